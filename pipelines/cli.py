@@ -1,0 +1,121 @@
+"""The `chanjiao` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipelines import settings
+
+FACT_KEYS = ("quote", "char_start", "char_end", "number_text", "value", "unit_text", "normalized_value",
+             "base_unit", "qualifier", "indicator_code")
+
+
+def _expand(paths: list[str]) -> list[tuple[str, Path]]:
+    out = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            out += [(str(f), f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith(".")]
+        else:
+            out.append((given, p))
+    return out
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.ingest.decode import DecodeError
+    from pipelines.ingest.reports import facts_of_file
+
+    status = 0
+    rows = []
+    for given, path in _expand(args.paths):
+        try:
+            _, facts = facts_of_file(path)
+        except (OSError, DecodeError) as exc:
+            print(f"chanjiao extract: {given}: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        for f in facts:
+            row = {"source": given, **{k: getattr(f, k) for k in FACT_KEYS}, "subject": f.subject, "about": f.about}
+            rows.append(row)
+            if args.format == "jsonl":
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if args.format == "table":
+        for r in rows:
+            print(f"{Path(r['source']).name}\t{r['quote']}\t{r['normalized_value']}\t{r['base_unit']}\t"
+                  f"{r['qualifier']}\t{r['indicator_code']}")
+        print(f"{len(rows)} facts", file=sys.stderr)
+    return status
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipelines.evaluate import read_gold, report, score
+    from pipelines.ingest.reports import facts_of_file
+
+    gold = read_gold([Path(g) for g in args.gold])
+    wanted = {g["file"] for g in gold}
+    preds = []
+    for _, path in _expand(args.reports):
+        if path.name not in wanted:
+            continue
+        _, facts = facts_of_file(path)
+        preds += [{"source": path.name, **{k: getattr(f, k) for k in FACT_KEYS}} for f in facts]
+    result = score(gold, preds)
+    print(report(result, verbose=args.verbose))
+    if args.min_f1 is not None and result.f1 < args.min_f1:
+        return 1
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from pipelines.run import refresh
+
+    ok = refresh(inbox=args.inbox, published=args.published)
+    return 0 if ok else 1
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from pipelines.webserver import run_ui
+
+    return run_ui(port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="chanjiao", description="Industry–education integration open data.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("refresh", help="run the main job: every asset, ending in a published release")
+    p.add_argument("--inbox", type=Path, default=None, help=f"raw reports folder (default {settings.DEFAULT_INBOX})")
+    p.add_argument("--published", type=Path, default=None, help="release folder (default published/)")
+    p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("extract", help="facts from report files, touching nothing else")
+    p.add_argument("paths", nargs="+", help="report files or folders")
+    p.add_argument("--format", choices=("jsonl", "table"), default="table")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="precision, recall, F1, qualifier and code accuracy against gold")
+    p.add_argument("--gold", nargs="+", required=True, help="gold CSV files or folders of them")
+    p.add_argument("--reports", nargs="+", required=True, help="report files or folders")
+    p.add_argument("--verbose", "-v", action="store_true", help="list missed, spurious and mislabelled facts")
+    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 falls below this")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("ui", help="the Dagster webserver on 127.0.0.1")
+    p.add_argument("--port", type=int, default=3000)
+    p.set_defaults(func=cmd_ui)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Give a fact its indicator code from the words of its own clause.
+
+Each catalogue row carries keyword patterns (`match_keywords_zh`). A pattern found in the
+counted noun phrase after the number, or in the clause before it, scores by its length and
+by how close it stands to the number; matches further back in the sentence count little.
+Codes whose base unit differs from the fact's are skipped, or penalised where the two are
+near kin (person / person_time, item / unit). `other` where nothing matches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from schemas.catalog import load_catalog
+
+KIN = {frozenset({"person", "person_time"}), frozenset({"item", "unit"}),
+       frozenset({"person_day", "person_time"})}
+KIN_PENALTY = 2.5
+
+
+@dataclass(frozen=True)
+class _Rule:
+    code: str
+    base_unit: str
+    patterns: tuple[tuple[re.Pattern, float], ...]  # (pattern, specificity weight)
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    """Keywords listed under many codes (培训, 专利) say less about which code: they weigh less."""
+    indicators = [ind for ind in load_catalog() if ind.code != "other" and ind.match_keywords_zh]
+    uses = Counter(k for ind in indicators for k in set(ind.match_keywords_zh))
+    return tuple(
+        _Rule(ind.code, ind.base_unit,
+              tuple((re.compile(k), 1.0 / (1.0 + 0.4 * (uses[k] - 1))) for k in ind.match_keywords_zh))
+        for ind in indicators
+    )
+
+
+def _unit_penalty(code_unit: str, fact_unit: str) -> float | None:
+    if code_unit == fact_unit:
+        return 0.0
+    if frozenset({code_unit, fact_unit}) in KIN:
+        return KIN_PENALTY
+    return None
+
+
+def _best_in(rule: _Rule, text: str, junction: int, near: float) -> float:
+    """Best score of a rule's patterns in text; junction is where the number stood."""
+    best = 0.0
+    for pat, weight in rule.patterns:
+        for m in pat.finditer(text):
+            if m.end() <= junction:
+                dist = junction - m.end()
+            elif m.start() >= junction:
+                dist = m.start() - junction
+            else:
+                dist = 0
+            score = weight * (near * math.exp(-dist / 16) + 0.8 * len(m.group()))
+            best = max(best, score)
+    return best
+
+
+def classify(base_unit: str, clause_before: str, after: str, sentence_before: str = "") -> str:
+    """clause_before: the clause up to the number; after: the counted noun phrase after the
+    unit; sentence_before: the sentence before the clause."""
+    window = clause_before + after
+    junction = len(clause_before)
+    best_code, best_score = "other", 0.0
+    for rule in _rules():
+        penalty = _unit_penalty(rule.base_unit, base_unit)
+        if penalty is None:
+            continue
+        score = _best_in(rule, window, junction, near=6.0)
+        if score == 0.0 and sentence_before:
+            score = 0.4 * _best_in(rule, sentence_before, len(sentence_before), near=2.0)
+        score -= penalty
+        if score > best_score:
+            best_code, best_score = rule.code, score
+    return best_code
+

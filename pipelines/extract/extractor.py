@@ -1,0 +1,170 @@
+"""Report text → numeric facts (../shared/spec/extraction.md), each traceable to its quote.
+
+Pure functions of the text: no I/O, no Dagster. `extract_facts(text)` returns Fact records
+whose char_start/char_end slice the text back to the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from .classify import classify
+from .filters import SENTENCE_END, why_not_a_fact
+from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
+from .numbers import parse_number, tidy
+from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
+
+EXTRACTOR_VERSION = "0.3.0"
+CLAUSE_END = SENTENCE_END + "，,、：:（）()“”《》"
+# Words that end the counted noun phrase after a measure word.
+PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计")
+PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
+                             r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
+ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
+
+
+@dataclass(frozen=True)
+class Fact:
+    quote: str
+    char_start: int
+    char_end: int
+    number_text: str
+    value: float | int
+    unit_text: str
+    normalized_value: float | int
+    base_unit: str
+    qualifier: str
+    indicator_code: str
+    subject: str
+    sentence: str
+    about: str  # "institution", or "partner" where a partner organisation gives or sends it
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def extract_facts(text: str) -> list[Fact]:
+    facts = []
+    for cand in find_candidates(text):
+        if why_not_a_fact(text, cand):
+            continue
+        fact = _to_fact(text, cand)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def rejected_numbers(text: str) -> list[tuple[str, str]]:
+    """(span, reason) for every quantity-like span that is not a fact: for review and tests."""
+    out = []
+    for cand in find_candidates(text):
+        reason = why_not_a_fact(text, cand)
+        if reason:
+            out.append((text[cand.start:cand.end], reason))
+    return out
+
+
+def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in stops) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in stops) if i != -1]
+    return start, (min(ends) if ends else len(text))
+
+
+def _value(c: Candidate) -> float | None:
+    try:
+        raw = c.number.replace("点", ".") if "百分之" == c.unit_text else c.number
+        if "." in raw and re.search(r"[\u4e00-\u9fff]", raw):
+            whole, frac = raw.split(".", 1)
+            return parse_number(whole) + float("0." + "".join(str(int(parse_number(ch))) for ch in frac))
+        return parse_number(raw)
+    except (ValueError, KeyError):
+        return None
+
+
+def _qualifier(c: Candidate) -> str:
+    if c.number2:
+        return "range"
+    marks = [q for q in (PREFIX_MARKS.get(c.prefix or ""), SUFFIX_MARKS.get(c.suffix or ""),
+                         AFTER_MARKS.get(c.after or "")) if q]
+    if not marks:
+        return "exact"
+    if "approx" in marks:
+        return "approx"
+    return marks[0]
+
+
+def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
+    """The noun phrase after the unit and the head noun the count refers to."""
+    tail = text[c.unit_end:c.unit_end + 16]
+    if tail.startswith("的"):
+        tail = tail[1:]
+    stop = PHRASE_STOP.search(tail)
+    phrase = tail[:stop.start()] if stop else tail
+    noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if noun is None and c.unit_text not in ("人", "名", "位", "人次", "人日", "人天"):
+        noun = head_noun_before(text[max(sentence_start, c.start - 30):c.start])
+    return phrase, noun
+
+
+def _to_fact(text: str, c: Candidate) -> Fact | None:
+    value = _value(c)
+    if value is None or value < 0:
+        return None
+    sent_start, sent_end = _bounds(text, c.start, SENTENCE_END)
+    clause_start, _ = _bounds(text, c.start, CLAUSE_END)
+    phrase, noun = _counted_noun(text, c, sent_start)
+
+    money = MONEY.fullmatch(c.unit_text)
+    if money:
+        normalized = value * MONEY_FACTOR[money.group("mult")]
+        base = "CNY" if money.group("cur") == "元" else "other"
+    elif c.unit_text == "百分之":
+        normalized, base = value, "percent"
+    else:
+        normalized = value
+        base = base_unit_for(c.unit_text, noun)
+        if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
+            base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
+
+    quote_start, quote_end = shortest_unique(text, c.start, c.end, sent_start, sent_end)
+    clause_before = text[clause_start:c.start]
+    code = classify(base, clause_before, phrase, text[sent_start:clause_start])
+    about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
+    return Fact(
+        quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,
+        number_text=text[c.num_start:c.num_end], value=tidy(value),
+        unit_text=c.unit_text, normalized_value=tidy(normalized), base_unit=base,
+        qualifier=_qualifier(c), indicator_code=code,
+        subject=_subject(clause_before, phrase), sentence=text[sent_start:sent_end].strip(), about=about,
+    )
+
+
+_LEAD = re.compile(r"^(其中|并|共|累计|同时|此外|另外|全年|年均|已|还|共计|合计|先后|分别|新|目前|现有)+")
+
+
+def _subject(clause_before: str, phrase: str) -> str:
+    words = _LEAD.sub("", clause_before.strip())
+    return (words + ("…" if words and phrase else "") + phrase).strip()[:60]
+
+
+def shortest_unique(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The shortest span holding [start, end) that occurs once in text, widened inside [lo, hi):
+    left first (the subject words), then right. Falls back to the whole [lo, hi)."""
+    hi = max(hi, end)
+    for extra in range(0, (hi - lo) - (end - start) + 1):
+        for left in range(extra, -1, -1):
+            s, e = start - left, end + (extra - left)
+            if s < lo or e > hi:
+                continue
+            if _occurs_once(text, text[s:e]):
+                return s, e
+    return lo, hi
+
+
+def _occurs_once(text: str, sub: str) -> bool:
+    first = text.find(sub)
+    return first != -1 and text.find(sub, first + 1) == -1
+
+
+__all__ = ["EXTRACTOR_VERSION", "Fact", "NOUNS", "extract_facts", "rejected_numbers", "shortest_unique"]

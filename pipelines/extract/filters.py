@@ -1,0 +1,120 @@
+"""Rules that tell a quantity that is a fact from one that is not (spec: 'Not facts').
+
+Each rule is a small pure function of (text, candidate span) that returns a reason string
+when the number is not a fact, or None. `why_not_a_fact` runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .grammar import Candidate
+
+QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
+SENTENCE_END = "。！？；!?;\n"
+
+FORECAST = re.compile(
+    r"预计|預計|力争|力爭|争取|爭取|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
+    r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景"
+)
+# Figures about an economy, an industry or a government rather than the institution.
+ECONOMY = re.compile(
+    r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
+    r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额"
+)
+GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i != -1]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def inside_quotes(text: str, c: Candidate) -> str | None:
+    """Numbers inside “…” or 《…》 are names and slogans (“三联三享”, 《…十四五规划》)."""
+    start, _ = _sentence_bounds(text, c.start)
+    line_start = text.rfind("\n", 0, c.start) + 1
+    start = min(start, line_start)
+    depth: list[str] = []
+    for ch in text[start:c.start]:
+        if depth and ch == QUOTE_PAIRS[depth[-1]] and not (ch == depth[-1] and ch in "\"'"):
+            depth.pop()
+        elif ch in QUOTE_PAIRS:
+            depth.append(ch)
+    if depth:
+        close = QUOTE_PAIRS[depth[-1]]
+        if text.find(close, c.end) != -1 and text.find(close, c.end) - c.start < 40:
+            return "inside a name or slogan in quotes"
+    return None
+
+
+def ordinal_or_label(text: str, c: Candidate) -> str | None:
+    before = text[max(0, c.start - 1):c.start]
+    if before in ("第", "每", "前", "首", "No", "#"):
+        return "ordinal, rate or label (第, 每, 前)"
+    if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
+        return "part of a code or name (1+X, 5G, 3.2)"
+    after = text[c.end:c.end + 1]
+    if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in "%％")):
+        return "part of a code or name (1+X)"
+    return None
+
+
+def weak_numeral(text: str, c: Candidate) -> str | None:
+    """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
+    n = c.number
+    if n in ("一", "壹", "百", "千", "万", "萬", "亿", "億", "零", "〇"):
+        return "a numeral used as a word (一个, 千家万户)"
+    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "门", "条"):
+        return "a Chinese numeral with an ambiguous measure word"
+    if c.unit_text == "大" and not _CJK.match(n):
+        return "大 counts only after a Chinese numeral (十大专业群)"
+    return None
+
+
+def forecast(text: str, c: Candidate) -> str | None:
+    start, _ = _sentence_bounds(text, c.start)
+    if FORECAST.search(text, start, c.start):
+        return "a forecast or target (预计, 力争, 目标)"
+    return None
+
+
+def about_economy(text: str, c: Candidate) -> str | None:
+    start, _ = _sentence_bounds(text, c.start)
+    clause_start = max(start, max(text.rfind(ch, 0, c.start) for ch in "，,：:") + 1)
+    if ECONOMY.search(text, clause_start, c.start):
+        return "a figure about the economy, not the institution"
+    return None
+
+
+def growth_rate(text: str, c: Candidate) -> str | None:
+    if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8):c.start]):
+        return "a change rate, not a level"
+    if text.startswith("百分点", c.unit_start) or text.startswith("个百分点", c.unit_start):
+        return "percentage points of change"
+    return None
+
+
+def date_or_duration(text: str, c: Candidate) -> str | None:
+    after = text[c.unit_end:c.unit_end + 1]
+    if c.unit_text in ("个", "個") and text.startswith(("月", "多月", "工作日", "学期", "星期", "小时"), c.unit_end):
+        return "a duration (3个月)"
+    if after in "年月日号號" and c.unit_text not in ("%", "％"):
+        return "a date or period"
+    return None
+
+
+RULES: tuple[Callable[[str, Candidate], str | None], ...] = (
+    ordinal_or_label, weak_numeral, date_or_duration, inside_quotes, forecast, about_economy, growth_rate,
+)
+
+
+def why_not_a_fact(text: str, c: Candidate) -> str | None:
+    for rule in RULES:
+        reason = rule(text, c)
+        if reason:
+            return reason
+    return None

@@ -1,0 +1,71 @@
+"""Parse numbers as Chinese reports write them: Arabic (half/full width, commas, decimals),
+Chinese numerals (三, 两, 十二, 一百二十, 三千五百), mixed (3.5万, 1.2亿) and Traditional forms."""
+
+from __future__ import annotations
+
+import re
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
+          "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+CN_DIGIT_CHARS = "".join(DIGITS)
+CN_NUM_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# An Arabic number optionally followed by a big multiplier (3.5万, 1.2亿, 3千).
+ARABIC_MULT = rf"{ARABIC}(?:[千万萬亿億]+)?"
+CHINESE = rf"[{CN_NUM_CHARS}]+"
+
+
+def normalise_digits(text: str) -> str:
+    return text.translate(FULLWIDTH)
+
+
+def parse_chinese(text: str) -> float:
+    """一百二十 → 120, 十二 → 12, 三千五百 → 3500, 两万 → 20000, 一二三 → 123 (digit string)."""
+    if not text:
+        raise ValueError("empty numeral")
+    if all(ch in DIGITS for ch in text) and len(text) > 1:
+        return float("".join(str(DIGITS[ch]) for ch in text))
+    total, section, digit = 0.0, 0.0, None
+    for ch in text:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch in BIG_UNITS:
+            section += digit or 0
+            mult = BIG_UNITS[ch]
+            if section == 0:
+                section = 1
+            if mult == 10_000 and total >= 100_000_000 and total % 100_000_000 == 0:
+                total += section * mult
+            else:
+                total = (total + section) * mult
+            section, digit = 0.0, None
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + section + (digit or 0)
+
+
+def parse_number(text: str) -> float:
+    """Value of a number as written: '1,035' → 1035, '3.5万' → 35000, '一百二十' → 120, '１２' → 12."""
+    s = normalise_digits(text).replace(",", "")
+    m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([千万萬亿億]*)", s)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= SMALL_UNITS.get(ch) or BIG_UNITS[ch]
+        return value
+    return parse_chinese(s)
+
+
+def tidy(value: float) -> float | int:
+    """An int where the value is whole (for JSON and CSV without a trailing .0)."""
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) else rounded

@@ -1,0 +1,124 @@
+"""Report metadata from its text: title, publication date, publisher, institution.
+
+Heuristics for the genre (college press releases, bureau news, quality-report excerpts);
+each field is None where the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+INSTITUTION_SUFFIX = (
+    r"职业技术大学|职业技术学院|职业学院|职业大学|技师学院|技工学校|高等专科学校|师范高等专科学校|"
+    r"职业技术学校|中等职业学校|中等专业学校|职业中等专业学校|职业中学|职业高级中学|职业教育中心|"
+    r"职业教育培训中心|高级技工学校|职业技術學院|職業技術學院|職業學院|技師學院|职业学校"
+)
+INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
+# Leading words that belong to the sentence, not to the name.
+NAME_LEAD = re.compile(r"^.*?(?:与|和|及|同|在|由|为|是|向|对|将|把|据|近日|日前|今年|去年|本年度|年度|"
+                       r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|经|获批|入选|、|的)")
+ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
+DATE_LABELLED = re.compile(
+    r"(?:日期|发布时间|發佈時間|发布日期|时间|時間|发表时间|更新时间)\s*[:：]?\s*"
+    r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+DATE_ANY = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
+PUBLISHER_LABELLED = re.compile(r"(?:来源|來源|发布单位|发布机构|稿源)\s*[:：]\s*([^\s|丨｜/]{2,30})")
+TITLE_HINT = re.compile(r"产教|融合|校企|职业|职教|年报|报告|学院|质量|合作|服务|培训|技能")
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    title: str | None
+    published: date | None
+    publisher: str | None
+    institution: str | None
+    abbreviations: tuple[str, ...]
+
+
+def _lines(text: str, n: int = 20) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()][:n]
+
+
+def find_date(text: str) -> date | None:
+    head = "\n".join(_lines(text, 25))
+    for rx in (DATE_LABELLED, DATE_ANY):
+        for m in rx.finditer(head):
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def find_title(text: str, html_title: str | None = None) -> str | None:
+    lines = _lines(text, 15)
+    candidates = [ln for ln in lines
+                  if 6 <= len(ln) <= 60 and "。" not in ln and not DATE_ANY.search(ln) and TITLE_HINT.search(ln)
+                  and not ln.startswith(("您当前的位置", "当前位置", "首页", "来源"))]
+    if html_title:
+        cleaned = re.split(r"\s*[-_|｜—]+\s*", html_title)[0].strip()
+        for ln in candidates:
+            if ln in html_title or cleaned in ln:
+                return ln
+        return cleaned or None
+    return candidates[0] if candidates else None
+
+
+def find_publisher(text: str, html_meta: dict | None = None) -> str | None:
+    if html_meta:
+        for key in ("publisher", "og:site_name", "author", "source"):
+            if html_meta.get(key):
+                return html_meta[key].strip()
+    m = PUBLISHER_LABELLED.search("\n".join(_lines(text, 30)))
+    if m:
+        return m.group(1)
+    first = _lines(text, 1)
+    if first and len(first[0]) <= 40 and "。" not in first[0] and re.search(r"网|政府|学院|教育|报|站|官网|厅|局", first[0]):
+        return first[0]
+    return None
+
+
+def institution_names(text: str) -> Counter:
+    names: Counter = Counter()
+    for m in INSTITUTION.finditer(text):
+        name = NAME_LEAD.sub("", m.group())
+        if len(name) >= 4 and INSTITUTION.fullmatch(name):
+            names[name] += 1
+    return names
+
+
+def resolve_abbreviation(abbr: str, full_names: list[str]) -> str | None:
+    """重庆城市职院 → 重庆城市职业学院: a full name that starts with the abbreviation's stem."""
+    stem = re.sub(r"(职院|职大|职校|技院|職院)$", "", abbr)
+    matches = [n for n in full_names if n.startswith(stem)]
+    return min(matches, key=len) if matches else None
+
+
+def find_institution(text: str, title: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+    names = institution_names(text)
+    abbrs = Counter(m.group() for m in ABBREVIATION.finditer(text))
+    scores = Counter(names)
+    for abbr, n in abbrs.items():
+        full = resolve_abbreviation(abbr, list(names))
+        if full:
+            scores[full] += n
+    if title:
+        for name in names:
+            if name in title:
+                scores[name] += 3
+    if not scores:
+        return None, ()
+    best = scores.most_common(1)[0][0]
+    own_abbrs = tuple(sorted(a for a in abbrs if resolve_abbreviation(a, [best])))
+    return best, own_abbrs
+
+
+def report_metadata(text: str, html_title: str | None = None, html_meta: dict | None = None) -> ReportMeta:
+    title = find_title(text, html_title)
+    institution, abbrs = find_institution(text, title)
+    return ReportMeta(title=title, published=find_date(text), publisher=find_publisher(text, html_meta),
+                      institution=institution, abbreviations=abbrs)
