@@ -1,0 +1,37 @@
+"""Ingest: raw reports from the inbox (and fetched URL snapshots) → decoded report texts."""
+
+import dagster as dg
+import pandas as pd
+
+from pipelines.ingest.intake import DUPLICATE, INGESTED, QUARANTINED
+from pipelines.resources import ChanjiaoPaths
+from pipelines.steps import ingest_raw_reports
+from pipelines.tables import texts_frame
+
+from ._meta import OWNERS, table_metadata
+
+
+@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1",
+          description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
+                      "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.")
+def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
+    df = ingest_raw_reports(chanjiao)
+    counts = df["status"].value_counts().to_dict()
+    for rec in df[df["status"] == QUARANTINED].itertuples():
+        context.log.warning(f"quarantined raw report {rec.origin}: {rec.reason}")
+    return dg.Output(df, metadata={
+        **table_metadata(df, preview_columns=["file_name", "status", "reason", "size_bytes", "media_type"]),
+        "files_seen": len(df), "ingested": counts.get(INGESTED, 0), "duplicates": counts.get(DUPLICATE, 0),
+        "quarantined": counts.get(QUARANTINED, 0), "inbox": str(chanjiao.inbox_dir),
+    })
+
+
+@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1",
+          description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
+                      "publisher and institution where found.")
+def report_texts(raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
+    df = texts_frame(raw_reports, chanjiao.snapshot_store())
+    return dg.Output(df, metadata={
+        **table_metadata(df, preview_columns=["file_name", "title", "published", "institution", "n_chars"]),
+        "with_institution": int(df["institution"].notna().sum()), "with_date": int(df["published"].notna().sum()),
+    })

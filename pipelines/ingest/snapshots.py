@@ -1,0 +1,68 @@
+"""Immutable, content-addressed snapshots of raw reports, with provenance beside each.
+
+    <root>/<sha[:2]>/<sha>            the bytes, written once (temp file + rename)
+    <root>/<sha[:2]>/<sha>.json       provenance: sha256, size, media type, origin (path or
+                                      url), first seen, and for URLs the HTTP validators
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    sha256: str
+    path: Path
+    provenance: dict
+
+
+class SnapshotStore:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def blob_path(self, sha: str) -> Path:
+        return self.root / sha[:2] / sha
+
+    def has(self, sha: str) -> bool:
+        return self.blob_path(sha).exists()
+
+    def put(self, data: bytes, provenance: dict) -> Snapshot:
+        sha = sha256_bytes(data)
+        blob = self.blob_path(sha)
+        meta_path = blob.with_name(sha + ".json")
+        if not blob.exists():
+            _atomic_write(blob, data)
+        if meta_path.exists():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        else:
+            meta = {"sha256": sha, "size": len(data), **provenance}
+            _atomic_write(meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode())
+        return Snapshot(sha, blob, meta)
+
+    def get(self, sha: str) -> bytes:
+        data = self.blob_path(sha).read_bytes()
+        if sha256_bytes(data) != sha:
+            raise ValueError(f"snapshot {sha} is corrupt: its bytes no longer hash to its name")
+        return data
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,107 @@
+"""Write a table as Parquet and CSV, byte-for-byte reproducibly.
+
+Fixed row order (schemas.tables.SORT_KEYS), fixed writer settings, the Arrow schema derived
+from the pandera model (dates as date32, categoricals dictionary-encoded), no wall-clock time
+and no library-version metadata beyond what the Parquet format itself records.
+CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empty for null.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.describe import arrow_schema, columns
+from schemas.tables import PUBLISHED_TABLES, SORT_KEYS
+
+CSV_ENCODING = "utf-8-sig"
+PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, use_dictionary=True, write_statistics=True,
+                       version="2.6", data_page_size=1 << 20, row_group_size=1 << 20)
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    table: str
+    format: str
+    bytes: int
+    sha256: str
+    rows: int
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    model = PUBLISHED_TABLES[table]
+    cols = [c.name for c in columns(model)]
+    out = df[cols].sort_values(SORT_KEYS[table], kind="mergesort", na_position="last").reset_index(drop=True)
+    return out
+
+
+def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
+    model = PUBLISHED_TABLES[table]
+    schema = arrow_schema(model)
+    df = canonical(df, table)
+    arrays = []
+    for f in schema:
+        s = df[f.name]
+        if pa.types.is_date32(f.type):
+            arr = pa.array([None if pd.isna(v) else pd.Timestamp(v).date() for v in s], type=pa.date32())
+        elif pa.types.is_dictionary(f.type):
+            arr = pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string()).dictionary_encode()
+            arr = arr.cast(f.type)
+        elif pa.types.is_string(f.type):
+            arr = pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string())
+        else:
+            arr = pa.array(s.to_numpy(), type=f.type)
+        arrays.append(arr)
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_parquet(df: pd.DataFrame, table: str, path: Path) -> None:
+    pq.write_table(to_arrow(df, table), path, **PARQUET_OPTIONS)
+
+
+def write_csv(df: pd.DataFrame, table: str, path: Path) -> None:
+    out = canonical(df, table).copy()
+    for c in columns(PUBLISHED_TABLES[table]):
+        if c.kind == "date":
+            out[c.name] = out[c.name].map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).date().isoformat())
+        elif c.kind == "number":
+            out[c.name] = out[c.name].map(_number)
+    out.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\n", na_rep="")
+
+
+def _number(v) -> str:
+    if pd.isna(v):
+        return ""
+    return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
+
+
+def write_table(df: pd.DataFrame, table: str, folder: Path) -> list[WrittenFile]:
+    out = []
+    for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
+        path = Path(folder) / f"{table}.{fmt}"
+        writer(df, table, path)
+        out.append(WrittenFile(path, table, fmt, path.stat().st_size, sha256_file(path), len(df)))
+    return out
+
+
+def read_csv(path: Path, table: str) -> pd.DataFrame:
+    """Read a published CSV back with the types of its model (for tests and diffs)."""
+    specs = columns(PUBLISHED_TABLES[table])
+    dtypes = {c.name: ("string" if c.kind in ("string", "date") else ("Int64" if c.kind == "integer" else "float64"))
+              for c in specs}
+    df = pd.read_csv(path, encoding=CSV_ENCODING, dtype=dtypes, keep_default_na=False, na_values=[""])
+    return df

@@ -1,0 +1,176 @@
+"""Publish a versioned, immutable release: published/<dataset>/<version>/.
+
+run(): load the previous release, write the new files into a staging folder, decide the
+version (or that nothing changed), then rename the folder into place and rebuild the
+catalogue. A process killed at any point leaves the previous releases and catalog.json as
+they were: the staging folder is swept on the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from schemas.describe import columns
+from schemas.tables import PUBLISHED_TABLES
+
+from . import catalog, versioning
+from .changelog import ReleaseDiff, changelog_markdown, diff_metadata, diff_release
+from .datapackage import descriptor, readme
+from .files import WrittenFile, sha256_file, write_table
+
+STAGING_PREFIX = ".staging-"
+DATA_SUFFIXES = (".parquet", ".csv")
+
+
+class ReleaseError(RuntimeError):
+    """A release cannot be published as asked (e.g. it would rewrite a published version)."""
+
+
+@dataclass
+class ReleaseResult:
+    dataset: str
+    version: str
+    path: Path
+    created: bool  # False: content unchanged, no new version
+    previous: str | None
+    bump: str | None
+    diff: dict = field(default_factory=dict)
+    rows: dict = field(default_factory=dict)
+
+
+def dataset_dir(root: Path, dataset: str) -> Path:
+    return Path(root) / dataset
+
+
+def published_versions(root: Path, dataset: str) -> list[str]:
+    d = dataset_dir(root, dataset)
+    if not d.is_dir():
+        return []
+    return [p.name for p in d.iterdir() if p.is_dir() and versioning.SEMVER.match(p.name)
+            and (p / "datapackage.json").exists()]
+
+
+def read_release_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    out = {}
+    for table in PUBLISHED_TABLES:
+        path = folder / f"{table}.parquet"
+        if path.exists():
+            df = pq.read_table(path).to_pandas()
+            for c in df.columns:
+                if isinstance(df[c].dtype, pd.CategoricalDtype):
+                    df[c] = df[c].astype(object)
+            out[table] = df
+    return out
+
+
+def _fields(folder_or_tables) -> dict[str, dict[str, str]]:
+    if isinstance(folder_or_tables, Path):
+        dp = json.loads((folder_or_tables / "datapackage.json").read_text(encoding="utf-8"))
+        out: dict[str, dict[str, str]] = {}
+        for res in dp["resources"]:
+            table = res["path"].rsplit(".", 1)[0]
+            out[table] = {f["name"]: f["type"] for f in res["schema"]["fields"]}
+        return out
+    return {t: {c.name: c.kind for c in columns(PUBLISHED_TABLES[t])} for t in folder_or_tables}
+
+
+def _sums(folder: Path) -> dict[str, str]:
+    path = folder / "SHA256SUMS"
+    if not path.exists():
+        return {}
+    return {name: sha for sha, name in (line.split("  ", 1) for line in path.read_text().splitlines() if line)}
+
+
+def _sweep_staging(ddir: Path) -> None:
+    if ddir.is_dir():
+        for p in ddir.iterdir():
+            if p.name.startswith(STAGING_PREFIX):
+                shutil.rmtree(p, ignore_errors=True)
+
+
+def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list[dict] | None = None,
+        today: date | None = None, version: str | None = None) -> ReleaseResult:
+    """Publish tables (validated DataFrames keyed by table name) as the next version."""
+    # 1. load inputs: the previous release, if any
+    root = Path(root)
+    ddir = dataset_dir(root, dataset)
+    ddir.mkdir(parents=True, exist_ok=True)
+    _sweep_staging(ddir)
+    previous = versioning.latest(published_versions(root, dataset))
+    prev_dir = ddir / previous if previous else None
+    created = (today or date.today()).isoformat()
+
+    # 2. process: write the data files in staging, compare, decide the version
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
+    try:
+        files: list[WrittenFile] = []
+        for table in PUBLISHED_TABLES:
+            files += write_table(tables[table], table, staging)
+        sums = {f.path.name: f.sha256 for f in files}
+        if prev_dir is not None and _sums(prev_dir) == sums and version is None:
+            shutil.rmtree(staging)
+            return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
+        old_tables = read_release_tables(prev_dir) if prev_dir else None
+        diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
+        kind = _bump(prev_dir, diff) if prev_dir else None
+        if version is None:
+            version = versioning.bump(previous, kind or "patch") if previous else versioning.FIRST_VERSION
+        target = ddir / version
+        if target.exists():
+            if _sums(target) == sums:
+                shutil.rmtree(staging)
+                catalog.rebuild(root)
+                return ReleaseResult(dataset, version, target, False, previous, None, {}, _rows(files))
+            raise ReleaseError(
+                f"version {version} of {dataset} is already published with different content "
+                f"({target}); published versions are immutable: choose a new version")
+
+        # 3. save outputs: descriptor, docs, checksums; then the atomic rename and the catalogue
+        _write_text(staging / "SHA256SUMS", "".join(f"{sha}  {name}\n" for name, sha in sorted(sums.items())))
+        (staging / "datapackage.json").write_text(
+            json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+        _write_text(staging / "README.md", readme(dataset, version, created, files, _rows(files)))
+        _write_text(staging / "CHANGELOG.md", changelog_markdown(version, previous, diff))
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    catalog.rebuild(root)
+    return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
+
+
+def _bump(prev_dir: Path, diff: ReleaseDiff) -> str:
+    kind = versioning.bump_kind(_fields(prev_dir), _fields(PUBLISHED_TABLES),
+                                rows_added=diff.total("added"), rows_removed=diff.total("removed"),
+                                rows_changed=diff.total("changed"))
+    return kind or "patch"  # bytes differ but no row does (e.g. a writer change): a correction
+
+
+def _rows(files: list[WrittenFile]) -> dict[str, int]:
+    return {f.table: f.rows for f in files if f.format == "parquet"}
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def verify_release(folder: Path) -> list[str]:
+    """Problems with a release folder's files against its SHA256SUMS (empty when all is well)."""
+    problems = []
+    for name, sha in _sums(folder).items():
+        path = folder / name
+        if not path.exists():
+            problems.append(f"{name}: missing")
+        elif sha256_file(path) != sha:
+            problems.append(f"{name}: checksum mismatch")
+    return problems
