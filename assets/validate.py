@@ -25,7 +25,7 @@ from .checks import contract_check, failure_metadata
 def validate_indicators(facts: pd.DataFrame, report_texts: pd.DataFrame, raw_reports: pd.DataFrame):
     result = validate_facts(facts, report_texts)
     quarantine = pd.concat([result.quarantine, raw_quarantine(raw_reports)], ignore_index=True)
-    n_bad = result.quarantine["record_id"].nunique() if len(result.quarantine) else 0
+    n_bad = result.rows_quarantined
     assert len(result.valid) + n_bad == len(facts), "rows in must equal rows published + rows quarantined"
     yield dg.Output(result.valid, output_name="indicators", metadata={
         **table_metadata(result.valid, FactsModel, ["file_name", "quote", "normalized_value", "indicator_code"]),

@@ -34,9 +34,8 @@ class Validated:
     failure_cases: pd.DataFrame  # pandera's own, for asset-check metadata
 
     @property
-    def counts(self) -> dict[str, int]:
-        return {"rows_in": len(self.valid) + self.quarantine["record_id"].nunique() if len(self.quarantine) else len(self.valid),
-                "rows_valid": len(self.valid), "rows_quarantined": self.quarantine["record_id"].nunique() if len(self.quarantine) else 0}
+    def rows_quarantined(self) -> int:
+        return int(self.quarantine["record_id"].nunique()) if len(self.quarantine) else 0
 
 
 def empty_quarantine() -> pd.DataFrame:
@@ -54,7 +53,7 @@ def _descriptions(schema: pa.DataFrameSchema) -> dict[str, str]:
 
 
 def _reason(row, descriptions: dict[str, str]) -> str:
-    col = row["column"] if isinstance(row["column"], str) and row["column"] != row["check"] else ""
+    col = row["column"] if isinstance(row["column"], str) else ""
     check = str(row["check"])
     desc = descriptions.get(f"{col}:{check.split('(')[0]}") or descriptions.get(f":{check}") or ""
     if col:
@@ -80,12 +79,14 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, table: str, id_column
     rows = []
     for case in cases.to_dict("records"):
         rec = records.loc[case["index"]]
+        if case.get("schema_context") == "DataFrameSchema":  # a row-level check: one record per row
+            case = {**case, "column": None, "failure_case": None}
         rows.append({
             "table": table,
             "record_id": str(rec[id_column]),
             "report_id": str(rec[report_column]) if report_column and report_column in rec else None,
             "check": str(case["check"]),
-            "column": case["column"] if isinstance(case["column"], str) and case["column"] != table else None,
+            "column": case["column"] if isinstance(case["column"], str) else None,
             "failure_case": None if pd.isna(case["failure_case"]) else str(case["failure_case"]),
             "reason": _reason(case, descriptions),
             "record_json": json.dumps({k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False, sort_keys=True),

@@ -21,11 +21,6 @@ def field(zh: str, en: str, **kwargs):
     return pa.Field(title=zh, description=f"{zh} / {en}", metadata={"zh": zh, "en": en}, **kwargs)
 
 
-class _Strict:
-    strict = True
-    coerce = True
-
-
 class FactsModel(pa.DataFrameModel):
     """事实表 / Facts: one row per numeric fact, with its evidence."""
 
@@ -49,8 +44,10 @@ class FactsModel(pa.DataFrameModel):
     sentence: Series[str] = field("原句", "the sentence the fact comes from")
     extractor_version: Series[str] = field("抽取器版本", "version of the extractor that produced the fact")
 
-    class Config(_Strict):
+    class Config:
         name = "facts"
+        strict = True
+        coerce = True
 
     @pa.dataframe_check(name="char_span_in_order", description="char_start < char_end and the span is as long as the quote")
     def span_in_order(cls, df: pd.DataFrame) -> Series[bool]:
@@ -80,7 +77,7 @@ class ReportsModel(pa.DataFrameModel):
     """报告表 / Reports: one row per ingested report."""
 
     report_id: Series[str] = field("报告编号", "report id (first 16 hex digits of sha256)", unique=True, str_matches=r"^[0-9a-f]{16}$")
-    sha256: Series[str] = field("SHA-256", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$")
+    sha256: Series[str] = field("SHA-256 校验值", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$")
     file_name: Series[str] = field("文件名", "file name of the raw report")
     origin: Series[str] = field("来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)")
     media_type: Series[str] = field("媒体类型", "media type of the raw report", isin=["text/plain", "text/html"])
@@ -93,8 +90,10 @@ class ReportsModel(pa.DataFrameModel):
     n_chars: Series[int] = field("字符数", "length of the decoded text in characters", ge=1)
     n_facts: Series[int] = field("事实数", "facts extracted from the report", ge=0)
 
-    class Config(_Strict):
+    class Config:
         name = "reports"
+        strict = True
+        coerce = True
 
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
@@ -107,8 +106,10 @@ class ReportTextsModel(pa.DataFrameModel):
     report_id: Series[str] = field("报告编号", "report id", unique=True, str_matches=r"^[0-9a-f]{16}$")
     text: Series[str] = field("文本", "decoded report text (HTML reduced to text)")
 
-    class Config(_Strict):
+    class Config:
         name = "report_texts"
+        strict = True
+        coerce = True
 
 
 class InstitutionsModel(pa.DataFrameModel):
@@ -121,8 +122,10 @@ class InstitutionsModel(pa.DataFrameModel):
     first_published: Series[pd.Timestamp] = field("最早报告日期", "date of the earliest report", nullable=True)
     last_published: Series[pd.Timestamp] = field("最近报告日期", "date of the latest report", nullable=True)
 
-    class Config(_Strict):
+    class Config:
         name = "institutions"
+        strict = True
+        coerce = True
 
 
 class IndicatorCatalogueModel(pa.DataFrameModel):
@@ -138,8 +141,10 @@ class IndicatorCatalogueModel(pa.DataFrameModel):
     example_phrasings_zh: Series[str] = field("常见表述", "typical phrasings in reports, separated by |")
     match_keywords_zh: Series[str] = field("匹配关键词", "patterns the classifier looks for, separated by |", nullable=True)
 
-    class Config(_Strict):
+    class Config:
         name = "indicators"
+        strict = True
+        coerce = True
 
 
 class QuarantineModel(pa.DataFrameModel):
@@ -154,8 +159,10 @@ class QuarantineModel(pa.DataFrameModel):
     reason: Series[str] = field("原因", "why the record was held back")
     record_json: Series[str] = field("原始记录", "the record as JSON")
 
-    class Config(_Strict):
+    class Config:
         name = "quarantine"
+        strict = True
+        coerce = True
 
 
 PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {

@@ -74,7 +74,7 @@ def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
 def _value(c: Candidate) -> float | None:
     try:
         raw = c.number.replace("点", ".") if "百分之" == c.unit_text else c.number
-        if "." in raw and re.search(r"[\u4e00-\u9fff]", raw):
+        if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
             return parse_number(whole) + float("0." + "".join(str(int(parse_number(ch))) for ch in frac))
         return parse_number(raw)
