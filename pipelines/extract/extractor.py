@@ -10,13 +10,13 @@ import re
 from dataclasses import asdict, dataclass
 
 from .classify import classify
-from .filters import SENTENCE_END, why_not_a_fact
+from .doc import Doc, shortest_unique
+from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
-from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
+from .units import MONEY, MONEY_FACTOR, base_unit_for, head_noun_after, head_noun_before
 
 EXTRACTOR_VERSION = "0.3.0"
-CLAUSE_END = SENTENCE_END + "，,、：:（）()“”《》"
 # Words that end the counted noun phrase after a measure word.
 PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计")
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
@@ -45,11 +45,12 @@ class Fact:
 
 
 def extract_facts(text: str) -> list[Fact]:
+    doc = Doc(text)
     facts = []
     for cand in find_candidates(text):
-        if why_not_a_fact(text, cand):
+        if why_not_a_fact(doc, cand):
             continue
-        fact = _to_fact(text, cand)
+        fact = _to_fact(doc, cand)
         if fact is not None:
             facts.append(fact)
     return facts
@@ -57,18 +58,13 @@ def extract_facts(text: str) -> list[Fact]:
 
 def rejected_numbers(text: str) -> list[tuple[str, str]]:
     """(span, reason) for every quantity-like span that is not a fact: for review and tests."""
+    doc = Doc(text)
     out = []
     for cand in find_candidates(text):
-        reason = why_not_a_fact(text, cand)
+        reason = why_not_a_fact(doc, cand)
         if reason:
             out.append((text[cand.start:cand.end], reason))
     return out
-
-
-def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in stops) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in stops) if i != -1]
-    return start, (min(ends) if ends else len(text))
 
 
 def _value(c: Candidate) -> float | None:
@@ -107,12 +103,13 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     return phrase, noun
 
 
-def _to_fact(text: str, c: Candidate) -> Fact | None:
+def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
     value = _value(c)
     if value is None or value < 0:
         return None
-    sent_start, sent_end = _bounds(text, c.start, SENTENCE_END)
-    clause_start, _ = _bounds(text, c.start, CLAUSE_END)
+    text = doc.text
+    sent_start, sent_end = doc.sentence(c.start)
+    clause_start, _ = doc.clause(c.start)
     phrase, noun = _counted_noun(text, c, sent_start)
 
     money = MONEY.fullmatch(c.unit_text)
@@ -127,7 +124,7 @@ def _to_fact(text: str, c: Candidate) -> Fact | None:
         if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
 
-    quote_start, quote_end = shortest_unique(text, c.start, c.end, sent_start, sent_end)
+    quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
     clause_before = text[clause_start:c.start]
     code = classify(base, clause_before, phrase, text[sent_start:clause_start])
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
@@ -148,23 +145,4 @@ def _subject(clause_before: str, phrase: str) -> str:
     return (words + ("…" if words and phrase else "") + phrase).strip()[:60]
 
 
-def shortest_unique(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The shortest span holding [start, end) that occurs once in text, widened inside [lo, hi):
-    left first (the subject words), then right. Falls back to the whole [lo, hi)."""
-    hi = max(hi, end)
-    for extra in range(0, (hi - lo) - (end - start) + 1):
-        for left in range(extra, -1, -1):
-            s, e = start - left, end + (extra - left)
-            if s < lo or e > hi:
-                continue
-            if _occurs_once(text, text[s:e]):
-                return s, e
-    return lo, hi
-
-
-def _occurs_once(text: str, sub: str) -> bool:
-    first = text.find(sub)
-    return first != -1 and text.find(sub, first + 1) == -1
-
-
-__all__ = ["EXTRACTOR_VERSION", "Fact", "NOUNS", "extract_facts", "rejected_numbers", "shortest_unique"]
+__all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "rejected_numbers"]

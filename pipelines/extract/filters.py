@@ -1,6 +1,6 @@
 """Rules that tell a quantity that is a fact from one that is not (spec: 'Not facts').
 
-Each rule is a small pure function of (text, candidate span) that returns a reason string
+Each rule is a small pure function of (doc, candidate span) that returns a reason string
 when the number is not a fact, or None. `why_not_a_fact` runs them in order.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .doc import Doc
 from .grammar import Candidate
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
-SENTENCE_END = "。！？；!?;\n"
 
 FORECAST = re.compile(
     r"预计|預計|力争|力爭|争取|爭取|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
@@ -27,17 +27,10 @@ GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i != -1]
-    return start, (min(ends) + 1 if ends else len(text))
-
-
-def inside_quotes(text: str, c: Candidate) -> str | None:
+def inside_quotes(doc: Doc, c: Candidate) -> str | None:
     """Numbers inside “…” or 《…》 are names and slogans (“三联三享”, 《…十四五规划》)."""
-    start, _ = _sentence_bounds(text, c.start)
-    line_start = text.rfind("\n", 0, c.start) + 1
-    start = min(start, line_start)
+    text = doc.text
+    start, _ = doc.sentence(c.start)
     depth: list[str] = []
     for ch in text[start:c.start]:
         if depth and ch == QUOTE_PAIRS[depth[-1]] and not (ch == depth[-1] and ch in "\"'"):
@@ -46,12 +39,13 @@ def inside_quotes(text: str, c: Candidate) -> str | None:
             depth.append(ch)
     if depth:
         close = QUOTE_PAIRS[depth[-1]]
-        if text.find(close, c.end) != -1 and text.find(close, c.end) - c.start < 40:
+        if text.find(close, c.end, c.start + 40) != -1:
             return "inside a name or slogan in quotes"
     return None
 
 
-def ordinal_or_label(text: str, c: Candidate) -> str | None:
+def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
+    text = doc.text
     before = text[max(0, c.start - 1):c.start]
     if before in ("第", "每", "前", "首", "No", "#"):
         return "ordinal, rate or label (第, 每, 前)"
@@ -63,7 +57,7 @@ def ordinal_or_label(text: str, c: Candidate) -> str | None:
     return None
 
 
-def weak_numeral(text: str, c: Candidate) -> str | None:
+def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
     if n in ("一", "壹", "百", "千", "万", "萬", "亿", "億", "零", "〇"):
@@ -75,22 +69,22 @@ def weak_numeral(text: str, c: Candidate) -> str | None:
     return None
 
 
-def forecast(text: str, c: Candidate) -> str | None:
-    start, _ = _sentence_bounds(text, c.start)
-    if FORECAST.search(text, start, c.start):
+def forecast(doc: Doc, c: Candidate) -> str | None:
+    start, _ = doc.sentence(c.start)
+    if FORECAST.search(doc.text, start, c.start):
         return "a forecast or target (预计, 力争, 目标)"
     return None
 
 
-def about_economy(text: str, c: Candidate) -> str | None:
-    start, _ = _sentence_bounds(text, c.start)
-    clause_start = max(start, max(text.rfind(ch, 0, c.start) for ch in "，,：:") + 1)
-    if ECONOMY.search(text, clause_start, c.start):
+def about_economy(doc: Doc, c: Candidate) -> str | None:
+    clause_start, _ = doc.clause(c.start)
+    if ECONOMY.search(doc.text, clause_start, c.start):
         return "a figure about the economy, not the institution"
     return None
 
 
-def growth_rate(text: str, c: Candidate) -> str | None:
+def growth_rate(doc: Doc, c: Candidate) -> str | None:
+    text = doc.text
     if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8):c.start]):
         return "a change rate, not a level"
     if text.startswith("百分点", c.unit_start) or text.startswith("个百分点", c.unit_start):
@@ -98,7 +92,8 @@ def growth_rate(text: str, c: Candidate) -> str | None:
     return None
 
 
-def date_or_duration(text: str, c: Candidate) -> str | None:
+def date_or_duration(doc: Doc, c: Candidate) -> str | None:
+    text = doc.text
     after = text[c.unit_end:c.unit_end + 1]
     if c.unit_text in ("个", "個") and text.startswith(("月", "多月", "工作日", "学期", "星期", "小时"), c.unit_end):
         return "a duration (3个月)"
@@ -107,14 +102,14 @@ def date_or_duration(text: str, c: Candidate) -> str | None:
     return None
 
 
-RULES: tuple[Callable[[str, Candidate], str | None], ...] = (
+RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     ordinal_or_label, weak_numeral, date_or_duration, inside_quotes, forecast, about_economy, growth_rate,
 )
 
 
-def why_not_a_fact(text: str, c: Candidate) -> str | None:
+def why_not_a_fact(doc: Doc, c: Candidate) -> str | None:
     for rule in RULES:
-        reason = rule(text, c)
+        reason = rule(doc, c)
         if reason:
             return reason
     return None
