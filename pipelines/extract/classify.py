@@ -4,7 +4,8 @@ Each catalogue row carries keyword patterns (`match_keywords_zh`). A pattern fou
 counted noun phrase after the number, or in the clause before it, scores by its length and
 by how close it stands to the number; matches further back in the sentence count little.
 Codes whose base unit differs from the fact's are skipped, or penalised where the two are
-near kin (person / person_time, item / unit). `other` where nothing matches.
+near kin (person / person_time, item / unit). `other` where nothing matches, or where its
+own keywords (enrolment, starting pay, discontinued programmes, government grants) win.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class _Rule:
 @cache
 def _rules() -> tuple[_Rule, ...]:
     """Keywords listed under many codes (培训, 专利) say less about which code: they weigh less."""
-    indicators = [ind for ind in load_catalog() if ind.code != "other" and ind.match_keywords_zh]
+    indicators = [ind for ind in load_catalog() if ind.match_keywords_zh]
     uses = Counter(k for ind in indicators for k in set(ind.match_keywords_zh))
     return tuple(
         _Rule(ind.code, ind.base_unit,
@@ -42,7 +43,7 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 def _unit_penalty(code_unit: str, fact_unit: str) -> float | None:
-    if code_unit == fact_unit:
+    if code_unit == fact_unit or code_unit == "other":  # `other` takes any base unit
         return 0.0
     if frozenset({code_unit, fact_unit}) in KIN:
         return KIN_PENALTY
@@ -66,8 +67,8 @@ def _best_in(rule: _Rule, text: str, junction: int, near: float) -> float:
 
 
 def classify(base_unit: str, clause_before: str, after: str, sentence_before: str = "") -> str:
-    """clause_before: the clause up to the number; after: the counted noun phrase after the
-    unit; sentence_before: the sentence before the clause."""
+    """clause_before: the clause up to the number; after: the rest of the clause after the
+    unit (the counted noun phrase first); sentence_before: the sentence before the clause."""
     window = clause_before + after
     junction = len(clause_before)
     best_code, best_score = "other", 0.0

@@ -126,7 +126,8 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
 
     quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
     clause_before = text[clause_start:c.start]
-    code = classify(base, clause_before, phrase, text[sent_start:clause_start])
+    clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
+    code = classify(base, clause_before, clause_after, text[sent_start:clause_start])
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,
