@@ -145,3 +145,23 @@ def test_quote_is_shortest_unique_and_offsets_slice_it():
 def test_partner_contribution_is_marked():
     f, = extract_facts("合作企业投入资金800万元。")
     assert (f.about, f.base_unit) == ("partner", "CNY")
+
+
+TABLE = """表1 服务贡献表
+指标\t2023年
+横向技术服务到款额（万元）\t1256.80
+公益性培训服务（人日）\t12,000
+毕业生就业率（%）\t96.5
+较上年增长（%）\t3.2
+纵向科研经费到款额  万元  88.5
+"""
+
+
+def test_statistics_table_rows():
+    got = [(f.quote, f.normalized_value, f.base_unit, f.indicator_code) for f in extract_facts(TABLE)]
+    assert got == [
+        ("横向技术服务到款额（万元）\t1256.80", 12_568_000, "CNY", "tech_service_revenue"),
+        ("公益性培训服务（人日）\t12,000", 12000, "person_day", "public_welfare_training_person_days"),
+        ("毕业生就业率（%）\t96.5", 96.5, "percent", "graduate_employment_rate"),
+        ("纵向科研经费到款额  万元  88.5", 885_000, "CNY", "vertical_research_funding"),
+    ]

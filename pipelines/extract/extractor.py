@@ -92,6 +92,8 @@ def _qualifier(c: Candidate) -> str:
 
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
+    if c.table_label is not None:
+        return "", head_noun_before(c.table_label)
     tail = text[c.unit_end:c.unit_end + 16]
     if tail.startswith("的"):
         tail = tail[1:]
@@ -125,8 +127,11 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
 
     quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
-    clause_before = text[clause_start:c.start]
-    clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
+    if c.table_label is not None:  # a table row: its label is the clause
+        clause_before, clause_after = c.table_label, ""
+    else:
+        clause_before = text[clause_start:c.start]
+        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
     code = classify(base, clause_before, clause_after, text[sent_start:clause_start])
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(

@@ -44,6 +44,19 @@ PERCENT_WORDS = re.compile(
 )
 
 
+_table_unit = r"万元|亿元|千元|元|萬元|億元|人日|人天|人次|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|学时|课时|户|%|％"
+_cell_num = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
+_cell_sep = r"(?:\t| {2,}|[ \t]*[|｜][ \t]*)"
+# A statistics-table row as decoded text: a label with its unit in brackets (or in its own
+# cell), then one or more number cells: 横向技术服务到款额（万元）\t1256.80
+TABLE_ROW = re.compile(
+    rf"^(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*(?:[（(](?P<unit>{_table_unit})[）)]|{_cell_sep}(?P<unit2>{_table_unit}))"
+    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{_cell_num}[ \t]*)+)$",
+    re.M,
+)
+_CELL_NUM = re.compile(_cell_num)
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int          # whole match, marks included
@@ -58,6 +71,7 @@ class Candidate:
     after: str | None
     unit_start: int
     unit_end: int
+    table_label: str | None = None  # set for a number read from a statistics-table row
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -71,7 +85,21 @@ def find_candidates(text: str) -> list[Candidate]:
             number=m.group("num"), number2=None, unit_text="百分之", prefix=m.group("pre"),
             suffix=None, after=m.group("after"), unit_start=m.start("unit"), unit_end=m.end("unit"),
         ))
+    out += table_candidates(text)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def table_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in TABLE_ROW.finditer(text):
+        unit_group = "unit" if m.group("unit") else "unit2"
+        for n in _CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):
+            out.append(Candidate(
+                start=m.start("label"), end=n.end(), num_start=n.start(), num_end=n.end(), number=n.group(),
+                number2=None, unit_text=m.group(unit_group), prefix=None, suffix=None, after=None,
+                unit_start=m.start(unit_group), unit_end=m.end(unit_group), table_label=m.group("label").strip(),
+            ))
     return out
 
 
