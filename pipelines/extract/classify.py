@@ -50,8 +50,12 @@ def _unit_penalty(code_unit: str, fact_unit: str) -> float | None:
     return None
 
 
-def _best_in(rule: _Rule, text: str, junction: int, near: float) -> float:
-    """Best score of a rule's patterns in text; junction is where the number stood."""
+COUNTED_BONUS = 3.0
+
+
+def _best_in(rule: _Rule, text: str, junction: int, near: float, counted: int = 0) -> float:
+    """Best score of a rule's patterns in text; junction is where the number stood, and the
+    `counted` characters after it are the noun phrase counted (a match there weighs most)."""
     best = 0.0
     for pat, weight in rule.patterns:
         for m in pat.finditer(text):
@@ -62,13 +66,16 @@ def _best_in(rule: _Rule, text: str, junction: int, near: float) -> float:
             else:
                 dist = 0
             score = weight * (near * math.exp(-dist / 16) + 0.8 * len(m.group()))
+            if junction <= m.start() and m.end() <= junction + counted:
+                score += COUNTED_BONUS
             best = max(best, score)
     return best
 
 
-def classify(base_unit: str, clause_before: str, after: str, sentence_before: str = "") -> str:
+def classify(base_unit: str, clause_before: str, after: str, sentence_before: str = "", counted: int = 0) -> str:
     """clause_before: the clause up to the number; after: the rest of the clause after the
-    unit (the counted noun phrase first); sentence_before: the sentence before the clause."""
+    unit, whose first `counted` characters are the counted noun phrase; sentence_before: the
+    sentence before the clause."""
     window = clause_before + after
     junction = len(clause_before)
     best_code, best_score = "other", 0.0
@@ -76,7 +83,7 @@ def classify(base_unit: str, clause_before: str, after: str, sentence_before: st
         penalty = _unit_penalty(rule.base_unit, base_unit)
         if penalty is None:
             continue
-        score = _best_in(rule, window, junction, near=6.0)
+        score = _best_in(rule, window, junction, near=6.0, counted=counted)
         if score == 0.0 and sentence_before:
             score = 0.4 * _best_in(rule, sentence_before, len(sentence_before), near=2.0)
         score -= penalty

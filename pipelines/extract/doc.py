@@ -8,7 +8,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 SENTENCE_END = "。！？；!?;\n"
-CLAUSE_END = SENTENCE_END + "，,、：:（）()“”《》"
+# Clauses end at commas and colons; list commas (、) and quotes stay inside, since the
+# words of a list or a quoted name describe the same count.
+CLAUSE_END = SENTENCE_END + "，,：:"
 
 
 def _stops(text: str, chars: str) -> list[int]:

@@ -94,12 +94,15 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
         return "", head_noun_before(c.table_label)
-    tail = text[c.unit_end:c.unit_end + 16]
-    if tail.startswith("的"):
-        tail = tail[1:]
+    tail_start = c.unit_end + (1 if text.startswith("的", c.unit_end) else 0)
+    tail = text[tail_start:tail_start + 16]
     stop = PHRASE_STOP.search(tail)
     phrase = tail[:stop.start()] if stop else tail
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if noun is None and stop and stop.group() == "、":
+        # 2个国家级、5个省级专业群: the list's noun comes at its end
+        rest = re.split(r"[，,。；;：:！？!?]", text[tail_start + stop.end():tail_start + stop.end() + 24], maxsplit=1)[0]
+        noun = head_noun_after(rest)
     if noun is None and c.unit_text not in ("人", "名", "位", "人次", "人日", "人天"):
         noun = head_noun_before(text[max(sentence_start, c.start - 30):c.start])
     return phrase, noun
@@ -132,7 +135,7 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
     else:
         clause_before = text[clause_start:c.start]
         clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
-    code = classify(base, clause_before, clause_after, text[sent_start:clause_start])
+    code = classify(base, clause_before, clause_after, text[sent_start:clause_start], counted=len(phrase))
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,
