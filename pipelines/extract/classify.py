@@ -32,12 +32,14 @@ class _Rule:
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
-    """Keywords listed under many codes (培训, 专利) say less about which code: they weigh less."""
+    """Keywords listed under many codes of the same base unit (培训 for person-days) say less
+    about which code: they weigh less. Codes of other base units never compete, so a keyword
+    they share does not count against it."""
     indicators = [ind for ind in load_catalog() if ind.match_keywords_zh]
-    uses = Counter(k for ind in indicators for k in set(ind.match_keywords_zh))
+    uses = Counter((k, ind.base_unit) for ind in indicators for k in set(ind.match_keywords_zh))
     return tuple(
         _Rule(ind.code, ind.base_unit,
-              tuple((re.compile(k), 1.0 / (1.0 + 0.4 * (uses[k] - 1))) for k in ind.match_keywords_zh))
+              tuple((re.compile(k), 1.0 / (1.0 + 0.4 * (uses[k, ind.base_unit] - 1))) for k in ind.match_keywords_zh))
         for ind in indicators
     )
 

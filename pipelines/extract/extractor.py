@@ -21,6 +21,7 @@ EXTRACTOR_VERSION = "0.3.0"
 PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计")
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
                              r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
+PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
 ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
 
 
@@ -99,11 +100,14 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     stop = PHRASE_STOP.search(tail)
     phrase = tail[:stop.start()] if stop else tail
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if noun is None and c.unit_text not in PERSON_MEASURES:
+        clause_start = max(sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1)
+        noun = head_noun_before(text[clause_start:c.start])
     if noun is None and stop and stop.group() == "、":
         # 2个国家级、5个省级专业群: the list's noun comes at its end
         rest = re.split(r"[，,。；;：:！？!?]", text[tail_start + stop.end():tail_start + stop.end() + 24], maxsplit=1)[0]
         noun = head_noun_after(rest)
-    if noun is None and c.unit_text not in ("人", "名", "位", "人次", "人日", "人天"):
+    if noun is None and c.unit_text not in PERSON_MEASURES:
         noun = head_noun_before(text[max(sentence_start, c.start - 30):c.start])
     return phrase, noun
 
