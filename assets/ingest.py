@@ -1,8 +1,9 @@
-"""Ingest: raw reports from the inbox (and fetched URL snapshots) → decoded report texts."""
+"""Ingest: report URLs fetched into snapshots, raw reports from the inbox and those snapshots → decoded report texts."""
 
 import dagster as dg
 import pandas as pd
 
+from pipelines.fetch import fetch_from_file
 from pipelines.ingest.intake import DUPLICATE, INGESTED, QUARANTINED
 from pipelines.resources import ChanjiaoPaths
 from pipelines.steps import ingest_raw_reports
@@ -11,7 +12,23 @@ from pipelines.tables import texts_frame
 from ._meta import OWNERS, table_metadata
 
 
-@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1",
+@dg.asset(group_name="ingest", kinds={"python"}, owners=OWNERS, code_version="1",
+          description="The report URLs of sources.yaml (CHANJIAO_SOURCES), fetched politely and conditionally "
+                      "into the snapshot store; <data>/fetched/index.json points at the latest snapshot per URL. "
+                      "A failed URL keeps its previous snapshot and is listed in the metadata.")
+def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.MaterializeResult:
+    summary = fetch_from_file(chanjiao.sources_file, chanjiao.data_dir)
+    for url, reason in summary.failed.items():
+        context.log.warning(f"fetch failed for {url}: {reason}")
+    return dg.MaterializeResult(metadata={
+        "sources": len(summary.outcomes), "fetched": len(summary.fetched),
+        "not_modified": len(summary.not_modified), "failed": len(summary.failed),
+        "failures": dg.MetadataValue.json(summary.failed), "removed": dg.MetadataValue.json(list(summary.removed)),
+        "sources_file": dg.MetadataValue.path(str(chanjiao.sources_file)),
+    })
+
+
+@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1", deps=[fetched_sources],
           description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
                       "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.")
 def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:

@@ -76,6 +76,31 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from pipelines.fetch import SourcesError, fetch_from_file
+
+    sources = args.sources or settings.sources_file()
+    if args.sources and not args.sources.exists():
+        print(f"chanjiao fetch: {args.sources}: no such file", file=sys.stderr)
+        return 2
+    try:
+        summary = fetch_from_file(sources, settings.data_dir())
+    except SourcesError as exc:
+        print(f"chanjiao fetch: {exc}", file=sys.stderr)
+        return 2
+    for url in summary.fetched:
+        print(f"fetched       {url}", file=sys.stderr)
+    for url in summary.not_modified:
+        print(f"not modified  {url}", file=sys.stderr)
+    for url, reason in summary.failed.items():
+        print(f"FAILED        {url}: {reason}", file=sys.stderr)
+    for url in summary.removed:
+        print(f"removed       {url} (no longer in {sources})", file=sys.stderr)
+    print(f"{len(summary.outcomes)} sources: {len(summary.fetched)} fetched, {len(summary.not_modified)} not "
+          f"modified, {len(summary.failed)} failed", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     from pipelines.webserver import run_ui
 
@@ -102,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", "-v", action="store_true", help="list missed, spurious and mislabelled facts")
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 falls below this")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("fetch", help="fetch the report URLs of sources.yaml into the snapshot store")
+    p.add_argument("--sources", type=Path, default=None,
+                   help=f"YAML list of report URLs (default $CHANJIAO_SOURCES or {settings.DEFAULT_SOURCES.name})")
+    p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("ui", help="the Dagster webserver on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)

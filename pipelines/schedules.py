@@ -1,0 +1,21 @@
+"""Schedules of the code location: every Monday 06:00 China time, refetch the URL sources and
+republish (`fetch_and_refresh`)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+# `fetched_sources` and everything downstream of it: the whole graph, since raw_reports depends
+# on the fetch. (`refresh` selects the same assets; this job exists so the weekly refetch shows
+# up under its own name in the run history.)
+fetch_and_refresh_job = dg.define_asset_job(
+    "fetch_and_refresh", selection=dg.AssetSelection.assets("fetched_sources").downstream(),
+    description="Refetch the report URLs of sources.yaml (conditional requests), then ingest, extract, "
+                "validate and publish a release.")
+
+# STOPPED by default, like the sensor: fetching reaches the network and publishes a release, so a
+# deployment turns it on deliberately (the bundled corpus needs no fetching).
+weekly_fetch_schedule = dg.ScheduleDefinition(
+    name="weekly_fetch_and_refresh", job=fetch_and_refresh_job, cron_schedule="0 6 * * 1",
+    execution_timezone="Asia/Shanghai", default_status=dg.DefaultScheduleStatus.STOPPED,
+    description="Mondays 06:00 Asia/Shanghai: refetch the URL sources and republish.")

@@ -1,0 +1,60 @@
+"""Sensors of the code location: `inbox_sensor` starts the `refresh` job when inbox files appear,
+change or go away.
+
+The cursor is a digest of (relative path, size, mtime_ns) of every inbox file that intake would
+read (hidden files are skipped as intake skips them), so a tick costs one `stat` per file, never a
+read; the run key is the same digest, so one inbox state triggers at most one run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.jobs import refresh_job
+from pipelines.resources import ChanjiaoPaths
+
+
+def inbox_state(folder: Path) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime_ns) of every non-hidden regular file below folder, sorted."""
+    folder = Path(folder)
+    out = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        st = path.stat()
+        out.append((rel.as_posix(), st.st_size, st.st_mtime_ns))
+    return sorted(out)
+
+
+def inbox_digest(state: list[tuple[str, int, int]]) -> str:
+    lines = "\n".join(f"{rel}\t{size}\t{mtime}" for rel, size, mtime in state)
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def evaluate_inbox(folder: Path, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
+    """A run request when the inbox differs from the cursor's state; otherwise the reason not to."""
+    if not Path(folder).is_dir():
+        return dg.SkipReason(f"inbox {folder} does not exist")
+    state = inbox_state(folder)
+    digest = inbox_digest(state)
+    if digest == cursor:
+        return dg.SkipReason(f"inbox unchanged ({len(state)} files)")
+    if not state:  # nothing to publish; remember the empty state so the first file triggers a run
+        return dg.SensorResult(skip_reason=dg.SkipReason(f"inbox {folder} is empty"), cursor=digest)
+    request = dg.RunRequest(run_key=digest, tags={"chanjiao/trigger": "inbox", "chanjiao/inbox_files": str(len(state))})
+    return dg.SensorResult(run_requests=[request], cursor=digest)
+
+
+# STOPPED by default: a running sensor's first tick has no cursor, so merely opening `make ui`
+# (which runs the daemon) would publish a new release of whatever sits in the inbox. Turning the
+# sensor on in the UI (Automation → inbox_sensor) is the deliberate step that makes a deployment
+# watch its inbox.
+@dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
+           description="Starts `refresh` when files appear, change or disappear in the inbox "
+                       "(cursor and run key: digest of relative path, size and mtime of every inbox file).")
+def inbox_sensor(context: dg.SensorEvaluationContext, chanjiao: ChanjiaoPaths):
+    return evaluate_inbox(chanjiao.inbox_dir, context.cursor)
