@@ -36,7 +36,8 @@ def summary(result) -> None:
     for ev in result.get_asset_materialization_events():
         mat = ev.event_specific_data.materialization
         md = {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
-        keys = ("dagster/row_count", "ingested", "duplicates", "quarantined", "rows_quarantined",
+        keys = ("dagster/row_count", "fetched", "not_modified", "failed", "ingested", "duplicates", "quarantined",
+                "rows_quarantined",
                 "reports_extracted", "reports_from_cache", "version", "new_version")
         shown = ", ".join(f"{k.split('/')[-1]}={md[k]}" for k in keys if k in md)
         print(f"  {mat.asset_key.to_user_string():<14} {shown}", file=sys.stderr)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,12 +37,16 @@ def texts_frame(intake: pd.DataFrame, store: SnapshotStore) -> pd.DataFrame:
     for rec in intake[intake["status"] == INGESTED].itertuples():
         report = read_report(store.get(rec.sha256), rec.file_name)
         meta = report.meta
+        declared = json.loads(rec.declared) if rec.declared else {}  # a source list's word beats a guess
+        published = declared.get("date") or meta.published
         rows.append({
             "report_id": rec.report_id, "sha256": rec.sha256, "file_name": rec.file_name,
             "origin": rec.origin, "media_type": report.decoded.media_type,
-            "encoding": report.decoded.encoding, "size_bytes": rec.size_bytes, "title": meta.title,
-            "published": pd.Timestamp(meta.published) if meta.published else pd.NaT,
-            "publisher": meta.publisher, "institution": meta.institution,
+            "encoding": report.decoded.encoding, "size_bytes": rec.size_bytes,
+            "title": declared.get("title") or meta.title,
+            "published": pd.Timestamp(published) if published else pd.NaT,
+            "publisher": declared.get("publisher") or meta.publisher,
+            "institution": declared.get("institution") or meta.institution,
             "abbreviations": "|".join(meta.abbreviations), "n_chars": len(report.text), "text": report.text,
         })
     cols = ["report_id", "sha256", "file_name", "origin", "media_type", "encoding", "size_bytes", "title",
@@ -69,9 +75,10 @@ class FactCache:
         facts = [f.to_dict() for f in extract_facts(text)]
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(facts, fh, ensure_ascii=False)
+            os.replace(tmp, path)
         return facts
 
 

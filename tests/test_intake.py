@@ -52,3 +52,16 @@ def test_intake_of_fetched_files_keeps_their_provenance(tmp_path):
     rec, = intake([raw], store)
     assert rec.status == INGESTED and rec.media_type == "text/html"
     assert store.put(raw.data, {}).provenance["etag"] == '"abc"'
+
+
+def test_declared_metadata_of_a_source_beats_the_guess(tmp_path):
+    from pipelines.tables import intake_frame, texts_frame
+
+    store = SnapshotStore(tmp_path)
+    raw = RawFile("https://example.edu.cn/1.html", "1.html", "<p>江陵职业技术学院合作企业45家</p>".encode(),
+                  {"url": "https://example.edu.cn/1.html", "institution": "江陵职业技术学院（官方）",
+                   "publisher": "江陵市教育局", "date": "2024-05-10"})
+    texts = texts_frame(intake_frame(intake([raw], store)), store)
+    row = texts.iloc[0]
+    assert (row.institution, row.publisher, row.published.date().isoformat()) == \
+        ("江陵职业技术学院（官方）", "江陵市教育局", "2024-05-10")

@@ -6,6 +6,7 @@ IntakeRecord per input, in input order, so that the counts always add up.
 
 from __future__ import annotations
 
+import json
 import mimetypes
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -20,6 +21,7 @@ SUPPORTED_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/
 MAX_BYTES = 20 * 1024 * 1024
 
 INGESTED, DUPLICATE, QUARANTINED = "ingested", "duplicate", "quarantined"
+DECLARED_FIELDS = ("institution", "publisher", "date", "title")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class IntakeRecord:
     status: str
     reason: str
     duplicate_of: str
+    declared: str = ""  # JSON of metadata declared by the source list (institution, publisher, date, title)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,5 +100,7 @@ def intake(files: Iterable[RawFile], store: SnapshotStore) -> list[IntakeRecord]
             seen[sha] = raw.name
             store.put(raw.data, {"origin": raw.origin, "file_name": raw.name, "media_type": media,
                                  "first_seen": now, **(raw.extra or {})})
-        records.append(IntakeRecord(raw.origin, raw.name, sha, rid, len(raw.data), media, status, reason, dup))
+        declared = {k: raw.extra[k] for k in DECLARED_FIELDS if raw.extra and raw.extra.get(k)}
+        records.append(IntakeRecord(raw.origin, raw.name, sha, rid, len(raw.data), media, status, reason, dup,
+                                    json.dumps(declared, ensure_ascii=False, sort_keys=True) if declared else ""))
     return records
