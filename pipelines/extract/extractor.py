@@ -18,9 +18,12 @@ from .units import MONEY, MONEY_FACTOR, base_unit_for, head_noun_after, head_nou
 
 EXTRACTOR_VERSION = "0.3.0"
 # Words that end the counted noun phrase after a measure word.
-PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计")
+PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
+                         r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合|共同|开发|实现|输送|推广|就业|"
+                         r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)")
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
                              r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
 ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
 
@@ -134,12 +137,17 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
 
     quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
+    context_before = text[sent_start:clause_start]
     if c.table_label is not None:  # a table row: its label is the clause
         clause_before, clause_after = c.table_label, ""
     else:
         clause_before = text[clause_start:c.start]
         clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
-    code = classify(base, clause_before, clause_after, text[sent_start:clause_start], counted=len(phrase))
+        item = clause_before.rfind("、")
+        if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2:
+            # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject
+            context_before, clause_before = text[sent_start:clause_start + item + 1], clause_before[item + 1:]
+    code = classify(base, clause_before, clause_after, context_before, counted=len(phrase))
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,

@@ -73,13 +73,11 @@ def nouns_in(text: str) -> list[tuple[int, int, str]]:
 
 
 def head_noun_after(text: str) -> str | None:
-    """The counted noun right after a measure word: the known noun that ends first
-    (ties go to the longest), so 省级现代产业学院 → 产业学院 and 区县开展了 → 区县."""
-    found = nouns_in(text)
-    if not found:
-        return None
-    first_end = min(end for _, end, _ in found)
-    return max((n for _, end, n in found if end == first_end), key=len)
+    """The counted noun in the noun phrase right after a measure word. Chinese noun phrases
+    are head-final, so it is the known noun that ends last (ties go to the longest):
+    省级现代产业学院 → 产业学院, 行业龙头企业 → 企业. The caller cuts the phrase at verbs and
+    particles (区县开展了 → 区县)."""
+    return head_noun_before(text)
 
 
 def head_noun_before(text: str) -> str | None:
