@@ -7,7 +7,7 @@ whose char_start/char_end slice the text back to the quote.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from .classify import classify
 from .doc import Doc, shortest_unique
@@ -19,7 +19,7 @@ from .units import MONEY, MONEY_FACTOR, base_unit_for, head_noun_after, head_nou
 EXTRACTOR_VERSION = "0.3.0"
 # Words that end the counted noun phrase after a measure word.
 PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
-                         r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合|共同|开发|实现|输送|推广|就业|"
+                         r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"
                          r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)")
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
                              r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
@@ -50,14 +50,39 @@ class Fact:
 
 def extract_facts(text: str) -> list[Fact]:
     doc = Doc(text)
-    facts = []
+    found: list[tuple[Fact, Candidate, tuple]] = []
     for cand in find_candidates(text):
         if why_not_a_fact(doc, cand):
             continue
-        fact = _to_fact(doc, cand)
-        if fact is not None:
-            facts.append(fact)
-    return facts
+        made = _to_fact(doc, cand)
+        if made is not None:
+            found.append((made[0], cand, made[1]))
+    return _parts_follow_their_total(doc, found)
+
+
+TOTAL_PRIOR = 6.0
+
+
+def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple]]) -> list[Fact]:
+    """A total and its parts (共10个，其中国家级1个、省级1个): the parts are counts of the same
+    indicator unless their own words say otherwise, so the total's code weighs in as a prior."""
+    out = []
+    for i, (fact, cand, inputs) in enumerate(found):
+        total = _total_of(doc, found, i)
+        if total is not None and total.base_unit == fact.base_unit:
+            fact = replace(fact, indicator_code=classify(*inputs, prior=(total.indicator_code, TOTAL_PRIOR)))
+        out.append(fact)
+    return out
+
+
+def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int) -> Fact | None:
+    cand = found[i][1]
+    sent_start, _ = doc.sentence(cand.start)
+    marker = doc.text.rfind("其中", sent_start, cand.start)
+    if marker == -1:
+        return None
+    before = [f for f, c, _ in found[:i] if sent_start <= c.start and c.end <= marker]
+    return before[-1] if before else None
 
 
 def rejected_numbers(text: str) -> list[tuple[str, str]]:
@@ -115,7 +140,8 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     return phrase, noun
 
 
-def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
+def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
+    """The fact of a candidate, and the inputs its classification used."""
     value = _value(c)
     if value is None or value < 0:
         return None
@@ -142,12 +168,13 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
         clause_before, clause_after = c.table_label, ""
     else:
         clause_before = text[clause_start:c.start]
-        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)] if c.end < len(text) else ""
+        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)].split("、", 1)[0] if c.end < len(text) else ""
         item = clause_before.rfind("、")
         if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2:
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject
             context_before, clause_before = text[sent_start:clause_start + item + 1], clause_before[item + 1:]
-    code = classify(base, clause_before, clause_after, context_before, counted=len(phrase))
+    inputs = (base, clause_before, clause_after, context_before, len(phrase))
+    code = classify(*inputs)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,
@@ -155,7 +182,7 @@ def _to_fact(doc: Doc, c: Candidate) -> Fact | None:
         unit_text=c.unit_text, normalized_value=tidy(normalized), base_unit=base,
         qualifier=_qualifier(c), indicator_code=code,
         subject=_subject(clause_before, phrase), sentence=text[sent_start:sent_end].strip(), about=about,
-    )
+    ), inputs
 
 
 _LEAD = re.compile(r"^(其中|并|共|累计|同时|此外|另外|全年|年均|已|还|共计|合计|先后|分别|新|目前|现有)+")

@@ -21,10 +21,12 @@ FORECAST = re.compile(
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
-    r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额"
+    r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额|"
+    r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次"
 )
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+CN_DIGITS = set("一二两三四五六七八九十")
 
 
 def inside_quotes(doc: Doc, c: Candidate) -> str | None:
@@ -60,10 +62,13 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
-    if n in ("一", "壹", "百", "千", "万", "萬", "亿", "億", "零", "〇"):
-        return "a numeral used as a word (一个, 千家万户)"
-    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "门", "条"):
+    marked = c.prefix or c.suffix
+    if n in ("一", "壹", "零", "〇") or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
+        return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 count)"
+    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
+    if _CJK.match(n) and doc.text[c.end:c.end + 1] in CN_DIGITS:
+        return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"
     return None

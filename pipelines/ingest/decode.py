@@ -3,7 +3,8 @@
 The decoded text is what every fact's char offsets point into, so its rules are fixed:
 - UTF-8 (BOM dropped), else the declared or detected encoding (GB18030 covers GBK/GB2312);
 - line ends become \\n;
-- HTML: <head>, <script>, <style>, <nav>-less boilerplate stays but markup goes; block
+- HTML: <head>, <script>, <style> and page furniture (<nav>, <aside>, <footer>, and elements
+  whose class or id says sidebar, menu, breadcrumb, footer, related …) are dropped; block
   elements end a line, table cells are joined by a TAB, entities are unescaped, runs of
   spaces inside a line fold to one, non-breaking spaces become spaces.
 """
@@ -30,7 +31,12 @@ BLOCK_TAGS = {
     "form", "hr", "pre", "thead", "tbody", "tfoot", "caption", "figure", "figcaption", "main", "title",
 }
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+# Page furniture, not the report: dropped with everything inside it.
+BOILERPLATE_TAGS = {"nav", "aside", "footer"}
+BOILERPLATE_CLASS = re.compile(r"(^|[\s_-])(side-?bar|sidebar|aside|nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|"
+                               r"related|recommend|share|copyright|top-?bar|toolbar|friend-?links?)($|[\s_-])", re.I)
 CELL_TAGS = {"td", "th"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def is_html(data: bytes, name: str = "") -> bool:
@@ -78,11 +84,25 @@ class _HtmlText(HTMLParser):
     title: list[str] = field(default_factory=list)
     in_title: bool = False
     meta: dict[str, str] = field(default_factory=dict)
+    furniture: str | None = None  # tag of the boilerplate element being skipped
+    furniture_depth: int = 0
 
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
 
     def handle_starttag(self, tag, attrs):
+        if self.furniture:
+            self.furniture_depth += tag == self.furniture
+            return
+        d = {k.lower(): (v or "") for k, v in attrs}
+        if tag in BOILERPLATE_TAGS or BOILERPLATE_CLASS.search(d.get("class", "") + " " + d.get("id", "")):
+            if tag not in VOID_TAGS:
+                self._end_line()
+                self.furniture, self.furniture_depth = tag, 1
+            return
+        self._open(tag, attrs)
+
+    def _open(self, tag, attrs):
         if tag == "meta":
             d = {k.lower(): (v or "") for k, v in attrs}
             key = d.get("name") or d.get("property")
@@ -103,6 +123,12 @@ class _HtmlText(HTMLParser):
             self._end_line()
 
     def handle_endtag(self, tag):
+        if self.furniture:
+            if tag == self.furniture:
+                self.furniture_depth -= 1
+                if self.furniture_depth == 0:
+                    self.furniture = None
+            return
         if tag == "title":
             self.in_title = False
         if tag in SKIP_TAGS:
@@ -130,7 +156,7 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
-        if self.skip:
+        if self.skip or self.furniture:
             return
         self.current.append(data)
 
