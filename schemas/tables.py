@@ -39,7 +39,7 @@ class FactsModel(pa.DataFrameModel):
     base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS))
     qualifier: Series[str] = field("限定", "exact, at_least, approx, at_most or range", isin=list(QUALIFIERS))
     indicator_code: Series[str] = field("指标代码", "indicator code from the catalogue", isin=list(indicator_codes()))
-    subject: Series[str] = field("主题", "what is counted: the clause words before the number and the noun after it")
+    subject: Series[str] = field("主题", "what is counted: the clause words before the number and the noun after it", nullable=True)
     about: Series[str] = field("归属", "institution, or partner where a partner organisation gives or sends it", isin=["institution", "partner"])
     sentence: Series[str] = field("原句", "the sentence the fact comes from")
     extractor_version: Series[str] = field("抽取器版本", "version of the extractor that produced the fact")
@@ -116,7 +116,7 @@ class InstitutionsModel(pa.DataFrameModel):
     """院校表 / Institutions named as the subject of at least one report."""
 
     institution: Series[str] = field("院校", "full name of the institution", unique=True)
-    abbreviations: Series[str] = field("简称", "abbreviations seen in reports, separated by |")
+    abbreviations: Series[str] = field("简称", "abbreviations seen in reports, separated by |", nullable=True)
     n_reports: Series[int] = field("报告数", "reports about the institution", ge=1)
     n_facts: Series[int] = field("事实数", "facts about the institution", ge=0)
     first_published: Series[pd.Timestamp] = field("最早报告日期", "date of the earliest report", nullable=True)

@@ -6,8 +6,12 @@ whose char_start/char_end slice the text back to the quote.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from schemas.catalog import CATALOG_PATH
 
 from .classify import classify
 from .doc import Doc, shortest_unique
@@ -16,7 +20,16 @@ from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_ca
 from .numbers import parse_number, tidy
 from .units import MONEY, MONEY_FACTOR, base_unit_for, head_noun_after, head_noun_before
 
-EXTRACTOR_VERSION = "0.3.0"
+def _code_fingerprint() -> str:
+    """A short hash of the extractor's code and the catalogue: any change to either changes
+    EXTRACTOR_VERSION, so cached facts can never outlive the code that made them."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")) + [CATALOG_PATH]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:8]
+
+
+EXTRACTOR_VERSION = f"0.4+{_code_fingerprint()}"
 # Words that end the counted noun phrase after a measure word.
 PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
                          r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"

@@ -43,9 +43,14 @@ def sha256_file(path: Path) -> str:
 
 
 def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    model = PUBLISHED_TABLES[table]
-    cols = [c.name for c in columns(model)]
-    out = df[cols].sort_values(SORT_KEYS[table], kind="mergesort", na_position="last").reset_index(drop=True)
+    """Columns in schema order, rows in key order, and an empty string in a nullable string
+    column made null (CSV cannot tell the two apart, so Parquet must not either)."""
+    specs = columns(PUBLISHED_TABLES[table])
+    out = df[[c.name for c in specs]].sort_values(SORT_KEYS[table], kind="mergesort", na_position="last")
+    out = out.reset_index(drop=True)
+    for c in specs:
+        if c.kind == "string" and c.nullable:
+            out[c.name] = out[c.name].map(lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else v)
     return out
 
 
