@@ -18,6 +18,7 @@ PREFIX_MARKS = {
     "高于": "at_least", "高於": "at_least", "多于": "at_least", "大于": "at_least", "超": "at_least",
     "不足": "at_most", "不到": "at_most", "低于": "at_most", "低於": "at_most",
     "少于": "at_most", "小于": "at_most", "不超过": "at_most", "不超過": "at_most",
+    "不少于": "at_least", "不低于": "at_least", "不少於": "at_least", "不低於": "at_least",
 }
 SUFFIX_MARKS = {"余": "at_least", "餘": "at_least", "多": "at_least"}
 AFTER_MARKS = {"以上": "at_least", "左右": "approx", "以下": "at_most", "以内": "at_most",
