@@ -88,6 +88,17 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数")
+
+
+def page_counter(doc: Doc, c: Candidate) -> str | None:
+    """阅读：2,318次 and 点击数 123次 count the web page's visitors, not the institution's work."""
+    clause_start, _ = doc.clause(c.start)
+    if PAGE_COUNTERS.search(doc.text, max(clause_start, c.start - 12), c.start):
+        return "a page-view counter"
+    return None
+
+
 def growth_rate(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8):c.start]):
@@ -109,6 +120,7 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     ordinal_or_label, weak_numeral, date_or_duration, inside_quotes, forecast, about_economy, growth_rate,
+    page_counter,
 )
 
 
