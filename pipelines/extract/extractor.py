@@ -18,7 +18,8 @@ from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
-from .units import MONEY, MONEY_FACTOR, base_unit_for, head_noun_after, head_noun_before
+from .simplify import simplified
+from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
 def _code_fingerprint() -> str:
     """A short hash of the extractor's code and the catalogue: any change to either changes
@@ -33,7 +34,10 @@ EXTRACTOR_VERSION = f"0.4+{_code_fingerprint()}"
 # Words that end the counted noun phrase after a measure word.
 PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
                          r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"
+                         r"建立|建成|形成|设立|成立|签署|"
                          r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)")
+LIST_JOINERS = ("、", "和", "与", "及")
+HARD_STOP = re.compile(r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在")
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
                              r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -135,21 +139,23 @@ def _qualifier(c: Candidate) -> str:
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
-        return "", head_noun_before(c.table_label)
+        return "", head_noun_before(simplified(c.table_label))
     tail_start = c.unit_end + (1 if text.startswith("的", c.unit_end) else 0)
-    tail = text[tail_start:tail_start + 16]
+    tail = simplified(text[tail_start:tail_start + 24])
     stop = PHRASE_STOP.search(tail)
     phrase = tail[:stop.start()] if stop else tail
+    phrase = phrase[:16]
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
+        # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
+        end = HARD_STOP.search(tail, stop.end())
+        listed = head_noun_after(tail[stop.end():end.start() if end else len(tail)])
+        noun = listed or noun
     if noun is None and c.unit_text not in PERSON_MEASURES:
         clause_start = max(sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1)
-        noun = head_noun_before(text[clause_start:c.start])
-    if noun is None and stop and stop.group() == "、":
-        # 2个国家级、5个省级专业群: the list's noun comes at its end
-        rest = re.split(r"[，,。；;：:！？!?]", text[tail_start + stop.end():tail_start + stop.end() + 24], maxsplit=1)[0]
-        noun = head_noun_after(rest)
+        noun = head_noun_before(simplified(text[clause_start:c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
-        noun = head_noun_before(text[max(sentence_start, c.start - 30):c.start])
+        noun = head_noun_before(simplified(text[max(sentence_start, c.start - 30):c.start]))
     return phrase, noun
 
 
@@ -186,7 +192,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2:
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject
             context_before, clause_before = text[sent_start:clause_start + item + 1], clause_before[item + 1:]
-    inputs = (base, clause_before, clause_after, context_before, len(phrase))
+    inputs = (base, simplified(clause_before), simplified(clause_after), simplified(context_before), len(phrase))
     code = classify(*inputs)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(

@@ -16,17 +16,20 @@ QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "�
 
 FORECAST = re.compile(
     r"预计|預計|力争|力爭|争取|爭取|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
-    r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景"
+    r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
+    r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續"
 )
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
     r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额|"
-    r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次"
+    r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
+    r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏"
 )
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CN_DIGITS = set("一二两三四五六七八九十")
+CN_DIGITS_ONLY = set("零〇一二两兩三四五六七八九")
 
 
 def inside_quotes(doc: Doc, c: Candidate) -> str | None:
@@ -65,6 +68,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     marked = c.prefix or c.suffix
     if n in ("一", "壹", "零", "〇") or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
         return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 count)"
+    if len(n) > 1 and all(ch in CN_DIGITS_ONLY for ch in n):
+        return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
     if _CJK.match(n) and doc.text[c.end:c.end + 1] in CN_DIGITS:
@@ -91,6 +96,18 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
 PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数")
 
 
+# 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.
+ABSTRACT_AFTER = re.compile(r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
+                            r"特色|优势|特点|要素|板块|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)")
+
+
+def descriptive_count(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text in ("个", "個", "项", "項", "大", "种", "種") and _CJK.match(c.number) \
+            and ABSTRACT_AFTER.match(doc.text, c.unit_end):
+        return "a count of aspects or categories (四个层面), not a measure"
+    return None
+
+
 def page_counter(doc: Doc, c: Candidate) -> str | None:
     """阅读：2,318次 and 点击数 123次 count the web page's visitors, not the institution's work."""
     clause_start, _ = doc.clause(c.start)
@@ -103,7 +120,7 @@ def growth_rate(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8):c.start]):
         return "a change rate, not a level"
-    if text.startswith("百分点", c.unit_start) or text.startswith("个百分点", c.unit_start):
+    if text.startswith(("百分点", "个百分点", "百分點", "個百分點"), c.unit_start):
         return "percentage points of change"
     return None
 
@@ -120,7 +137,7 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     ordinal_or_label, weak_numeral, date_or_duration, inside_quotes, forecast, about_economy, growth_rate,
-    page_counter,
+    page_counter, descriptive_count,
 )
 
 

@@ -52,7 +52,8 @@ _cell_sep = r"(?:\t| {2,}|[ \t]*[|｜][ \t]*)"
 # cell), then one or more number cells: 横向技术服务到款额（万元）\t1256.80
 TABLE_ROW = re.compile(
     rf"^(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*(?:[（(](?P<unit>{_table_unit})[）)]|{_cell_sep}(?P<unit2>{_table_unit}))"
-    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{_cell_num}[ \t]*)+)$",
+    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{_cell_num}[ \t]*)+)"
+    rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*$",  # trailing change cells (+12.5%, -3.2) are not levels
     re.M,
 )
 _CELL_NUM = re.compile(_cell_num)

@@ -1,0 +1,14 @@
+"""Traditional → Simplified for matching only: the catalogue's keywords and the noun lexicon
+are written in Simplified characters, while reports use both (萬元, 專業, 學院). The text and
+its offsets are never changed; only the strings compared against word lists are converted."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import zhconv
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    return zhconv.convert(text, "zh-cn") if text else text
