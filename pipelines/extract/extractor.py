@@ -41,6 +41,7 @@ HARD_STOP = re.compile(r"[，,。；;：:！？!?（）()]|开展|共建|组建|
 PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)(累计|共|向学校|为学校|向我校|为我校)?"
                              r"(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+HAS_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个項项家所名人种門门件]")
 PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
 ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
 
@@ -187,10 +188,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         clause_before, clause_after = c.table_label, ""
     else:
         clause_before = text[clause_start:c.start]
-        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 14)].split("、", 1)[0] if c.end < len(text) else ""
+        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 24)].split("、", 1)[0] if c.end < len(text) else ""
         item = clause_before.rfind("、")
-        if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2:
-            # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject
+        if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2 and HAS_COUNT.search(clause_before[:item]):
+            # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start:clause_start + item + 1], clause_before[item + 1:]
     inputs = (base, simplified(clause_before), simplified(clause_after), simplified(context_before), len(phrase))
     code = classify(*inputs)
