@@ -21,5 +21,5 @@ def _isolated_env(monkeypatch, tmp_path):
 @pytest.fixture
 def shared_dir() -> Path:
     if not (SHARED / "corpus" / "dev").is_dir():
-        pytest.skip("../shared is absent: the dev-set evaluation is skipped")
+        pytest.skip("../shared is absent: tests that read it are skipped")
     return SHARED
