@@ -33,12 +33,14 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
-# Headless Chromium for the catalogue-page and UI screenshot tests (Debian packages).
+# Headless Chromium (and a CJK font, so screenshots show Chinese) for the catalogue-page and
+# UI screenshot tests: Debian packages, installed once.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian chromium (for browser tests)"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1; then \
+	  echo "installing Debian chromium and fonts-noto-cjk (for browser tests)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .dagster_home/storage .dagster_home/history .dagster_home/logs .pytest_cache

@@ -107,6 +107,75 @@ def cmd_ui(args: argparse.Namespace) -> int:
     return run_ui(port=args.port)
 
 
+def _size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("B", "KiB", "MiB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GiB"
+
+
+def cmd_datasets_list(args: argparse.Namespace) -> int:
+    from pipelines.publish.download import DownloadError, list_versions
+
+    source = args.source or str(settings.published_dir())
+    try:
+        rows = list_versions(source)
+    except DownloadError as exc:
+        print(f"chanjiao datasets list: {exc}", file=sys.stderr)
+        return 1
+    if not rows:
+        print(f"no datasets in {source}", file=sys.stderr)
+    for r in rows:
+        counts = " ".join(f"{t}={n}" for t, n in sorted(r["rows"].items()))
+        print(f"{r['dataset']}\t{r['version']}\t{'latest' if r['latest'] else '-'}\t{r['created'] or '?'}\t"
+              f"{_size(r['bytes'])}\t{counts}")
+    return 0
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    from pipelines.publish.download import DownloadError, download
+
+    source = args.source or str(settings.published_dir())
+    try:
+        result = download(args.dataset, source, version=args.version, fmt=args.format, target=args.to)
+    except (DownloadError, OSError) as exc:
+        print(f"chanjiao download: {exc}", file=sys.stderr)
+        return 1
+    for f in result.files:
+        lister = "catalog.json" if f.name == "SHA256SUMS" else "SHA256SUMS"
+        state = f"NOT VERIFIED (no hash in {lister})" if f.name in result.unverified else "verified"
+        print(f"{state:<9} {f.name}", file=sys.stderr)
+    verified = len(result.files) - len(set(result.unverified) & {f.name for f in result.files})
+    print(f"{args.dataset} {result.version} ({args.format}): {verified} of {len(result.files)} files verified, "
+          f"saved in {result.path}", file=sys.stderr)
+    print(result.path)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from pipelines.publish.serve import serve
+
+    root = args.dir or settings.published_dir()
+    if not root.is_dir():
+        print(f"chanjiao serve: {root}: no such folder (run `chanjiao refresh` first)", file=sys.stderr)
+        return 2
+
+    def ready(server) -> None:
+        host, port = server.server_address[:2]
+        print(f"serving {root} on http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+
+    try:
+        serve(root, args.port, on_ready=ready)
+    except OSError as exc:
+        print(f"chanjiao serve: port {args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print("serve: stopped", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="chanjiao", description="Industry–education integration open data.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -136,6 +205,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ui", help="the Dagster webserver on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(func=cmd_ui)
+
+    p = sub.add_parser("datasets", help="published datasets and their versions")
+    dsub = p.add_subparsers(dest="datasets_command", required=True)
+    q = dsub.add_parser("list", help="every dataset version in a catalogue, the latest marked")
+    q.add_argument("--from", dest="source", default=None, metavar="DIR_OR_URL",
+                   help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)")
+    q.set_defaults(func=cmd_datasets_list)
+
+    p = sub.add_parser("download", help="download a dataset version, every file verified by its sha256 and size")
+    p.add_argument("dataset")
+    p.add_argument("--version", default=None, help="MAJOR.MINOR.PATCH (default: the latest)")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument("--from", dest="source", default=None, metavar="DIR_OR_URL",
+                   help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)")
+    p.add_argument("--to", type=Path, default=None, help="target folder (default ./DATASET-VERSION)")
+    p.set_defaults(func=cmd_download)
+
+    p = sub.add_parser("serve", help="serve the published folder over HTTP on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--dir", type=Path, default=None, help="folder to serve (default $CHANJIAO_PUBLISHED or published/)")
+    p.set_defaults(func=cmd_serve)
     return ap
 
 

@@ -1,17 +1,18 @@
 """published/catalog.json: every dataset and version with date, row counts and files; the
 latest marked. Rebuilt from the release folders themselves (they are the truth), written
-atomically."""
+atomically, together with the static catalogue page published/index.html."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from . import versioning
+from .files import sha256_file, write_atomic
+from .index_page import write_index
 
 CATALOG = "catalog.json"
+CHECKSUMS = "SHA256SUMS"
 
 
 def scan(root: Path) -> dict:
@@ -23,12 +24,18 @@ def scan(root: Path) -> dict:
             if not (vdir.is_dir() and versioning.SEMVER.match(vdir.name) and dp_path.exists()):
                 continue
             dp = json.loads(dp_path.read_text(encoding="utf-8"))
-            files = [{"path": f"{ddir.name}/{vdir.name}/{r['path']}", "format": r["format"], "bytes": r["bytes"],
-                      "hash": r["hash"], "table": r["path"].rsplit(".", 1)[0]} for r in dp["resources"]]
+            # bytes: the file's own size (datapackage.json declares it for CSVs only; see datapackage.py)
+            files = [{"path": f"{ddir.name}/{vdir.name}/{r['path']}", "format": r["format"],
+                      "bytes": r.get("bytes", _size(vdir / r["path"])), "hash": r["hash"],
+                      "table": r["path"].rsplit(".", 1)[0]} for r in dp["resources"]]
             rows = {f["table"]: r.get("rows") for f, r in zip(files, dp["resources"]) if f["format"] == "parquet"}
-            versions.append({"version": vdir.name, "created": dp.get("created"), "rows": rows,
-                             "bytes": sum(f["bytes"] for f in files), "files": files,
-                             "datapackage": f"{ddir.name}/{vdir.name}/datapackage.json"})
+            entry = {"version": vdir.name, "created": str(dp.get("created") or "")[:10] or None, "rows": rows,
+                     "bytes": sum(f["bytes"] for f in files), "files": files,
+                     "datapackage": f"{ddir.name}/{vdir.name}/datapackage.json"}
+            if (vdir / CHECKSUMS).exists():
+                entry["checksums"] = {"path": f"{ddir.name}/{vdir.name}/{CHECKSUMS}",
+                                      "hash": f"sha256:{sha256_file(vdir / CHECKSUMS)}"}
+            versions.append(entry)
         if versions:
             versions.sort(key=lambda v: versioning.parse(v["version"]), reverse=True)
             latest = versions[0]["version"]
@@ -38,17 +45,13 @@ def scan(root: Path) -> dict:
     return {"datasets": datasets}
 
 
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
 def rebuild(root: Path) -> dict:
     root = Path(root)
     data = scan(root)
-    fd, tmp = tempfile.mkstemp(dir=root, prefix=".catalog-")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, root / CATALOG)
-    try:
-        from .index_page import write_index
-    except ImportError:  # the static page is optional
-        return data
+    write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     write_index(root, data)
     return data

@@ -14,6 +14,11 @@ LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by
 TITLE = "chanjiao: industry–education integration facts of Chinese vocational colleges / 产教融合数据集"
 
 
+def created_datetime(created: str) -> str:
+    """Data Package `created` is an RFC 3339 date-time; a release is dated by its day."""
+    return created if "T" in created else f"{created}T00:00:00Z"
+
+
 def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile], sources: list[dict]) -> dict:
     resources = []
     for f in sorted(files, key=lambda f: (f.table, f.format)):
@@ -26,11 +31,14 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
             "description": table_description(model),
             "format": f.format,
             "mediatype": "text/csv" if f.format == "csv" else "application/vnd.apache.parquet",
-            "bytes": f.bytes,
             "hash": f"sha256:{f.sha256}",
             "schema": {"fields": frictionless_fields(model), "primaryKey": KEYS[f.table]},
         }
         if f.format == "csv":
+            # Frictionless reads Parquet through pyarrow, not as a byte stream, so it cannot count a
+            # Parquet file's bytes and reports a declared size as an error: only CSVs declare one.
+            # Every file's size and sha256 are in catalog.json, its sha256 in SHA256SUMS too.
+            res["bytes"] = f.bytes
             res["encoding"] = "utf-8"  # with a BOM for Excel; the Table Dialect below says so
             res["dialect"] = {"delimiter": ",", "lineTerminator": "\n", "header": True, "doubleQuote": True}
             res["schema"]["missingValues"] = [""]
@@ -43,7 +51,7 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
         "name": dataset,
         "title": TITLE,
         "version": version,
-        "created": created,
+        "created": created_datetime(created),
         "licenses": [LICENSE],
         "sources": sources,
         "keywords": ["vocational education", "industry-education integration", "产教融合", "职业教育", "China"],
@@ -66,7 +74,7 @@ def readme(dataset: str, version: str, created: str, files: list[WrittenFile], c
     ]
     for f in sorted(files, key=lambda f: (f.table, f.format)):
         lines.append(f"| {f.path.name} | {f.rows} | {f.bytes} | `{f.sha256[:16]}…` |")
-    lines += ["", "Check downloads with `sha256sum -c SHA256SUMS` or `chanjiao download`.", ""]
+    lines += ["", "Check downloads with `sha256sum -c --ignore-missing SHA256SUMS` or `chanjiao download`.", ""]
     lines += ["## Data dictionary / 数据字典", ""]
     for table, model in PUBLISHED_TABLES.items():
         lines += [f"### {table} ({counts.get(table, 0)} rows)", "", table_description(model), "",

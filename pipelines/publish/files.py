@@ -9,6 +9,8 @@ CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empt
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,25 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def write_atomic(path: Path, data: str | bytes, mode: int = 0o644) -> None:
+    """Write a file so that readers see the old or the new content, never a part: a temporary
+    file in the same folder, flushed, made world-readable (mkstemp creates it 0600, which a web
+    server running as another user cannot read), then renamed over the target."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:

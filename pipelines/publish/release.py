@@ -8,12 +8,13 @@ they were: the staging folder is swept on the next run.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +29,10 @@ from .datapackage import descriptor, readme
 from .files import WrittenFile, sha256_file, write_table
 
 STAGING_PREFIX = ".staging-"
+LOCK_FILE = ".lock"
 DATA_SUFFIXES = (".parquet", ".csv")
+DOC_FILES = ("datapackage.json", "README.md", "CHANGELOG.md")  # listed in SHA256SUMS after the data files
+RELEASE_MODE = 0o755  # mkdtemp makes the staging folder 0700: a web server could not read the release
 
 
 class ReleaseError(RuntimeError):
@@ -90,6 +94,11 @@ def _sums(folder: Path) -> dict[str, str]:
     return {name: sha for sha, name in (line.split("  ", 1) for line in path.read_text().splitlines() if line)}
 
 
+def _data_sums(folder: Path) -> dict[str, str]:
+    """The checksums of the data files only: a release's content (its docs name the date and version)."""
+    return {name: sha for name, sha in _sums(folder).items() if name.endswith(DATA_SUFFIXES)}
+
+
 def _sweep_staging(ddir: Path) -> None:
     if ddir.is_dir():
         for p in ddir.iterdir():
@@ -99,25 +108,43 @@ def _sweep_staging(ddir: Path) -> None:
 
 def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list[dict] | None = None,
         today: date | None = None, version: str | None = None) -> ReleaseResult:
-    """Publish tables (validated DataFrames keyed by table name) as the next version."""
+    """Publish tables (validated DataFrames keyed by table name) as the next version. One
+    publisher at a time per dataset: a second waits on the dataset's lock file, so it can
+    neither sweep the first one's staging folder nor race it to a version number."""
+    ddir = dataset_dir(Path(root), dataset)
+    ddir.mkdir(parents=True, exist_ok=True)
+    with (ddir / LOCK_FILE).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _run(tables, root, dataset, sources, today, version)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list[dict] | None,
+         today: date | None, version: str | None) -> ReleaseResult:
     # 1. load inputs: the previous release, if any
     root = Path(root)
+    if version is not None and not versioning.SEMVER.match(version):
+        raise ReleaseError(f"not a MAJOR.MINOR.PATCH version: {version!r}")
     ddir = dataset_dir(root, dataset)
     ddir.mkdir(parents=True, exist_ok=True)
     _sweep_staging(ddir)
     previous = versioning.latest(published_versions(root, dataset))
     prev_dir = ddir / previous if previous else None
-    created = (today or date.today()).isoformat()
+    created = (today or build_date()).isoformat()
 
     # 2. process: write the data files in staging, compare, decide the version
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
+    os.chmod(staging, RELEASE_MODE)
     try:
         files: list[WrittenFile] = []
         for table in PUBLISHED_TABLES:
             files += write_table(tables[table], table, staging)
         sums = {f.path.name: f.sha256 for f in files}
-        if prev_dir is not None and _sums(prev_dir) == sums and version is None:
+        if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
             shutil.rmtree(staging)
+            catalog.rebuild(root)  # repairs a catalogue left stale by a run killed after its rename
             return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
         old_tables = read_release_tables(prev_dir) if prev_dir else None
         diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
@@ -126,7 +153,7 @@ def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list
             version = versioning.bump(previous, kind or "patch") if previous else versioning.FIRST_VERSION
         target = ddir / version
         if target.exists():
-            if _sums(target) == sums:
+            if _data_sums(target) == sums:
                 shutil.rmtree(staging)
                 catalog.rebuild(root)
                 return ReleaseResult(dataset, version, target, False, previous, None, {}, _rows(files))
@@ -134,19 +161,30 @@ def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list
                 f"version {version} of {dataset} is already published with different content "
                 f"({target}); published versions are immutable: choose a new version")
 
-        # 3. save outputs: descriptor, docs, checksums; then the atomic rename and the catalogue
-        _write_text(staging / "SHA256SUMS", "".join(f"{sha}  {name}\n" for name, sha in sorted(sums.items())))
-        (staging / "datapackage.json").write_text(
-            json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8")
+        # 3. save outputs: descriptor, docs, then checksums of every file; the atomic rename; the catalogue
+        _write_text(staging / "datapackage.json",
+                    json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False,
+                               indent=2) + "\n")
         _write_text(staging / "README.md", readme(dataset, version, created, files, _rows(files)))
         _write_text(staging / "CHANGELOG.md", changelog_markdown(version, previous, diff))
+        listed = sorted(sums.items()) + [(name, sha256_file(staging / name)) for name in DOC_FILES]
+        _write_text(staging / "SHA256SUMS", "".join(f"{sha}  {name}\n" for name, sha in listed))
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     catalog.rebuild(root)
     return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
+
+
+def build_date() -> date:
+    """The release date written into its docs: SOURCE_DATE_EPOCH when set (the reproducible-
+    builds convention, so that a rebuild elsewhere reproduces SHA256SUMS byte for byte), else today.
+    The data files never carry a date of building."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
 
 
 def _bump(prev_dir: Path, diff: ReleaseDiff) -> str:
