@@ -22,9 +22,14 @@ def markdown_preview(df: pd.DataFrame, rows: int = 10, width: int = 40) -> str:
     return "\n".join(lines)
 
 
+def frame_column_schema(df: pd.DataFrame) -> dg.TableSchema:
+    """Column schema of an intermediate table that has no published model: names and types."""
+    return dg.TableSchema(columns=[dg.TableColumn(name=str(c), type=str(t)) for c, t in df.dtypes.items()])
+
+
 def table_metadata(df: pd.DataFrame, model=None, preview_columns: list[str] | None = None) -> dict:
-    meta = {"dagster/row_count": len(df),
-            "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df))}
-    if model is not None:
-        meta["dagster/column_schema"] = dagster_column_schema(model)
-    return meta
+    """Row count, a markdown preview, and the column schema: the published model's where the
+    table has one (descriptions and constraints included), else the frame's own types."""
+    return {"dagster/row_count": len(df),
+            "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df)),
+            "dagster/column_schema": dagster_column_schema(model) if model is not None else frame_column_schema(df)}
