@@ -169,3 +169,20 @@ def test_statistics_table_rows():
         ("毕业生就业率（%）\t96.5", 96.5, "percent", "graduate_employment_rate"),
         ("纵向科研经费到款额  万元  88.5", 885_000, "CNY", "vertical_research_funding"),
     ]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("学校建有两个国家级高水平专业群。", "programme_clusters"),
+    ("开设41个高职专业。", "majors_offered"),
+    ("撤销6个老专业。", "other"),
+    ("合作开设91个订单班、学徒制班。", "order_classes"),
+    ("总体目标达成度62.16%。", "project_goal_attainment_rate"),
+    ("其中35%在当地就业。", "local_employment_share"),
+    ("获得300万元中央财政资金。", "other"),
+    ("技术服务收入1400万元。", "tech_service_revenue"),
+    ("授权专利147项。", "patents_granted"),
+    ("共建6个现代产业学院。", "industry_colleges"),
+    ("學院開設訂單班23個。", "order_classes"),
+])
+def test_codes_from_the_clause(text, code):
+    assert [f.indicator_code for f in extract_facts(text)] == [code]

@@ -80,7 +80,7 @@ def _best_in(rule: _Rule, text: str, junction: int, near: float, counted: int = 
             else:
                 dist = 0
             score = weight * (near * math.exp(-dist / 16) + 0.8 * len(m.group()))
-            if junction <= m.start() and m.end() <= junction + counted:
+            if m.end() > junction and m.start() < junction + counted:  # speaks of the counted noun
                 score += COUNTED_BONUS
             best = max(best, score)
     return best
