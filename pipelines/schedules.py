@@ -13,9 +13,9 @@ fetch_and_refresh_job = dg.define_asset_job(
     description="Refetch the report URLs of sources.yaml (conditional requests), then ingest, extract, "
                 "validate and publish a release.")
 
-# STOPPED by default, like the sensor: fetching reaches the network and publishes a release, so a
-# deployment turns it on deliberately (the bundled corpus needs no fetching).
+# RUNNING by default: the weekly refetch keeps the URL sources fresh by itself; with an empty
+# sources.yaml it fetches nothing, and unchanged content publishes no new version.
 weekly_fetch_schedule = dg.ScheduleDefinition(
     name="weekly_fetch_and_refresh", job=fetch_and_refresh_job, cron_schedule="0 6 * * 1",
-    execution_timezone="Asia/Shanghai", default_status=dg.DefaultScheduleStatus.STOPPED,
+    execution_timezone="Asia/Shanghai", default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Mondays 06:00 Asia/Shanghai: refetch the URL sources and republish.")

@@ -49,11 +49,11 @@ def evaluate_inbox(folder: Path, cursor: str | None) -> dg.SensorResult | dg.Ski
     return dg.SensorResult(run_requests=[request], cursor=digest)
 
 
-# STOPPED by default: a running sensor's first tick has no cursor, so merely opening `make ui`
-# (which runs the daemon) would publish a new release of whatever sits in the inbox. Turning the
-# sensor on in the UI (Automation → inbox_sensor) is the deliberate step that makes a deployment
-# watch its inbox.
-@dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
+# RUNNING by default, so that a report dropped into the inbox becomes a release with no hand on
+# the keyboard (`make ui` runs the daemon). Its first tick has no cursor and starts a refresh of
+# whatever is in the inbox; that is harmless, because a refresh whose content is unchanged
+# publishes no new version.
+@dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
            description="Starts `refresh` when files appear, change or disappear in the inbox "
                        "(cursor and run key: digest of relative path, size and mtime of every inbox file).")
 def inbox_sensor(context: dg.SensorEvaluationContext, chanjiao: ChanjiaoPaths):

@@ -219,8 +219,8 @@ def test_inbox_sensor_requests_a_refresh_only_when_the_inbox_changes(tmp_path):
 
 
 def test_sensor_and_schedule_are_stopped_until_turned_on():
-    assert inbox_sensor.default_status == dg.DefaultSensorStatus.STOPPED
-    assert weekly_fetch_schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    assert inbox_sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert weekly_fetch_schedule.default_status == dg.DefaultScheduleStatus.RUNNING
 
 
 def test_weekly_schedule_requests_fetch_and_refresh_on_monday_morning_in_shanghai():

@@ -203,8 +203,8 @@ def test_graphql_lists_assets_checks_jobs_schedule_and_sensor(webserver):
     assert checks["quarantine"] == ["quarantine_contract"]
     assert {"refresh", "fetch_and_refresh"} <= {j["name"] for j in repo["jobs"]}
     assert repo["schedules"] == [{"name": "weekly_fetch_and_refresh", "cronSchedule": "0 6 * * 1",
-                                  "executionTimezone": "Asia/Shanghai", "scheduleState": {"status": "STOPPED"}}]
-    assert repo["sensors"] == [{"name": "inbox_sensor", "sensorState": {"status": "STOPPED"}}]
+                                  "executionTimezone": "Asia/Shanghai", "scheduleState": {"status": "RUNNING"}}]
+    assert repo["sensors"] == [{"name": "inbox_sensor", "sensorState": {"status": "RUNNING"}}]
 
 
 def test_refresh_launched_through_graphql_succeeds_and_publishes(webserver):
