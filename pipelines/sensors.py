@@ -9,6 +9,7 @@ read; the run key is the same digest, so one inbox state triggers at most one ru
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -53,7 +54,7 @@ def evaluate_inbox(folder: Path, cursor: str | None) -> dg.SensorResult | dg.Ski
 # the keyboard (`make ui` runs the daemon). Its first tick has no cursor and starts a refresh of
 # whatever is in the inbox; that is harmless, because a refresh whose content is unchanged
 # publishes no new version.
-@dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
+@dg.sensor(job=refresh_job, minimum_interval_seconds=int(os.environ.get("CHANJIAO_SENSOR_INTERVAL", "60")), default_status=dg.DefaultSensorStatus.RUNNING,
            description="Starts `refresh` when files appear, change or disappear in the inbox "
                        "(cursor and run key: digest of relative path, size and mtime of every inbox file).")
 def inbox_sensor(context: dg.SensorEvaluationContext, chanjiao: ChanjiaoPaths):

@@ -146,7 +146,8 @@ def deployment(tmp: Path) -> dict[str, str]:
     (tmp / "sources.yaml").write_text("sources: []\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHANJIAO_", "DAGSTER_"))}
     env.update(DAGSTER_HOME=str(home), CHANJIAO_INBOX=str(inbox), CHANJIAO_PUBLISHED=str(tmp / "published"),
-               CHANJIAO_DATA=str(tmp / "data"), CHANJIAO_SOURCES=str(tmp / "sources.yaml"), PYTHONUNBUFFERED="1")
+               CHANJIAO_DATA=str(tmp / "data"), CHANJIAO_SOURCES=str(tmp / "sources.yaml"), PYTHONUNBUFFERED="1",
+               CHANJIAO_SENSOR_INTERVAL="5")
     return env
 
 
@@ -232,6 +233,26 @@ def test_refresh_launched_through_graphql_succeeds_and_publishes(webserver):
     versions = [p for p in published.iterdir() if p.is_dir()]
     assert len(versions) == 1 and (versions[0] / "facts.parquet").exists()
     assert (webserver["tmp"] / "data" / "fetched" / "index.json").exists()  # fetched_sources ran (no URLs)
+
+
+def test_a_report_dropped_into_the_inbox_becomes_a_release_by_itself(webserver):
+    """No hand on the keyboard: the running inbox sensor sees the new file and the daemon runs
+    `refresh`, which publishes a MINOR version naming the new facts."""
+    inbox = Path(webserver["env"]["CHANJIAO_INBOX"])
+    (inbox / "dropped.txt").write_text(
+        "陇西职业技术学院\n日期:2024-06-01\n陇西职院授权专利23项，服务企业41家，开展社会培训5600人次。\n", encoding="utf-8")
+    published = webserver["tmp"] / "published" / "ie-facts"
+    started = time.monotonic()
+    while time.monotonic() - started < 90:
+        if (published / "1.1.0" / "CHANGELOG.md").exists():
+            break
+        time.sleep(1)
+    else:
+        logs = "\n".join(p.read_text(errors="replace")[-3000:] for p in webserver["logs"])
+        pytest.fail(f"no new release 90 s after a report was dropped into the inbox:\n{logs}")
+    print(f"new release {time.monotonic() - started:.1f} s after the drop")
+    changelog = (published / "1.1.0" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "23项" in changelog and "5600人次" in changelog and "陇西职业技术学院" in changelog
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
