@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from pipelines.evaluate import read_gold
 from pipelines.publish.files import read_csv
 from pipelines.run import refresh
 from schemas.describe import columns
@@ -33,7 +34,20 @@ def release(tmp_path_factory):
 def test_sample_corpus_is_substantial():
     reports = [p for p in (SAMPLES / "inbox").iterdir() if p.is_file()]
     golds = list((SAMPLES / "gold").glob("*.csv"))
-    assert len(reports) >= 12 and len(golds) == len(reports)
+    assert len(reports) >= 30 and len(golds) == len(reports)
+    assert len(read_gold([SAMPLES / "gold"])) >= 400
+    encodings = {p.name: p.read_bytes() for p in reports}
+    assert any(_is_gb18030_only(b) for b in encodings.values()), "the corpus must hold a GB18030 file"
+    assert sum(p.suffix == ".html" for p in reports) >= 4
+
+
+def _is_gb18030_only(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        data.decode("gb18030")
+        return True
 
 
 def test_every_table_published_in_both_formats_with_the_same_rows(release):
@@ -59,7 +73,7 @@ def test_facts_trace_back_to_their_reports(release):
     facts = pq.read_table(release / "facts.parquet").to_pandas()
     texts = dict(pq.read_table(release / "report_texts.parquet").to_pandas()[["report_id", "text"]].values)
     reports = pq.read_table(release / "reports.parquet").to_pandas()
-    assert len(facts) >= 200 and len(reports) >= 12
+    assert len(facts) >= 400 and len(reports) >= 30
     for f in facts.itertuples():
         assert texts[f.report_id][f.char_start:f.char_end] == f.quote
     assert reports["institution"].notna().mean() >= 0.9
