@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+# Columns that record how a row was made, not what it says: a new extractor version alone is
+# no change to a fact.
+PROVENANCE_ONLY = {"extractor_version"}
+
 KEYS = {
     "facts": ["fact_id"],
     "reports": ["report_id"],
@@ -58,7 +62,7 @@ def diff_table(old: pd.DataFrame | None, new: pd.DataFrame, table: str) -> Table
     added = new.loc[~nk.isin(ok).to_numpy()]
     removed = old.loc[~ok.isin(nk).to_numpy()]
     common = new_i.index.intersection(old_i.index)
-    cols = [c for c in new_i.columns if c in old_i.columns]
+    cols = [c for c in new_i.columns if c in old_i.columns and c not in PROVENANCE_ONLY]
     a, b = old_i.loc[common, cols], new_i.loc[common, cols]
     differs = ~((a == b) | (a.isna() & b.isna())).all(axis=1)
     changed = new.loc[nk.isin(common[differs.to_numpy()]).to_numpy()]
