@@ -145,7 +145,10 @@ def charts_section(ds_name: str, version: str, charts: list[IndicatorChart] | No
         return f'<p class="note">Charts unavailable: the tables of {escape(version)} could not be read.</p>'
     if not charts:
         return f'<p class="note">No facts in {escape(version)}. / 该版本暂无事实。</p>'
-    overview = bar_chart([(c.code, c.n_facts) for c in charts], f"facts per indicator, {ds_name} {version}",
+    # an indicator measured in more than one base unit (other: persons, CNY, items …) shows the unit
+    multi = {c.code for c in charts if sum(d.code == c.code for d in charts) > 1}
+    overview = bar_chart([(f"{c.code} ({c.base_unit})" if c.code in multi else c.code, c.n_facts) for c in charts],
+                         f"facts per indicator, {ds_name} {version}",
                          label_width=260, width=620)
     out = [f"<h3>Indicators in {escape(version)} / 指标概览</h3>",
            f'<figure id="overview-{escape(ds_name)}"><figcaption>Facts per indicator / 各指标事实数</figcaption>'
