@@ -37,6 +37,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"chanjiao extract: {given}: {exc}", file=sys.stderr)
             status = 1
             continue
+        if args.explain:
+            from pipelines.extract.extractor import rejected_numbers
+            from pipelines.ingest.reports import read_report
+
+            for span, reason in rejected_numbers(read_report(path.read_bytes(), path.name).text):
+                print(f"{Path(given).name}\tnot a fact\t{span}\t{reason}", file=sys.stderr)
         for f in facts:
             row = {"source": given, **{k: getattr(f, k) for k in FACT_KEYS}, "subject": f.subject, "about": f.about}
             rows.append(row)
@@ -188,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="facts from report files, touching nothing else")
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("--format", choices=("jsonl", "table"), default="table")
+    p.add_argument("--explain", action="store_true", help="also list, on stderr, the numbers held not to be facts and why")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="precision, recall, F1, qualifier and code accuracy against gold")

@@ -5,7 +5,6 @@ Each function is pure apart from the explicit cache/store it is handed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -156,9 +155,3 @@ def fact_references(texts: pd.DataFrame) -> pa.DataFrameSchema:
                      description="the quote equals the report text between char_start and char_end"),
         ],
     )
-
-
-def digest(df: pd.DataFrame) -> str:
-    """A content hash of a table, independent of row order."""
-    rows = sorted(json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) for r in df.to_dict("records"))
-    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
