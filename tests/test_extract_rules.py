@@ -186,3 +186,13 @@ def test_statistics_table_rows():
 ])
 def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("教学科研仪器设备总值2.3亿元。", "other"),            # the institution's own assets
+    ("生均教学仪器设备值1.2万元。", "other"),
+    ("企业捐赠设备价值2300万元。", "enterprise_equipment_value"),
+    ("合作企业向学院提供的校内实践教学设备值2,318.5万元。", "enterprise_equipment_value"),
+])
+def test_equipment_from_enterprises_only(text, code):
+    assert [f.indicator_code for f in extract_facts(text)] == [code]
