@@ -24,7 +24,7 @@ ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
     r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
-    r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏"
+    r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业"
 )
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -130,6 +130,8 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     after = text[c.unit_end:c.unit_end + 1]
     if c.unit_text in ("个", "個") and text.startswith(("月", "多月", "工作日", "学期", "星期", "小时"), c.unit_end):
         return "a duration (3个月)"
+    if c.unit_text == "小时" and re.match(r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", text[c.unit_end:c.unit_end + 6]):
+        return "a duration of operation (24小时运转)"
     if after in "年月日号號" and c.unit_text not in ("%", "％"):
         return "a date or period"
     return None
