@@ -17,6 +17,11 @@ from .catalog import BASE_UNITS, QUALIFIERS, indicator_codes
 MONEY_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
 
 
+def not_in_future(s: pd.Series) -> pd.Series:
+    """True where a date is missing or not after today."""
+    return s.isna() | (s <= pd.Timestamp(date.today()))
+
+
 def field(zh: str, en: str, **kwargs):
     return pa.Field(title=zh, description=f"{zh} / {en}", metadata={"zh": zh, "en": en}, **kwargs)
 
@@ -70,7 +75,7 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
-        return s.isna() | (s <= pd.Timestamp(date.today()))
+        return not_in_future(s)
 
 
 class ReportsModel(pa.DataFrameModel):
@@ -97,7 +102,7 @@ class ReportsModel(pa.DataFrameModel):
 
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
-        return s.isna() | (s <= pd.Timestamp(date.today()))
+        return not_in_future(s)
 
 
 class ReportTextsModel(pa.DataFrameModel):

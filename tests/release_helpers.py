@@ -86,3 +86,17 @@ def served(root: Path) -> Iterator[str]:
         holder["server"].shutdown()
         thread.join(10)
         assert not thread.is_alive(), "serve() did not stop"
+
+
+def publish_two_versions(tmp: Path) -> Path:
+    """published/ with two versions of the dataset: 1.0.0 (REPORTS) and 1.1.0 (one report more)."""
+    from datetime import date
+
+    from pipelines.publish import release
+
+    root = tmp / "published"
+    first = build_tables(write_inbox(tmp / "inbox1", REPORTS), tmp / "data1")
+    second = build_tables(write_inbox(tmp / "inbox2", {**REPORTS, **EXTRA_REPORT}), tmp / "data2")
+    assert release.run(first, root, DATASET, today=date(2024, 7, 1)).version == "1.0.0"
+    assert release.run(second, root, DATASET, today=date(2024, 8, 1)).version == "1.1.0"
+    return root

@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import httpx
@@ -18,10 +17,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.cli import main
-from pipelines.publish import release
 from pipelines.publish.download import DownloadError, download, list_versions
 from pipelines.publish.files import read_csv
-from release_helpers import DATASET, EXTRA_REPORT, REPORTS, build_tables, free_port, served, write_inbox
+from release_helpers import DATASET, free_port, publish_two_versions, served
 
 DOCS = {"datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS"}
 TABLES = {"facts", "reports", "report_texts", "institutions", "indicators", "quarantine"}
@@ -30,13 +28,7 @@ TABLES = {"facts", "reports", "report_texts", "institutions", "indicators", "qua
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """published/ with two versions of ie-facts: 1.0.0 (two reports) and 1.1.0 (one more)."""
-    tmp = tmp_path_factory.mktemp("download")
-    root = tmp / "published"
-    first = build_tables(write_inbox(tmp / "inbox1", REPORTS), tmp / "data1")
-    second = build_tables(write_inbox(tmp / "inbox2", {**REPORTS, **EXTRA_REPORT}), tmp / "data2")
-    assert release.run(first, root, DATASET, today=date(2024, 7, 1)).version == "1.0.0"
-    assert release.run(second, root, DATASET, today=date(2024, 8, 1)).version == "1.1.0"
-    return root
+    return publish_two_versions(tmp_path_factory.mktemp("download"))
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 import shutil
 import stat
 import subprocess
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,8 +16,8 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import ROOT
-from pipelines.publish import catalog, index_page, release
-from release_helpers import DATASET, EXTRA_REPORT, REPORTS, build_tables, served, write_inbox
+from pipelines.publish import catalog, index_page
+from release_helpers import DATASET, publish_two_versions, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -26,13 +25,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("index")
-    root = tmp / "published"
-    first = build_tables(write_inbox(tmp / "inbox1", REPORTS), tmp / "data1")
-    second = build_tables(write_inbox(tmp / "inbox2", {**REPORTS, **EXTRA_REPORT}), tmp / "data2")
-    release.run(first, root, DATASET, today=date(2024, 7, 1))
-    release.run(second, root, DATASET, today=date(2024, 8, 1))
-    return root
+    """published/ with two versions of ie-facts: 1.0.0 (two reports) and 1.1.0 (one more)."""
+    return publish_two_versions(tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture
