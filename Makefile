@@ -7,19 +7,27 @@ VENV        := .venv
 STAMP       := $(VENV)/.synced-stamp
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test ui bench browser clean evaluate
+.PHONY: run test lint ui bench browser clean evaluate
 
 run: $(STAMP)  ## the main job: whole pipeline on the bundled sample corpus, publishing a release
 	$(VENV)/bin/chanjiao refresh
 
-test: $(STAMP) browser  ## the test suite
+test: $(STAMP) browser lint  ## the test suite (lint and format check first)
 	$(VENV)/bin/python -m pytest
+
+lint: $(STAMP)  ## one style: ruff's lint rules and formatter (`make format` applies them)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 ui: $(STAMP)  ## the Dagster UI on 127.0.0.1
 	$(VENV)/bin/chanjiao ui
 
 bench: $(STAMP)  ## speed ratios, measured side by side in one run
-	$(VENV)/bin/python -m pipelines.bench
+	$(VENV)/bin/python -m pipelines.devtools.bench
 
 evaluate: $(STAMP)  ## score the extractor on the bundled gold corpus (and ../shared's dev set if present)
 	$(VENV)/bin/chanjiao evaluate --gold samples/gold --reports samples/inbox

@@ -30,6 +30,8 @@ def frame_column_schema(df: pd.DataFrame) -> dg.TableSchema:
 def table_metadata(df: pd.DataFrame, model=None, preview_columns: list[str] | None = None) -> dict:
     """Row count, a markdown preview, and the column schema: the published model's where the
     table has one (descriptions and constraints included), else the frame's own types."""
-    return {"dagster/row_count": len(df),
-            "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df)),
-            "dagster/column_schema": dagster_column_schema(model) if model is not None else frame_column_schema(df)}
+    return {
+        "dagster/row_count": len(df),
+        "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df)),
+        "dagster/column_schema": dagster_column_schema(model) if model is not None else frame_column_schema(df),
+    }

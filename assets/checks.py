@@ -1,11 +1,14 @@
-"""Asset checks generated from the pandera models (as PUDL does): one blocking contract check
-per table asset. A failure means publishing would be wrong (a missing column, a broken enum),
-so downstream assets do not run; the metadata carries failure counts and a sample of cases."""
+"""Asset checks generated from the registry of published tables (schemas/tables.py), as PUDL
+does: every published table is an asset of the same name, and each gets one blocking contract
+check from its pandera model. A failure means publishing would be wrong (a missing column, a
+broken enum), so the release does not run; the metadata carries failure counts and a sample."""
 
 import dagster as dg
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
+
+from schemas.tables import PUBLISHED_TABLES
 
 from ._meta import markdown_preview
 
@@ -19,8 +22,9 @@ def failure_metadata(cases: pd.DataFrame) -> dict:
     return {
         "failures": len(cases),
         "failures_by_check": dg.MetadataValue.md(markdown_preview(by_check, rows=50)),
-        "failure_sample": dg.MetadataValue.md(markdown_preview(
-            cases[["column", "check", "failure_case", "index"]].astype(str), rows=SAMPLE)),
+        "failure_sample": dg.MetadataValue.md(
+            markdown_preview(cases[["column", "check", "failure_case", "index"]].astype(str), rows=SAMPLE)
+        ),
     }
 
 
@@ -28,9 +32,13 @@ def contract_check(asset: str, model: type[pa.DataFrameModel]) -> dg.AssetChecks
     """A blocking check that the asset's table satisfies every check of its model."""
     table = model.Config.name
 
-    @dg.asset_check(asset=asset, name=f"{table}_contract", blocking=True,
-                    description=f"The `{asset}` table satisfies the `{model.__name__}` schema: columns, types, "
-                                "enums and row checks (lazy pandera validation).")
+    @dg.asset_check(
+        asset=asset,
+        name=f"{table}_contract",
+        blocking=True,
+        description=f"The `{asset}` table satisfies the `{model.__name__}` schema: columns, types, "
+        "enums and row checks (lazy pandera validation).",
+    )
     def _check(context: dg.AssetCheckExecutionContext, value: pd.DataFrame) -> dg.AssetCheckResult:
         try:
             model.validate(value, lazy=True)
@@ -38,10 +46,16 @@ def contract_check(asset: str, model: type[pa.DataFrameModel]) -> dg.AssetChecks
             cases = exc.failure_cases
             table_level = int(cases["index"].isna().sum())
             return dg.AssetCheckResult(
-                passed=False, severity=dg.AssetCheckSeverity.ERROR,
+                passed=False,
+                severity=dg.AssetCheckSeverity.ERROR,
                 description="table-level schema failure" if table_level else "rows break the schema",
                 metadata={"rows": len(value), "table_level_failures": table_level, **failure_metadata(cases)},
             )
         return dg.AssetCheckResult(passed=True, metadata={"rows": len(value), "failures": 0})
 
     return _check
+
+
+def contract_checks() -> list[dg.AssetChecksDefinition]:
+    """One blocking contract check per published table, on the asset named after the table."""
+    return [contract_check(table, model) for table, model in PUBLISHED_TABLES.items()]

@@ -1,26 +1,36 @@
-"""Extract: report texts → numeric facts, cached per report by content hash and extractor version."""
+"""Extract: decoded reports → numeric facts, cached per report by content hash and extractor version."""
 
 import dagster as dg
 import pandas as pd
 
 from pipelines.extract.extractor import EXTRACTOR_VERSION
-from pipelines.resources import ChanjiaoPaths
 from pipelines.steps import extract_facts_table
-from schemas.tables import FactsModel
 
 from ._meta import OWNERS, table_metadata
+from .resources import ChanjiaoPaths
 
 
-@dg.asset(group_name="extract", kinds={"python", "pandas"}, owners=OWNERS, code_version=EXTRACTOR_VERSION,
-          description="Numeric facts per ../shared/spec/extraction.md: number, unit, base unit, qualifier, "
-                      "indicator code, and the evidence quote with its character offsets.")
-def facts(report_texts: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
-    result = extract_facts_table(report_texts, chanjiao)
+@dg.asset(
+    group_name="extract",
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    code_version=EXTRACTOR_VERSION,
+    description="Numeric facts as extracted, before validation: number, unit, base unit, qualifier, "
+    "indicator code, and the evidence quote with its character offsets.",
+)
+def extracted_facts(decoded_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
+    result = extract_facts_table(decoded_reports, chanjiao.paths())
     df = result.facts
-    return dg.Output(df, metadata={
-        **table_metadata(df, FactsModel, preview_columns=["file_name", "quote", "normalized_value", "base_unit",
-                                                          "qualifier", "indicator_code"]),
-        "reports_extracted": result.reports_extracted, "reports_from_cache": result.reports_from_cache,
-        "extractor_version": EXTRACTOR_VERSION,
-        "facts_per_indicator": dg.MetadataValue.json(df["indicator_code"].value_counts().to_dict()),
-    })
+    return dg.Output(
+        df,
+        metadata={
+            **table_metadata(
+                df,
+                preview_columns=["file_name", "quote", "normalized_value", "base_unit", "qualifier", "indicator_code"],
+            ),
+            "reports_extracted": result.reports_extracted,
+            "reports_from_cache": result.reports_from_cache,
+            "extractor_version": EXTRACTOR_VERSION,
+            "facts_per_indicator": dg.MetadataValue.json(df["indicator_code"].value_counts().to_dict()),
+        },
+    )

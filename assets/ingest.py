@@ -1,54 +1,87 @@
-"""Ingest: report URLs fetched into snapshots, raw reports from the inbox and those snapshots → decoded report texts."""
+"""Ingest: report URLs fetched into snapshots, raw reports from the inbox and those snapshots →
+decoded reports."""
 
 import dagster as dg
 import pandas as pd
 
-from pipelines.fetch import fetch_from_file
+from pipelines.ingest.fetch import fetch_from_file
 from pipelines.ingest.intake import DUPLICATE, INGESTED, QUARANTINED
-from pipelines.resources import ChanjiaoPaths
-from pipelines.steps import ingest_raw_reports
-from pipelines.tables import texts_frame
+from pipelines.steps import decode_reports, ingest_raw_reports
 
 from ._meta import OWNERS, table_metadata
+from .resources import ChanjiaoPaths
 
 
-@dg.asset(group_name="ingest", kinds={"python"}, owners=OWNERS, code_version="1",
-          description="The report URLs of sources.yaml (CHANJIAO_SOURCES), fetched politely and conditionally "
-                      "into the snapshot store; <data>/fetched/index.json points at the latest snapshot per URL. "
-                      "A failed URL keeps its previous snapshot and is listed in the metadata.")
+@dg.asset(
+    group_name="ingest",
+    kinds={"python"},
+    owners=OWNERS,
+    code_version="1",
+    description="The report URLs of sources.yaml (CHANJIAO_SOURCES), fetched politely and conditionally "
+    "into the snapshot store; `fetched/index.json` in the data folder points at the latest "
+    "snapshot per URL. A failed URL keeps its previous snapshot and is listed in the metadata.",
+)
 def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.MaterializeResult:
-    summary = fetch_from_file(chanjiao.sources_file, chanjiao.data_dir)
+    paths = chanjiao.paths()
+    summary = fetch_from_file(paths.sources_file, paths.data_dir)
     for url, reason in summary.failed.items():
         context.log.warning(f"fetch failed for {url}: {reason}")
-    return dg.MaterializeResult(metadata={
-        "sources": len(summary.outcomes), "fetched": len(summary.fetched),
-        "not_modified": len(summary.not_modified), "failed": len(summary.failed),
-        "failures": dg.MetadataValue.json(summary.failed), "removed": dg.MetadataValue.json(list(summary.removed)),
-        "sources_file": dg.MetadataValue.path(str(chanjiao.sources_file)),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "sources": len(summary.outcomes),
+            "fetched": len(summary.fetched),
+            "not_modified": len(summary.not_modified),
+            "failed": len(summary.failed),
+            "failures": dg.MetadataValue.json(summary.failed),
+            "removed": dg.MetadataValue.json(list(summary.removed)),
+            "sources_file": dg.MetadataValue.path(str(paths.sources_file)),
+        }
+    )
 
 
-@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1", deps=[fetched_sources],
-          description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
-                      "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.")
+@dg.asset(
+    group_name="ingest",
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    code_version="1",
+    deps=[fetched_sources],
+    description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
+    "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.",
+)
 def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
-    df = ingest_raw_reports(chanjiao)
+    paths = chanjiao.paths()
+    df = ingest_raw_reports(paths)
     counts = df["status"].value_counts().to_dict()
     for rec in df[df["status"] == QUARANTINED].itertuples():
         context.log.warning(f"quarantined raw report {rec.origin}: {rec.reason}")
-    return dg.Output(df, metadata={
-        **table_metadata(df, preview_columns=["file_name", "status", "reason", "size_bytes", "media_type"]),
-        "files_seen": len(df), "ingested": counts.get(INGESTED, 0), "duplicates": counts.get(DUPLICATE, 0),
-        "quarantined": counts.get(QUARANTINED, 0), "inbox": str(chanjiao.inbox_dir),
-    })
+    return dg.Output(
+        df,
+        metadata={
+            **table_metadata(df, preview_columns=["file_name", "status", "reason", "size_bytes", "media_type"]),
+            "files_seen": len(df),
+            "ingested": counts.get(INGESTED, 0),
+            "duplicates": counts.get(DUPLICATE, 0),
+            "quarantined": counts.get(QUARANTINED, 0),
+            "inbox": str(paths.inbox_dir),
+        },
+    )
 
 
-@dg.asset(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1",
-          description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
-                      "publisher and institution where found.")
-def report_texts(raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
-    df = texts_frame(raw_reports, chanjiao.snapshot_store())
-    return dg.Output(df, metadata={
-        **table_metadata(df, preview_columns=["file_name", "title", "published", "institution", "n_chars"]),
-        "with_institution": int(df["institution"].notna().sum()), "with_date": int(df["published"].notna().sum()),
-    })
+@dg.asset(
+    group_name="ingest",
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    code_version="1",
+    description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
+    "publisher and institution where found.",
+)
+def decoded_reports(raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
+    df = decode_reports(raw_reports, chanjiao.paths())
+    return dg.Output(
+        df,
+        metadata={
+            **table_metadata(df, preview_columns=["file_name", "title", "published", "institution", "n_chars"]),
+            "with_institution": int(df["institution"].notna().sum()),
+            "with_date": int(df["published"].notna().sum()),
+        },
+    )

@@ -1,30 +1,87 @@
-"""Publish: validated tables → a versioned release under published/<dataset>/<version>/."""
+"""Publish: the published tables built from validated facts and decoded reports, then a
+versioned release under `published/{dataset}/{version}/`."""
 
 import dagster as dg
 import pandas as pd
 
-from pipelines.resources import ChanjiaoPaths
+from pipelines.publish.frames import catalogue_frame, institutions_frame, report_texts_frame, reports_frame
 from pipelines.steps import publish as publish_release
-from pipelines.steps import release_tables
+from schemas.tables import IndicatorCatalogueModel, InstitutionsModel, ReportsModel, ReportTextsModel
 
-from ._meta import OWNERS
+from ._meta import OWNERS, table_metadata
+from .resources import ChanjiaoPaths
+
+TABLE = dict(group_name="publish", kinds={"pandas"}, owners=OWNERS, code_version="1")
 
 
-@dg.asset(group_name="publish", kinds={"parquet", "csv"}, owners=OWNERS, code_version="1",
-          description="The versioned release: Parquet + CSV per table, datapackage.json, README, CHANGELOG.md "
-                      "and SHA256SUMS under published/<dataset>/<version>/; a refresh whose content is "
-                      "unchanged publishes no new version.")
-def release(context: dg.AssetExecutionContext, indicators: pd.DataFrame, quarantine: pd.DataFrame,
-            report_texts: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.MaterializeResult:
-    tables = release_tables(report_texts, indicators, quarantine)
-    result = publish_release(tables, chanjiao)
+@dg.asset(**TABLE, description="One row per ingested report, with the number of facts it gave (table `reports`).")
+def reports(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    df = reports_frame(decoded_reports, facts)
+    return dg.Output(df, metadata=table_metadata(df, ReportsModel, ["file_name", "title", "institution", "n_facts"]))
+
+
+@dg.asset(**TABLE, description="The decoded text every fact's offsets point into (table `report_texts`).")
+def report_texts(decoded_reports: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    df = report_texts_frame(decoded_reports)
+    return dg.Output(df, metadata=table_metadata(df, ReportTextsModel, ["report_id"]))
+
+
+@dg.asset(**TABLE, description="Institutions named as the subject of a report, with counts (table `institutions`).")
+def institutions(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    df = institutions_frame(decoded_reports, facts)
+    return dg.Output(df, metadata=table_metadata(df, InstitutionsModel))
+
+
+@dg.asset(
+    **TABLE,
+    description="The indicator catalogue: every code a fact may carry, in Chinese and English (table `indicators`).",
+)
+def indicators() -> dg.Output[pd.DataFrame]:
+    df = catalogue_frame()
+    return dg.Output(df, metadata=table_metadata(df, IndicatorCatalogueModel, ["code", "name_zh", "base_unit"]))
+
+
+@dg.asset(
+    group_name="publish",
+    kinds={"parquet", "csv"},
+    owners=OWNERS,
+    code_version="1",
+    description="The versioned release: Parquet + CSV per table, datapackage.json, README, CHANGELOG.md "
+    "and SHA256SUMS under `published/{dataset}/{version}/`; a refresh whose content is "
+    "unchanged publishes no new version.",
+)
+def release(
+    context: dg.AssetExecutionContext,
+    facts: pd.DataFrame,
+    quarantine: pd.DataFrame,
+    reports: pd.DataFrame,
+    report_texts: pd.DataFrame,
+    institutions: pd.DataFrame,
+    indicators: pd.DataFrame,
+    chanjiao: ChanjiaoPaths,
+) -> dg.MaterializeResult:
+    tables = {
+        "facts": facts,
+        "reports": reports,
+        "report_texts": report_texts,
+        "institutions": institutions,
+        "indicators": indicators,
+        "quarantine": quarantine,
+    }
+    result = publish_release(tables, chanjiao.paths())
     if result.created:
         context.log.info(f"published {result.dataset} {result.version} at {result.path} ({result.bump or 'first'})")
     else:
         context.log.info(f"content unchanged: {result.dataset} stays at {result.version}")
-    return dg.MaterializeResult(metadata={
-        "dataset": result.dataset, "version": result.version, "path": dg.MetadataValue.path(str(result.path)),
-        "new_version": result.created, "previous_version": result.previous or "", "bump": result.bump or "",
-        "rows": dg.MetadataValue.json(result.rows),
-        "changes": dg.MetadataValue.json(result.diff),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "dataset": result.dataset,
+            "version": result.version,
+            "path": dg.MetadataValue.path(str(result.path)),
+            "new_version": result.created,
+            "previous_version": result.previous or "",
+            "bump": result.bump or "",
+            "rows": dg.MetadataValue.json(result.rows),
+            "changes": dg.MetadataValue.json(result.diff),
+        }
+    )

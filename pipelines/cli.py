@@ -9,8 +9,18 @@ from pathlib import Path
 
 from pipelines import settings
 
-FACT_KEYS = ("quote", "char_start", "char_end", "number_text", "value", "unit_text", "normalized_value",
-             "base_unit", "qualifier", "indicator_code")
+FACT_KEYS = (
+    "quote",
+    "char_start",
+    "char_end",
+    "number_text",
+    "value",
+    "unit_text",
+    "normalized_value",
+    "base_unit",
+    "qualifier",
+    "indicator_code",
+)
 
 
 def _expand(paths: list[str]) -> list[tuple[str, Path]]:
@@ -50,14 +60,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     if args.format == "table":
         for r in rows:
-            print(f"{Path(r['source']).name}\t{r['quote']}\t{r['normalized_value']}\t{r['base_unit']}\t"
-                  f"{r['qualifier']}\t{r['indicator_code']}")
+            print(
+                f"{Path(r['source']).name}\t{r['quote']}\t{r['normalized_value']}\t{r['base_unit']}\t"
+                f"{r['qualifier']}\t{r['indicator_code']}"
+            )
         print(f"{len(rows)} facts", file=sys.stderr)
     return status
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipelines.evaluate import read_gold, report, score
+    from pipelines.devtools.evaluate import read_gold, report, score
     from pipelines.ingest.reports import facts_of_file
 
     gold = read_gold([Path(g) for g in args.gold])
@@ -76,14 +88,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from pipelines.run import refresh
+    from assets.run import refresh  # the orchestrated job lives with the code location
 
     ok = refresh(inbox=args.inbox, published=args.published)
     return 0 if ok else 1
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from pipelines.fetch import SourcesError, fetch_from_file
+    from pipelines.ingest.fetch import SourcesError, fetch_from_file
 
     sources = args.sources or settings.sources_file()
     if args.sources and not args.sources.exists():
@@ -102,13 +114,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"FAILED        {url}: {reason}", file=sys.stderr)
     for url in summary.removed:
         print(f"removed       {url} (no longer in {sources})", file=sys.stderr)
-    print(f"{len(summary.outcomes)} sources: {len(summary.fetched)} fetched, {len(summary.not_modified)} not "
-          f"modified, {len(summary.failed)} failed", file=sys.stderr)
+    print(
+        f"{len(summary.outcomes)} sources: {len(summary.fetched)} fetched, {len(summary.not_modified)} not "
+        f"modified, {len(summary.failed)} failed",
+        file=sys.stderr,
+    )
     return 1 if summary.failed else 0
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    from pipelines.webserver import run_ui
+    from assets.ui import run_ui
 
     return run_ui(port=args.port)
 
@@ -136,8 +151,10 @@ def cmd_datasets_list(args: argparse.Namespace) -> int:
         print(f"no datasets in {source}", file=sys.stderr)
     for r in rows:
         counts = " ".join(f"{t}={n}" for t, n in sorted(r["rows"].items()))
-        print(f"{r['dataset']}\t{r['version']}\t{'latest' if r['latest'] else '-'}\t{r['created'] or '?'}\t"
-              f"{_size(r['bytes'])}\t{counts}")
+        print(
+            f"{r['dataset']}\t{r['version']}\t{'latest' if r['latest'] else '-'}\t{r['created'] or '?'}\t"
+            f"{_size(r['bytes'])}\t{counts}"
+        )
     return 0
 
 
@@ -155,8 +172,11 @@ def cmd_download(args: argparse.Namespace) -> int:
         state = f"NOT VERIFIED (no hash in {lister})" if f.name in result.unverified else "verified"
         print(f"{state:<9} {f.name}", file=sys.stderr)
     verified = len(result.files) - len(set(result.unverified) & {f.name for f in result.files})
-    print(f"{args.dataset} {result.version} ({args.format}): {verified} of {len(result.files)} files verified, "
-          f"saved in {result.path}", file=sys.stderr)
+    print(
+        f"{args.dataset} {result.version} ({args.format}): {verified} of {len(result.files)} files verified, "
+        f"saved in {result.path}",
+        file=sys.stderr,
+    )
     print(result.path)
     return 0
 
@@ -194,7 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="facts from report files, touching nothing else")
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("--format", choices=("jsonl", "table"), default="table")
-    p.add_argument("--explain", action="store_true", help="also list, on stderr, the numbers held not to be facts and why")
+    p.add_argument(
+        "--explain", action="store_true", help="also list, on stderr, the numbers held not to be facts and why"
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="precision, recall, F1, qualifier and code accuracy against gold")
@@ -205,27 +227,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("fetch", help="fetch the report URLs of sources.yaml into the snapshot store")
-    p.add_argument("--sources", type=Path, default=None,
-                   help=f"YAML list of report URLs (default $CHANJIAO_SOURCES or {settings.DEFAULT_SOURCES.name})")
+    p.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        help=f"YAML list of report URLs (default $CHANJIAO_SOURCES or {settings.DEFAULT_SOURCES.name})",
+    )
     p.set_defaults(func=cmd_fetch)
 
-    p = sub.add_parser("ui", help="the Dagster webserver on 127.0.0.1")
+    p = sub.add_parser("ui", help="the orchestration UI (webserver and daemon) on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(func=cmd_ui)
 
     p = sub.add_parser("datasets", help="published datasets and their versions")
     dsub = p.add_subparsers(dest="datasets_command", required=True)
     q = dsub.add_parser("list", help="every dataset version in a catalogue, the latest marked")
-    q.add_argument("--from", dest="source", default=None, metavar="DIR_OR_URL",
-                   help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)")
+    q.add_argument(
+        "--from",
+        dest="source",
+        default=None,
+        metavar="DIR_OR_URL",
+        help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)",
+    )
     q.set_defaults(func=cmd_datasets_list)
 
     p = sub.add_parser("download", help="download a dataset version, every file verified by its sha256 and size")
     p.add_argument("dataset")
     p.add_argument("--version", default=None, help="MAJOR.MINOR.PATCH (default: the latest)")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    p.add_argument("--from", dest="source", default=None, metavar="DIR_OR_URL",
-                   help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)")
+    p.add_argument(
+        "--from",
+        dest="source",
+        default=None,
+        metavar="DIR_OR_URL",
+        help="a published/ folder or the http(s) URL of one (default $CHANJIAO_PUBLISHED or published/)",
+    )
     p.add_argument("--to", type=Path, default=None, help="target folder (default ./DATASET-VERSION)")
     p.set_defaults(func=cmd_download)
 

@@ -4,6 +4,7 @@ edited to configure a deployment (the Dagster resources read the same variables)
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +30,41 @@ def data_dir() -> Path:
 
 def sources_file() -> Path:
     return Path(os.environ.get("CHANJIAO_SOURCES", DEFAULT_SOURCES))
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Folders of one chanjiao deployment; a field left None falls back to its environment
+    variable (then to the project's default)."""
+
+    inbox: Path | None = None
+    published: Path | None = None
+    data: Path | None = None
+    sources: Path | None = None
+    dataset: str = DATASET
+
+    @property
+    def inbox_dir(self) -> Path:
+        return Path(self.inbox) if self.inbox else inbox_dir()
+
+    @property
+    def published_dir(self) -> Path:
+        return Path(self.published) if self.published else published_dir()
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.data) if self.data else data_dir()
+
+    @property
+    def sources_file(self) -> Path:
+        return Path(self.sources) if self.sources else sources_file()
+
+    def snapshot_store(self):
+        from pipelines.ingest.snapshots import SnapshotStore
+
+        return SnapshotStore(self.data_dir / "snapshots")
+
+    def fact_cache(self):
+        from pipelines.extract.cache import FactCache
+
+        return FactCache(self.data_dir / "cache")

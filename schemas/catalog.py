@@ -14,10 +14,20 @@ from pathlib import Path
 
 CATALOG_PATH = Path(__file__).with_name("catalog") / "indicators.csv"
 REFERENCE_COLUMNS = (
-    "code", "name_zh", "name_en", "base_unit", "category", "definition_en", "source", "example_phrasings_zh",
+    "code",
+    "name_zh",
+    "name_en",
+    "base_unit",
+    "category",
+    "definition_en",
+    "source",
+    "example_phrasings_zh",
 )
 BASE_UNITS = ("CNY", "person_day", "person_time", "person", "paper", "hour", "percent", "item", "unit", "other")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
+# Money units and their factor to yuan (CNY), the one table of them: the extractor normalises with
+# it and the facts contract checks normalized_value against it.
+MONEY_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Turn a pandera model into the other descriptions of the same table, so that they cannot
-drift apart: Frictionless Table Schema fields (datapackage.json), a pyarrow schema (the
-Parquet files) and Dagster column metadata (`dagster/column_schema`)."""
+drift apart: its keys and row order, Frictionless Table Schema fields with primary and foreign
+keys (datapackage.json), a pyarrow schema (the Parquet files) and Dagster column metadata
+(`dagster/column_schema`)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,11 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 import pyarrow as pa_arrow
 
-# Columns published as dictionary-encoded categoricals in Parquet.
-CATEGORICAL = {"base_unit", "qualifier", "indicator_code", "about", "media_type", "encoding", "table", "category",
-               "check", "extractor_version"}
-
 
 @dataclass(frozen=True)
 class ColumnSpec:
     name: str
-    kind: str            # string, integer, number, date
+    kind: str  # string, integer, number, date
     title: str
     description: str
     nullable: bool
@@ -25,6 +22,7 @@ class ColumnSpec:
     enum: tuple | None
     minimum: float | None
     pattern: str | None
+    categorical: bool
 
 
 def _kind(dtype) -> str:
@@ -50,9 +48,42 @@ def columns(model: type[pa.DataFrameModel]) -> list[ColumnSpec]:
                 minimum = stats.get("min_value")
             elif chk.name == "str_matches":
                 pattern = str(stats.get("pattern"))
-        out.append(ColumnSpec(name, _kind(col.dtype), col.title or name, col.description or "",
-                              bool(col.nullable), bool(col.unique), enum, minimum, pattern))
+        categorical = bool((col.metadata or {}).get("categorical"))
+        out.append(
+            ColumnSpec(
+                name,
+                _kind(col.dtype),
+                col.title or name,
+                col.description or "",
+                bool(col.nullable),
+                bool(col.unique),
+                enum,
+                minimum,
+                pattern,
+                categorical,
+            )
+        )
     return out
+
+
+def _table_facts(model: type[pa.DataFrameModel]) -> dict:
+    return model.Config.metadata or {}
+
+
+def table_name(model: type[pa.DataFrameModel]) -> str:
+    return model.Config.name
+
+
+def primary_key(model: type[pa.DataFrameModel]) -> list[str]:
+    return list(_table_facts(model)["primary_key"])
+
+
+def sort_keys(model: type[pa.DataFrameModel]) -> list[str]:
+    return list(_table_facts(model)["sort_keys"])
+
+
+def foreign_keys(model: type[pa.DataFrameModel]) -> dict[str, tuple[str, str]]:
+    return dict(_table_facts(model).get("foreign_keys", {}))
 
 
 def table_description(model: type[pa.DataFrameModel]) -> str:
@@ -81,15 +112,20 @@ def frictionless_fields(model: type[pa.DataFrameModel]) -> list[dict]:
 
 
 def arrow_schema(model: type[pa.DataFrameModel]) -> pa_arrow.Schema:
-    types = {"integer": pa_arrow.int64(), "number": pa_arrow.float64(), "date": pa_arrow.date32(),
-             "string": pa_arrow.string()}
+    types = {
+        "integer": pa_arrow.int64(),
+        "number": pa_arrow.float64(),
+        "date": pa_arrow.date32(),
+        "string": pa_arrow.string(),
+    }
     fields = []
     for c in columns(model):
         typ = types[c.kind]
-        if c.kind == "string" and c.name in CATEGORICAL:
+        if c.kind == "string" and c.categorical:
             typ = pa_arrow.dictionary(pa_arrow.int32(), pa_arrow.string())
-        fields.append(pa_arrow.field(c.name, typ, nullable=c.nullable,
-                                     metadata={"description": c.description.encode()}))
+        fields.append(
+            pa_arrow.field(c.name, typ, nullable=c.nullable, metadata={"description": c.description.encode()})
+        )
     return pa_arrow.schema(fields, metadata={"description": table_description(model).encode()})
 
 
@@ -100,13 +136,19 @@ def dagster_column_schema(model: type[pa.DataFrameModel]):
     for c in columns(model):
         other = []
         if c.enum:
-            other.append(f"one of {len(c.enum)} values" if len(c.enum) > 10 else "one of " + ", ".join(map(str, c.enum)))
+            other.append(
+                f"one of {len(c.enum)} values" if len(c.enum) > 10 else "one of " + ", ".join(map(str, c.enum))
+            )
         if c.minimum is not None:
             other.append(f">= {c.minimum}")
         if c.pattern:
             other.append(f"matches {c.pattern}")
-        cols.append(dg.TableColumn(
-            name=c.name, type=c.kind, description=c.description,
-            constraints=dg.TableColumnConstraints(nullable=c.nullable, unique=c.unique, other=other),
-        ))
+        cols.append(
+            dg.TableColumn(
+                name=c.name,
+                type=c.kind,
+                description=c.description,
+                constraints=dg.TableColumnConstraints(nullable=c.nullable, unique=c.unique, other=other),
+            )
+        )
     return dg.TableSchema(columns=cols)

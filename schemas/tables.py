@@ -1,7 +1,12 @@
-"""One pandera DataFrameModel per published table: the single source of truth for validation,
-Dagster column metadata and the datapackage.json field lists (see schemas/describe.py).
+"""One pandera DataFrameModel per published table: the registry every other description of a
+table is derived from (schemas/describe.py): validation, Parquet types, datapackage.json fields,
+primary and foreign keys, Dagster column metadata, the changelog's keys and the blocking asset
+checks.
 
-Every column has a Chinese and an English description (`field(zh, en, …)`).
+Every column has a Chinese and an English description (`field(zh, en, …)`); a categorical column
+says so (`categorical=True`: dictionary-encoded in Parquet). Each model's `Config.metadata` holds
+the table-level facts: `primary_key`, `sort_keys` (the stable row order of the published files)
+and `foreign_keys` (column → (table, column)).
 """
 
 from __future__ import annotations
@@ -12,9 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .catalog import BASE_UNITS, QUALIFIERS, indicator_codes
-
-MONEY_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
+from .catalog import BASE_UNITS, MONEY_FACTORS, QUALIFIERS, indicator_codes
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -22,43 +25,82 @@ def not_in_future(s: pd.Series) -> pd.Series:
     return s.isna() | (s <= pd.Timestamp(date.today()))
 
 
-def field(zh: str, en: str, **kwargs):
-    return pa.Field(title=zh, description=f"{zh} / {en}", metadata={"zh": zh, "en": en}, **kwargs)
+def field(zh: str, en: str, categorical: bool = False, **kwargs):
+    return pa.Field(
+        title=zh, description=f"{zh} / {en}", metadata={"zh": zh, "en": en, "categorical": categorical}, **kwargs
+    )
+
+
+def table_facts(
+    primary_key: list[str], sort_keys: list[str] | None = None, foreign_keys: dict[str, tuple[str, str]] | None = None
+) -> dict:
+    """A model's `Config.metadata`: its primary key, the row order of its published files (the
+    primary key unless said otherwise) and its foreign keys (column → (table, column))."""
+    return {"primary_key": primary_key, "sort_keys": sort_keys or primary_key, "foreign_keys": foreign_keys or {}}
 
 
 class FactsModel(pa.DataFrameModel):
     """事实表 / Facts: one row per numeric fact, with its evidence."""
 
-    fact_id: Series[str] = field("事实编号", "fact id: report id and character span", unique=True, str_length={"min_value": 1})
-    report_id: Series[str] = field("报告编号", "report id (first 16 hex digits of the report's sha256)", str_matches=r"^[0-9a-f]{16}$")
+    fact_id: Series[str] = field(
+        "事实编号", "fact id: report id and character span", unique=True, str_length={"min_value": 1}
+    )
+    report_id: Series[str] = field(
+        "报告编号", "report id (first 16 hex digits of the report's sha256)", str_matches=r"^[0-9a-f]{16}$"
+    )
     file_name: Series[str] = field("报告文件名", "file name of the raw report")
     institution: Series[str] = field("院校", "institution the report is about (full name)", nullable=True)
     published: Series[pd.Timestamp] = field("发布日期", "publication date of the report", nullable=True)
-    quote: Series[str] = field("引文", "shortest unique piece of the report text holding the number and unit", str_length={"min_value": 1})
+    quote: Series[str] = field(
+        "引文", "shortest unique piece of the report text holding the number and unit", str_length={"min_value": 1}
+    )
     char_start: Series[int] = field("起始位置", "start offset of the quote in the decoded report text", ge=0)
     char_end: Series[int] = field("结束位置", "end offset (exclusive) of the quote in the decoded report text", ge=1)
     number_text: Series[str] = field("数字原文", "the number as written, with touching approximation marks")
     value: Series[float] = field("数值", "the number as a plain number", ge=0)
     unit_text: Series[str] = field("单位原文", "unit or measure word as written")
     normalized_value: Series[float] = field("标准化数值", "value in the base unit (万元 × 10000 → CNY)", ge=0)
-    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS))
-    qualifier: Series[str] = field("限定", "exact, at_least, approx, at_most or range", isin=list(QUALIFIERS))
-    indicator_code: Series[str] = field("指标代码", "indicator code from the catalogue", isin=list(indicator_codes()))
-    subject: Series[str] = field("主题", "what is counted: the clause words before the number and the noun after it", nullable=True)
-    about: Series[str] = field("归属", "institution, or partner where a partner organisation gives or sends it", isin=["institution", "partner"])
+    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
+    qualifier: Series[str] = field(
+        "限定", "exact, at_least, approx, at_most or range", isin=list(QUALIFIERS), categorical=True
+    )
+    indicator_code: Series[str] = field(
+        "指标代码", "indicator code from the catalogue", isin=list(indicator_codes()), categorical=True
+    )
+    subject: Series[str] = field(
+        "主题", "what is counted: the clause words before the number and the noun after it", nullable=True
+    )
+    about: Series[str] = field(
+        "归属",
+        "institution, or partner where a partner organisation gives or sends it",
+        isin=["institution", "partner"],
+        categorical=True,
+    )
     sentence: Series[str] = field("原句", "the sentence the fact comes from")
-    extractor_version: Series[str] = field("抽取器版本", "version of the extractor that produced the fact")
+    extractor_version: Series[str] = field(
+        "抽取器版本", "version of the extractor that produced the fact", categorical=True
+    )
 
     class Config:
         name = "facts"
         strict = True
         coerce = True
+        metadata = table_facts(
+            ["fact_id"],
+            ["report_id", "char_start", "fact_id"],
+            {"report_id": ("reports", "report_id"), "indicator_code": ("indicators", "code")},
+        )
 
-    @pa.dataframe_check(name="char_span_in_order", description="char_start < char_end and the span is as long as the quote")
+    @pa.dataframe_check(
+        name="char_span_in_order", description="char_start < char_end and the span is as long as the quote"
+    )
     def span_in_order(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["char_start"] < df["char_end"]) & ((df["char_end"] - df["char_start"]) == df["quote"].str.len())
 
-    @pa.dataframe_check(name="normalized_value_consistent", description="normalized_value = value × the money factor of unit_text (1 for counts)")
+    @pa.dataframe_check(
+        name="normalized_value_consistent",
+        description="normalized_value = value × the money factor of unit_text (1 for counts)",
+    )
     def normalized_consistent(cls, df: pd.DataFrame) -> Series[bool]:
         factor = df["unit_text"].map(MONEY_FACTORS).fillna(1.0)
         money = df["base_unit"] == "CNY"
@@ -81,12 +123,16 @@ class FactsModel(pa.DataFrameModel):
 class ReportsModel(pa.DataFrameModel):
     """报告表 / Reports: one row per ingested report."""
 
-    report_id: Series[str] = field("报告编号", "report id (first 16 hex digits of sha256)", unique=True, str_matches=r"^[0-9a-f]{16}$")
+    report_id: Series[str] = field(
+        "报告编号", "report id (first 16 hex digits of sha256)", unique=True, str_matches=r"^[0-9a-f]{16}$"
+    )
     sha256: Series[str] = field("SHA-256 校验值", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$")
     file_name: Series[str] = field("文件名", "file name of the raw report")
     origin: Series[str] = field("来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)")
-    media_type: Series[str] = field("媒体类型", "media type of the raw report", isin=["text/plain", "text/html"])
-    encoding: Series[str] = field("编码", "character encoding the report was decoded from")
+    media_type: Series[str] = field(
+        "媒体类型", "media type of the raw report", isin=["text/plain", "text/html"], categorical=True
+    )
+    encoding: Series[str] = field("编码", "character encoding the report was decoded from", categorical=True)
     size_bytes: Series[int] = field("字节数", "size of the raw report in bytes", ge=1)
     title: Series[str] = field("标题", "title of the report", nullable=True)
     published: Series[pd.Timestamp] = field("发布日期", "publication date", nullable=True)
@@ -99,6 +145,7 @@ class ReportsModel(pa.DataFrameModel):
         name = "reports"
         strict = True
         coerce = True
+        metadata = table_facts(["report_id"])
 
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
@@ -115,6 +162,7 @@ class ReportTextsModel(pa.DataFrameModel):
         name = "report_texts"
         strict = True
         coerce = True
+        metadata = table_facts(["report_id"], foreign_keys={"report_id": ("reports", "report_id")})
 
 
 class InstitutionsModel(pa.DataFrameModel):
@@ -131,6 +179,7 @@ class InstitutionsModel(pa.DataFrameModel):
         name = "institutions"
         strict = True
         coerce = True
+        metadata = table_facts(["institution"])
 
 
 class IndicatorCatalogueModel(pa.DataFrameModel):
@@ -139,26 +188,34 @@ class IndicatorCatalogueModel(pa.DataFrameModel):
     code: Series[str] = field("代码", "indicator code", unique=True, str_matches=r"^[a-z][a-z0-9_]*$")
     name_zh: Series[str] = field("中文名称", "Chinese name")
     name_en: Series[str] = field("英文名称", "English name")
-    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS))
-    category: Series[str] = field("类别", "category")
+    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
+    category: Series[str] = field("类别", "category", categorical=True)
     definition_en: Series[str] = field("定义", "definition (English)")
     source: Series[str] = field("出处", "source of the definition")
     example_phrasings_zh: Series[str] = field("常见表述", "typical phrasings in reports, separated by |")
-    match_keywords_zh: Series[str] = field("匹配关键词", "patterns the classifier looks for, separated by |", nullable=True)
+    match_keywords_zh: Series[str] = field(
+        "匹配关键词", "patterns the classifier looks for, separated by |", nullable=True
+    )
 
     class Config:
         name = "indicators"
         strict = True
         coerce = True
+        metadata = table_facts(["code"])
 
 
 class QuarantineModel(pa.DataFrameModel):
     """隔离表 / Quarantine: every row or raw file held back, with the failing check and why."""
 
-    table: Series[str] = field("表", "table (or stage) the record was held back from", isin=["facts", "reports", "raw_reports"])
+    table: Series[str] = field(
+        "表",
+        "table (or stage) the record was held back from",
+        isin=["facts", "reports", "raw_reports"],
+        categorical=True,
+    )
     record_id: Series[str] = field("记录编号", "fact id, report id or raw file origin")
     report_id: Series[str] = field("报告编号", "report id", nullable=True)
-    check: Series[str] = field("检查", "name of the failing check")
+    check: Series[str] = field("检查", "name of the failing check", categorical=True)
     column: Series[str] = field("列", "column the check failed on (empty for row-level checks)", nullable=True)
     failure_case: Series[str] = field("失败值", "the failing value", nullable=True)
     reason: Series[str] = field("原因", "why the record was held back")
@@ -168,6 +225,7 @@ class QuarantineModel(pa.DataFrameModel):
         name = "quarantine"
         strict = True
         coerce = True
+        metadata = table_facts(["table", "record_id", "check", "column"])
 
 
 PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {
@@ -177,13 +235,4 @@ PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "institutions": InstitutionsModel,
     "indicators": IndicatorCatalogueModel,
     "quarantine": QuarantineModel,
-}
-# Stable row order of each published table (reproducible files).
-SORT_KEYS = {
-    "facts": ["report_id", "char_start", "fact_id"],
-    "reports": ["report_id"],
-    "report_texts": ["report_id"],
-    "institutions": ["institution"],
-    "indicators": ["code"],
-    "quarantine": ["table", "record_id", "check", "column"],
 }

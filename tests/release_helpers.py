@@ -13,15 +13,15 @@ import pandas as pd
 DATASET = "ie-facts"
 REPORTS = {
     "jiangling.txt": "江陵职业技术学院2023年产教融合工作报告\n发布时间：2024-03-15  来源：江陵职业技术学院\n"
-                     "2023年，江陵职业技术学院与85家企业开展校企合作，授权专利12项，技术服务收入350万元，"
-                     "开展社会培训2.1万人日。\n",
+    "2023年，江陵职业技术学院与85家企业开展校企合作，授权专利12项，技术服务收入350万元，"
+    "开展社会培训2.1万人日。\n",
     "hanshui.txt": "汉水职业学院校企合作成效显著\n发布时间：2024-05-20  来源：汉水职业学院\n"
-                   "汉水职业学院新增合作企业40家，共建产业学院3个，获授权专利9项，订单班学生达到600人。\n",
+    "汉水职业学院新增合作企业40家，共建产业学院3个，获授权专利9项，订单班学生达到600人。\n",
 }
 EXTRA_REPORT = {
     "xiangyang.txt": "襄阳工业职业技术学院发布2023年度质量年报\n发布时间：2024-06-18  来源：襄阳工业职业技术学院\n"
-                     "2023年，襄阳工业职业技术学院技术服务到款额达到520万元，与72家企业开展合作，"
-                     "开展社会培训1.5万人日，授权专利21项。\n",
+    "2023年，襄阳工业职业技术学院技术服务到款额达到520万元，与72家企业开展合作，"
+    "开展社会培训1.5万人日，授权专利21项。\n",
 }
 
 
@@ -35,27 +35,24 @@ def write_inbox(folder: Path, reports: dict[str, str]) -> Path:
 def build_tables(inbox: Path, data: Path) -> dict[str, pd.DataFrame]:
     """The published tables of an inbox through the pipeline's plain steps (no Dagster run)."""
     from pipelines import steps
-    from pipelines.resources import ChanjiaoPaths
-    from pipelines.tables import texts_frame
+    from pipelines.settings import Paths
+    from pipelines.validate import validate_facts
 
-    paths = ChanjiaoPaths(inbox=str(inbox), data=str(data), published=str(data / "unused"),
-                          sources=str(data / "no-sources.yaml"))
+    paths = Paths(inbox=inbox, data=data, published=data / "unused", sources=data / "no-sources.yaml")
     raw = steps.ingest_raw_reports(paths)
-    texts = texts_frame(raw, paths.snapshot_store())
+    texts = steps.decode_reports(raw, paths)
     facts = steps.extract_facts_table(texts, paths).facts
-    checked = steps.validate_facts(facts, texts)
-    quarantine = pd.concat([checked.quarantine, steps.raw_quarantine(raw)], ignore_index=True)
-    return steps.release_tables(texts, checked.valid, quarantine)
+    checked = validate_facts(facts, texts, raw)
+    return steps.release_tables(texts, checked.valid, checked.quarantine)
 
 
 def refresh(inbox: Path, published: Path, data: Path) -> bool:
     """The real main job, in-process, on an ephemeral Dagster instance."""
     import dagster as dg
 
-    from pipelines.run import refresh as run_refresh
+    from assets.run import refresh as run_refresh
 
-    return run_refresh(inbox=inbox, published=published, data=data,
-                       dagster_instance=dg.DagsterInstance.ephemeral())
+    return run_refresh(inbox=inbox, published=published, data=data, dagster_instance=dg.DagsterInstance.ephemeral())
 
 
 def free_port() -> int:

@@ -19,16 +19,26 @@ from functools import cache
 
 from schemas.catalog import load_catalog
 
-KIN = {frozenset({"person", "person_time"}), frozenset({"item", "unit"}),
-       frozenset({"person_day", "person_time"})}
+KIN = {frozenset({"person", "person_time"}), frozenset({"item", "unit"}), frozenset({"person_day", "person_time"})}
 KIN_PENALTY = 2.5
 
 
 EXAMPLE_PENALTY = 1.5
 # Units that a catalogue example writes after its number (考证通过率X%, 新型学徒制学徒X人).
 _EXAMPLE_UNIT = re.compile(r"(?:X|[0-9][0-9.,]*)(?:余|多)?万?(人日|人天|人次|学时|课时|%|％|篇|人|名|位)")
-_EXAMPLE_BASE = {"人日": "person_day", "人天": "person_day", "人次": "person_time", "学时": "hour", "课时": "hour",
-                 "%": "percent", "％": "percent", "篇": "paper", "人": "person", "名": "person", "位": "person"}
+_EXAMPLE_BASE = {
+    "人日": "person_day",
+    "人天": "person_day",
+    "人次": "person_time",
+    "学时": "hour",
+    "课时": "hour",
+    "%": "percent",
+    "％": "percent",
+    "篇": "paper",
+    "人": "person",
+    "名": "person",
+    "位": "person",
+}
 
 
 @dataclass(frozen=True)
@@ -47,9 +57,12 @@ def _rules() -> tuple[_Rule, ...]:
     indicators = [ind for ind in load_catalog() if ind.match_keywords_zh]
     uses = Counter((k, ind.base_unit) for ind in indicators for k in set(ind.match_keywords_zh))
     return tuple(
-        _Rule(ind.code, ind.base_unit,
-              tuple((re.compile(k), 1.0 / (1.0 + 0.4 * (uses[k, ind.base_unit] - 1))) for k in ind.match_keywords_zh),
-              frozenset(_EXAMPLE_BASE[u] for u in _EXAMPLE_UNIT.findall(ind.example_phrasings_zh)) - {ind.base_unit})
+        _Rule(
+            ind.code,
+            ind.base_unit,
+            tuple((re.compile(k), 1.0 / (1.0 + 0.4 * (uses[k, ind.base_unit] - 1))) for k in ind.match_keywords_zh),
+            frozenset(_EXAMPLE_BASE[u] for u in _EXAMPLE_UNIT.findall(ind.example_phrasings_zh)) - {ind.base_unit},
+        )
         for ind in indicators
     )
 
@@ -86,8 +99,14 @@ def _best_in(rule: _Rule, text: str, junction: int, near: float, counted: int = 
     return best
 
 
-def classify(base_unit: str, clause_before: str, after: str, sentence_before: str = "", counted: int = 0,
-             prior: tuple[str, float] | None = None) -> str:
+def classify(
+    base_unit: str,
+    clause_before: str,
+    after: str,
+    sentence_before: str = "",
+    counted: int = 0,
+    prior: tuple[str, float] | None = None,
+) -> str:
     """clause_before: the clause up to the number; after: the rest of the clause after the
     unit, whose first `counted` characters are the counted noun phrase; sentence_before: the
     sentence before the clause; prior: (code, bonus) from context, e.g. the total a part belongs to."""
@@ -109,4 +128,3 @@ def classify(base_unit: str, clause_before: str, after: str, sentence_before: st
         if score > best_score:
             best_code, best_score = rule.code, score
     return best_code
-

@@ -21,24 +21,34 @@ from .numbers import parse_number, tidy
 from .simplify import simplified
 from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
+# Modules of this package that move facts around without deciding what they are.
+PLUMBING = {"cache.py", "facts_table.py"}
+
+
 def _code_fingerprint() -> str:
     """A short hash of the extractor's code and the catalogue: any change to either changes
     EXTRACTOR_VERSION, so cached facts can never outlive the code that made them."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")) + [CATALOG_PATH]:
+    for path in sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in PLUMBING) + [CATALOG_PATH]:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:8]
 
 
 EXTRACTOR_VERSION = f"0.4+{_code_fingerprint()}"
 # Words that end the counted noun phrase after a measure word.
-PHRASE_STOP = re.compile(r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
-                         r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"
-                         r"建立|建成|形成|设立|成立|签署|"
-                         r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)")
+PHRASE_STOP = re.compile(
+    r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
+    r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"
+    r"建立|建成|形成|设立|成立|签署|"
+    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)"
+)
 LIST_JOINERS = ("、", "和", "与", "及")
-HARD_STOP = re.compile(r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在")
-PARTNER_SUBJECT = re.compile(r"(企业|公司|集团|合作方|行业|厂商)[^，,。；;]{0,8}?(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)")
+HARD_STOP = re.compile(
+    r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在"
+)
+PARTNER_SUBJECT = re.compile(
+    r"(企业|公司|集团|合作方|行业|厂商)[^，,。；;]{0,8}?(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)"
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 HAS_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个項项家所名人种門门件]")
 PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
@@ -84,7 +94,7 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     """A total and its parts (共10个，其中国家级1个、省级1个): the parts are counts of the same
     indicator unless their own words say otherwise, so the total's code weighs in as a prior."""
     out = []
-    for i, (fact, cand, inputs) in enumerate(found):
+    for i, (fact, _cand, inputs) in enumerate(found):
         total = _total_of(doc, found, i)
         if total is not None and total.base_unit == fact.base_unit:
             fact = replace(fact, indicator_code=classify(*inputs, prior=(total.indicator_code, TOTAL_PRIOR)))
@@ -109,13 +119,13 @@ def rejected_numbers(text: str) -> list[tuple[str, str]]:
     for cand in find_candidates(text):
         reason = why_not_a_fact(doc, cand)
         if reason:
-            out.append((text[cand.start:cand.end], reason))
+            out.append((text[cand.start : cand.end], reason))
     return out
 
 
 def _value(c: Candidate) -> float | None:
     try:
-        raw = c.number.replace("点", ".") if "百分之" == c.unit_text else c.number
+        raw = c.number.replace("点", ".") if c.unit_text == "百分之" else c.number
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
             return parse_number(whole) + float("0." + "".join(str(int(parse_number(ch))) for ch in frac))
@@ -127,8 +137,11 @@ def _value(c: Candidate) -> float | None:
 def _qualifier(c: Candidate) -> str:
     if c.number2:
         return "range"
-    marks = [q for q in (PREFIX_MARKS.get(c.prefix or ""), SUFFIX_MARKS.get(c.suffix or ""),
-                         AFTER_MARKS.get(c.after or "")) if q]
+    marks = [
+        q
+        for q in (PREFIX_MARKS.get(c.prefix or ""), SUFFIX_MARKS.get(c.suffix or ""), AFTER_MARKS.get(c.after or ""))
+        if q
+    ]
     if not marks:
         return "exact"
     if "approx" in marks:
@@ -141,21 +154,23 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     if c.table_label is not None:
         return "", head_noun_before(simplified(c.table_label))
     tail_start = c.unit_end + (1 if text.startswith("的", c.unit_end) else 0)
-    tail = simplified(text[tail_start:tail_start + 24])
+    tail = simplified(text[tail_start : tail_start + 24])
     stop = PHRASE_STOP.search(tail)
-    phrase = tail[:stop.start()] if stop else tail
+    phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
     if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
         # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
         end = HARD_STOP.search(tail, stop.end())
-        listed = head_noun_after(tail[stop.end():end.start() if end else len(tail)])
+        listed = head_noun_after(tail[stop.end() : end.start() if end else len(tail)])
         noun = listed or noun
     if noun is None and c.unit_text not in PERSON_MEASURES:
-        clause_start = max(sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1)
-        noun = head_noun_before(simplified(text[clause_start:c.start]))
+        clause_start = max(
+            sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1
+        )
+        noun = head_noun_before(simplified(text[clause_start : c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
-        noun = head_noun_before(simplified(text[max(sentence_start, c.start - 30):c.start]))
+        noun = head_noun_before(simplified(text[max(sentence_start, c.start - 30) : c.start]))
     return phrase, noun
 
 
@@ -186,21 +201,31 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     if c.table_label is not None:  # a table row: its label is the clause
         clause_before, clause_after = c.table_label, ""
     else:
-        clause_before = text[clause_start:c.start]
-        clause_after = text[c.end:min(doc.clause(c.end)[1], c.end + 24)].split("、", 1)[0] if c.end < len(text) else ""
+        clause_before = text[clause_start : c.start]
+        clause_after = (
+            text[c.end : min(doc.clause(c.end)[1], c.end + 24)].split("、", 1)[0] if c.end < len(text) else ""
+        )
         item = clause_before.rfind("、")
-        if item != -1 and len(CJK.findall(clause_before[item + 1:])) >= 2 and HAS_COUNT.search(clause_before[:item]):
+        if item != -1 and len(CJK.findall(clause_before[item + 1 :])) >= 2 and HAS_COUNT.search(clause_before[:item]):
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
-            context_before, clause_before = text[sent_start:clause_start + item + 1], clause_before[item + 1:]
+            context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
     inputs = (base, simplified(clause_before), simplified(clause_after), simplified(context_before), len(phrase))
     code = classify(*inputs)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
-        quote=text[quote_start:quote_end], char_start=quote_start, char_end=quote_end,
-        number_text=text[c.num_start:c.num_end], value=tidy(value),
-        unit_text=c.unit_text, normalized_value=tidy(normalized), base_unit=base,
-        qualifier=_qualifier(c), indicator_code=code,
-        subject=_subject(clause_before, phrase), sentence=text[sent_start:sent_end].strip(), about=about,
+        quote=text[quote_start:quote_end],
+        char_start=quote_start,
+        char_end=quote_end,
+        number_text=text[c.num_start : c.num_end],
+        value=tidy(value),
+        unit_text=c.unit_text,
+        normalized_value=tidy(normalized),
+        base_unit=base,
+        qualifier=_qualifier(c),
+        indicator_code=code,
+        subject=_subject(clause_before, phrase),
+        sentence=text[sent_start:sent_end].strip(),
+        about=about,
     ), inputs
 
 

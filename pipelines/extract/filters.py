@@ -37,7 +37,7 @@ def inside_quotes(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     start, _ = doc.sentence(c.start)
     depth: list[str] = []
-    for ch in text[start:c.start]:
+    for ch in text[start : c.start]:
         if depth and ch == QUOTE_PAIRS[depth[-1]] and not (ch == depth[-1] and ch in "\"'"):
             depth.pop()
         elif ch in QUOTE_PAIRS:
@@ -51,12 +51,12 @@ def inside_quotes(doc: Doc, c: Candidate) -> str | None:
 
 def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
-    before = text[max(0, c.start - 1):c.start]
+    before = text[max(0, c.start - 1) : c.start]
     if before in ("第", "每", "前", "首", "No", "#"):
         return "ordinal, rate or label (第, 每, 前)"
     if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
         return "part of a code or name (1+X, 5G, 3.2)"
-    after = text[c.end:c.end + 1]
+    after = text[c.end : c.end + 1]
     if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in "%％")):
         return "part of a code or name (1+X)"
     return None
@@ -72,7 +72,7 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
-    if _CJK.match(n) and doc.text[c.end:c.end + 1] in CN_DIGITS:
+    if _CJK.match(n) and doc.text[c.end : c.end + 1] in CN_DIGITS:
         return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"
@@ -97,13 +97,18 @@ PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问�
 
 
 # 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.
-ABSTRACT_AFTER = re.compile(r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
-                            r"特色|优势|特点|要素|板块|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)")
+ABSTRACT_AFTER = re.compile(
+    r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
+    r"特色|优势|特点|要素|板块|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)"
+)
 
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
-    if c.unit_text in ("个", "個", "项", "項", "大", "种", "種") and _CJK.match(c.number) \
-            and ABSTRACT_AFTER.match(doc.text, c.unit_end):
+    if (
+        c.unit_text in ("个", "個", "项", "項", "大", "种", "種")
+        and _CJK.match(c.number)
+        and ABSTRACT_AFTER.match(doc.text, c.unit_end)
+    ):
         return "a count of aspects or categories (四个层面), not a measure"
     return None
 
@@ -118,7 +123,7 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
 
 def growth_rate(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
-    if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8):c.start]):
+    if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8) : c.start]):
         return "a change rate, not a level"
     if text.startswith(("百分点", "个百分点", "百分點", "個百分點"), c.unit_start):
         return "percentage points of change"
@@ -127,10 +132,12 @@ def growth_rate(doc: Doc, c: Candidate) -> str | None:
 
 def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
-    after = text[c.unit_end:c.unit_end + 1]
+    after = text[c.unit_end : c.unit_end + 1]
     if c.unit_text in ("个", "個") and text.startswith(("月", "多月", "工作日", "学期", "星期", "小时"), c.unit_end):
         return "a duration (3个月)"
-    if c.unit_text == "小时" and re.match(r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", text[c.unit_end:c.unit_end + 6]):
+    if c.unit_text == "小时" and re.match(
+        r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", text[c.unit_end : c.unit_end + 6]
+    ):
         return "a duration of operation (24小时运转)"
     if after in "年月日号號" and c.unit_text not in ("%", "％"):
         return "a date or period"
@@ -138,8 +145,15 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 
 
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
-    ordinal_or_label, weak_numeral, date_or_duration, inside_quotes, forecast, about_economy, growth_rate,
-    page_counter, descriptive_count,
+    ordinal_or_label,
+    weak_numeral,
+    date_or_duration,
+    inside_quotes,
+    forecast,
+    about_economy,
+    growth_rate,
+    page_counter,
+    descriptive_count,
 )
 
 

@@ -8,50 +8,108 @@ from __future__ import annotations
 
 import re
 
+from schemas.catalog import MONEY_FACTORS
+
 # Measure words and units as written, longest first where one is a prefix of another.
 # value: base unit, or None where the counted noun decides.
 MEASURES: dict[str, str | None] = {
-    "人日": "person_day", "人天": "person_day", "人·日": "person_day",
-    "人次": "person_time", "人·次": "person_time",
-    "学时": "hour", "课时": "hour", "小时": "hour",
-    "%": "percent", "％": "percent",
-    "人": "person", "名": "person", "位": "person",
+    "人日": "person_day",
+    "人天": "person_day",
+    "人·日": "person_day",
+    "人次": "person_time",
+    "人·次": "person_time",
+    "学时": "hour",
+    "课时": "hour",
+    "小时": "hour",
+    "%": "percent",
+    "％": "percent",
+    "人": "person",
+    "名": "person",
+    "位": "person",
     "篇": "paper",
-    "项": None, "件": None, "门": None, "种": None, "部": None, "本": None, "场": None,
-    "期": None, "个": None, "個": None, "項": None, "家": None, "所": None, "间": None,
-    "間": None, "座": None, "支": None, "套": None, "台套": None, "台": None, "批": None,
-    "户": "other", "戶": "other", "类": "other", "類": "other", "次": "other",
-    "条": None, "条款": "other", "册": "other", "万册": "other",
-    "平方米": "other", "㎡": "other", "亩": "other", "畝": "other",
+    "项": None,
+    "件": None,
+    "门": None,
+    "种": None,
+    "部": None,
+    "本": None,
+    "场": None,
+    "期": None,
+    "个": None,
+    "個": None,
+    "項": None,
+    "家": None,
+    "所": None,
+    "间": None,
+    "間": None,
+    "座": None,
+    "支": None,
+    "套": None,
+    "台套": None,
+    "台": None,
+    "批": None,
+    "户": "other",
+    "戶": "other",
+    "类": "other",
+    "類": "other",
+    "次": "other",
+    "条": None,
+    "条款": "other",
+    "册": "other",
+    "万册": "other",
+    "平方米": "other",
+    "㎡": "other",
+    "亩": "other",
+    "畝": "other",
 }
 # Default base unit of a measure word when no known noun is near.
 MEASURE_DEFAULT = {
-    "项": "item", "項": "item", "件": "item", "门": "item", "種": "item", "种": "item",
-    "部": "item", "本": "item", "场": "item", "期": "item", "条": "item",
-    "家": "unit", "所": "unit", "间": "unit", "間": "unit", "座": "unit", "支": "unit",
-    "个": "other", "個": "other", "套": "other", "台": "other", "台套": "other", "批": "other",
+    "项": "item",
+    "項": "item",
+    "件": "item",
+    "门": "item",
+    "種": "item",
+    "种": "item",
+    "部": "item",
+    "本": "item",
+    "场": "item",
+    "期": "item",
+    "条": "item",
+    "家": "unit",
+    "所": "unit",
+    "间": "unit",
+    "間": "unit",
+    "座": "unit",
+    "支": "unit",
+    "个": "other",
+    "個": "other",
+    "套": "other",
+    "台": "other",
+    "台套": "other",
+    "批": "other",
     "大": "other",
 }
 MONEY = re.compile(r"(?P<mult>[千万萬亿億]?)(?P<cur>元|美元)")
-MONEY_FACTOR = {"": 1, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+# multiplier before 元 → factor to yuan, from the catalogue's one table of money units
+MONEY_FACTOR = {unit[:-1]: factor for unit, factor in MONEY_FACTORS.items()}
 
 # Head nouns and the base unit they take, longest first when matched.
 NOUNS: dict[str, str] = {}
 for _base, _words in {
     "unit": "企业 公司 单位 單位 厂 学校 院校 学院 高校 职校 中职学校 大学 园区 平台 基地 中心 工作室 工作站 "
-            "实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
-            "班 订单班 学徒制班 冠名班 团队 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
-            "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
-            "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
-            "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织",
+    "实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
+    "班 订单班 学徒制班 冠名班 团队 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
+    "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
+    "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
+    "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织",
     "item": "项目 課題 课题 任务 子任务 专利 標準 标准 课程 課程 教材 专业 專業 专业群 證書 证书 试点 "
-            "赛项 大赛 竞赛 比赛 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
-            "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
-            "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
-            "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分",
+    "赛项 大赛 竞赛 比赛 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
+    "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
+    "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
+    "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
-             "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次",
+    "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次",
 }.items():
     for _w in _words.split():
         NOUNS.setdefault(_w, _base)
@@ -67,7 +125,7 @@ def nouns_in(text: str) -> list[tuple[int, int, str]]:
     found = []
     for i in range(len(text)):
         m = _NOUN_RE.match(text, i)
-        if m and text[m.end():m.end() + 1] not in _NOT_A_HEAD_AFTER:
+        if m and text[m.end() : m.end() + 1] not in _NOT_A_HEAD_AFTER:
             found.append((i, m.end(), m.group()))
     return found
 

@@ -26,15 +26,50 @@ class DecodeError(ValueError):
 HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<meta|<body|<div|<p[\s>])", re.I)
 META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.I)
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "nav", "aside", "blockquote", "dd", "dt", "dl",
-    "form", "hr", "pre", "thead", "tbody", "tfoot", "caption", "figure", "figcaption", "main", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "form",
+    "hr",
+    "pre",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "figure",
+    "figcaption",
+    "main",
+    "title",
 }
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 # Page furniture, not the report: dropped with everything inside it.
 BOILERPLATE_TAGS = {"nav", "aside", "footer"}
-BOILERPLATE_CLASS = re.compile(r"(^|[\s_-])(side-?bar|sidebar|aside|nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|"
-                               r"related|recommend|share|copyright|top-?bar|toolbar|friend-?links?)($|[\s_-])", re.I)
+BOILERPLATE_CLASS = re.compile(
+    r"(^|[\s_-])(side-?bar|sidebar|aside|nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|"
+    r"related|recommend|share|copyright|top-?bar|toolbar|friend-?links?)($|[\s_-])",
+    re.I,
+)
 CELL_TAGS = {"td", "th"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

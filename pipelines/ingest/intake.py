@@ -10,14 +10,22 @@ import json
 import mimetypes
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pandas as pd
 
 from .decode import DecodeError, decode_report
 from .snapshots import SnapshotStore, sha256_bytes
 
-SUPPORTED_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/plain",
-                      ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 INGESTED, DUPLICATE, QUARANTINED = "ingested", "duplicate", "quarantined"
@@ -26,8 +34,8 @@ DECLARED_FIELDS = ("institution", "publisher", "date", "title")
 
 @dataclass(frozen=True)
 class RawFile:
-    origin: str          # path or URL as given
-    name: str            # file name
+    origin: str  # path or URL as given
+    name: str  # file name
     data: bytes
     extra: dict | None = None  # provenance from the fetcher (url, fetched_at, etag …)
 
@@ -86,7 +94,7 @@ def check(raw: RawFile) -> tuple[str, str]:
 def intake(files: Iterable[RawFile], store: SnapshotStore) -> list[IntakeRecord]:
     seen: dict[str, str] = {}
     records = []
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for raw in files:
         sha = sha256_bytes(raw.data)
         rid = report_id_of(sha)
@@ -98,9 +106,33 @@ def intake(files: Iterable[RawFile], store: SnapshotStore) -> list[IntakeRecord]
         else:
             status, dup = INGESTED, ""
             seen[sha] = raw.name
-            store.put(raw.data, {"origin": raw.origin, "file_name": raw.name, "media_type": media,
-                                 "first_seen": now, **(raw.extra or {})})
+            store.put(
+                raw.data,
+                {
+                    "origin": raw.origin,
+                    "file_name": raw.name,
+                    "media_type": media,
+                    "first_seen": now,
+                    **(raw.extra or {}),
+                },
+            )
         declared = {k: raw.extra[k] for k in DECLARED_FIELDS if raw.extra and raw.extra.get(k)}
-        records.append(IntakeRecord(raw.origin, raw.name, sha, rid, len(raw.data), media, status, reason, dup,
-                                    json.dumps(declared, ensure_ascii=False, sort_keys=True) if declared else ""))
+        records.append(
+            IntakeRecord(
+                raw.origin,
+                raw.name,
+                sha,
+                rid,
+                len(raw.data),
+                media,
+                status,
+                reason,
+                dup,
+                json.dumps(declared, ensure_ascii=False, sort_keys=True) if declared else "",
+            )
+        )
     return records
+
+
+def intake_frame(records: Iterable[IntakeRecord]) -> pd.DataFrame:
+    return pd.DataFrame([r.to_dict() for r in records], columns=list(IntakeRecord.__dataclass_fields__))

@@ -18,8 +18,10 @@ INSTITUTION_SUFFIX = (
 )
 INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
 # Leading words that belong to the sentence, not to the name.
-NAME_LEAD = re.compile(r"^.*?(?:与|和|及|同|在|由|为|是|向|对|将|把|据|近日|日前|今年|去年|本年度|年度|"
-                       r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|经|获批|入选|、|的)")
+NAME_LEAD = re.compile(
+    r"^.*?(?:与|和|及|同|在|由|为|是|向|对|将|把|据|近日|日前|今年|去年|本年度|年度|"
+    r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|经|获批|入选|、|的)"
+)
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(
     r"(?:日期|发布时间|發佈時間|发布日期|时间|時間|发表时间|更新时间)\s*[:：]?\s*"
@@ -56,9 +58,15 @@ def find_date(text: str) -> date | None:
 
 def find_title(text: str, html_title: str | None = None) -> str | None:
     lines = _lines(text, 15)
-    candidates = [ln for ln in lines
-                  if 6 <= len(ln) <= 60 and "。" not in ln and not DATE_ANY.search(ln) and TITLE_HINT.search(ln)
-                  and not ln.startswith(("您当前的位置", "当前位置", "首页", "来源"))]
+    candidates = [
+        ln
+        for ln in lines
+        if 6 <= len(ln) <= 60
+        and "。" not in ln
+        and not DATE_ANY.search(ln)
+        and TITLE_HINT.search(ln)
+        and not ln.startswith(("您当前的位置", "当前位置", "首页", "来源"))
+    ]
     if html_title:
         cleaned = re.split(r"\s*[-_|｜—]+\s*", html_title)[0].strip()
         for ln in candidates:
@@ -77,7 +85,12 @@ def find_publisher(text: str, html_meta: dict | None = None) -> str | None:
     if m:
         return m.group(1)
     first = _lines(text, 1)
-    if first and len(first[0]) <= 40 and "。" not in first[0] and re.search(r"网|政府|学院|教育|报|站|官网|厅|局", first[0]):
+    if (
+        first
+        and len(first[0]) <= 40
+        and "。" not in first[0]
+        and re.search(r"网|政府|学院|教育|报|站|官网|厅|局", first[0])
+    ):
         return first[0]
     return None
 
@@ -120,5 +133,10 @@ def find_institution(text: str, title: str | None = None) -> tuple[str | None, t
 def report_metadata(text: str, html_title: str | None = None, html_meta: dict | None = None) -> ReportMeta:
     title = find_title(text, html_title)
     institution, abbrs = find_institution(text, title)
-    return ReportMeta(title=title, published=find_date(text), publisher=find_publisher(text, html_meta),
-                      institution=institution, abbreviations=abbrs)
+    return ReportMeta(
+        title=title,
+        published=find_date(text),
+        publisher=find_publisher(text, html_meta),
+        institution=institution,
+        abbreviations=abbrs,
+    )

@@ -1,18 +1,18 @@
 """Immutable, content-addressed snapshots of raw reports, with provenance beside each.
 
-    <root>/<sha[:2]>/<sha>            the bytes, written once (temp file + rename)
-    <root>/<sha[:2]>/<sha>.json       provenance: sha256, size, media type, origin (path or
-                                      url), first seen, and for URLs the HTTP validators
+<root>/<sha[:2]>/<sha>            the bytes, written once (temp file + rename)
+<root>/<sha[:2]>/<sha>.json       provenance: sha256, size, media type, origin (path or
+                                  url), first seen, and for URLs the HTTP validators
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipelines.atomic import write_atomic
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -41,12 +41,12 @@ class SnapshotStore:
         blob = self.blob_path(sha)
         meta_path = blob.with_name(sha + ".json")
         if not blob.exists():
-            _atomic_write(blob, data)
+            write_atomic(blob, data)
         if meta_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         else:
             meta = {"sha256": sha, "size": len(data), **provenance}
-            _atomic_write(meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode())
+            write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode())
         return Snapshot(sha, blob, meta)
 
     def get(self, sha: str) -> bytes:
@@ -54,15 +54,3 @@ class SnapshotStore:
         if sha256_bytes(data) != sha:
             raise ValueError(f"snapshot {sha} is corrupt: its bytes no longer hash to its name")
         return data
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

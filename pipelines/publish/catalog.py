@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import versioning
 from .files import sha256_file, write_atomic
-from .index_page import write_index
+from .index_page import write_index_page
 
 CATALOG = "catalog.json"
 CHECKSUMS = "SHA256SUMS"
@@ -25,16 +25,30 @@ def scan(root: Path) -> dict:
                 continue
             dp = json.loads(dp_path.read_text(encoding="utf-8"))
             # bytes: the file's own size (datapackage.json declares it for CSVs only; see datapackage.py)
-            files = [{"path": f"{ddir.name}/{vdir.name}/{r['path']}", "format": r["format"],
-                      "bytes": r.get("bytes", _size(vdir / r["path"])), "hash": r["hash"],
-                      "table": r["path"].rsplit(".", 1)[0]} for r in dp["resources"]]
+            files = [
+                {
+                    "path": f"{ddir.name}/{vdir.name}/{r['path']}",
+                    "format": r["format"],
+                    "bytes": r.get("bytes", _size(vdir / r["path"])),
+                    "hash": r["hash"],
+                    "table": r["path"].rsplit(".", 1)[0],
+                }
+                for r in dp["resources"]
+            ]
             rows = {f["table"]: r.get("rows") for f, r in zip(files, dp["resources"]) if f["format"] == "parquet"}
-            entry = {"version": vdir.name, "created": str(dp.get("created") or "")[:10] or None, "rows": rows,
-                     "bytes": sum(f["bytes"] for f in files), "files": files,
-                     "datapackage": f"{ddir.name}/{vdir.name}/datapackage.json"}
+            entry = {
+                "version": vdir.name,
+                "created": str(dp.get("created") or "")[:10] or None,
+                "rows": rows,
+                "bytes": sum(f["bytes"] for f in files),
+                "files": files,
+                "datapackage": f"{ddir.name}/{vdir.name}/datapackage.json",
+            }
             if (vdir / CHECKSUMS).exists():
-                entry["checksums"] = {"path": f"{ddir.name}/{vdir.name}/{CHECKSUMS}",
-                                      "hash": f"sha256:{sha256_file(vdir / CHECKSUMS)}"}
+                entry["checksums"] = {
+                    "path": f"{ddir.name}/{vdir.name}/{CHECKSUMS}",
+                    "hash": f"sha256:{sha256_file(vdir / CHECKSUMS)}",
+                }
             versions.append(entry)
         if versions:
             versions.sort(key=lambda v: versioning.parse(v["version"]), reverse=True)
@@ -53,5 +67,5 @@ def rebuild(root: Path) -> dict:
     root = Path(root)
     data = scan(root)
     write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    write_index(root, data)
+    write_index_page(root, data)
     return data

@@ -7,18 +7,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from schemas.describe import primary_key
+from schemas.tables import PUBLISHED_TABLES
+
 # Columns that record how a row was made, not what it says: a new extractor version alone is
 # no change to a fact.
 PROVENANCE_ONLY = {"extractor_version"}
-
-KEYS = {
-    "facts": ["fact_id"],
-    "reports": ["report_id"],
-    "report_texts": ["report_id"],
-    "institutions": ["institution"],
-    "indicators": ["code"],
-    "quarantine": ["table", "record_id", "check", "column"],
-}
 
 
 @dataclass
@@ -41,15 +35,24 @@ class ReleaseDiff:
 
 
 def _key(df: pd.DataFrame, table: str) -> pd.Series:
-    cols = KEYS[table]
+    cols = primary_key(PUBLISHED_TABLES[table])
     return df[cols].astype(str).agg("\x1f".join, axis=1) if len(df) else pd.Series([], dtype=str)
 
 
 def _norm(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for c in out.columns:
-        out[c] = out[c].map(lambda v: None if pd.isna(v) else (pd.Timestamp(v).date().isoformat()
-                            if isinstance(v, pd.Timestamp) else (float(v) if isinstance(v, (int, float)) else str(v))))
+        out[c] = out[c].map(
+            lambda v: (
+                None
+                if pd.isna(v)
+                else (
+                    pd.Timestamp(v).date().isoformat()
+                    if isinstance(v, pd.Timestamp)
+                    else (float(v) if isinstance(v, (int, float)) else str(v))
+                )
+            )
+        )
     return out
 
 
@@ -80,7 +83,7 @@ def _group_counts(d: TableDiff, by: str) -> pd.DataFrame:
 
 
 def changelog_markdown(version: str, previous: str | None, diff: ReleaseDiff, max_rows: int = 50) -> str:
-    lines = [f"# Changelog / 变更记录", "", f"## {version}", ""]
+    lines = ["# Changelog / 变更记录", "", f"## {version}", ""]
     if previous is None:
         lines.append("First release. / 首次发布。")
     else:
@@ -91,7 +94,10 @@ def changelog_markdown(version: str, previous: str | None, diff: ReleaseDiff, ma
         lines.append(f"| {t} | {c['added']} | {c['removed']} | {c['changed']} |")
     facts = diff.tables.get("facts")
     if facts is not None and previous is not None:
-        for by, title in (("indicator_code", "Facts per indicator / 按指标"), ("institution", "Facts per institution / 按院校")):
+        for by, title in (
+            ("indicator_code", "Facts per indicator / 按指标"),
+            ("institution", "Facts per institution / 按院校"),
+        ):
             g = _group_counts(facts, by)
             if len(g):
                 lines += ["", f"### {title}", "", f"| {by} | added | removed | changed |", "|---|---:|---:|---:|"]
@@ -99,9 +105,15 @@ def changelog_markdown(version: str, previous: str | None, diff: ReleaseDiff, ma
         for what in ("added", "removed", "changed"):
             rows = getattr(facts, what)
             if len(rows):
-                lines += ["", f"### Facts {what} / 事实{ {'added': '新增', 'removed': '删除', 'changed': '修改'}[what] }", ""]
+                lines += [
+                    "",
+                    f"### Facts {what} / 事实{ {'added': '新增', 'removed': '删除', 'changed': '修改'}[what] }",
+                    "",
+                ]
                 for r in rows.head(max_rows).itertuples():
-                    lines.append(f"- `{r.fact_id}` {r.institution or ''}: {r.quote} = {r.normalized_value:g} {r.base_unit} ({r.indicator_code})")
+                    lines.append(
+                        f"- `{r.fact_id}` {r.institution or ''}: {r.quote} = {r.normalized_value:g} {r.base_unit} ({r.indicator_code})"
+                    )
                 if len(rows) > max_rows:
                     lines.append(f"- … and {len(rows) - max_rows} more")
     return "\n".join(lines) + "\n"

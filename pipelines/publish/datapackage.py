@@ -3,14 +3,16 @@ generated from the pandera models so that documentation and data cannot drift ap
 
 from __future__ import annotations
 
-from schemas.describe import frictionless_fields, table_description
+from schemas.describe import foreign_keys, frictionless_fields, primary_key, table_description
 from schemas.tables import PUBLISHED_TABLES
 
-from .changelog import KEYS
 from .files import CSV_ENCODING, WrittenFile
 
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
 TITLE = "chanjiao: industry–education integration facts of Chinese vocational colleges / 产教融合数据集"
 
 
@@ -32,8 +34,14 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
             "format": f.format,
             "mediatype": "text/csv" if f.format == "csv" else "application/vnd.apache.parquet",
             "hash": f"sha256:{f.sha256}",
-            "schema": {"fields": frictionless_fields(model), "primaryKey": KEYS[f.table]},
+            "schema": {"fields": frictionless_fields(model), "primaryKey": primary_key(model)},
         }
+        fks = [
+            {"fields": col, "reference": {"resource": f"{table}-{f.format}".replace("_", "-"), "fields": ref}}
+            for col, (table, ref) in foreign_keys(model).items()
+        ]
+        if fks:
+            res["schema"]["foreignKeys"] = fks
         if f.format == "csv":
             # Frictionless reads Parquet through pyarrow, not as a byte stream, so it cannot count a
             # Parquet file's bytes and reports a declared size as an error: only CSVs declare one.
@@ -62,33 +70,52 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
 
 def readme(dataset: str, version: str, created: str, files: list[WrittenFile], counts: dict[str, int]) -> str:
     lines = [
-        f"# {dataset} {version}", "",
+        f"# {dataset} {version}",
+        "",
         "chanjiao turns press releases, annual quality reports (质量年报) and industry–education reports of",
         "Chinese vocational colleges into numeric facts: every number parsed, normalised to a base unit,",
         "classified against a bilingual indicator catalogue, validated, and traceable to the sentence it",
-        "came from (quote and character offsets into the report text in `report_texts`).", "",
+        "came from (quote and character offsets into the report text in `report_texts`).",
+        "",
         "chanjiao 将职业院校产教融合相关的新闻稿、质量年报等报告中的数字逐条抽取为结构化事实：统一单位、按双语指标目录分类、",
-        "经过校验，并可追溯到原文句子（引文及其在 `report_texts` 中的字符位置）。", "",
-        f"Published {created}. Licence: CC-BY-4.0. / 发布日期 {created}，许可协议 CC-BY-4.0。", "",
-        "## Files / 文件", "", "| file | rows | bytes | sha256 |", "|---|---:|---:|---|",
+        "经过校验，并可追溯到原文句子（引文及其在 `report_texts` 中的字符位置）。",
+        "",
+        f"Published {created}. Licence: CC-BY-4.0. / 发布日期 {created}，许可协议 CC-BY-4.0。",
+        "",
+        "## Files / 文件",
+        "",
+        "| file | rows | bytes | sha256 |",
+        "|---|---:|---:|---|",
     ]
     for f in sorted(files, key=lambda f: (f.table, f.format)):
         lines.append(f"| {f.path.name} | {f.rows} | {f.bytes} | `{f.sha256[:16]}…` |")
     lines += ["", "Check downloads with `sha256sum -c --ignore-missing SHA256SUMS` or `chanjiao download`.", ""]
     lines += ["## Data dictionary / 数据字典", ""]
     for table, model in PUBLISHED_TABLES.items():
-        lines += [f"### {table} ({counts.get(table, 0)} rows)", "", table_description(model), "",
-                  "| column | type | description | constraints |", "|---|---|---|---|"]
+        lines += [
+            f"### {table} ({counts.get(table, 0)} rows)",
+            "",
+            table_description(model),
+            "",
+            "| column | type | description | constraints |",
+            "|---|---|---|---|",
+        ]
         for fdef in frictionless_fields(model):
             cons = fdef.get("constraints", {})
-            shown = ", ".join(f"{k}={v if k != 'enum' or len(v) <= 10 else str(len(v)) + ' codes'}" for k, v in cons.items())
+            shown = ", ".join(
+                f"{k}={v if k != 'enum' or len(v) <= 10 else str(len(v)) + ' codes'}" for k, v in cons.items()
+            )
             lines.append(f"| {fdef['name']} | {fdef['type']} | {fdef['description']} | {shown} |")
         lines.append("")
     lines += [
-        "## How to cite / 引用", "",
-        f"chanjiao contributors ({created[:4]}). *{TITLE}*, version {version}. Dataset `{dataset}`.", "",
-        f"chanjiao 贡献者（{created[:4]}）。《产教融合数据集》，版本 {version}，数据集 `{dataset}`。", "",
+        "## How to cite / 引用",
+        "",
+        f"chanjiao contributors ({created[:4]}). *{TITLE}*, version {version}. Dataset `{dataset}`.",
+        "",
+        f"chanjiao 贡献者（{created[:4]}）。《产教融合数据集》，版本 {version}，数据集 `{dataset}`。",
+        "",
         "Facts are machine-extracted from public reports and self-reported by institutions; check the quote",
-        "before relying on a figure. / 数据由程序从公开报告中抽取，数字为院校自报，引用前请核对原文。", "",
+        "before relying on a figure. / 数据由程序从公开报告中抽取，数字为院校自报，引用前请核对原文。",
+        "",
     ]
     return "\n".join(lines)

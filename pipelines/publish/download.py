@@ -57,16 +57,21 @@ class DownloadResult:
 
 # --- names ---------------------------------------------------------------------------------------
 
+
 def safe_name(name: object, what: str) -> str:
     """One path segment that stays inside its folder, or DownloadError."""
     if not isinstance(name, str) or not name:
         raise DownloadError(f"{what}: expected a file or folder name, got {name!r}")
     if "\\" in name or "/" in name or "\x00" in name or ":" in name:
-        raise DownloadError(f"{what} {name!r} is not a plain name (absolute path, subfolder, backslash or "
-                            f"drive): refused, it could leave the download folder")
+        raise DownloadError(
+            f"{what} {name!r} is not a plain name (absolute path, subfolder, backslash or "
+            f"drive): refused, it could leave the download folder"
+        )
     if name in (".", "..") or name.startswith("."):
-        raise DownloadError(f"{what} {name!r} refused: names starting with '.' (such as '..') could leave "
-                            f"the download folder or hide files")
+        raise DownloadError(
+            f"{what} {name!r} refused: names starting with '.' (such as '..') could leave "
+            f"the download folder or hide files"
+        )
     return name
 
 
@@ -82,6 +87,7 @@ def is_url(source: str | Path) -> bool:
 
 
 # --- reading from a folder or a URL ----------------------------------------------------------------
+
 
 class Source:
     """A published/ folder, local or served: read small files, stream big ones."""
@@ -129,8 +135,9 @@ class Source:
         try:
             with self.client.stream("GET", where) as resp:
                 if resp.status_code != 200:
-                    raise DownloadError(f"{where}: HTTP {resp.status_code}"
-                                        + (" (missing)" if resp.status_code == 404 else ""))
+                    raise DownloadError(
+                        f"{where}: HTTP {resp.status_code}" + (" (missing)" if resp.status_code == 404 else "")
+                    )
                 yield resp.iter_bytes(CHUNK)
         except httpx.TimeoutException:
             raise DownloadError(f"{where}: timed out") from None
@@ -158,6 +165,7 @@ class Source:
 
 # --- the catalogue -------------------------------------------------------------------------------
 
+
 def read_catalog(source: Source) -> dict:
     """catalog.json, its dataset names and versions checked."""
     if not source.remote and not (source.root / CATALOG).exists():
@@ -184,8 +192,16 @@ def list_versions(location: str | Path, client: httpx.Client | None = None) -> l
     out = []
     for name, ds in sorted(data["datasets"].items()):
         for v in sorted(ds["versions"], key=lambda v: versioning.parse(v["version"]), reverse=True):
-            out.append({"dataset": name, "version": v["version"], "latest": v["version"] == ds.get("latest"),
-                        "created": v.get("created"), "bytes": v.get("bytes"), "rows": v.get("rows") or {}})
+            out.append(
+                {
+                    "dataset": name,
+                    "version": v["version"],
+                    "latest": v["version"] == ds.get("latest"),
+                    "created": v.get("created"),
+                    "bytes": v.get("bytes"),
+                    "rows": v.get("rows") or {},
+                }
+            )
     return out
 
 
@@ -204,6 +220,7 @@ def _version_entry(data: dict, dataset: str, version: str | None) -> dict:
 
 
 # --- what to expect of each file -----------------------------------------------------------------
+
 
 def parse_sums(text: str, where: str) -> dict[str, str]:
     sums: dict[str, str] = {}
@@ -251,6 +268,7 @@ def expected_files(dp: dict, sums: dict[str, str], fmt: str, catalog_files: list
 
 # --- fetching and verifying ----------------------------------------------------------------------
 
+
 def fetch_verified(source: Source, parts: list[str], exp: Expected, folder: Path) -> Path:
     """Stream one file into a temporary file in folder, checking size and sha256; the temporary
     path on success. On any failure the temporary file is removed and DownloadError raised."""
@@ -262,16 +280,20 @@ def fetch_verified(source: Source, parts: list[str], exp: Expected, folder: Path
             for chunk in chunks:
                 n += len(chunk)
                 if exp.size is not None and n > exp.size:
-                    raise DownloadError(f"{exp.name}: larger than the {exp.size} bytes listed for it: refused "
-                                        f"({where})")
+                    raise DownloadError(
+                        f"{exp.name}: larger than the {exp.size} bytes listed for it: refused ({where})"
+                    )
                 h.update(chunk)
                 out.write(chunk)
         if exp.size is not None and n != exp.size:
-            raise DownloadError(f"{exp.name}: {n} bytes, but {exp.size} are listed for it: truncated or "
-                                f"tampered, refused ({where})")
+            raise DownloadError(
+                f"{exp.name}: {n} bytes, but {exp.size} are listed for it: truncated or tampered, refused ({where})"
+            )
         if exp.sha256 is not None and h.hexdigest() != exp.sha256:
-            raise DownloadError(f"{exp.name}: sha256 {h.hexdigest()} does not match {exp.sha256} in "
-                                f"{CHECKSUMS}: corrupted or tampered, refused ({where})")
+            raise DownloadError(
+                f"{exp.name}: sha256 {h.hexdigest()} does not match {exp.sha256} in "
+                f"{CHECKSUMS}: corrupted or tampered, refused ({where})"
+            )
         os.chmod(tmp, 0o644)
         return Path(tmp)
     except BaseException:
@@ -284,8 +306,9 @@ def _verify_bytes(data: bytes, exp: Expected, where: str) -> None:
     SHA256SUMS, SHA256SUMS lists datapackage.json)."""
     if exp.sha256 is not None and hashlib.sha256(data).hexdigest() != exp.sha256:
         lister = CATALOG if exp.name == CHECKSUMS else CHECKSUMS
-        raise DownloadError(f"{exp.name}: sha256 does not match the one in {lister}: corrupted or tampered, "
-                            f"refused ({where})")
+        raise DownloadError(
+            f"{exp.name}: sha256 does not match the one in {lister}: corrupted or tampered, refused ({where})"
+        )
 
 
 def read_checksums(source: Source, base: list[str], entry: dict) -> tuple[bytes, Expected, dict[str, str]]:
@@ -317,8 +340,14 @@ def read_descriptor(source: Source, base: list[str], sums: dict[str, str]) -> tu
     return data, exp, dp
 
 
-def download(dataset: str, location: str | Path, version: str | None = None, fmt: str = "parquet",
-             target: Path | None = None, client: httpx.Client | None = None) -> DownloadResult:
+def download(
+    dataset: str,
+    location: str | Path,
+    version: str | None = None,
+    fmt: str = "parquet",
+    target: Path | None = None,
+    client: httpx.Client | None = None,
+) -> DownloadResult:
     """Download one version (default: the latest) of a dataset in one format, with its
     datapackage.json, README.md, CHANGELOG.md and SHA256SUMS, into target, verified."""
     if fmt not in FORMATS:
@@ -351,8 +380,9 @@ def download(dataset: str, location: str | Path, version: str | None = None, fmt
     for tmp, name in done:  # every file verified: only now do they take their names
         os.replace(tmp, target / name)
     every = files + [dp_exp, sums_exp]
-    return DownloadResult(dataset, entry["version"], target, every,
-                          unverified=[f.name for f in every if f.sha256 is None])
+    return DownloadResult(
+        dataset, entry["version"], target, every, unverified=[f.name for f in every if f.sha256 is None]
+    )
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:

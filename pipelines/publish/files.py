@@ -1,6 +1,6 @@
 """Write a table as Parquet and CSV, byte-for-byte reproducibly.
 
-Fixed row order (schemas.tables.SORT_KEYS), fixed writer settings, the Arrow schema derived
+Fixed row order (each model's sort keys), fixed writer settings, the Arrow schema derived
 from the pandera model (dates as date32, categoricals dictionary-encoded), no wall-clock time
 and no library-version metadata beyond what the Parquet format itself records.
 CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empty for null.
@@ -9,8 +9,6 @@ CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empt
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +16,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas.describe import arrow_schema, columns
-from schemas.tables import PUBLISHED_TABLES, SORT_KEYS
+from pipelines.atomic import write_atomic  # noqa: F401  (re-exported for publish modules)
+from schemas.describe import arrow_schema, columns, sort_keys
+from schemas.tables import PUBLISHED_TABLES
 
 CSV_ENCODING = "utf-8-sig"
-PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, use_dictionary=True, write_statistics=True,
-                       version="2.6", data_page_size=1 << 20, row_group_size=1 << 20)
+PARQUET_OPTIONS = dict(
+    compression="zstd",
+    compression_level=9,
+    use_dictionary=True,
+    write_statistics=True,
+    version="2.6",
+    data_page_size=1 << 20,
+    row_group_size=1 << 20,
+)
 
 
 @dataclass(frozen=True)
@@ -44,34 +50,19 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int = 0o644) -> None:
-    """Write a file so that readers see the old or the new content, never a part: a temporary
-    file in the same folder, flushed, made world-readable (mkstemp creates it 0600, which a web
-    server running as another user cannot read), then renamed over the target."""
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Columns in schema order, rows in key order, and an empty string in a nullable string
     column made null (CSV cannot tell the two apart, so Parquet must not either)."""
     specs = columns(PUBLISHED_TABLES[table])
-    out = df[[c.name for c in specs]].sort_values(SORT_KEYS[table], kind="mergesort", na_position="last")
+    out = df[[c.name for c in specs]].sort_values(
+        sort_keys(PUBLISHED_TABLES[table]), kind="mergesort", na_position="last"
+    )
     out = out.reset_index(drop=True)
     for c in specs:
         if c.kind == "string" and c.nullable:
-            out[c.name] = out[c.name].map(lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else v)
+            out[c.name] = out[c.name].map(
+                lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else v
+            )
     return out
 
 
@@ -127,7 +118,9 @@ def write_table(df: pd.DataFrame, table: str, folder: Path) -> list[WrittenFile]
 def read_csv(path: Path, table: str) -> pd.DataFrame:
     """Read a published CSV back with the types of its model (for tests and diffs)."""
     specs = columns(PUBLISHED_TABLES[table])
-    dtypes = {c.name: ("string" if c.kind in ("string", "date") else ("Int64" if c.kind == "integer" else "float64"))
-              for c in specs}
+    dtypes = {
+        c.name: ("string" if c.kind in ("string", "date") else ("Int64" if c.kind == "integer" else "float64"))
+        for c in specs
+    }
     df = pd.read_csv(path, encoding=CSV_ENCODING, dtype=dtypes, keep_default_na=False, na_values=[""])
     return df

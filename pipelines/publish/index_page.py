@@ -50,8 +50,9 @@ def indicator_charts(folder: Path) -> list[IndicatorChart] | None:
     """Per indicator of a release: facts, summed normalised value and the top institutions.
     None when the release's tables cannot be read (the page then says so)."""
     try:
-        facts = pq.read_table(folder / "facts.parquet",
-                              columns=["indicator_code", "institution", "normalized_value", "base_unit"]).to_pandas()
+        facts = pq.read_table(
+            folder / "facts.parquet", columns=["indicator_code", "institution", "normalized_value", "base_unit"]
+        ).to_pandas()
         names = pq.read_table(folder / "indicators.parquet", columns=["code", "name_zh", "name_en"]).to_pandas()
     except (OSError, pa.ArrowException):
         return None
@@ -63,8 +64,17 @@ def indicator_charts(folder: Path) -> list[IndicatorChart] | None:
     for (code, unit), g in facts.groupby(["indicator_code", "base_unit"], sort=True):
         per = g.groupby("institution")["normalized_value"].sum().sort_values(ascending=False, kind="mergesort")
         zh, en = label.get(code, (code, code))
-        out.append(IndicatorChart(code, zh, en, unit, len(g), float(g["normalized_value"].sum()),
-                                  [(str(k), float(v)) for k, v in per.head(TOP_INSTITUTIONS).items()]))
+        out.append(
+            IndicatorChart(
+                code,
+                zh,
+                en,
+                unit,
+                len(g),
+                float(g["normalized_value"].sum()),
+                [(str(k), float(v)) for k, v in per.head(TOP_INSTITUTIONS).items()],
+            )
+        )
     return sorted(out, key=lambda c: (-c.n_facts, c.code, c.base_unit))
 
 
@@ -74,16 +84,20 @@ def bar_chart(items: list[tuple[str, float]], title: str, label_width: int = 170
     height = gap + len(items) * (bar + gap)
     top = max((v for _, v in items), default=0) or 1
     room = width - label_width - 80
-    parts = [f'<svg class="bars" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg class="bars" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    ]
     for i, (label, value) in enumerate(items):
         y = gap + i * (bar + gap)
         w = max(1, round(room * value / top))
         shown = fit(label, label_width - 10)
-        parts.append(f'<text x="{label_width - 6}" y="{y + bar - 3}" text-anchor="end">{escape(shown)}</text>'
-                     f'<rect x="{label_width}" y="{y}" width="{w}" height="{bar}">'
-                     f'<title>{escape(label)}: {number(value)}</title></rect>'
-                     f'<text x="{label_width + w + 4}" y="{y + bar - 3}">{number(value)}</text>')
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + bar - 3}" text-anchor="end">{escape(shown)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{w}" height="{bar}">'
+            f"<title>{escape(label)}: {number(value)}</title></rect>"
+            f'<text x="{label_width + w + 4}" y="{y + bar - 3}">{number(value)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -120,8 +134,10 @@ def _link(path: str, text: str) -> str:
 
 
 def versions_table(ds: dict) -> str:
-    rows = ["<table><thead><tr><th>version / 版本</th><th>created / 发布日期</th><th>size / 大小</th>"
-            "<th>rows per table / 各表行数</th><th>files / 文件</th></tr></thead><tbody>"]
+    rows = [
+        "<table><thead><tr><th>version / 版本</th><th>created / 发布日期</th><th>size / 大小</th>"
+        "<th>rows per table / 各表行数</th><th>files / 文件</th></tr></thead><tbody>"
+    ]
     for v in ds["versions"]:
         base = f"{ds['name']}/{v['version']}"
         badge = '<span class="latest">latest / 最新</span>' if v.get("latest") else ""
@@ -130,12 +146,20 @@ def versions_table(ds: dict) -> str:
         for f in v["files"]:
             by_table.setdefault(f["table"], []).append(f)
         files = [f"<li>{' · '.join(_link(f'{base}/{d}', d) for d in DOCS)}</li>"]
-        files += [f"<li>{escape(t)}: " + " · ".join(f"{_link(f['path'], f['format'])} ({size(f['bytes'])})"
-                                                     for f in sorted(fs, key=lambda f: f["format"], reverse=True))
-                  + "</li>" for t, fs in sorted(by_table.items())]
-        rows.append(f'<tr id="{escape(ds["name"])}-{escape(v["version"])}"><td><b>{escape(v["version"])}</b>{badge}</td>'
-                    f"<td>{escape(str(v.get('created') or ''))}</td><td>{size(v['bytes'])}</td>"
-                    f'<td><ul class="rows">{counts}</ul></td><td><ul class="files">{"".join(files)}</ul></td></tr>')
+        files += [
+            f"<li>{escape(t)}: "
+            + " · ".join(
+                f"{_link(f['path'], f['format'])} ({size(f['bytes'])})"
+                for f in sorted(fs, key=lambda f: f["format"], reverse=True)
+            )
+            + "</li>"
+            for t, fs in sorted(by_table.items())
+        ]
+        rows.append(
+            f'<tr id="{escape(ds["name"])}-{escape(v["version"])}"><td><b>{escape(v["version"])}</b>{badge}</td>'
+            f"<td>{escape(str(v.get('created') or ''))}</td><td>{size(v['bytes'])}</td>"
+            f'<td><ul class="rows">{counts}</ul></td><td><ul class="files">{"".join(files)}</ul></td></tr>'
+        )
     rows.append("</tbody></table>")
     return "".join(rows)
 
@@ -147,20 +171,28 @@ def charts_section(ds_name: str, version: str, charts: list[IndicatorChart] | No
         return f'<p class="note">No facts in {escape(version)}. / 该版本暂无事实。</p>'
     # an indicator measured in more than one base unit (other: persons, CNY, items …) shows the unit
     multi = {c.code for c in charts if sum(d.code == c.code for d in charts) > 1}
-    overview = bar_chart([(f"{c.code} ({c.base_unit})" if c.code in multi else c.code, c.n_facts) for c in charts],
-                         f"facts per indicator, {ds_name} {version}",
-                         label_width=260, width=620)
-    out = [f"<h3>Indicators in {escape(version)} / 指标概览</h3>",
-           f'<figure id="overview-{escape(ds_name)}"><figcaption>Facts per indicator / 各指标事实数</figcaption>'
-           f"{overview}</figure>",
-           "<h3>Per indicator, summed normalised value by institution / 各指标按院校汇总</h3>", '<div class="charts">']
+    overview = bar_chart(
+        [(f"{c.code} ({c.base_unit})" if c.code in multi else c.code, c.n_facts) for c in charts],
+        f"facts per indicator, {ds_name} {version}",
+        label_width=260,
+        width=620,
+    )
+    out = [
+        f"<h3>Indicators in {escape(version)} / 指标概览</h3>",
+        f'<figure id="overview-{escape(ds_name)}"><figcaption>Facts per indicator / 各指标事实数</figcaption>'
+        f"{overview}</figure>",
+        "<h3>Per indicator, summed normalised value by institution / 各指标按院校汇总</h3>",
+        '<div class="charts">',
+    ]
     for c in charts:
         title = f"{c.code} ({c.base_unit}): {c.name_zh} / {c.name_en}"
-        out.append(f'<figure class="indicator" id="chart-{escape(ds_name)}-{escape(c.code)}-{escape(c.base_unit)}" '
-                   f'data-indicator="{escape(c.code)}"><figcaption><b>{escape(c.name_zh)}</b> / {escape(c.name_en)} '
-                   f"<code>{escape(c.code)}</code><br>{c.n_facts} facts / 条事实, total / 合计 "
-                   f"{number(c.total)} {escape(c.base_unit)}</figcaption>"
-                   f"{bar_chart(c.by_institution, title)}</figure>")
+        out.append(
+            f'<figure class="indicator" id="chart-{escape(ds_name)}-{escape(c.code)}-{escape(c.base_unit)}" '
+            f'data-indicator="{escape(c.code)}"><figcaption><b>{escape(c.name_zh)}</b> / {escape(c.name_en)} '
+            f"<code>{escape(c.code)}</code><br>{c.n_facts} facts / 条事实, total / 合计 "
+            f"{number(c.total)} {escape(c.base_unit)}</figcaption>"
+            f"{bar_chart(c.by_institution, title)}</figure>"
+        )
     out.append("</div>")
     return "".join(out)
 
@@ -170,29 +202,33 @@ def render(catalog_data: dict, charts: dict[str, list[IndicatorChart] | None]) -
     datasets = catalog_data.get("datasets", {})
     body = []
     for name, ds in sorted(datasets.items()):
-        body.append(f'<section id="dataset-{escape(name)}"><h2>{escape(name)}</h2>'
-                    f"<p>Latest / 最新版本: <b>{escape(ds['latest'])}</b>. Download and verify / 下载并校验: "
-                    f"<code>chanjiao download {escape(name)} --from URL-OF-THIS-PAGE</code></p>"
-                    f"{versions_table(ds)}{charts_section(name, ds['latest'], charts.get(name))}</section>")
+        body.append(
+            f'<section id="dataset-{escape(name)}"><h2>{escape(name)}</h2>'
+            f"<p>Latest / 最新版本: <b>{escape(ds['latest'])}</b>. Download and verify / 下载并校验: "
+            f"<code>chanjiao download {escape(name)} --from URL-OF-THIS-PAGE</code></p>"
+            f"{versions_table(ds)}{charts_section(name, ds['latest'], charts.get(name))}</section>"
+        )
     if not body:
         body.append("<p>No releases yet. / 暂无发布。</p>")
-    return ("<!DOCTYPE html>\n"
-            '<html lang="zh-CN"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            "<title>chanjiao 产教融合开放数据 · releases</title>"
-            f"<style>{STYLE}</style></head><body>"
-            "<h1>产教融合开放数据 / Industry–education integration open data</h1>"
-            '<p class="sub">chanjiao releases: every version is immutable; each file is listed with its size, and '
-            "its sha256 is in SHA256SUMS. / 各版本发布后不再修改，文件校验值见 SHA256SUMS。 "
-            '<a href="catalog.json">catalog.json</a></p>'
-            + "".join(body) + "</body></html>\n")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>chanjiao 产教融合开放数据 · releases</title>"
+        f"<style>{STYLE}</style></head><body>"
+        "<h1>产教融合开放数据 / Industry–education integration open data</h1>"
+        '<p class="sub">chanjiao releases: every version is immutable; each file is listed with its size, and '
+        "its sha256 is in SHA256SUMS. / 各版本发布后不再修改，文件校验值见 SHA256SUMS。 "
+        '<a href="catalog.json">catalog.json</a></p>' + "".join(body) + "</body></html>\n"
+    )
 
 
-def write_index(root: Path, catalog_data: dict) -> Path:
+def write_index_page(root: Path, catalog_data: dict) -> Path:
     """Write published/index.html atomically (readers see the old page or the new one)."""
     root = Path(root)
-    charts = {name: indicator_charts(root / name / ds["latest"])
-              for name, ds in catalog_data.get("datasets", {}).items()}
+    charts = {
+        name: indicator_charts(root / name / ds["latest"]) for name, ds in catalog_data.get("datasets", {}).items()
+    }
     path = root / INDEX
     write_atomic(path, render(catalog_data, charts))
     return path

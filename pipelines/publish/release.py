@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -59,8 +59,11 @@ def published_versions(root: Path, dataset: str) -> list[str]:
     d = dataset_dir(root, dataset)
     if not d.is_dir():
         return []
-    return [p.name for p in d.iterdir() if p.is_dir() and versioning.SEMVER.match(p.name)
-            and (p / "datapackage.json").exists()]
+    return [
+        p.name
+        for p in d.iterdir()
+        if p.is_dir() and versioning.SEMVER.match(p.name) and (p / "datapackage.json").exists()
+    ]
 
 
 def read_release_tables(folder: Path) -> dict[str, pd.DataFrame]:
@@ -106,8 +109,14 @@ def _sweep_staging(ddir: Path) -> None:
                 shutil.rmtree(p, ignore_errors=True)
 
 
-def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list[dict] | None = None,
-        today: date | None = None, version: str | None = None) -> ReleaseResult:
+def run(
+    tables: dict[str, pd.DataFrame],
+    root: Path,
+    dataset: str,
+    sources: list[dict] | None = None,
+    today: date | None = None,
+    version: str | None = None,
+) -> ReleaseResult:
     """Publish tables (validated DataFrames keyed by table name) as the next version. One
     publisher at a time per dataset: a second waits on the dataset's lock file, so it can
     neither sweep the first one's staging folder nor race it to a version number."""
@@ -121,8 +130,14 @@ def run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: list[dict] | None,
-         today: date | None, version: str | None) -> ReleaseResult:
+def _run(
+    tables: dict[str, pd.DataFrame],
+    root: Path,
+    dataset: str,
+    sources: list[dict] | None,
+    today: date | None,
+    version: str | None,
+) -> ReleaseResult:
     # 1. load inputs: the previous release, if any
     root = Path(root)
     if version is not None and not versioning.SEMVER.match(version):
@@ -159,12 +174,15 @@ def _run(tables: dict[str, pd.DataFrame], root: Path, dataset: str, sources: lis
                 return ReleaseResult(dataset, version, target, False, previous, None, {}, _rows(files))
             raise ReleaseError(
                 f"version {version} of {dataset} is already published with different content "
-                f"({target}); published versions are immutable: choose a new version")
+                f"({target}); published versions are immutable: choose a new version"
+            )
 
         # 3. save outputs: descriptor, docs, then checksums of every file; the atomic rename; the catalogue
-        _write_text(staging / "datapackage.json",
-                    json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False,
-                               indent=2) + "\n")
+        _write_text(
+            staging / "datapackage.json",
+            json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False, indent=2)
+            + "\n",
+        )
         _write_text(staging / "README.md", readme(dataset, version, created, files, _rows(files)))
         _write_text(staging / "CHANGELOG.md", changelog_markdown(version, previous, diff))
         listed = sorted(sums.items()) + [(name, sha256_file(staging / name)) for name in DOC_FILES]
@@ -183,14 +201,18 @@ def build_date() -> date:
     The data files never carry a date of building."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
 def _bump(prev_dir: Path, diff: ReleaseDiff) -> str:
-    kind = versioning.bump_kind(_fields(prev_dir), _fields(PUBLISHED_TABLES),
-                                rows_added=diff.total("added"), rows_removed=diff.total("removed"),
-                                rows_changed=diff.total("changed"))
+    kind = versioning.bump_kind(
+        _fields(prev_dir),
+        _fields(PUBLISHED_TABLES),
+        rows_added=diff.total("added"),
+        rows_removed=diff.total("removed"),
+        rows_changed=diff.total("changed"),
+    )
     return kind or "patch"  # bytes differ but no row does (e.g. a writer change): a correction
 
 

@@ -14,8 +14,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 HOST = "127.0.0.1"
-TYPES = {".parquet": "application/vnd.apache.parquet", ".csv": "text/csv; charset=utf-8",
-         ".md": "text/markdown; charset=utf-8", ".json": "application/json", "": "text/plain; charset=utf-8"}
+TYPES = {
+    ".parquet": "application/vnd.apache.parquet",
+    ".csv": "text/csv; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".json": "application/json",
+    "": "text/plain; charset=utf-8",
+}
 
 
 class Stop(Exception):

@@ -17,8 +17,13 @@ def parse(version: str) -> tuple[int, int, int]:
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
 
-def bump_kind(old_fields: dict[str, dict[str, str]], new_fields: dict[str, dict[str, str]],
-              rows_added: int, rows_removed: int, rows_changed: int) -> str | None:
+def bump_kind(
+    old_fields: dict[str, dict[str, str]],
+    new_fields: dict[str, dict[str, str]],
+    rows_added: int,
+    rows_removed: int,
+    rows_changed: int,
+) -> str | None:
     """old/new_fields: {table: {column: type}}. None where nothing changed."""
     for table, cols in old_fields.items():
         new_cols = new_fields.get(table)

@@ -1,0 +1,74 @@
+"""Asset checks in an in-process materialisation report the right status: a quarantined row
+warns; a table that breaks its contract fails the blocking check and nothing is published."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+import assets.extract
+import assets.validate
+from assets.run import refresh
+from schemas.tables import PUBLISHED_TABLES
+
+REPORT = "江陵职业技术学院\n日期:2024-05-20\n江陵职院授权专利147项，技术服务收入1400万元，服务企业30多家。\n"
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    d = tmp_path / "inbox"
+    d.mkdir()
+    (d / "r.txt").write_text(REPORT, encoding="utf-8")
+    return d
+
+
+def _run(inbox, tmp_path):
+    instance = dg.DagsterInstance.ephemeral()
+    ok = refresh(inbox=inbox, published=tmp_path / "pub", data=tmp_path / "data", dagster_instance=instance)
+    run = instance.get_runs()[0]
+    checks = {}
+    for rec in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION):
+        ev = rec.dagster_event.event_specific_data
+        checks[ev.check_name] = (ev.passed, ev.severity)
+    return ok, checks, instance
+
+
+def test_clean_run_passes_every_check(inbox, tmp_path):
+    ok, checks, _ = _run(inbox, tmp_path)
+    assert ok
+    assert checks == {
+        "rows_quarantined": (True, dg.AssetCheckSeverity.WARN),
+        **{f"{table}_contract": (True, dg.AssetCheckSeverity.ERROR) for table in PUBLISHED_TABLES},
+    }
+    assert (tmp_path / "pub" / "ie-facts" / "1.0.0" / "facts.parquet").exists()
+
+
+def test_quarantined_row_warns_and_release_goes_on(inbox, tmp_path, monkeypatch):
+    real = assets.extract.extract_facts_table
+
+    def corrupt(texts, paths):
+        result = real(texts, paths)
+        result.facts.loc[0, "indicator_code"] = "not_a_code"
+        return result
+
+    monkeypatch.setattr(assets.extract, "extract_facts_table", corrupt)
+    ok, checks, _ = _run(inbox, tmp_path)
+    assert ok
+    assert checks["rows_quarantined"] == (False, dg.AssetCheckSeverity.WARN)
+    assert checks["facts_contract"][0] is True
+    assert (tmp_path / "pub" / "ie-facts" / "1.0.0" / "quarantine.csv").read_text(encoding="utf-8-sig").count(
+        "not_a_code"
+    ) >= 1
+
+
+def test_broken_contract_blocks_the_release(inbox, tmp_path, monkeypatch):
+    real = assets.validate.validate_facts
+
+    def drop_column(facts, texts, raw):
+        result = real(facts, texts, raw)
+        return type(result)(result.valid.drop(columns=["base_unit"]), result.quarantine, result.failure_cases)
+
+    monkeypatch.setattr(assets.validate, "validate_facts", drop_column)
+    ok, checks, _ = _run(inbox, tmp_path)
+    assert checks["facts_contract"] == (False, dg.AssetCheckSeverity.ERROR)
+    assert not (tmp_path / "pub" / "ie-facts").exists()

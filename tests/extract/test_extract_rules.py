@@ -1,0 +1,223 @@
+"""One table per grammar rule of the extractor, each row a short sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.extractor import extract_facts
+from pipelines.extract.numbers import parse_number
+
+
+def facts_of(text: str) -> list[tuple[float, str, str]]:
+    return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("1,035", 1035),
+        ("１２３", 123),
+        ("3.5万", 35000),
+        ("1.2亿", 120_000_000),
+        ("十二", 12),
+        ("一百二十", 120),
+        ("两", 2),
+        ("兩", 2),
+        ("三千五百", 3500),
+        ("十", 10),
+        ("二十万", 200_000),
+        ("一万二千", 12000),
+        ("3千", 3000),
+        ("1.5萬", 15000),
+        ("〇", 0),
+        ("一二三", 123),
+        ("12.50", 12.5),
+    ],
+)
+def test_numbers(written, value):
+    assert parse_number(written) == pytest.approx(value)
+
+
+ARABIC_AND_CHINESE = [
+    ("学校授权专利147项。", [(147, "item", "exact")]),
+    ("全年培训企业员工1,035人次。", [(1035, "person_time", "exact")]),
+    ("学院新增合作企业１２家。", [(12, "unit", "exact")]),
+    ("共建成十二个实训基地。", [(12, "unit", "exact")]),
+    ("聘请企业导师一百二十名。", [(120, "person", "exact")]),
+    ("与两所本科院校开展联合培养。", [(2, "unit", "exact")]),
+    ("全年开展社会培训3.5万人次。", [(35000, "person_time", "exact")]),
+    ("技术服务到款1.2亿元。", [(120_000_000, "CNY", "exact")]),
+    ("横向技术服务到款额356.8万元。", [(3_568_000, "CNY", "exact")]),
+    ("企业捐赠设备价值二十万元。", [(200_000, "CNY", "exact")]),
+    ("学校获得奖学金捐赠5000元。", [(5000, "CNY", "exact")]),
+    ("建成十大专业群。", [(10, "item", "exact")]),
+]
+
+UNITS = [
+    ("开展职业技能培训11239人日。", [(11239, "person_day", "exact")]),
+    ("开展公益培训860人天。", [(860, "person_day", "exact")]),
+    ("完成非学历培训4200学时。", [(4200, "hour", "exact")]),
+    ("发表论文36篇。", [(36, "paper", "exact")]),
+    ("出版专著3部。", [(3, "paper", "exact")]),
+    ("开发活页式教材5部。", [(5, "item", "exact")]),
+    ("共同开发课程18门。", [(18, "item", "exact")]),
+    ("服务农业科技示范户320户。", [(320, "other", "exact")]),
+    ("在15个区县开展培训。", [(15, "other", "exact")]),
+    ("毕业生就业率达98.5%。", [(98.5, "percent", "exact")]),
+    ("双师素质教师占比86％。", [(86, "percent", "exact")]),
+    ("雇主满意度达到百分之九十五。", [(95, "percent", "exact")]),
+    ("对口就业率为百分之八十五点五。", [(85.5, "percent", "exact")]),
+    ("共建6个现代产业学院。", [(6, "unit", "exact")]),
+    ("立项市级课题9个。", [(9, "item", "exact")]),
+]
+
+QUALIFIERS = [
+    ("服务企业30多家。", [(30, "unit", "at_least")]),
+    ("培养技术技能人才5000余名。", [(5000, "person", "at_least")]),
+    ("协助企业增加产值近2000万元。", [(20_000_000, "CNY", "approx")]),
+    ("开展技术服务约150项。", [(150, "item", "approx")]),
+    ("年培训量超过8000人次。", [(8000, "person_time", "at_least")]),
+    ("合作企业逾200家。", [(200, "unit", "at_least")]),
+    ("技术服务收入突破1000万元。", [(10_000_000, "CNY", "at_least")]),
+    ("接收实习学生300人以上。", [(300, "person", "at_least")]),
+    ("接收实习学生300人左右。", [(300, "person", "approx")]),
+    ("开展项目不足10项。", [(10, "item", "at_most")]),
+    ("年均培训不少于5000人次。", [(5000, "person_time", "at_least")]),
+    ("流失率低于5%。", [(5, "percent", "at_most")]),
+    ("开展科技创新项目近50余项。", [(50, "item", "approx")]),
+    ("科技成果转化500余万元。", [(5_000_000, "CNY", "at_least")]),
+    ("开展社会培训3万余人次。", [(30000, "person_time", "at_least")]),
+    ("每个专业对接3—5家企业。", [(3, "unit", "range")]),
+    ("建设三至五个实训基地。", [(3, "unit", "range")]),
+    ("吸引10～15家企业入驻。", [(10, "unit", "range")]),
+]
+
+TRADITIONAL = [
+    ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
+    ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
+    ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    ("授權專利兩項。", [(2, "item", "exact")]),
+    ("建成兩個實訓基地。", [(2, "unit", "exact")]),
+]
+
+NOT_FACTS = [
+    "2023年学校召开大会。",
+    "近5年来学校不断发展。",
+    "每5年修订一次人才培养方案。",
+    "入选教育部第二批现代学徒制试点。",
+    "开展1+X证书试点。",
+    "聚焦重庆33618现代制造业集群。",
+    "培养“五有”城职人。",
+    "依据教职成〔2019〕5号文件。",
+    "参见文献[1]。",
+    "预计到2026年技术服务收入达到5000万元。",
+    "力争培训规模突破10万人次。",
+    "目标是建成10个产业学院。",
+    "全市地区生产总值达3200亿元。",
+    "就业率较上年增长2.5%。",
+    "联系电话：0851-86123456。",
+    "围绕《成渝地区双城经济圈建设规划纲要》和“十四五”规划。",
+    "形成了一个特色鲜明的模式。",
+    "千家万户受益。",
+    "是全省唯一一所农业院校。",
+    "智能饲喂系统24小时运转。",
+    "全市数字经济核心产业增加值超过600亿元。",
+    "与三五家企业交流。",
+    "为期3个月的培训。",
+    "发布时间：2024-05-20 阅读次数：2,318次",
+]
+
+
+@pytest.mark.parametrize("text, expected", ARABIC_AND_CHINESE + UNITS + QUALIFIERS + TRADITIONAL)
+def test_rules(text, expected):
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FACTS)
+def test_not_facts(text):
+    assert facts_of(text) == []
+
+
+def test_total_and_parts_are_each_facts():
+    text = "学校共建成实训基地10个，其中国家级1个、省级1个、校级8个。"
+    assert [(v, u) for v, u, _ in facts_of(text)] == [(10, "unit"), (1, "unit"), (1, "unit"), (8, "unit")]
+
+
+def test_platforms_called_projects_stay_units():
+    text = "建成了人才孵化中心、市级实训基地、教师培养基地等共计10余个省部级实体项目。"
+    assert facts_of(text) == [(10, "unit", "at_least")]
+
+
+def test_number_text_and_unit_text():
+    (f,) = extract_facts("科技成果转化500余万元。")
+    assert (f.number_text, f.value, f.unit_text) == ("500余", 500, "万元")
+    (f,) = extract_facts("开展社会培训3万余人次。")
+    assert (f.number_text, f.value, f.unit_text) == ("3万余", 30000, "人次")
+    (f,) = extract_facts("协助企业增加产值近2000万元。")
+    assert f.number_text == "近2000"
+
+
+def test_quote_is_shortest_unique_and_offsets_slice_it():
+    text = "学校授权专利5项，承办大赛5项。"
+    facts = extract_facts(text)
+    assert [f.quote for f in facts] == ["利5项", "赛5项"]
+    for f in facts:
+        assert text[f.char_start : f.char_end] == f.quote
+
+
+def test_partner_contribution_is_marked():
+    (f,) = extract_facts("合作企业投入资金800万元。")
+    assert (f.about, f.base_unit) == ("partner", "CNY")
+
+
+TABLE = """表1 服务贡献表
+指标\t2023年
+横向技术服务到款额（万元）\t1256.80
+公益性培训服务（人日）\t12,000
+毕业生就业率（%）\t96.5
+较上年增长（%）\t3.2
+纵向科研经费到款额  万元  88.5
+"""
+
+
+def test_statistics_table_rows():
+    got = [(f.quote, f.normalized_value, f.base_unit, f.indicator_code) for f in extract_facts(TABLE)]
+    assert got == [
+        ("横向技术服务到款额（万元）\t1256.80", 12_568_000, "CNY", "tech_service_revenue"),
+        ("公益性培训服务（人日）\t12,000", 12000, "person_day", "public_welfare_training_person_days"),
+        ("毕业生就业率（%）\t96.5", 96.5, "percent", "graduate_employment_rate"),
+        ("纵向科研经费到款额  万元  88.5", 885_000, "CNY", "vertical_research_funding"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("学校建有两个国家级高水平专业群。", "programme_clusters"),
+        ("开设41个高职专业。", "majors_offered"),
+        ("撤销6个老专业。", "other"),
+        ("合作开设91个订单班、学徒制班。", "order_classes"),
+        ("总体目标达成度62.16%。", "project_goal_attainment_rate"),
+        ("其中35%在当地就业。", "local_employment_share"),
+        ("获得300万元中央财政资金。", "other"),
+        ("技术服务收入1400万元。", "tech_service_revenue"),
+        ("授权专利147项。", "patents_granted"),
+        ("共建6个现代产业学院。", "industry_colleges"),
+        ("學院開設訂單班23個。", "order_classes"),
+    ],
+)
+def test_codes_from_the_clause(text, code):
+    assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("教学科研仪器设备总值2.3亿元。", "other"),  # the institution's own assets
+        ("生均教学仪器设备值1.2万元。", "other"),
+        ("企业捐赠设备价值2300万元。", "enterprise_equipment_value"),
+        ("合作企业向学院提供的校内实践教学设备值2,318.5万元。", "enterprise_equipment_value"),
+    ],
+)
+def test_equipment_from_enterprises_only(text, code):
+    assert [f.indicator_code for f in extract_facts(text)] == [code]

@@ -1,0 +1,56 @@
+"""The extractor against the team's own gold corpus (samples/gold): a regression guard with
+the issue's targets, and checks that the gold itself is well-formed."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipelines.devtools.evaluate import read_gold, score
+from pipelines.ingest.reports import facts_of_file, read_report
+from schemas.catalog import BASE_UNITS, QUALIFIERS, indicator_codes
+
+from conftest import SAMPLES
+
+FACT_KEYS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return read_gold([SAMPLES / "gold"])
+
+
+def test_gold_is_well_formed(gold):
+    codes = set(indicator_codes())
+    texts = {}
+    for g in gold:
+        if g["file"] not in texts:
+            path = SAMPLES / "inbox" / g["file"]
+            texts[g["file"]] = read_report(path.read_bytes(), path.name).text
+        text = texts[g["file"]]
+        assert text.count(g["quote"]) == 1, (g["file"], g["quote"])
+        assert g["base_unit"] in BASE_UNITS and g["qualifier"] in QUALIFIERS and g["indicator_code"] in codes, g
+    with (SAMPLES / "gold" / sorted(p.name for p in (SAMPLES / "gold").glob("*.csv"))[0]).open(encoding="utf-8") as fh:
+        assert next(csv.reader(fh)) == [
+            "file",
+            "quote",
+            "number_text",
+            "value",
+            "unit_text",
+            "normalized_value",
+            "base_unit",
+            "qualifier",
+            "subject",
+            "en_subject",
+            "indicator_code",
+        ]
+
+
+def test_extractor_meets_the_targets_on_the_gold_corpus(gold):
+    preds = []
+    for name in sorted({g["file"] for g in gold}):
+        _, facts = facts_of_file(SAMPLES / "inbox" / name)
+        preds += [{"source": name, **{k: getattr(f, k) for k in FACT_KEYS}} for f in facts]
+    result = score(gold, preds)
+    assert result.f1 >= 0.95 and result.qualifier_acc >= 0.95 and result.code_acc >= 0.85, result.summary()

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pipelines.ingest.intake import DUPLICATE, INGESTED, QUARANTINED, RawFile, intake, scan_folder
+from pipelines.ingest.snapshots import SnapshotStore, sha256_bytes
+
+
+def test_every_file_is_ingested_duplicate_or_quarantined(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = "江陵职业技术学院授权专利147项。".encode()
+    (inbox / "a.txt").write_bytes(report)
+    (inbox / "copy.txt").write_bytes(report)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    (inbox / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    (inbox / "gbk.txt").write_bytes("合作企业45家。".encode("gb18030"))
+    (inbox / ".hidden").write_bytes(b"skip me")
+    store = SnapshotStore(tmp_path / "snap")
+    records = intake(scan_folder(inbox), store)
+    status = {r.file_name: r.status for r in records}
+    assert status == {
+        "a.txt": INGESTED,
+        "binary.txt": QUARANTINED,
+        "copy.txt": DUPLICATE,
+        "empty.txt": QUARANTINED,
+        "gbk.txt": INGESTED,
+        "scan.pdf": QUARANTINED,
+    }
+    reasons = {r.file_name: r.reason for r in records}
+    assert "unsupported file type .pdf" in reasons["scan.pdf"]
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert reasons["copy.txt"] == "same bytes as a.txt"
+    assert all(r.origin == r.file_name for r in records)  # origins are relative to the inbox
+
+
+def test_snapshots_are_content_addressed_and_immutable(tmp_path):
+    store = SnapshotStore(tmp_path)
+    data = "授权专利147项".encode()
+    snap = store.put(data, {"origin": "first.txt"})
+    again = store.put(data, {"origin": "second.txt"})
+    assert snap.sha256 == again.sha256 == sha256_bytes(data)
+    assert again.provenance["origin"] == "first.txt"  # provenance is written once
+    assert store.get(snap.sha256) == data
+    snap.path.write_bytes(b"tampered")
+    try:
+        store.get(snap.sha256)
+    except ValueError as exc:
+        assert "corrupt" in str(exc)
+    else:
+        raise AssertionError("a corrupt snapshot must not be read")
+
+
+def test_intake_of_fetched_files_keeps_their_provenance(tmp_path):
+    store = SnapshotStore(tmp_path)
+    raw = RawFile(
+        "https://example.edu.cn/news/1.html",
+        "1.html",
+        "<p>合作企业45家</p>".encode(),
+        {"url": "https://example.edu.cn/news/1.html", "etag": '"abc"'},
+    )
+    (rec,) = intake([raw], store)
+    assert rec.status == INGESTED and rec.media_type == "text/html"
+    assert store.put(raw.data, {}).provenance["etag"] == '"abc"'
+
+
+def test_declared_metadata_of_a_source_beats_the_guess(tmp_path):
+    from pipelines.ingest.intake import intake_frame
+    from pipelines.ingest.texts import texts_frame
+
+    store = SnapshotStore(tmp_path)
+    raw = RawFile(
+        "https://example.edu.cn/1.html",
+        "1.html",
+        "<p>江陵职业技术学院合作企业45家</p>".encode(),
+        {
+            "url": "https://example.edu.cn/1.html",
+            "institution": "江陵职业技术学院（官方）",
+            "publisher": "江陵市教育局",
+            "date": "2024-05-10",
+        },
+    )
+    texts = texts_frame(intake_frame(intake([raw], store)), store)
+    row = texts.iloc[0]
+    assert (row.institution, row.publisher, row.published.date().isoformat()) == (
+        "江陵职业技术学院（官方）",
+        "江陵市教育局",
+        "2024-05-10",
+    )

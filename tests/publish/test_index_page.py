@@ -1,0 +1,202 @@
+"""published/index.html: self-contained, bilingual, every version and file linked, a chart per
+indicator; written atomically with catalog.json; rendered by headless Chromium from `serve()`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from pipelines.publish import catalog, index_page
+
+from conftest import ROOT
+from release_helpers import DATASET, publish_two_versions, served
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """published/ with two versions of ie-facts: 1.0.0 (two reports) and 1.1.0 (one more)."""
+    return publish_two_versions(tmp_path_factory.mktemp("index"))
+
+
+@pytest.fixture
+def pub(built, tmp_path) -> Path:
+    return Path(shutil.copytree(built, tmp_path / "published"))
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value) of every src/href
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k in ("href", "src", "xlink:href", "srcset", "action"):
+                self.refs.append((tag, k, v or ""))
+                if tag == "a" and k == "href":
+                    self.hrefs.append(v or "")
+
+
+def links(html: str) -> Links:
+    p = Links()
+    p.feed(html)
+    return p
+
+
+def test_release_writes_the_page_with_the_catalogue(built):
+    page = built / "index.html"
+    assert page.exists() and (built / "catalog.json").exists()
+    assert stat.S_IMODE(page.stat().st_mode) == 0o644  # readable by a web server running as another user
+    assert not [p.name for p in built.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_every_version_and_file_is_listed_and_linked(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    data = json.loads((built / "catalog.json").read_text(encoding="utf-8"))
+    assert "产教融合开放数据" in html and "Industry–education integration open data" in html
+    hrefs = set(links(html).hrefs)
+    for v in data["datasets"][DATASET]["versions"]:
+        assert f'id="{DATASET}-{v["version"]}"' in html
+        assert v["created"] in html
+        for f in v["files"]:
+            assert f["path"] in hrefs
+        for doc in ("datapackage.json", "README.md", "CHANGELOG.md", "SHA256SUMS"):
+            assert f"{DATASET}/{v['version']}/{doc}" in hrefs
+    for h in hrefs:  # every link resolves to a file of the folder
+        assert (built / unquote(h)).is_file(), h
+    assert html.count('class="latest"') == 1
+    latest_row = re.search(rf'<tr id="{DATASET}-1\.1\.0">.*?</tr>', html).group(0)
+    assert "latest" in latest_row and "facts: 12" in latest_row and "reports: 3" in latest_row
+    assert "facts: 8" in re.search(rf'<tr id="{DATASET}-1\.0\.0">.*?</tr>', html).group(0)
+    assert "KiB" in latest_row
+
+
+def test_the_page_is_self_contained(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
+    for tag, attr, value in links(html).refs:
+        assert "//" not in value and not value.startswith(("/", "data:")), (tag, attr, value)
+    assert "<link" not in html.lower()
+
+
+def test_a_chart_per_indicator_of_the_latest_version(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    codes = {
+        "partner_enterprises",
+        "patents_granted",
+        "tech_service_revenue",
+        "nondegree_training_person_days",
+        "industry_colleges",
+        "order_class_enrolment",
+    }
+    for code in codes:
+        fig = re.search(
+            rf'<figure class="indicator" id="chart-{DATASET}-{code}-[A-Za-z_]+" data-indicator="{code}">'
+            r".*?</figure>",
+            html,
+        )
+        assert fig, code
+        assert "<svg" in fig.group(0) and "<rect" in fig.group(0)
+    patents = re.search(r'id="chart-ie-facts-patents_granted-item".*?</figure>', html).group(0)
+    assert "3 facts" in patents and "42 item" in patents  # 12 + 9 + 21
+    assert patents.count("<rect") == 3  # one bar per institution
+    revenue = re.search(r'id="chart-ie-facts-tech_service_revenue-CNY".*?</figure>', html).group(0)
+    assert "8,700,000 CNY" in revenue  # 350万元 + 520万元
+    assert "授权专利数" in html or "专利" in html  # the indicator's Chinese name from indicators.parquet
+    overview = re.search(r'<figure id="overview-ie-facts">.*?</figure>', html).group(0)
+    assert overview.count("<rect") == len(codes)
+
+
+def test_the_page_is_written_atomically(pub, monkeypatch):
+    page = pub / "index.html"
+    before = page.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(index_page, "render", broken)
+    with pytest.raises(RuntimeError):
+        catalog.rebuild(pub)
+    assert page.read_bytes() == before
+    assert not [p.name for p in pub.iterdir() if p.name.startswith(".")]
+
+
+def test_a_release_with_unreadable_tables_still_gets_a_page(pub):
+    (pub / DATASET / "1.1.0" / "facts.parquet").write_bytes(b"not parquet")
+    data = catalog.rebuild(pub)
+    html = (pub / "index.html").read_text(encoding="utf-8")
+    assert "Charts unavailable" in html and "1.1.0" in html and data["datasets"][DATASET]["latest"] == "1.1.0"
+
+
+def test_names_are_escaped_and_an_empty_catalogue_renders():
+    assert "No releases yet" in index_page.render({"datasets": {}}, {})
+    evil = {
+        "datasets": {
+            "x<b>": {
+                "name": "x<b>",
+                "latest": "1.0.0",
+                "versions": [
+                    {
+                        "version": "1.0.0",
+                        "created": "<script>alert(1)</script>",
+                        "rows": {"facts": 1},
+                        "bytes": 10,
+                        "latest": True,
+                        "files": [{"path": "x<b>/1.0.0/a b.csv", "format": "csv", "bytes": 10, "table": "a b"}],
+                    }
+                ],
+            }
+        }
+    }
+    html = index_page.render(evil, {"x<b>": []})
+    assert "<script>" not in html and "&lt;script&gt;" in html and "x%3Cb%3E/1.0.0/a%20b.csv" in html
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="Chromium is absent (run `make browser`); required when CI is set",
+)
+def test_headless_chromium_renders_the_served_page(built, tmp_path):
+    assert CHROMIUM.exists(), "CI is set but /usr/bin/chromium is missing: run `make browser`"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "published-index.png"
+    shot.unlink(missing_ok=True)
+    base = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium'}",
+        "--window-size=1400,1800",
+    ]
+    with served(built) as url:
+        dom = subprocess.run(
+            base + ["--dump-dom", url + "index.html"], capture_output=True, text=True, timeout=120, check=True
+        ).stdout
+        subprocess.run(
+            base + [f"--screenshot={shot}", url + "index.html"], capture_output=True, timeout=120, check=True
+        )
+    assert '<section id="dataset-ie-facts">' in dom
+    assert f'<tr id="{DATASET}-1.1.0">' in dom and "latest / 最新" in dom
+    assert re.search(
+        r'<figure class="indicator" id="chart-ie-facts-patents_granted-item"[^>]*>.*?<svg.*?<rect', dom, re.S
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

@@ -1,0 +1,115 @@
+"""The pandera contracts: each kind of bad row ends in quarantine with the right reason, a
+table without a column fails loudly, and rows in = rows published + rows quarantined."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipelines.extract.cache import FactCache
+from pipelines.extract.facts_table import facts_frame
+from pipelines.ingest.intake import intake, intake_frame, scan_folder
+from pipelines.ingest.snapshots import SnapshotStore
+from pipelines.ingest.texts import texts_frame
+from pipelines.validate import TableContractError, validate, validate_facts
+from schemas.tables import PUBLISHED_TABLES, FactsModel
+
+REPORT = """江陵职院深化产教融合
+发布时间：2024年5月20日
+江陵职业技术学院授权专利147项，技术服务收入1400万元，服务企业30多家，开展社会培训3万余人次，
+毕业生就业率达98.5%，共建6个现代产业学院，发表论文36篇。
+"""
+
+
+@pytest.fixture
+def tables(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "r.txt").write_text(REPORT, encoding="utf-8")
+    store = SnapshotStore(tmp_path / "snap")
+    texts = texts_frame(intake_frame(intake(scan_folder(inbox), store)), store)
+    facts = facts_frame(texts, FactCache(None))
+    assert len(facts) == 7
+    return texts, facts
+
+
+def test_valid_facts_pass_untouched(tables):
+    texts, facts = tables
+    result = validate_facts(facts, texts)
+    assert len(result.valid) == len(facts) and result.quarantine.empty
+
+
+BAD_ROWS = [
+    ("base_unit", "furlong", "base_unit", "isin"),
+    ("qualifier", "maybe", "qualifier", "isin"),
+    ("indicator_code", "not_a_code", "indicator_code", "isin"),
+    ("value", -5.0, "value", "greater_than_or_equal_to"),
+    ("normalized_value", 1.0, None, "normalized_value_consistent"),
+    ("char_end", 0, None, "char_span_in_order"),
+    ("quote", None, None, "quote_matches_report_text"),  # same length, number kept, one character changed
+    ("published", pd.Timestamp("2099-01-01"), "published", "not_in_future"),
+    ("report_id", "ffffffffffffffff", None, "report_exists"),
+]
+
+
+@pytest.mark.parametrize("column, bad, failing_column, check", BAD_ROWS)
+def test_bad_row_goes_to_quarantine_with_its_reason(tables, column, bad, failing_column, check):
+    texts, facts = tables
+    facts = facts.copy()
+    target = 1 if column != "normalized_value" else int(facts.index[facts["base_unit"] == "CNY"][0])
+    facts.loc[target, column] = bad if column != "quote" else facts.loc[target, "quote"][:-1] + "Ｘ"
+    if column == "report_id":
+        facts.loc[target, "fact_id"] = "ffffffffffffffff-000000-000001"
+    result = validate_facts(facts, texts)
+    q = result.quarantine
+    assert set(q["record_id"]) == {facts.loc[target, "fact_id"]}
+    assert any(c.startswith(check) for c in q["check"]), q[["check", "reason"]]
+    if failing_column:
+        assert failing_column in set(q["column"].dropna())
+    assert all(q["reason"].str.len() > 10)
+    # rows in = rows published + rows quarantined, and the good rows go on
+    assert len(result.valid) + q["record_id"].nunique() == len(facts)
+    assert facts.loc[target, "fact_id"] not in set(result.valid["fact_id"])
+
+
+def test_duplicate_fact_ids_are_quarantined(tables):
+    texts, facts = tables
+    facts = pd.concat([facts, facts.iloc[[0]]], ignore_index=True)
+    result = validate_facts(facts, texts)
+    assert "field_uniqueness" in set(result.quarantine["check"]) or "unique" in " ".join(result.quarantine["check"])
+    assert len(result.valid) + result.quarantine["record_id"].nunique() <= len(facts)
+
+
+def test_a_missing_column_fails_loudly(tables):
+    _, facts = tables
+    with pytest.raises(TableContractError, match="indicator_code"):
+        validate(facts.drop(columns=["indicator_code"]), FactsModel.to_schema(), "facts", "fact_id")
+
+
+def test_an_unknown_column_fails_loudly(tables):
+    _, facts = tables
+    with pytest.raises(TableContractError):
+        validate(facts.assign(extra=1), FactsModel.to_schema(), "facts", "fact_id")
+
+
+def test_every_column_is_described_in_both_languages():
+    for model in PUBLISHED_TABLES.values():
+        for name, col in model.to_schema().columns.items():
+            assert col.metadata["zh"] and col.metadata["en"], name
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in col.metadata["zh"]), name
+
+
+def test_a_row_dropped_without_a_record_raises(tables, monkeypatch):
+    import pipelines.validate.facts as facts_module
+    from pipelines.validate import LostRowsError
+
+    texts, facts = tables
+    real = facts_module.validate
+
+    def lossy(df, schema, table, id_column):
+        result = real(df, schema, table, id_column)
+        return type(result)(result.valid.iloc[1:], result.quarantine, result.failure_cases)
+
+    monkeypatch.setattr(facts_module, "validate", lossy)
+    with pytest.raises(LostRowsError):
+        validate_facts(facts, texts)
