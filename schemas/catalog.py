@@ -27,6 +27,8 @@ BASE_UNITS = ("CNY", "person_day", "person_time", "person", "paper", "hour", "pe
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
 # Money units and their factor to yuan (CNY), the one table of them: the extractor normalises with
 # it and the facts contract checks normalized_value against it.
+# Shares written as tenths (八成 = 80 percent): their factor to percent.
+SHARE_FACTORS = {"成": 10}
 MONEY_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .catalog import BASE_UNITS, MONEY_FACTORS, QUALIFIERS, indicator_codes
+from .catalog import BASE_UNITS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -99,12 +99,13 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.dataframe_check(
         name="normalized_value_consistent",
-        description="normalized_value = value × the money factor of unit_text (1 for counts)",
+        description="normalized_value = value × the factor of unit_text (money to yuan, 成 to percent; 1 for counts)",
     )
     def normalized_consistent(cls, df: pd.DataFrame) -> Series[bool]:
-        factor = df["unit_text"].map(MONEY_FACTORS).fillna(1.0)
         money = df["base_unit"] == "CNY"
-        expected = df["value"] * factor.where(money, 1.0)
+        share = df["base_unit"] == "percent"
+        factor = df["unit_text"].map(MONEY_FACTORS).where(money).fillna(df["unit_text"].map(SHARE_FACTORS).where(share))
+        expected = df["value"] * factor.fillna(1.0)
         return (df["normalized_value"] - expected).abs() <= 1e-6 * expected.abs().clip(lower=1.0)
 
     @pa.dataframe_check(name="money_has_money_unit", description="a CNY fact has a 元 unit")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from schemas.catalog import CATALOG_PATH
 
-from .classify import classify
+from .classify import classify_scored
+from .code_rules import Setting, why_other
 from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
@@ -67,6 +68,7 @@ class Fact:
     base_unit: str
     qualifier: str
     indicator_code: str
+    code_confidence: float
     subject: str
     sentence: str
     about: str  # "institution", or "partner" where a partner organisation gives or sends it
@@ -97,7 +99,8 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     for i, (fact, _cand, inputs) in enumerate(found):
         total = _total_of(doc, found, i)
         if total is not None and total.base_unit == fact.base_unit:
-            fact = replace(fact, indicator_code=classify(*inputs, prior=(total.indicator_code, TOTAL_PRIOR)))
+            code, confidence = _code(*inputs, prior=(total.indicator_code, TOTAL_PRIOR))
+            fact = replace(fact, indicator_code=code, code_confidence=confidence)
         out.append(fact)
     return out
 
@@ -125,7 +128,8 @@ def rejected_numbers(text: str) -> list[tuple[str, str]]:
 
 def _value(c: Candidate) -> float | None:
     try:
-        raw = c.number.replace("点", ".") if c.unit_text == "百分之" else c.number
+        raw = c.number.replace(" ", "").replace("\u3000", "")
+        raw = raw.replace("点", ".") if c.unit_text == "百分之" else raw
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
             return parse_number(whole) + float("0." + "".join(str(int(parse_number(ch))) for ch in frac))
@@ -190,6 +194,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         base = "CNY" if money.group("cur") == "元" else "other"
     elif c.unit_text == "百分之":
         normalized, base = value, "percent"
+    elif c.unit_text == "成":  # tenths of a whole
+        normalized, base = value * 10, "percent"
     else:
         normalized = value
         base = base_unit_for(c.unit_text, noun)
@@ -210,7 +216,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
     inputs = (base, simplified(clause_before), simplified(clause_after), simplified(context_before), len(phrase))
-    code = classify(*inputs)
+    setting = Setting("", base, c.unit_text, noun, simplified(clause_before))
+    code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end],
@@ -223,10 +230,19 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         base_unit=base,
         qualifier=_qualifier(c),
         indicator_code=code,
+        code_confidence=confidence,
         subject=_subject(clause_before, phrase),
         sentence=text[sent_start:sent_end].strip(),
         about=about,
-    ), inputs
+    ), (inputs, setting)
+
+
+def _code(inputs: tuple, setting: Setting, prior: tuple[str, float] | None = None) -> tuple[str, float]:
+    """The keyword classifier's code and confidence, unless a rule of the spec says `other`."""
+    scored = classify_scored(*inputs, prior=prior)
+    if why_other(replace(setting, code=scored.code)):
+        return "other", 1.0
+    return scored.code, scored.confidence
 
 
 _LEAD = re.compile(r"^(其中|并|共|累计|同时|此外|另外|全年|年均|已|还|共计|合计|先后|分别|新|目前|现有)+")

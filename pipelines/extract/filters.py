@@ -15,7 +15,7 @@ from .grammar import Candidate
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
 FORECAST = re.compile(
-    r"预计|預計|力争|力爭|争取|爭取|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
+    r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續"
 )
@@ -79,6 +79,21 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+PARTY_CONGRESS = re.compile(r"(?:党的|黨的|中共)?(?:十[五六七八九]|二十)大")
+
+
+def party_congress(doc: Doc, c: Candidate) -> str | None:
+    """党的十九大, 二十大以来: the party congress's number is a name, not a count."""
+    if c.unit_text == "大" and c.number in ("十五", "十六", "十七", "十八", "十九", "二十"):
+        after = doc.text[c.unit_end : c.unit_end + 3]
+        before = doc.text[max(0, c.start - 3) : c.start]
+        if before.endswith(("党的", "黨的", "中共")) or re.match(
+            r"以来|以來|精神|报告|報告|召开|召開|期间|代表|提出|上", after
+        ):
+            return "a party congress (十九大), a name"
+    return None
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, _ = doc.sentence(c.start)
     if FORECAST.search(doc.text, start, c.start):
@@ -121,15 +136,6 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
-def growth_rate(doc: Doc, c: Candidate) -> str | None:
-    text = doc.text
-    if c.unit_text in ("%", "％", "百分之", "个百分点") and GROWTH.search(text[max(0, c.start - 8) : c.start]):
-        return "a change rate, not a level"
-    if text.startswith(("百分点", "个百分点", "百分點", "個百分點"), c.unit_start):
-        return "percentage points of change"
-    return None
-
-
 def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     after = text[c.unit_end : c.unit_end + 1]
@@ -147,11 +153,11 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     ordinal_or_label,
     weak_numeral,
+    party_congress,
     date_or_duration,
     inside_quotes,
     forecast,
     about_economy,
-    growth_rate,
     page_counter,
     descriptive_count,
 )

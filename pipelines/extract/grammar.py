@@ -14,6 +14,9 @@ from .numbers import ARABIC, CN_NUM_CHARS
 PREFIX_MARKS = {
     "近": "approx",
     "约": "approx",
+    "约为": "approx",
+    "約為": "approx",
+    "大概": "approx",
     "約": "approx",
     "接近": "approx",
     "将近": "approx",
@@ -57,17 +60,29 @@ AFTER_MARKS = {
 _prefix = "|".join(sorted(map(re.escape, PREFIX_MARKS), key=len, reverse=True))
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
 _cn = f"[{CN_NUM_CHARS}]+"
-_num = rf"(?:{ARABIC}(?:[千万萬亿億](?![元]))*|{_cn})"
+_sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
+_num = rf"(?:{ARABIC}(?:{_sp}[千万萬亿億](?![元]))*|{_cn})"
 _measure = (
-    r"人日|人天|人·日|人次|人·次|学时|课时|小时|平方米|万册|台套|"
-    r"[千万萬亿億]?(?:美元|元)|[%％]|[人名位篇项項件门種种部本场期个個家所间間座支套台批户戶类類次条册㎡亩畝]"
+    r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
+    r"[个個]?百分[点點]|"
+    r"[千万萬亿億]?(?:美元|元)|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台批户戶类類次条册㎡亩畝班枚]"
 )
+# Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
+BARE_NOUNS = r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校"
+# People counted in 万 or 亿 with no measure word (约8万产业工人, 769万技能精英): the unit is empty.
+PERSON_NOUNS = (
+    r"技术技能人才|技能人才|高素质|人才|产业工人|工人|毕业生|畢業生|学生|學生|学员|學員|劳动者|勞動者|技能精英|职工|職工|"
+    r"员工|員工|农民|從業人員|从业人员|青年"
+)
+# 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …).
+TENTHS = r"成(?![立果为為员員本效就功长長熟绩績型员熟交])"
 QUANTITY = re.compile(
     rf"(?P<pre>{_prefix})?"
     rf"(?P<num>{_num})"
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
-    rf"(?P<suf>[余餘多])?"
-    rf"(?P<unit>{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff]))"
+    rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
+    rf"(?P<unit>{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
+    rf"|(?<=[万萬亿億])(?={PERSON_NOUNS}))"
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(
@@ -89,6 +104,25 @@ TABLE_ROW = re.compile(
     re.M,
 )
 _CELL_NUM = re.compile(_cell_num)
+# A flattened table's header (毕业去向 | 人数 | 比例 |) gives the unit of a column of bare numbers.
+HEADER_UNITS = {
+    "人数": "人",
+    "人數": "人",
+    "人次": "人次",
+    "学生数": "人",
+    "學生數": "人",
+    "毕业生数": "人",
+    "企业数": "家",
+    "家数": "家",
+    "校数": "所",
+    "学校数": "所",
+    "项目数": "项",
+    "项数": "项",
+}
+_HEADER_CELL = re.compile(
+    r"^(?:(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{_table_unit})[）)])$"
+)
+_PIPE_CELL = re.compile(r"[^|｜\n]+")
 
 
 @dataclass(frozen=True)
@@ -135,8 +169,68 @@ def find_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def table_candidates(text: str) -> list[Candidate]:
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank cell of a |-separated line, trimmed."""
     out = []
+    for m in _PIPE_CELL.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def header_table_candidates(text: str) -> list[Candidate]:
+    """Bare numbers in the rows below a header whose one count column names the unit
+    (毕业去向 | 人数 | 比例 | … 自主创业 | 30 | 0.77% |): each number takes that unit, and the row's
+    text cells are its label. Percent cells carry their own unit and are read elsewhere."""
+    out: list[Candidate] = []
+    unit_of: tuple[str, int, int] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "|" not in line and "｜" not in line:
+            unit_of = None
+            continue
+        cells = _cells(text, start, end)
+        heads = [(a, b, _HEADER_CELL.match(text[a:b])) for a, b in cells]
+        units = [(h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit") for _, _, h in heads if h]
+        if len(units) == 1 and not any(_CELL_NUM.fullmatch(text[a:b]) for a, b in cells):
+            a, b, _ = next(x for x in heads if x[2])
+            unit_of = (units[0], a, b)
+            continue
+        if unit_of is None:
+            continue
+        labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
+        for a, b in cells:
+            if not _CELL_NUM.fullmatch(text[a:b]) or not labels:
+                continue
+            out.append(
+                Candidate(
+                    start=labels[-1][0] if labels[-1][0] < a else start,
+                    end=b,
+                    num_start=a,
+                    num_end=b,
+                    number=text[a:b],
+                    number2=None,
+                    unit_text=unit_of[0],
+                    prefix=None,
+                    suffix=None,
+                    after=None,
+                    unit_start=unit_of[1],
+                    unit_end=unit_of[2],
+                    table_label=" ".join(text[x:y] for x, y in labels),
+                )
+            )
+    return out
+
+
+def table_candidates(text: str) -> list[Candidate]:
+    out = header_table_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
         for n in _CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):
@@ -177,6 +271,8 @@ def _from_match(m: re.Match) -> Candidate:
             unit_start -= len(mult)
     if m.group("suf"):
         num_end = m.end("suf")
+    if m.group("mult"):  # 20余万人次: the multiplier after the approximation mark scales the number
+        number, num_end = number + m.group("mult"), m.end("mult")
     start = m.start("pre") if m.group("pre") else m.start("num")
     num_start = start if m.group("pre") in ("近", "约", "約") else m.start("num")
     return Candidate(

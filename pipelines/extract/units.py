@@ -21,7 +21,34 @@ MEASURES: dict[str, str | None] = {
     "学时": "hour",
     "课时": "hour",
     "小时": "hour",
+    "小時": "hour",
     "%": "percent",
+    "个百分点": "percent",
+    "個百分點": "percent",
+    "百分点": "percent",
+    "百分點": "percent",
+    "成": "percent",  # tenths: 八成 = 80 percent
+    "项次": "item",
+    "項次": "item",
+    "场次": "other",
+    "場次": "other",
+    "所": "unit",  # schools, always
+    "家": "unit",  # organisations and firms, always
+    "": "person",  # 8万产业工人: a number in 万 right before a person noun
+    "班": "unit",  # classes
+    "枚": "item",  # medals
+    # counted nouns with no measure word (两企业, 4中心, 12校)
+    "企业": "unit",
+    "企業": "unit",
+    "基地": "unit",
+    "中心": "unit",
+    "平台": "unit",
+    "平臺": "unit",
+    "工作室": "unit",
+    "实训室": "unit",
+    "實訓室": "unit",
+    "室": "unit",
+    "校": "unit",
     "％": "percent",
     "人": "person",
     "名": "person",
@@ -38,8 +65,6 @@ MEASURES: dict[str, str | None] = {
     "个": None,
     "個": None,
     "項": None,
-    "家": None,
-    "所": None,
     "间": None,
     "間": None,
     "座": None,

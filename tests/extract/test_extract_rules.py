@@ -114,7 +114,6 @@ NOT_FACTS = [
     "力争培训规模突破10万人次。",
     "目标是建成10个产业学院。",
     "全市地区生产总值达3200亿元。",
-    "就业率较上年增长2.5%。",
     "联系电话：0851-86123456。",
     "围绕《成渝地区双城经济圈建设规划纲要》和“十四五”规划。",
     "形成了一个特色鲜明的模式。",
@@ -125,10 +124,32 @@ NOT_FACTS = [
     "与三五家企业交流。",
     "为期3个月的培训。",
     "发布时间：2024-05-20 阅读次数：2,318次",
+    "深入学习贯彻党的十九大精神。",
+    "党的二十大以来，学校快速发展。",
+]
+
+# Families seen on real text (samples/real): spaces inside a number phrase, compound
+# approximations, counts in 万 before a person noun, counted nouns with no measure word,
+# tenths, percentage points, schools and classes.
+REAL_TEXT_FAMILIES = [
+    ("江苏省有中职学校 228 所。", [(228, "unit", "exact")]),
+    ("招生22.60 萬人。", [(226000, "person", "exact")]),
+    ("与30 余所同类院校合作。", [(30, "unit", "at_least")]),
+    ("建成近200 个实训室。", [(200, "unit", "approx")]),
+    ("累计培养20余万名技能人才。", [(200000, "person", "at_least")]),
+    ("十年输送约8万产业工人。", [(80000, "person", "approx")]),
+    ("两企业入选国家名单。", [(2, "unit", "exact")]),
+    ("建成4中心、3室。", [(4, "unit", "exact"), (3, "unit", "exact")]),
+    ("六成毕业生留在本地。", [(60, "percent", "exact")]),
+    ("就业率较上年提高2.5个百分点。", [(2.5, "percent", "exact")]),
+    ("就业率较上年增长2.5%。", [(2.5, "percent", "exact")]),
+    ("开办订单班7班。", [(7, "unit", "exact")]),
+    ("夺得金牌22枚。", [(22, "item", "exact")]),
+    ("争取中央预算内资金1.3亿元支持实训基地建设。", [(130000000, "CNY", "exact")]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", ARABIC_AND_CHINESE + UNITS + QUALIFIERS + TRADITIONAL)
+@pytest.mark.parametrize("text, expected", ARABIC_AND_CHINESE + UNITS + QUALIFIERS + TRADITIONAL + REAL_TEXT_FAMILIES)
 def test_rules(text, expected):
     assert facts_of(text) == expected
 
@@ -204,6 +225,11 @@ def test_statistics_table_rows():
         ("授权专利147项。", "patents_granted"),
         ("共建6个现代产业学院。", "industry_colleges"),
         ("學院開設訂單班23個。", "order_classes"),
+        # the spec's code rules: a change is not a level, a share not a rate, schools are `other`
+        ("毕业生就业率较上年提高2.5个百分点。", "other"),
+        ("毕业生就业率同比增长3%。", "other"),
+        ("到国有企业就业的占就业总人数的20.92%。", "other"),
+        ("联盟覆盖全省23所国家级示范校。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):

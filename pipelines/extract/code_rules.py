@@ -1,0 +1,66 @@
+"""Rules of the spec's "Indicator codes" section that overrule the keyword classifier: where a
+reader could not tell from the sentence that it reports the indicator, the code is `other`.
+
+Each rule is a small pure function of the fact's setting that returns a reason when the code
+must be `other`, or None. `why_other` runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+PP_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
+CHANGE_BEFORE = re.compile(
+    r"(增长|增幅|提高|提升|下降|降低|增加|减少|上升|下跌|高出|高于|低于|增速|回落|减|增)了?(约|約)?$"
+)
+SHARE = re.compile(r"占[^，,。；;]{0,12}(总|的|比)|占比")
+# Rates whose definition is not a part's share of a whole (local_employment_share is one).
+RATES_NOT_SHARES = ("graduate_employment_rate", "employer_satisfaction", "project_goal_attainment_rate")
+SCHOOL_NOUNS = ("学校", "院校", "高校", "职校", "中职学校", "大学", "學校", "示范校", "校", "分院", "校区")
+
+
+@dataclass(frozen=True)
+class Setting:
+    code: str
+    base_unit: str
+    unit_text: str
+    noun: str | None  # the counted head noun, where known
+    before: str  # the clause up to the number (Simplified)
+
+
+def change_not_level(s: Setting) -> str | None:
+    """提高3个百分点, 增长5.8%: a change is a fact, but not the indicator's level (spec)."""
+    if s.base_unit == "percent" and (s.unit_text in PP_UNITS or CHANGE_BEFORE.search(s.before)):
+        return "a change in percent or percentage points, not a level"
+    return None
+
+
+def share_of_a_whole(s: Setting) -> str | None:
+    """占就业总人数的20.92%: one part's share of a distribution, not the indicator's rate."""
+    if s.code in RATES_NOT_SHARES and SHARE.search(s.before[-16:]):
+        return "a share of a whole (占…的), not an indicator's rate"
+    return None
+
+
+def count_of_schools(s: Setting) -> str | None:
+    """Member schools of a group, schools holding a title: a count of schools is `other`
+    (spec: designations are the institution's own; member schools of a group are `other`)."""
+    member = s.code == "consortium_member_units"  # schools can be members of a consortium
+    if s.base_unit == "unit" and not member and (s.unit_text == "所" or (s.noun or "") in SCHOOL_NOUNS):
+        return "a count of schools"
+    return None
+
+
+RULES: tuple[Callable[[Setting], str | None], ...] = (change_not_level, share_of_a_whole, count_of_schools)
+
+
+def why_other(s: Setting) -> str | None:
+    if s.code == "other":
+        return None
+    for rule in RULES:
+        reason = rule(s)
+        if reason:
+            return reason
+    return None
