@@ -25,6 +25,7 @@ REFERENCE_COLUMNS = (
 )
 BASE_UNITS = ("CNY", "person_day", "person_time", "person", "paper", "hour", "percent", "item", "unit", "other")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
+ENTITY_LEVELS = ("institution", "group", "city", "province", "national")
 # Money units and their factor to yuan (CNY), the one table of them: the extractor normalises with
 # it and the facts contract checks normalized_value against it.
 # Shares written as tenths (八成 = 80 percent): their factor to percent.

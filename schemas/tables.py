@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .catalog import BASE_UNITS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
+from .catalog import BASE_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -50,7 +50,27 @@ class FactsModel(pa.DataFrameModel):
     )
     file_name: Series[str] = field("报告文件名", "file name of the raw report")
     institution: Series[str] = field("院校", "institution the report is about (full name)", nullable=True)
+    entity: Series[str] = field(
+        "归属主体",
+        "who the number belongs to: the institution, group, city, province or nation its sentence names, "
+        "else the report's own (Simplified full name; null where the text does not say)",
+        nullable=True,
+    )
+    entity_level: Series[str] = field(
+        "主体层级",
+        "level of the entity: institution, group, city, province or national",
+        isin=list(ENTITY_LEVELS),
+        categorical=True,
+    )
     published: Series[pd.Timestamp] = field("发布日期", "publication date of the report", nullable=True)
+    period_start: Series[pd.Int64Dtype] = field("起始年份", "first year the number covers", nullable=True, ge=1900)
+    period_end: Series[pd.Int64Dtype] = field("截止年份", "last year the number covers", nullable=True, ge=1900)
+    period_source: Series[str] = field(
+        "年份来源",
+        "text where the sentence states the period, report where it is the report's year, else unknown",
+        isin=["text", "report", "unknown"],
+        categorical=True,
+    )
     quote: Series[str] = field(
         "引文", "shortest unique piece of the report text holding the number and unit", str_length={"min_value": 1}
     )
@@ -66,6 +86,12 @@ class FactsModel(pa.DataFrameModel):
     )
     indicator_code: Series[str] = field(
         "指标代码", "indicator code from the catalogue", isin=list(indicator_codes()), categorical=True
+    )
+    code_confidence: Series[float] = field(
+        "代码置信度",
+        "how often a code with this much evidence was right on the real development gold (0–1)",
+        ge=0.0,
+        le=1.0,
     )
     subject: Series[str] = field(
         "主题", "what is counted: the clause words before the number and the noun after it", nullable=True
@@ -119,6 +145,12 @@ class FactsModel(pa.DataFrameModel):
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
         return not_in_future(s)
+
+    @pa.dataframe_check(name="period_in_order", description="period_start <= period_end where both are known")
+    def period_in_order(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["period_start"].isna() | df["period_end"].isna() | (df["period_start"] <= df["period_end"])).astype(
+            bool
+        )
 
 
 class ReportsModel(pa.DataFrameModel):

@@ -22,8 +22,9 @@ from .numbers import parse_number, tidy
 from .simplify import simplified
 from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
-# Modules of this package that move facts around without deciding what they are.
-PLUMBING = {"cache.py", "facts_table.py"}
+# Modules of this package that do not decide what the cached facts are (attribution runs on every
+# refresh, after the cache).
+PLUMBING = {"cache.py", "facts_table.py", "attribution.py"}
 
 
 def _code_fingerprint() -> str:

@@ -1,4 +1,5 @@
-"""Report texts → the facts frame (one row per fact, with its report's id and metadata)."""
+"""Report texts → the facts frame: one row per fact, with its report's id, who the number
+belongs to and the period it covers (extract/attribution.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pandas as pd
 
 from schemas.tables import FactsModel
 
+from .attribution import attribute_facts
 from .cache import FactCache
 
 FACT_FIELDS = (
@@ -19,6 +21,7 @@ FACT_FIELDS = (
     "base_unit",
     "qualifier",
     "indicator_code",
+    "code_confidence",
     "subject",
     "about",
     "sentence",
@@ -29,24 +32,44 @@ def fact_id(report_id: str, start: int, end: int) -> str:
     return f"{report_id}-{start:06d}-{end:06d}"
 
 
+def _clean(v):
+    return None if v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v
+
+
 def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     rows = []
     for rep in texts.itertuples():
-        for f in cache.facts(rep.sha256, rep.text):
+        facts = cache.facts(rep.sha256, rep.text)
+        year = None if pd.isna(rep.published) else rep.published.year
+        attributions = attribute_facts(
+            rep.text,
+            [f["char_start"] for f in facts],
+            _clean(rep.institution),
+            _clean(rep.publisher),
+            _clean(rep.title),
+            year,
+        )
+        for f, a in zip(facts, attributions, strict=True):
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),
                     "report_id": rep.report_id,
                     "file_name": rep.file_name,
                     "institution": rep.institution,
+                    "entity": a.entity.name,
+                    "entity_level": a.entity.level,
                     "published": rep.published,
+                    "period_start": a.period.start,
+                    "period_end": a.period.end,
+                    "period_source": a.period.source,
                     **{k: f[k] for k in FACT_FIELDS},
                     "extractor_version": cache.version,
                 }
             )
-    cols = list(FactsModel.to_schema().columns)
-    df = pd.DataFrame(rows, columns=cols)
-    for c in ("value", "normalized_value"):
+    df = pd.DataFrame(rows, columns=list(FactsModel.to_schema().columns))
+    for c in ("period_start", "period_end"):
+        df[c] = df[c].astype("Int64")
+    for c in ("value", "normalized_value", "code_confidence"):
         df[c] = df[c].astype("float64")
     for c in ("char_start", "char_end"):
         df[c] = df[c].astype("int64")

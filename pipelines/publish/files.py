@@ -81,7 +81,7 @@ def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
         elif pa.types.is_string(f.type):
             arr = pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string())
         else:
-            arr = pa.array(s.to_numpy(), type=f.type)
+            arr = pa.array(s, type=f.type, from_pandas=True)
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=schema)
 

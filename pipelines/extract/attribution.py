@@ -1,0 +1,366 @@
+"""Who a number belongs to, and when: the entity a fact's sentence names, and the period it says.
+
+A report about several colleges (a bureau's summary, a group's report) must not credit every
+number to one college. Each fact takes the last entity named before it in its own sentence: an
+institution (full name, or an abbreviation resolved against the names in the report), a group
+(职教集团, 产教联合体, 共同体), a city or district, a province, or the nation (全国); a sentence
+that names none keeps the report's own entity (its institution, else the place of its
+publisher). The period is the year or range the sentence gives (2023年, 2023学年, 2023届,
+近三年, 2021年以来), else the report's year, flagged as such.
+
+Pure functions of the text and the report's metadata; names are Simplified.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
+
+from .doc import Doc
+from .numbers import parse_number
+from .simplify import simplified
+
+LEVELS = ("institution", "group", "city", "province", "national")
+PROVINCES = [
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
+]
+_SHORT_PROVINCE = {
+    re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p): p for p in PROVINCES
+}
+GROUP = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:职业教育集团|职教集团|产教联合体|产教融合共同体|行业产教融合共同体|共同体|联合体|联盟)"
+)
+# A city or district as the subject: a short name right before 市/区/县 (not 上市, 城市, 超市 …).
+PLACE = re.compile(r"(?<![上城都超门股入个各全本我该])[\u4e00-\u9fff]{2,3}(?:市|区|县)(?![级长委政民属域内外直辖场])")
+NOT_A_PLACE = re.compile(
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|城区|新区"
+    r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
+)
+# A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
+SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学|教育中心|职教中心|技工学校|学府)")
+DESCRIPTIVE = re.compile(
+    r"示范|首批|国家级|省级|市级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其"
+)
+LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
+FUNCTION_WORDS = re.compile(
+    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合"
+)
+GENERIC = re.compile(r"(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校)")
+# Places and institutions that open a sentence, or stand before these words, are what it is about.
+SUBJECT_AFTER = re.compile(
+    r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年)"
+)
+PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴|在|向|为)$")
+PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
+# 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
+ADJECTIVAL = r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
+NATION = re.compile(r"(?:全国|我国|全國|我國|国家层面)" + ADJECTIVAL)
+HERE = {
+    "全省": "province",
+    "我省": "province",
+    "本省": "province",
+    "全区": "city",
+    "全市": "city",
+    "我市": "city",
+    "本市": "city",
+    "市域": "city",
+    "全县": "city",
+    "我县": "city",
+    "全州": "city",
+}
+HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
+# A period the sentence states.
+YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*[—–\-~～至到]\s*(20\d\d|19\d\d)\s*(?:年|学年)")
+ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～]\s*(20\d\d)\s*学年|(20\d\d)\s*学年")
+SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
+RECENT = re.compile(r"近([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
+COHORT = re.compile(r"(20\d\d)\s*届")
+PARAGRAPH_LOOKBACK = 600
+YEAR = re.compile(r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int | None
+    end: int | None
+    source: str  # "text" where the sentence says it, "report" where it is the report's year, "unknown"
+
+
+def _institution(raw: str) -> str | None:
+    name = NAME_LEAD.sub("", raw)
+    return name if len(name) >= 4 and INSTITUTION.fullmatch(name) else None
+
+
+def _is_subject(sentence: str, start: int, end: int) -> bool:
+    """A place is what the sentence is about when it opens the sentence (after a date or a
+    heading) or stands before a word of the vocational system, not where a partner sits."""
+    lead = re.sub(r"^[\s\d一二三四五六七八九十、.．()（）年月日，,:：据今去近来以]*", "", sentence[:start])
+    return (not lead or SUBJECT_AFTER.match(sentence, end) is not None) and not PARTNER_BEFORE.search(sentence[:start])
+
+
+def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
+    """(position, entity) of every entity the (Simplified) sentence names, in order.
+    Institution names are found first and hide the places inside them (青岛市…学校)."""
+    found: list[tuple[int, Entity]] = []
+    taken = [False] * len(sentence)
+
+    def add(start: int, end: int, entity: Entity) -> None:
+        if not any(taken[start:end]):
+            found.append((start, entity))
+            for i in range(start, end):
+                taken[i] = True
+
+    for m in INSTITUTION.finditer(sentence):
+        name = _institution(m.group())
+        start = m.end() - len(name) if name else 0
+        if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
+            add(start, m.end(), Entity(name, "institution"))
+    for m in ABBREVIATION.finditer(sentence):
+        full = resolve_abbreviation(m.group(), known)
+        if full:
+            add(m.start(), m.end(), Entity(full, "institution"))
+    for m in GROUP.finditer(sentence):
+        name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
+        if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|级|各|多", name):
+            add(m.end() - len(name), m.end(), Entity(name, "group"))
+    for m in NATION.finditer(sentence):
+        add(m.start(), m.end(), Entity("中国", "national"))
+    for m in PROVINCE.finditer(sentence):
+        if _is_subject(sentence, m.start(), m.end()):
+            add(m.start(), m.end(), Entity(_SHORT_PROVINCE.get(m.group(), m.group()), "province"))
+    for m in HERE_RE.finditer(sentence):
+        add(m.start(), m.end(), Entity(None, HERE[m.group()]))
+    for m in PLACE.finditer(sentence):
+        name = m.group().lstrip(LEAD_CHARS)
+        start = m.end() - len(name)
+        if len(name) >= 3 and not NOT_A_PLACE.search(name) and _is_subject(sentence, start, m.end()):
+            add(start, m.end(), Entity(name, "city"))
+    return sorted(found, key=lambda x: x[0])
+
+
+def proper_name(raw: str) -> str | None:
+    """The name in a run of words ending in 学院/学校/大学: what follows the last function word
+    (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校)."""
+    name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
+    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name):
+        return None
+    return name
+
+
+def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
+    """The institution a report is most about: the name (…学院, …学校, …大学) it gives most
+    often, the title's counting triple; and how often it is named."""
+    counts: dict[str, int] = {}
+    for source, weight in ((text, 1), (title or "", 3)):
+        for m in SCHOOL.finditer(simplified(source)):
+            name = proper_name(m.group())
+            if name:
+                counts[name] = counts.get(name, 0) + weight
+    if not counts:
+        return None, 0
+    best = max(counts, key=lambda n: (counts[n], len(n)))
+    return best, counts[best]
+
+
+def _abbreviation_count(text: str, name: str) -> int:
+    return sum(1 for m in ABBREVIATION.finditer(text) if resolve_abbreviation(m.group(), [name]) == name)
+
+
+def area_strength(text: str) -> int:
+    """How often the text speaks of the nation, a province or a city as a whole (全国, 全省, 我市)."""
+    return len(NATION.findall(text)) + len(HERE_RE.findall(text))
+
+
+def dominant_area(text: str) -> Entity | None:
+    """A report about the nation, a province or a city says so again and again (全国, 全省,
+    我市): that level and the place it names most, where it says 全… at least twice."""
+    votes = {"national": len(NATION.findall(text))}
+    for m in HERE_RE.finditer(text):
+        votes[HERE[m.group()]] = votes.get(HERE[m.group()], 0) + 1
+    level = max(votes, key=lambda k: votes[k])
+    if votes[level] < 2:
+        return None
+    if level == "national":
+        return Entity("中国", "national")
+    named: dict[str, int] = {}
+    rx = PROVINCE if level == "province" else PLACE
+    for m in rx.finditer(text):
+        name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
+        if level == "province" or not NOT_A_PLACE.search(name):
+            named[name] = named.get(name, 0) + 1
+    return Entity(max(named, key=lambda n: named[n]) if named else None, level)
+
+
+def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
+    """The report's own entity: the nation, province or city it keeps saying 全… of, unless one
+    institution is named more often; else its institution, the place of its publisher or title,
+    or the institution its text names most."""
+    text = simplified(text)
+    area = dominant_area(text)
+    own = simplified(institution) if institution and not DESCRIPTIVE.search(simplified(institution)) else None
+    named, times = subject_institution(text, title)
+    if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
+        times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
+    area_votes = area_strength(text)
+    if area and (area_votes >= 3 or not own) and area_votes > times:
+        if area.name is None:
+            for line in (publisher, title):
+                ms = [e for _, e in mentions(simplified(line), []) if e.level == area.level] if line else []
+                if ms:
+                    return ms[0]
+        return area
+    if own:
+        return Entity(own, "institution")
+    for line in (publisher, title):
+        ms = mentions(simplified(line), []) if line else []
+        if ms:
+            return ms[0][1]
+    return Entity(named, "institution")
+
+
+def _resolve_here(entity: Entity, default: Entity, last_named: dict[str, str]) -> Entity:
+    """全市, 我省: the place of that level named last, else the report's own when it is that level."""
+    if entity.name is not None:
+        return entity
+    name = last_named.get(entity.level) or (default.name if default.level == entity.level else None)
+    return Entity(name, entity.level)
+
+
+def attribute(text: str, positions: list[int], default: Entity, known: list[str]) -> list[Entity]:
+    """The entity of the fact at each position of text: the last one its sentence names before
+    it, else the report's own. Each sentence is read once; a fact costs a binary search."""
+    doc = Doc(text)
+    out = []
+    last_named: dict[str, str] = {}
+    by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
+    for pos in positions:
+        start, end = doc.sentence(pos)
+        if start not in by_sentence:
+            named = mentions(simplified(text[start:end]), known)
+            by_sentence[start] = ([start + p for p, _ in named], [e for _, e in named])
+            for e in by_sentence[start][1]:
+                if e.name:
+                    last_named[e.level] = e.name
+        at, entities = by_sentence[start]
+        i = bisect_left(at, pos)
+        out.append(_resolve_here(entities[i - 1], default, last_named) if i else default)
+    return out
+
+
+def _count(word: str) -> int | None:
+    try:
+        return int(parse_number(word))
+    except (ValueError, KeyError):
+        return None
+
+
+def _period_at(doc: Doc, pos: int, year: int | None) -> Period:
+    """The period of the fact at pos: what its sentence says, else what its paragraph said last
+    (2024年，学校… 。新增订单班3个), else the report's year."""
+    text = doc.text
+    start, _ = doc.sentence(pos)
+    own = period_of(simplified(text[start:pos]), year)
+    if own.source == "text":
+        return own
+    lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
+    para = max(lo, text.rfind("\n", lo, start) + 1)
+    earlier = period_of(simplified(text[para:start]), year) if para < start else own
+    return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
+
+
+def _last(rx: re.Pattern, s: str) -> re.Match | None:
+    found = None
+    for found in rx.finditer(s):  # noqa: B007  (the last match is the nearest to the number)
+        pass
+    return found
+
+
+def period_of(sentence_before: str, report_year: int | None) -> Period:
+    """The period the words before a number state (the nearest statement wins), else the
+    report's year."""
+    s = sentence_before
+    if m := _last(YEAR_RANGE, s):
+        return Period(int(m.group(1)), int(m.group(2)), "text")
+    if m := _last(ACADEMIC, s):
+        if m.group(1):
+            return Period(int(m.group(1)), int(m.group(2)), "text")
+        return Period(int(m.group(3)), int(m.group(3)) + 1, "text")
+    if (m := SINCE.search(s)) and report_year:
+        return Period(int(m.group(1)), report_year, "text")
+    if (m := RECENT.search(s)) and report_year and (n := _count(m.group(1) or m.group(2))):
+        return Period(report_year - n + 1, report_year, "text")
+    if m := _last(COHORT, s):
+        return Period(int(m.group(1)), int(m.group(1)), "text")
+    if m := _last(YEAR, s):
+        return Period(int(m.group(1)), int(m.group(1)), "text")
+    if report_year:
+        return Period(report_year, report_year, "report")
+    return Period(None, None, "unknown")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    entity: Entity
+    period: Period
+
+
+def attribute_facts(
+    text: str,
+    starts: list[int],
+    institution: str | None,
+    publisher: str | None = None,
+    title: str | None = None,
+    year: int | None = None,
+) -> list[Attribution]:
+    """Entity and period of the facts that start at `starts` in a report's text, given what the
+    report's metadata says of it (its institution, publisher, title and year)."""
+    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(simplified(text))} - {None})
+    if institution:
+        known = sorted(set(known) | {simplified(institution)})
+    default = report_entity(institution, publisher, title, text)
+    entities = attribute(text, starts, default, known)
+    doc = Doc(text)
+    periods = [_period_at(doc, pos, year) for pos in starts]
+    return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

@@ -1,0 +1,74 @@
+"""Who a number belongs to and when (pipelines/extract/attribution.py)."""
+
+from __future__ import annotations
+
+from pipelines.extract.attribution import Entity, attribute_facts, mentions, period_of
+from pipelines.extract.extractor import extract_facts
+
+BUREAU = (
+    "青岛市教育局\n"
+    "2023年，全市职业院校与企业共建实训基地120个。"
+    "其中，青岛职业技术学院新增订单班12个；青岛酒店管理职业技术学院开发课程30门。"
+    "全市技能大赛获奖45项。\n"
+)
+
+
+def attributions(text: str, **meta):
+    facts = extract_facts(text)
+    return facts, attribute_facts(text, [f.char_start for f in facts], **meta)
+
+
+def test_a_bureau_summary_credits_each_college_its_own_numbers_and_the_city_its_totals():
+    facts, attrs = attributions(BUREAU, institution=None, publisher="青岛市教育局", title=None, year=2024)
+    got = {f.value: (a.entity.name, a.entity.level, a.period.start) for f, a in zip(facts, attrs, strict=True)}
+    assert got == {
+        120: ("青岛市", "city", 2023),
+        12: ("青岛职业技术学院", "institution", 2023),
+        30: ("青岛酒店管理职业技术学院", "institution", 2023),
+        45: ("青岛市", "city", 2023),
+    }
+
+
+def test_a_college_press_release_keeps_its_college_for_sentences_that_name_nobody():
+    text = "淮海装备职院深化产教融合\n淮海装备职业技术学院与企业共建产业学院3个。学院开展社会培训2.3万人日。"
+    facts, attrs = attributions(text, institution="淮海装备职业技术学院", publisher=None, title=None, year=2024)
+    assert {a.entity for a in attrs} == {Entity("淮海装备职业技术学院", "institution")}
+
+
+def test_partners_and_titles_are_not_the_subject():
+    found = [e for _, e in mentions("学院与清华大学合作，入选首批国家示范职业学校。", [])]
+    assert Entity("清华大学", "institution") not in found
+    assert all("示范" not in (e.name or "") for e in found)
+
+
+def test_a_national_report_is_national_and_event_names_are_not():
+    assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
+    assert mentions("获全国职业院校技能大赛一等奖2项。", []) == []
+
+
+def test_periods_stated_or_the_reports_year():
+    assert (period_of("2023年，学校", 2024).start, period_of("2023年，学校", 2024).source) == (2023, "text")
+    p = period_of("2022-2023学年，", 2024)
+    assert (p.start, p.end) == (2022, 2023)
+    p = period_of("近三年来，学院", 2024)
+    assert (p.start, p.end, p.source) == (2022, 2024, "text")
+    p = period_of("2021年以来，", 2024)
+    assert (p.start, p.end) == (2021, 2024)
+    assert period_of("2023届毕业生", 2024).start == 2023
+    p = period_of("学院开展培训", 2024)
+    assert (p.start, p.end, p.source) == (2024, 2024, "report")
+    assert period_of("学院开展培训", None).source == "unknown"
+
+
+def test_each_sentence_is_read_once_however_many_facts_it_holds(monkeypatch):
+    """Linear on hostile input: one long sentence of 2,000 facts reads its entities once."""
+    import pipelines.extract.attribution as attribution
+
+    calls = []
+    real = attribution.mentions
+    monkeypatch.setattr(attribution, "mentions", lambda s, known: calls.append(len(s)) or real(s, known))
+    text = "青岛职业技术学院" + "，新增订单班12个" * 2000 + "。"
+    facts = extract_facts(text)
+    attrs = attribution.attribute(text, [f.char_start for f in facts], Entity(None, "institution"), [])
+    assert len(facts) == 2000 and len(calls) == 1
+    assert {a.name for a in attrs} == {"青岛职业技术学院"}
