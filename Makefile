@@ -30,7 +30,8 @@ bench: $(STAMP)  ## speed ratios, measured side by side in one run
 	$(VENV)/bin/python -m pipelines.devtools.bench
 
 evaluate: $(STAMP)  ## score the extractor on the bundled gold corpus (and ../shared's dev set if present)
-	$(VENV)/bin/chanjiao evaluate --gold samples/gold --reports samples/inbox
+	$(VENV)/bin/chanjiao evaluate --gold samples/real/gold --reports samples/real/inbox
+	$(VENV)/bin/chanjiao evaluate --gold tests/fixtures/team/gold --reports tests/fixtures/team/inbox
 	@if [ -d ../shared/corpus/dev ]; then $(VENV)/bin/chanjiao evaluate --gold ../shared/corpus/dev/gold.csv --reports ../shared/corpus/dev; fi
 
 $(UV):

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INBOX = PROJECT_ROOT / "samples" / "inbox"
+DEFAULT_INBOX = PROJECT_ROOT / "samples" / "real" / "inbox"
+DEFAULT_MANIFEST = PROJECT_ROOT / "samples" / "real" / "sources.csv"
 DEFAULT_PUBLISHED = PROJECT_ROOT / "published"
 DEFAULT_DATA = PROJECT_ROOT / "data"
 DEFAULT_SOURCES = PROJECT_ROOT / "sources.yaml"
@@ -17,6 +18,15 @@ DATASET = "ie-facts"
 
 def inbox_dir() -> Path:
     return Path(os.environ.get("CHANJIAO_INBOX", DEFAULT_INBOX))
+
+
+def manifest_file() -> Path | None:
+    """Where the inbox's files came from (pipelines/ingest/manifest.py): CHANJIAO_MANIFEST, else
+    the bundled corpus's manifest when the inbox is the bundled one."""
+    given = os.environ.get("CHANJIAO_MANIFEST")
+    if given is not None:
+        return Path(given) if given else None
+    return DEFAULT_MANIFEST if inbox_dir().resolve() == DEFAULT_INBOX.resolve() else None
 
 
 def published_dir() -> Path:
@@ -41,6 +51,7 @@ class Paths:
     published: Path | None = None
     data: Path | None = None
     sources: Path | None = None
+    manifest: Path | None = None
     dataset: str = DATASET
 
     @property
@@ -50,6 +61,14 @@ class Paths:
     @property
     def published_dir(self) -> Path:
         return Path(self.published) if self.published else published_dir()
+
+    @property
+    def manifest_file(self) -> Path | None:
+        if self.manifest:
+            return Path(self.manifest)
+        if self.inbox and Path(self.inbox).resolve() != DEFAULT_INBOX.resolve():
+            return Path(os.environ["CHANJIAO_MANIFEST"]) if os.environ.get("CHANJIAO_MANIFEST") else None
+        return manifest_file()
 
     @property
     def data_dir(self) -> Path:

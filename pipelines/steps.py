@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipelines.extract.facts_table import facts_frame
 from pipelines.ingest.intake import intake, intake_frame, scan_folder
+from pipelines.ingest.manifest import read_manifest, with_manifest
 from pipelines.ingest.sources import fetched_reports
 from pipelines.ingest.texts import texts_frame
 from pipelines.publish import release
@@ -18,6 +19,7 @@ from pipelines.settings import Paths
 
 def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
     files = list(scan_folder(paths.inbox_dir)) if paths.inbox_dir.is_dir() else []
+    files = with_manifest(files, read_manifest(paths.manifest_file))
     files += fetched_reports(paths.data_dir / "fetched")
     return intake_frame(intake(files, paths.snapshot_store()))
 

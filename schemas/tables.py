@@ -162,6 +162,9 @@ class ReportsModel(pa.DataFrameModel):
     sha256: Series[str] = field("SHA-256 校验值", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$")
     file_name: Series[str] = field("文件名", "file name of the raw report")
     origin: Series[str] = field("来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)")
+    source_url: Series[str] = field(
+        "来源网址", "the public page the report was copied or fetched from, where known", nullable=True
+    )
     media_type: Series[str] = field(
         "媒体类型", "media type of the raw report", isin=["text/plain", "text/html"], categorical=True
     )

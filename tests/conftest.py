@@ -7,6 +7,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+# The team-written reports and their gold: fixtures for the edge cases they cover.
+TEAM = ROOT / "tests" / "fixtures" / "team"
+REAL = SAMPLES / "real"
 SHARED = Path(os.environ.get("CHANJIAO_SHARED", ROOT.parent / "shared"))
 
 

@@ -29,7 +29,7 @@ SUPPORTED_SUFFIXES = {
 MAX_BYTES = 20 * 1024 * 1024
 
 INGESTED, DUPLICATE, QUARANTINED = "ingested", "duplicate", "quarantined"
-DECLARED_FIELDS = ("institution", "publisher", "date", "title")
+DECLARED_FIELDS = ("institution", "publisher", "date", "title", "url")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ TEXT_COLUMNS = [
     "sha256",
     "file_name",
     "origin",
+    "source_url",
     "media_type",
     "encoding",
     "size_bytes",
@@ -42,6 +43,8 @@ def texts_frame(intake: pd.DataFrame, store: SnapshotStore) -> pd.DataFrame:
                 "sha256": rec.sha256,
                 "file_name": rec.file_name,
                 "origin": rec.origin,
+                "source_url": declared.get("url")
+                or (rec.origin if rec.origin.startswith(("http://", "https://")) else None),
                 "media_type": report.decoded.media_type,
                 "encoding": report.decoded.encoding,
                 "size_bytes": rec.size_bytes,

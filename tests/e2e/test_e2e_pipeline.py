@@ -1,4 +1,6 @@
-"""End to end: the real pipeline on the bundled sample corpus, into a temporary folder."""
+"""End to end: the real pipeline on the team-written corpus (tests/fixtures/team: its encodings,
+HTML pages and tables are the edge cases), and the default inbox of real reports, into temporary
+folders."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pipelines.publish.files import read_csv
 from schemas.describe import columns
 from schemas.tables import PUBLISHED_TABLES
 
-from conftest import SAMPLES
+from conftest import TEAM as SAMPLES
 
 pytestmark = pytest.mark.e2e
 
@@ -98,3 +100,18 @@ def test_types_are_real(release):
     assert str(schema.field("normalized_value").type) == "double"
     assert str(schema.field("indicator_code").type).startswith("dictionary")
     assert (release / "facts.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_default_release_is_real_reports_each_linked_to_its_public_page(tmp_path, monkeypatch):
+    from pipelines import settings
+
+    monkeypatch.delenv("CHANJIAO_INBOX", raising=False)
+    monkeypatch.delenv("CHANJIAO_MANIFEST", raising=False)
+    assert refresh(published=tmp_path / "pub", data=tmp_path / "data", dagster_instance=dg.DagsterInstance.ephemeral())
+    release = next((tmp_path / "pub" / "ie-facts").iterdir())
+    reports = pq.read_table(release / "reports.parquet").to_pandas()
+    facts = pq.read_table(release / "facts.parquet").to_pandas()
+    inbox = sorted(p.name for p in settings.DEFAULT_INBOX.iterdir())
+    assert sorted(reports["file_name"]) == inbox and len(inbox) >= 60
+    assert reports["source_url"].str.match(r"^https?://").all()
+    assert len(facts) >= 600 and set(facts["entity_level"]) >= {"institution", "city", "province", "national"}

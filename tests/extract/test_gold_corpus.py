@@ -1,4 +1,4 @@
-"""The extractor against the team's own gold corpus (samples/gold): a regression guard with
+"""The extractor against the team's own gold corpus (tests/fixtures/team/gold): a regression guard with
 the issue's targets, and checks that the gold itself is well-formed."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pipelines.devtools.evaluate import read_gold, score
 from pipelines.ingest.reports import facts_of_file, read_report
 from schemas.catalog import BASE_UNITS, QUALIFIERS, indicator_codes
 
-from conftest import SAMPLES
+from conftest import TEAM as SAMPLES
 
 FACT_KEYS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
 
