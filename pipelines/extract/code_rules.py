@@ -28,6 +28,7 @@ class Setting:
     unit_text: str
     noun: str | None  # the counted head noun, where known
     before: str  # the clause up to the number (Simplified)
+    context: str = ""  # the text up to the number, a few sentences back (Simplified)
 
 
 def change_not_level(s: Setting) -> str | None:
@@ -53,7 +54,23 @@ def count_of_schools(s: Setting) -> str | None:
     return None
 
 
-RULES: tuple[Callable[[Setting], str | None], ...] = (change_not_level, share_of_a_whole, count_of_schools)
+COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手")
+
+
+def award_not_from_a_competition(s: Setting) -> str | None:
+    """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
+    research and honour awards (教学成果奖, 科技进步奖) are `other`."""
+    if s.code == "skill_competition_awards" and not COMPETITION.search(s.context or s.before):
+        return "an award that is not from a skills competition"
+    return None
+
+
+RULES: tuple[Callable[[Setting], str | None], ...] = (
+    change_not_level,
+    share_of_a_whole,
+    count_of_schools,
+    award_not_from_a_competition,
+)
 
 
 def why_other(s: Setting) -> str | None:

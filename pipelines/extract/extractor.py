@@ -19,7 +19,7 @@ from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
-from .simplify import simplified
+from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
 # Modules of this package that do not decide what the cached facts are (attribution runs on every
@@ -91,6 +91,8 @@ def extract_facts(text: str) -> list[Fact]:
 
 
 TOTAL_PRIOR = 6.0
+# How far back the code rules look for the setting of a number (a contest named a sentence earlier).
+CONTEXT_CHARS = 300
 
 
 def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple]]) -> list[Fact]:
@@ -129,7 +131,7 @@ def rejected_numbers(text: str) -> list[tuple[str, str]]:
 
 def _value(c: Candidate) -> float | None:
     try:
-        raw = c.number.replace(" ", "").replace("\u3000", "")
+        raw = PINYIN_GLOSS.sub("", c.number).replace(" ", "").replace("\u3000", "")
         raw = raw.replace("点", ".") if c.unit_text == "百分之" else raw
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
@@ -157,9 +159,9 @@ def _qualifier(c: Candidate) -> str:
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
-        return "", head_noun_before(simplified(c.table_label))
+        return "", head_noun_before(for_matching(c.table_label))
     tail_start = c.unit_end + (1 if text.startswith("的", c.unit_end) else 0)
-    tail = simplified(text[tail_start : tail_start + 24])
+    tail = for_matching(text[tail_start : tail_start + 24])
     stop = PHRASE_STOP.search(tail)
     phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]
@@ -173,9 +175,9 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         clause_start = max(
             sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1
         )
-        noun = head_noun_before(simplified(text[clause_start : c.start]))
+        noun = head_noun_before(for_matching(text[clause_start : c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
-        noun = head_noun_before(simplified(text[max(sentence_start, c.start - 30) : c.start]))
+        noun = head_noun_before(for_matching(text[max(sentence_start, c.start - 30) : c.start]))
     return phrase, noun
 
 
@@ -216,8 +218,15 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         if item != -1 and len(CJK.findall(clause_before[item + 1 :])) >= 2 and HAS_COUNT.search(clause_before[:item]):
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
-    inputs = (base, simplified(clause_before), simplified(clause_after), simplified(context_before), len(phrase))
-    setting = Setting("", base, c.unit_text, noun, simplified(clause_before))
+    inputs = (base, for_matching(clause_before), for_matching(clause_after), for_matching(context_before), len(phrase))
+    setting = Setting(
+        "",
+        base,
+        c.unit_text,
+        noun,
+        for_matching(clause_before),
+        for_matching(text[max(0, c.start - CONTEXT_CHARS) : c.start]),
+    )
     code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(

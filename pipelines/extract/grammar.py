@@ -61,7 +61,8 @@ _prefix = "|".join(sorted(map(re.escape, PREFIX_MARKS), key=len, reverse=True))
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
 _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
-_num = rf"(?:{ARABIC}(?:{_sp}[千万萬亿億](?![元]))*|{_cn})"
+_gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
+_num = rf"(?:{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
     r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
     r"[个個]?百分[点點]|"
