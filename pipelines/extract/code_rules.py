@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .simplify import PINYIN_GLOSS
+
 PP_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
 CHANGE_BEFORE = re.compile(
     r"(增长|增幅|提高|提升|下降|降低|增加|减少|上升|下跌|高出|高于|低于|增速|回落|减|增)了?(约|約)?$"
@@ -33,7 +35,7 @@ class Setting:
 
 def change_not_level(s: Setting) -> str | None:
     """提高3个百分点, 增长5.8%: a change is a fact, but not the indicator's level (spec)."""
-    if s.base_unit == "percent" and (s.unit_text in PP_UNITS or CHANGE_BEFORE.search(s.before)):
+    if s.base_unit == "percent" and (PINYIN_GLOSS.sub("", s.unit_text) in PP_UNITS or CHANGE_BEFORE.search(s.before)):
         return "a change in percent or percentage points, not a level"
     return None
 

@@ -32,12 +32,17 @@ CN_DIGITS = set("一二两三四五六七八九十")
 CN_DIGITS_ONLY = set("零〇一二两兩三四五六七八九")
 
 
+NAME_REACH = 30
+
+
 def inside_quotes(doc: Doc, c: Candidate) -> str | None:
-    """Numbers inside “…” or 《…》 are names and slogans (“三联三享”, 《…十四五规划》)."""
+    """Numbers inside “…” or 《…》 are names and slogans (“三联三享”, 《…十四五规划》). Names are
+    short: a quote opened further back than NAME_REACH is reported speech, whose numbers count
+    (and the bounded look-back keeps a long sentence linear)."""
     text = doc.text
     start, _ = doc.sentence(c.start)
     depth: list[str] = []
-    for ch in text[start : c.start]:
+    for ch in text[max(start, c.start - NAME_REACH) : c.start]:
         if depth and ch == QUOTE_PAIRS[depth[-1]] and not (ch == depth[-1] and ch in "\"'"):
             depth.pop()
         elif ch in QUOTE_PAIRS:

@@ -10,6 +10,8 @@ import re
 
 from schemas.catalog import MONEY_FACTORS
 
+from .simplify import PINYIN_GLOSS
+
 # Measure words and units as written, longest first where one is a prefix of another.
 # value: base unit, or None where the counted noun decides.
 MEASURES: dict[str, str | None] = {
@@ -49,6 +51,11 @@ MEASURES: dict[str, str | None] = {
     "實訓室": "unit",
     "室": "unit",
     "校": "unit",
+    "倍": "other",  # 2.1倍: a ratio
+    "省区市": "other",
+    "省市": "other",
+    "省份": "other",
+    "市": "other",
     "％": "percent",
     "人": "person",
     "名": "person",
@@ -122,7 +129,7 @@ MONEY_FACTOR = {unit[:-1]: factor for unit, factor in MONEY_FACTORS.items()}
 NOUNS: dict[str, str] = {}
 for _base, _words in {
     "unit": "企业 公司 单位 單位 厂 学校 院校 学院 高校 职校 中职学校 大学 园区 平台 基地 中心 工作室 工作站 "
-    "实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
+    "院系 系部 实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
     "班 订单班 学徒制班 冠名班 团队 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
     "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
     "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
@@ -175,6 +182,7 @@ def head_noun_before(text: str) -> str | None:
 
 def base_unit_for(measure: str, noun: str | None) -> str:
     """The spec's base unit for a count: fixed units first, then the noun, then the measure word."""
+    measure = PINYIN_GLOSS.sub("", measure)  # 個(gè)百分點: a mirror site's pinyin gloss
     fixed = MEASURES.get(measure)
     if fixed:
         return fixed
