@@ -79,7 +79,7 @@ def refresh_lock(path: Path, wait: float, say=None):
                 if not told:
                     message = (
                         f"another refresh is running on this Dagster instance (lock {path}); "
-                        f"waiting up to {wait:.0f} s for it to finish ({WAIT_ENV} sets how long)"
+                        f"waiting up to {wait:g} s for it to finish ({WAIT_ENV} sets how long)"
                     )
                     print(f"chanjiao: {message}", file=sys.stderr)
                     if say is not None:
@@ -87,7 +87,7 @@ def refresh_lock(path: Path, wait: float, say=None):
                     told = True
                 if time.monotonic() >= deadline:
                     raise RefreshBusy(
-                        f"another refresh is still running on this Dagster instance after {wait:.0f} s "
+                        f"another refresh is still running on this Dagster instance after {wait:g} s "
                         f"(lock {path}): not starting a second one; try again when it has finished"
                     ) from None
                 time.sleep(POLL)

@@ -4,6 +4,7 @@ atomically, together with the static catalogue page published/index.html."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .index_page import write_index_page
 
 CATALOG = "catalog.json"
 CHECKSUMS = "SHA256SUMS"
+INDEX_PAGE = "index.html"
+LOCK_FILE = ".lock"
 
 
 def scan(root: Path) -> dict:
@@ -64,8 +67,26 @@ def _size(path: Path) -> int:
 
 
 def rebuild(root: Path) -> dict:
+    """Rewrite catalog.json and index.html from the release folders. One writer at a time per
+    published folder (its `.lock`), which first removes the temporary files a writer killed
+    mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`)."""
     root = Path(root)
-    data = scan(root)
-    write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    write_index_page(root, data)
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / LOCK_FILE).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        sweep_temporary(root)
+        data = scan(root)
+        write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_index_page(root, data)
     return data
+
+
+def sweep_temporary(root: Path) -> list[str]:
+    """Remove the leftovers of an atomic write of the catalogue or its page that was killed."""
+    removed = []
+    for name in (CATALOG, INDEX_PAGE):
+        for p in Path(root).glob(f".{name}.*.tmp"):
+            if p.is_file() and not p.is_symlink():
+                p.unlink(missing_ok=True)
+                removed.append(p.name)
+    return removed
