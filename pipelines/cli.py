@@ -101,11 +101,17 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if args.sources and not args.sources.exists():
         print(f"chanjiao fetch: {args.sources}: no such file", file=sys.stderr)
         return 2
+    from pipelines.signals import interrupt_on_sigterm
+
     try:
-        summary = fetch_from_file(sources, settings.data_dir())
+        with interrupt_on_sigterm():
+            summary = fetch_from_file(sources, settings.data_dir())
     except SourcesError as exc:
         print(f"chanjiao fetch: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("chanjiao fetch: stopped; the fetch index is as it was", file=sys.stderr)
+        return 130
     for url in summary.fetched:
         print(f"fetched       {url}", file=sys.stderr)
     for url in summary.not_modified:

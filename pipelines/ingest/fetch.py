@@ -15,7 +15,7 @@ server trickling a byte at a time is cut off), the whole fetch a deadline of its
 capped in size (a declared Content-Length over the cap is refused before reading), a Retry-After
 longer than `max_retry_after` is not waited for, and a 200 whose body does not decode as a report
 (a binary file, an error page in another format) is a failure that keeps the last good snapshot.
-A stop (SIGTERM mapped to KeyboardInterrupt, as Dagster and `chanjiao fetch` do) stops every
+A stop (SIGTERM mapped to KeyboardInterrupt, as a Dagster run worker does) stops every
 worker at its next chunk or wait, and the index is left as it was.
 """
 

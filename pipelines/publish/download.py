@@ -20,9 +20,7 @@ import hashlib
 import json
 import os
 import re
-import signal
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from pipelines.signals import interrupt_on_sigterm  # noqa: F401  (the CLI stops a download with it)
 
 from . import versioning
 
@@ -66,24 +66,6 @@ class DownloadResult:
     path: Path
     files: list[Expected] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def interrupt_on_sigterm() -> Iterator[None]:
-    """SIGTERM raises KeyboardInterrupt (as Ctrl-C does) while inside, so that a download stopped
-    by a service manager removes its partial files like one stopped by Ctrl-C."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 # --- names ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Every server loop is bounded, so a regression fails a test instead of hanging it
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import textwrap
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +207,29 @@ def test_sigterm_stops_a_fetch_at_once_and_leaves_the_index_alone(hostile, tmp_p
     assert proc.returncode == 130 and "stopped" in out
     assert took < 3, f"the fetch took {took:.1f} s to stop after SIGTERM"
     assert not (tmp_path / "fetched" / "index.json").exists()
+
+
+def test_chanjiao_fetch_stops_cleanly_on_sigterm(hostile, tmp_path):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(f"sources:\n  - url: {hostile.base}/trickle/cli\n    file_name: t.txt\n", encoding="utf-8")
+    env = {**os.environ, "CHANJIAO_DATA": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "chanjiao"), "fetch", "--sources", str(sources)],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        started = time.monotonic()
+        while "/trickle/cli" not in hostile.hits and time.monotonic() - started < 60:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        err = proc.stderr.read()
+        proc.stderr.close()
+    assert code == 130, err
+    assert "stopped; the fetch index is as it was" in err
+    assert not (tmp_path / "data" / "fetched" / "index.json").exists()
