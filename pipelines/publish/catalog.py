@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 from pathlib import Path
 
 from . import versioning
@@ -15,7 +16,6 @@ from .index_page import write_index_page
 CATALOG = "catalog.json"
 CHECKSUMS = "SHA256SUMS"
 INDEX_PAGE = "index.html"
-LOCK_FILE = ".lock"
 
 
 def scan(root: Path) -> dict:
@@ -68,16 +68,19 @@ def _size(path: Path) -> int:
 
 def rebuild(root: Path) -> dict:
     """Rewrite catalog.json and index.html from the release folders. One writer at a time per
-    published folder (its `.lock`), which first removes the temporary files a writer killed
+    published folder (a lock on the folder), which first removes the temporary files a writer killed
     mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    with (root / LOCK_FILE).open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    fd = os.open(root, os.O_RDONLY)  # the lock is on the folder itself: no lock file to publish
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         sweep_temporary(root)
         data = scan(root)
         write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         write_index_page(root, data)
+    finally:
+        os.close(fd)
     return data
 
 
