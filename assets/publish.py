@@ -9,6 +9,7 @@ from pipelines.steps import publish as publish_release
 from schemas.tables import IndicatorCatalogueModel, InstitutionsModel, ReportsModel, ReportTextsModel
 
 from ._meta import OWNERS, table_metadata
+from .io import check_inputs_from_run
 from .resources import ChanjiaoPaths
 
 TABLE = dict(group_name="publish", kinds={"pandas"}, owners=OWNERS, code_version="1")
@@ -68,6 +69,7 @@ def release(
         "indicators": indicators,
         "quarantine": quarantine,
     }
+    check_inputs_from_run(context.run_id, tables)
     result = publish_release(tables, chanjiao.paths())
     if result.created:
         context.log.info(f"published {result.dataset} {result.version} at {result.path} ({result.bump or 'first'})")

@@ -58,4 +58,22 @@ def summary(result) -> None:
     if result.success:
         print("refresh: ok", file=sys.stderr)
     else:
+        for reason in failure_reasons(result):
+            print(f"  {reason}", file=sys.stderr)
         print("refresh: FAILED", file=sys.stderr)
+
+
+def failure_reasons(result) -> list[str]:
+    """Why a run failed, in the words of the exception that stopped it (the innermost cause of
+    each step or resource failure), without Dagster's wrapping."""
+    reasons = []
+    for ev in result.all_events:
+        error = getattr(ev.event_specific_data, "error", None)
+        if not ev.is_failure and ev.event_type_value not in ("RESOURCE_INIT_FAILURE",) or error is None:
+            continue
+        while getattr(error, "cause", None) is not None:
+            error = error.cause
+        reason = f"{ev.step_key or 'run'}: {error.message.strip()}"
+        if reason not in reasons:
+            reasons.append(reason)
+    return reasons

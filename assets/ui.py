@@ -27,6 +27,8 @@ PROJECT_DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
 DAGSTER_YAML = (
     "# The project's Dagster instance: SQLite storage under this folder (DAGSTER_HOME).\n"
     "telemetry:\n  enabled: false\nnux:\n  enabled: false\n"
+    "# One run at a time: the sensor, the schedule and UI launches queue behind a running refresh.\n"
+    "run_queue:\n  max_concurrent_runs: 1\n"
 )
 GRACE_SECONDS = 30.0
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)

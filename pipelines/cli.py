@@ -101,11 +101,17 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if args.sources and not args.sources.exists():
         print(f"chanjiao fetch: {args.sources}: no such file", file=sys.stderr)
         return 2
+    from pipelines.signals import interrupt_on_sigterm
+
     try:
-        summary = fetch_from_file(sources, settings.data_dir())
+        with interrupt_on_sigterm():
+            summary = fetch_from_file(sources, settings.data_dir())
     except SourcesError as exc:
         print(f"chanjiao fetch: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("chanjiao fetch: stopped; the fetch index is as it was", file=sys.stderr)
+        return 130
     for url in summary.fetched:
         print(f"fetched       {url}", file=sys.stderr)
     for url in summary.not_modified:
@@ -159,14 +165,18 @@ def cmd_datasets_list(args: argparse.Namespace) -> int:
 
 
 def cmd_download(args: argparse.Namespace) -> int:
-    from pipelines.publish.download import DownloadError, download
+    from pipelines.publish.download import DownloadError, download, interrupt_on_sigterm
 
     source = args.source or str(settings.published_dir())
     try:
-        result = download(args.dataset, source, version=args.version, fmt=args.format, target=args.to)
+        with interrupt_on_sigterm():
+            result = download(args.dataset, source, version=args.version, fmt=args.format, target=args.to)
     except (DownloadError, OSError) as exc:
         print(f"chanjiao download: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("chanjiao download: stopped; partial files removed", file=sys.stderr)
+        return 130
     for f in result.files:
         lister = "catalog.json" if f.name == "SHA256SUMS" else "SHA256SUMS"
         state = f"NOT VERIFIED (no hash in {lister})" if f.name in result.unverified else "verified"

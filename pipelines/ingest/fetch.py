@@ -9,6 +9,14 @@ The index is what `pipelines.ingest.sources.fetched_reports` reads for intake. A
 snapshot; a URL that fails (timeout, refused connection, 404, 5xx after the retries …) is
 reported with its reason and keeps its previous snapshot if it had one — it never raises. URLs
 no longer listed in sources.yaml leave the index (their snapshots stay in the store).
+
+No server can hang or fill us: every request has a timeout, every URL an overall deadline (a
+server trickling a byte at a time is cut off), the whole fetch a deadline of its own, a body is
+capped in size (a declared Content-Length over the cap is refused before reading), a Retry-After
+longer than `max_retry_after` is not waited for, and a 200 whose body does not decode as a report
+(a binary file, an error page in another format) is a failure that keeps the last good snapshot.
+A stop (SIGTERM mapped to KeyboardInterrupt, as a Dagster run worker does) stops every
+worker at its next chunk or wait, and the index is left as it was.
 """
 
 from __future__ import annotations
@@ -16,9 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -28,6 +37,7 @@ import httpx
 import yaml
 
 from pipelines.atomic import write_atomic
+from pipelines.ingest.decode import DecodeError, decode_report
 from pipelines.ingest.intake import MAX_BYTES
 from pipelines.ingest.snapshots import SnapshotStore
 from pipelines.ingest.sources import INDEX, read_index
@@ -62,6 +72,9 @@ class FetchConfig:
     retries: int = 3  # attempts after the first, on connection errors, 5xx and 429
     backoff: float = 1.0  # the first retry waits this long, then twice as long each time …
     max_backoff: float = 60.0  # … up to this (a longer Retry-After is capped too)
+    max_retry_after: float = 30.0  # a server asking for a longer wait is not retried this run
+    url_deadline: float = 120.0  # seconds for one URL, all attempts and waits included
+    run_deadline: float = 900.0  # seconds for the whole fetch
     concurrency: int = 3  # requests in flight at once
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
@@ -190,6 +203,39 @@ class _TooLarge(Exception):
     pass
 
 
+class _Deadline(Exception):
+    pass
+
+
+class _Stopped(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Budget:
+    """When one URL's work must end (its own deadline or the run's, whichever is first), and the
+    event that asks every worker to stop."""
+
+    until: float  # time.monotonic() value
+    stop: threading.Event
+
+    def left(self) -> float:
+        return self.until - time.monotonic()
+
+    def check(self) -> None:
+        if self.stop.is_set():
+            raise _Stopped
+        if self.left() <= 0:
+            raise _Deadline
+
+    def wait(self, seconds: float) -> None:
+        """Sleep, but never past the deadline, and wake at once when asked to stop."""
+        if seconds >= self.left():
+            raise _Deadline
+        if self.stop.wait(max(0.0, seconds)):
+            raise _Stopped
+
+
 def conditional_headers(previous: dict | None) -> dict[str, str]:
     """If-None-Match / If-Modified-Since from the previous snapshot's validators."""
     headers = {}
@@ -224,23 +270,57 @@ def fetch_one(
     source: Source,
     previous: dict | None,
     config: FetchConfig,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
+    budget: Budget | None = None,
 ) -> Response:
-    """GET one URL, conditionally when there is a previous snapshot, retrying transient failures."""
+    """GET one URL, conditionally when there is a previous snapshot, retrying transient failures,
+    within the URL's deadline."""
+    budget = budget or Budget(time.monotonic() + config.url_deadline, threading.Event())
+    try:
+        return _attempts(client, source, previous, config, sleep, budget)
+    except _Deadline:
+        return _failed(
+            source.url, f"deadline: no complete answer within {config.url_deadline:g} s (or the fetch's deadline)", 1
+        )
+    except _Stopped:
+        return _failed(source.url, "stopped before the fetch finished", 1)
+
+
+def _attempts(
+    client: httpx.Client,
+    source: Source,
+    previous: dict | None,
+    config: FetchConfig,
+    sleep: Callable[[float], None] | None,
+    budget: Budget,
+) -> Response:
     url, attempts = source.url, config.retries + 1
     headers = conditional_headers(previous)
+
+    def pause(seconds: float) -> None:
+        if sleep is None:
+            budget.wait(seconds)
+            return
+        if seconds >= budget.left():
+            raise _Deadline
+        sleep(seconds)
+        budget.check()
+
     for attempt in range(1, attempts + 1):
+        budget.check()
         try:
-            with client.stream("GET", url, headers=headers) as resp:
+            timeout = httpx.Timeout(max(0.01, min(config.timeout, budget.left())))
+            with client.stream("GET", url, headers=headers, timeout=timeout) as resp:
                 status = resp.status_code
-                body = _read_body(resp, config.max_bytes) if status == 200 else b""
+                body = _read_body(resp, config.max_bytes, budget) if status == 200 else b""
         except _TooLarge:
             return _failed(url, f"body larger than {config.max_bytes} bytes", attempt, 200)
         except httpx.TransportError as exc:  # refused, DNS, timeouts, dropped connections
+            budget.check()  # a timeout cut short by the deadline is the deadline's failure
             reason = f"{type(exc).__name__}: {exc or 'no detail'}"
             if attempt < attempts:
                 log.info("%s: %s, retrying (attempt %d of %d)", url, reason, attempt, attempts)
-                sleep(retry_delay(attempt - 1, config))
+                pause(retry_delay(attempt - 1, config))
                 continue
             return _failed(url, f"{reason} (after {attempts} attempts)", attempt)
         if status == 304:
@@ -254,6 +334,12 @@ def fetch_one(
         if status == 200:
             if not body.strip():
                 return _failed(url, "HTTP 200 with an empty body", attempt, status)
+            try:
+                decode_report(body, source.file_name)
+            except (DecodeError, UnicodeDecodeError, LookupError) as exc:
+                return _failed(
+                    url, f"HTTP 200 but the body is not a report ({exc}): the last good snapshot stays", attempt, status
+                )
             return Response(
                 Outcome(url, FETCHED, status, "", attempt),
                 body,
@@ -264,20 +350,47 @@ def fetch_one(
             )
         reason = f"HTTP {status} {resp.reason_phrase}".strip()
         if retryable(status) and attempt < attempts:
+            asked = retry_after_seconds(resp.headers.get("retry-after"))
+            if asked is not None and asked > config.max_retry_after:
+                return _failed(
+                    url,
+                    f"{reason}: the server asks to retry after {asked:g} s, longer than the "
+                    f"{config.max_retry_after:g} s we wait; left for the next fetch",
+                    attempt,
+                    status,
+                )
             log.info("%s: %s, retrying (attempt %d of %d)", url, reason, attempt, attempts)
-            sleep(retry_delay(attempt - 1, config, resp.headers.get("retry-after")))
+            pause(retry_delay(attempt - 1, config, resp.headers.get("retry-after")))
             continue
         suffix = f" (after {attempts} attempts)" if retryable(status) else ""
         return _failed(url, reason + suffix, attempt, status)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read_body(resp: httpx.Response, limit: int) -> bytes:
+def retry_after_seconds(retry_after: str | None) -> float | None:
+    """The wait a Retry-After header asks for, in seconds (None when absent or unreadable)."""
+    if not retry_after:
+        return None
+    try:
+        return max(0.0, float(retry_after))
+    except ValueError:
+        try:
+            return max(0.0, (parsedate_to_datetime(retry_after) - dt.datetime.now(dt.UTC)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+def _read_body(resp: httpx.Response, limit: int, budget: Budget | None = None) -> bytes:
+    declared = resp.headers.get("content-length")
+    if declared and declared.strip().isdigit() and int(declared) > limit:
+        raise _TooLarge  # refused before a byte is read
     body = bytearray()
     for chunk in resp.iter_bytes():
         body += chunk
         if len(body) > limit:
             raise _TooLarge
+        if budget is not None:
+            budget.check()
     return bytes(body)
 
 
@@ -307,7 +420,7 @@ def fetch_sources(
     config: FetchConfig = FetchConfig(),
     *,
     transport: httpx.BaseTransport | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> FetchSummary:
     """Fetch every source, snapshot the new bodies, and rewrite <data>/fetched/index.json."""
     data_dir = Path(data_dir)
@@ -325,12 +438,26 @@ def fetch_sources(
         headers={"User-Agent": config.user_agent},
         limits=httpx.Limits(max_connections=config.concurrency),
     )
-    with client, ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="fetch") as pool:
-        responses = list(
-            pool.map(
-                lambda s: _guarded(lambda: fetch_one(client, s, previous.get(s.url), config, sleep), s.url), sources
-            )
-        )
+    run_until = time.monotonic() + config.run_deadline
+    stop = threading.Event()
+
+    def one(source: Source) -> Response:
+        budget = Budget(min(time.monotonic() + config.url_deadline, run_until), stop)
+        return _guarded(lambda: fetch_one(client, source, previous.get(source.url), config, sleep, budget), source.url)
+
+    pool = ThreadPoolExecutor(max_workers=max(1, config.concurrency), thread_name_prefix="fetch")
+    try:
+        with client:
+            futures = [pool.submit(one, s) for s in sources]
+            # Waiting in short slices keeps the main thread able to take a KeyboardInterrupt (SIGTERM).
+            while wait(futures, timeout=0.2, return_when=FIRST_EXCEPTION).not_done:
+                pass
+            responses = [f.result() for f in futures]
+    except BaseException:
+        stop.set()  # every worker stops at its next chunk, wait or request; nothing is written
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
     index, outcomes = {}, []
     for source, response in zip(sources, responses):

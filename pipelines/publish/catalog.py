@@ -4,7 +4,9 @@ atomically, together with the static catalogue page published/index.html."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from pathlib import Path
 
 from . import versioning
@@ -13,6 +15,7 @@ from .index_page import write_index_page
 
 CATALOG = "catalog.json"
 CHECKSUMS = "SHA256SUMS"
+INDEX_PAGE = "index.html"
 
 
 def scan(root: Path) -> dict:
@@ -64,8 +67,29 @@ def _size(path: Path) -> int:
 
 
 def rebuild(root: Path) -> dict:
+    """Rewrite catalog.json and index.html from the release folders. One writer at a time per
+    published folder (a lock on the folder), which first removes the temporary files a writer killed
+    mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`)."""
     root = Path(root)
-    data = scan(root)
-    write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    write_index_page(root, data)
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root, os.O_RDONLY)  # the lock is on the folder itself: no lock file to publish
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        sweep_temporary(root)
+        data = scan(root)
+        write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_index_page(root, data)
+    finally:
+        os.close(fd)
     return data
+
+
+def sweep_temporary(root: Path) -> list[str]:
+    """Remove the leftovers of an atomic write of the catalogue or its page that was killed."""
+    removed = []
+    for name in (CATALOG, INDEX_PAGE):
+        for p in Path(root).glob(f".{name}.*.tmp"):
+            if p.is_file() and not p.is_symlink():
+                p.unlink(missing_ok=True)
+                removed.append(p.name)
+    return removed

@@ -6,6 +6,12 @@ against SHA256SUMS and datapackage.json (and catalog.json), and only when every 
 download passes are they renamed to their final names: a tampered or truncated file is refused
 and leaves nothing behind. Names from the catalogue or the descriptor that would leave the folder
 (absolute paths, `..`, backslashes, subfolders) are refused before anything is fetched.
+
+No server can hang or fill us: every request has a timeout, the whole download a deadline
+(`deadline`, default DEADLINE seconds, checked at every chunk, so a trickling server is cut off),
+every file a size cap (its listed size; README.md and CHANGELOG.md, which no listing sizes, at
+most MAX_DOC_BYTES), and partial `.part` files are removed on any failure or interruption, and
+swept from the target folder at the next download when a kill left one behind.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from pipelines.signals import interrupt_on_sigterm  # noqa: F401  (the CLI stops a download with it)
 
 from . import versioning
 
@@ -31,6 +40,9 @@ DOCS = ("README.md", "CHANGELOG.md")
 CATALOG = "catalog.json"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 MAX_METADATA_BYTES = 16 << 20  # catalog.json, datapackage.json, SHA256SUMS are small
+MAX_DOC_BYTES = 16 << 20  # README.md and CHANGELOG.md: no listing gives their size
+DEADLINE = 3600.0  # seconds for one whole download or listing
+PART_SUFFIX = ".part"
 CHUNK = 1 << 16
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -44,6 +56,7 @@ class Expected:
     name: str
     sha256: str | None  # None only for a doc an older release's SHA256SUMS does not list
     size: int | None
+    cap: int | None = None  # the most bytes accepted when the size is not known
 
 
 @dataclass
@@ -92,8 +105,10 @@ def is_url(source: str | Path) -> bool:
 class Source:
     """A published/ folder, local or served: read small files, stream big ones."""
 
-    def __init__(self, location: str | Path, client: httpx.Client | None = None):
+    def __init__(self, location: str | Path, client: httpx.Client | None = None, deadline: float = DEADLINE):
         self.location = location
+        self.deadline = deadline
+        self.until = time.monotonic() + deadline
         self.remote = is_url(location)
         if self.remote:
             self.base = str(location).rstrip("/") + "/"
@@ -133,16 +148,31 @@ class Source:
                 yield iter(lambda: fh.read(CHUNK), b"")
             return
         try:
-            with self.client.stream("GET", where) as resp:
+            self._check_deadline(where)
+            timeout = httpx.Timeout(min(TIMEOUT.read, self._left()), connect=min(TIMEOUT.connect, self._left()))
+            with self.client.stream("GET", where, timeout=timeout) as resp:
                 if resp.status_code != 200:
                     raise DownloadError(
                         f"{where}: HTTP {resp.status_code}" + (" (missing)" if resp.status_code == 404 else "")
                     )
-                yield resp.iter_bytes(CHUNK)
+                yield self._within_deadline(resp.iter_bytes(), where)  # as received: the deadline is checked per read
         except httpx.TimeoutException:
+            self._check_deadline(where)
             raise DownloadError(f"{where}: timed out") from None
         except httpx.HTTPError as exc:
             raise DownloadError(f"{where}: {type(exc).__name__}: {exc}") from None
+
+    def _left(self) -> float:
+        return max(0.01, self.until - time.monotonic())
+
+    def _check_deadline(self, where: str) -> None:
+        if time.monotonic() >= self.until:
+            raise DownloadError(f"{where}: the download's deadline of {self.deadline:g} s passed: refused")
+
+    def _within_deadline(self, chunks: Iterator[bytes], where: str) -> Iterator[bytes]:
+        for chunk in chunks:
+            self._check_deadline(where)
+            yield chunk
 
     def read(self, parts: list[str], limit: int = MAX_METADATA_BYTES) -> bytes:
         buf = bytearray()
@@ -273,7 +303,7 @@ def fetch_verified(source: Source, parts: list[str], exp: Expected, folder: Path
     """Stream one file into a temporary file in folder, checking size and sha256; the temporary
     path on success. On any failure the temporary file is removed and DownloadError raised."""
     where = source.where(parts)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{exp.name}.", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{exp.name}.", suffix=PART_SUFFIX)
     try:
         h, n = hashlib.sha256(), 0
         with os.fdopen(fd, "wb") as out, source.open(parts) as chunks:
@@ -283,6 +313,8 @@ def fetch_verified(source: Source, parts: list[str], exp: Expected, folder: Path
                     raise DownloadError(
                         f"{exp.name}: larger than the {exp.size} bytes listed for it: refused ({where})"
                     )
+                if exp.size is None and exp.cap is not None and n > exp.cap:
+                    raise DownloadError(f"{exp.name}: larger than {exp.cap} bytes: refused ({where})")
                 h.update(chunk)
                 out.write(chunk)
         if exp.size is not None and n != exp.size:
@@ -347,6 +379,7 @@ def download(
     fmt: str = "parquet",
     target: Path | None = None,
     client: httpx.Client | None = None,
+    deadline: float = DEADLINE,
 ) -> DownloadResult:
     """Download one version (default: the latest) of a dataset in one format, with its
     datapackage.json, README.md, CHANGELOG.md and SHA256SUMS, into target, verified."""
@@ -355,16 +388,17 @@ def download(
     safe_name(dataset, "dataset")
     if version is not None:
         safe_version(version)
-    with Source(location, client) as source:
+    with Source(location, client, deadline) as source:
         entry = _version_entry(read_catalog(source), dataset, version)
         base = [dataset, entry["version"]]
         sums_bytes, sums_exp, sums = read_checksums(source, base, entry)
         dp_bytes, dp_exp, dp = read_descriptor(source, base, sums)
         files = expected_files(dp, sums, fmt, entry.get("files") or [], source.where(base + [DESCRIPTOR]))
-        files += [Expected(name, sums.get(name), None) for name in DOCS]
+        files += [Expected(name, sums.get(name), None, MAX_DOC_BYTES) for name in DOCS]
         target = Path(target) if target is not None else Path.cwd() / f"{dataset}-{entry['version']}"
         made = not target.exists()
         target.mkdir(parents=True, exist_ok=True)
+        sweep_parts(target)
         done: list[tuple[Path, str]] = []
         try:
             for exp in files:
@@ -385,8 +419,26 @@ def download(
     )
 
 
+def sweep_parts(folder: Path) -> list[str]:
+    """Remove the `.<name>.*.part` files a killed download left in folder (ours only: hidden,
+    named after a file we download)."""
+    names = (DESCRIPTOR, CHECKSUMS, *DOCS)
+    removed = []
+    for p in Path(folder).iterdir():
+        if (
+            p.name.startswith(".")
+            and p.name.endswith(PART_SUFFIX)
+            and (p.name[1:].startswith(names) or p.name[1:].split(".")[-3:-2] in (["parquet"], ["csv"]))
+            and p.is_file()
+            and not p.is_symlink()
+        ):
+            p.unlink(missing_ok=True)
+            removed.append(p.name)
+    return removed
+
+
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=PART_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -56,14 +56,47 @@ def dataset_dir(root: Path, dataset: str) -> Path:
 
 
 def published_versions(root: Path, dataset: str) -> list[str]:
+    """The versions published for dataset. A version folder missing its datapackage.json or its
+    SHA256SUMS, or a file either of them lists, is an error (ReleaseError), never a version
+    silently skipped (it would vanish from the catalogue, or be published a second time)."""
     d = dataset_dir(root, dataset)
     if not d.is_dir():
         return []
-    return [
-        p.name
-        for p in d.iterdir()
-        if p.is_dir() and versioning.SEMVER.match(p.name) and (p / "datapackage.json").exists()
-    ]
+    versions = [p for p in d.iterdir() if p.is_dir() and versioning.SEMVER.match(p.name)]
+    broken = {p.name: missing for p in versions if (missing := missing_files(p))}
+    if broken:
+        listed = "; ".join(f"{d / v}: missing {', '.join(m)}" for v, m in sorted(broken.items()))
+        raise ReleaseError(
+            f"incomplete release folder(s) of {dataset}: {listed}. A published version is never rewritten: "
+            "restore the missing files from a copy (or `chanjiao download` from a mirror) before refreshing"
+        )
+    return [p.name for p in versions]
+
+
+def missing_files(folder: Path) -> list[str]:
+    """Files a release folder must hold and does not: datapackage.json, SHA256SUMS, and every
+    file either lists."""
+    missing = [name for name in ("datapackage.json", "SHA256SUMS") if not (folder / name).is_file()]
+    listed = set(_sums(folder))
+    dp_path = folder / "datapackage.json"
+    if dp_path.is_file():
+        try:
+            listed |= {r["path"] for r in json.loads(dp_path.read_text(encoding="utf-8")).get("resources", [])}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            missing.append("a readable datapackage.json")
+    missing += sorted(name for name in listed if not (folder / name).is_file())
+    return missing
+
+
+def check_latest(folder: Path) -> None:
+    """Stop, saying what and where, unless the release to be compared with still matches its
+    SHA256SUMS: a new version is never built on an altered one."""
+    problems = verify_release(folder)
+    if problems:
+        raise ReleaseError(
+            f"the latest release {folder} does not match its SHA256SUMS ({'; '.join(problems)}): it was "
+            "altered after publishing. Nothing was published; restore the release from a copy before refreshing"
+        )
 
 
 def read_release_tables(folder: Path) -> dict[str, pd.DataFrame]:
@@ -94,7 +127,8 @@ def _sums(folder: Path) -> dict[str, str]:
     path = folder / "SHA256SUMS"
     if not path.exists():
         return {}
-    return {name: sha for sha, name in (line.split("  ", 1) for line in path.read_text().splitlines() if line)}
+    lines = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    return {name: sha for sha, sep, name in (line.partition("  ") for line in lines) if sep}
 
 
 def _data_sums(folder: Path) -> dict[str, str]:
@@ -147,6 +181,8 @@ def _run(
     _sweep_staging(ddir)
     previous = versioning.latest(published_versions(root, dataset))
     prev_dir = ddir / previous if previous else None
+    if prev_dir is not None:
+        check_latest(prev_dir)
     created = (today or build_date()).isoformat()
 
     # 2. process: write the data files in staging, compare, decide the version
@@ -226,8 +262,19 @@ def _write_text(path: Path, text: str) -> None:
 
 def verify_release(folder: Path) -> list[str]:
     """Problems with a release folder's files against its SHA256SUMS (empty when all is well)."""
+    if not (folder / "SHA256SUMS").is_file():
+        return ["SHA256SUMS: missing"]
     problems = []
-    for name, sha in _sums(folder).items():
+    sums = _sums(folder)
+    dp_path = folder / "datapackage.json"
+    if dp_path.is_file():
+        try:
+            resources = [r["path"] for r in json.loads(dp_path.read_text(encoding="utf-8")).get("resources", [])]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            resources = []
+            problems.append("datapackage.json: not readable")
+        problems += [f"{name}: not listed in SHA256SUMS" for name in resources if name not in sums]
+    for name, sha in sums.items():
         path = folder / name
         if not path.exists():
             problems.append(f"{name}: missing")

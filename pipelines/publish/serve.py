@@ -1,9 +1,13 @@
 """Serve a published/ folder over HTTP on 127.0.0.1 (the catalogue page, catalog.json and every
 release file), e.g. for `chanjiao download --from http://127.0.0.1:PORT/`. Stops cleanly on
-Ctrl-C and SIGTERM. Hidden entries (staging folders, temporary files) are not served."""
+Ctrl-C and SIGTERM. Hidden entries (the lock file, staging folders, temporary files) are neither
+served nor listed, and no link is followed out of the served folder."""
 
 from __future__ import annotations
 
+import html
+import io
+import os
 import signal
 import sys
 import threading
@@ -11,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 HOST = "127.0.0.1"
 TYPES = {
@@ -32,10 +36,44 @@ class ReleaseHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         parts = unquote(urlsplit(self.path).path).split("/")
-        if any(p.startswith(".") for p in parts if p):
+        if any(p.startswith(".") for p in parts if p) or not self._inside(Path(self.translate_path(self.path))):
             self.send_error(404, "Not found")
             return None
         return super().send_head()
+
+    def _inside(self, path: Path) -> bool:
+        """True when path, every link followed, stays inside the served folder."""
+        root = Path(self.directory).resolve()
+        try:
+            return path.resolve().is_relative_to(root)
+        except (OSError, RuntimeError):  # a link loop
+            return False
+
+    def list_directory(self, path):
+        """A listing without hidden entries (the lock file, staging folders, temporary files) or
+        links that lead out of the served folder."""
+        try:
+            names = sorted(
+                (n for n in os.listdir(path) if not n.startswith(".") and self._inside(Path(path) / n)),
+                key=str.lower,
+            )
+        except OSError:
+            self.send_error(404, "No permission to list directory")
+            return None
+        shown = html.escape(unquote(urlsplit(self.path).path), quote=False)
+        items = []
+        for name in names:
+            link = name + "/" if os.path.isdir(os.path.join(path, name)) else name
+            items.append(f'<li><a href="{quote(link)}">{html.escape(link, quote=False)}</a></li>')
+        body = (
+            f'<!DOCTYPE HTML>\n<html lang="en">\n<head><meta charset="utf-8"><title>Index of {shown}</title></head>\n'
+            f"<body>\n<h1>Index of {shown}</h1>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</body>\n</html>\n"
+        ).encode("utf-8", "surrogateescape")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
         sys.stderr.write(f"serve: {self.address_string()} {format % args}\n")

@@ -1,0 +1,149 @@
+"""Runs on one Dagster instance never spoil each other: each run's tables are its own (Parquet
+keyed by run id), one refresh at a time holds the instance's lock (a second waits, says so, and
+gives up clearly), the daemon's queue runs one at a time, and the release publishes only tables
+of its own run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+import yaml
+from test_orchestration import latest_release, write_reports
+
+import assets.extract
+from assets.io import (
+    RUN_ID_ATTR,
+    InputFromAnotherRun,
+    RefreshBusy,
+    check_inputs_from_run,
+    lock_path,
+    refresh_lock,
+    runs_root,
+)
+from assets.run import refresh
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (tmp_path / "sources.yaml").write_text("sources: []\n", encoding="utf-8")
+    monkeypatch.setenv("CHANJIAO_SOURCES", str(tmp_path / "sources.yaml"))
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    return home
+
+
+def instance_at(home: Path) -> dg.DagsterInstance:
+    return dg.DagsterInstance.from_config(str(home))
+
+
+def test_a_second_refresh_during_a_run_cannot_mix_its_tables_into_the_first(home, tmp_path, monkeypatch):
+    """The defect: two refreshes on one instance shared `storage/<asset>`, so a run published the
+    other's reports (with its own facts quarantined). Here refresh B starts while A is in its
+    extract step; A must publish exactly its own reports, and B must not run alongside A."""
+    monkeypatch.setenv("CHANJIAO_REFRESH_WAIT", "1")
+    instance = instance_at(home)
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_reports(a / "inbox", range(0, 3))
+    write_reports(b / "inbox", range(10, 14))
+    original = assets.extract.extract_facts_table
+    seen: dict[str, bool] = {}
+
+    def extract_then_start_b(texts, paths):
+        if "b" not in seen:
+            seen["b"] = refresh(
+                inbox=b / "inbox", published=b / "published", data=b / "data", dagster_instance=instance
+            )
+        return original(texts, paths)
+
+    monkeypatch.setattr(assets.extract, "extract_facts_table", extract_then_start_b)
+    assert refresh(inbox=a / "inbox", published=a / "published", data=a / "data", dagster_instance=instance)
+    reports = pq.read_table(latest_release(a / "published") / "reports.parquet").to_pandas()
+    assert sorted(reports["file_name"]) == [f"report-{i:02d}.txt" for i in range(3)]
+    facts = pq.read_table(latest_release(a / "published") / "facts.parquet").to_pandas()
+    assert len(facts) > 0 and set(facts["file_name"]) == set(reports["file_name"])
+    assert seen["b"] is False  # B waited for the lock, then refused: it never ran alongside A
+    assert not (b / "published" / "catalog.json").exists()
+
+
+def test_step_outputs_are_parquet_per_run_and_old_runs_are_swept(home, tmp_path):
+    instance = instance_at(home)
+    write_reports(tmp_path / "inbox", range(2))
+    for _ in range(2):
+        assert refresh(
+            inbox=tmp_path / "inbox",
+            published=tmp_path / "published",
+            data=tmp_path / "data",
+            dagster_instance=instance,
+        )
+    storage = Path(instance.storage_directory())
+    assert not list(storage.rglob("*.pickle")) and not (storage / "decoded_reports").exists()  # no shared pickles
+    runs = list(runs_root(instance).iterdir())
+    last = instance.get_runs(limit=1)[0].run_id
+    assert [r.name for r in runs] == [last]  # the earlier run's tables are gone
+    decoded = pq.read_table(runs[0] / "decoded_reports.parquet")
+    assert decoded.num_rows == 2
+    assert decoded.schema.metadata[b"chanjiao_run_id"].decode() == last
+
+
+def test_the_release_refuses_tables_from_another_run():
+    mine, other = pd.DataFrame({"x": [1]}), pd.DataFrame({"x": [2]})
+    mine.attrs[RUN_ID_ATTR] = "run-1"
+    other.attrs[RUN_ID_ATTR] = "run-0"
+    check_inputs_from_run("run-1", {"facts": mine})
+    with pytest.raises(InputFromAnotherRun, match=r"reports \(from run run-0\)"):
+        check_inputs_from_run("run-1", {"facts": mine, "reports": other})
+    with pytest.raises(InputFromAnotherRun, match="unknown"):
+        check_inputs_from_run("run-1", {"facts": pd.DataFrame({"x": [1]})})
+
+
+def test_a_waiting_refresh_starts_as_soon_as_the_lock_is_released(tmp_path, capsys):
+    path = tmp_path / "lock"
+    holder = refresh_lock(path, wait=0)
+    holder.__enter__()
+    threading.Timer(0.3, holder.__exit__, (None, None, None)).start()
+    started = time.monotonic()
+    with refresh_lock(path, wait=10):
+        waited = time.monotonic() - started
+    assert 0.2 < waited < 5
+    assert "another refresh is running" in capsys.readouterr().err
+    with refresh_lock(path, wait=0), pytest.raises(RefreshBusy, match="not starting a second one"):  # noqa: SIM117
+        with refresh_lock(path, wait=0.2):
+            pass
+
+
+def test_chanjiao_refresh_on_a_busy_instance_waits_then_refuses_clearly(home, tmp_path):
+    write_reports(tmp_path / "inbox", range(1))
+    env = {**os.environ, "DAGSTER_HOME": str(home), "CHANJIAO_REFRESH_WAIT": "1", "CHANJIAO_DATA": str(tmp_path / "d")}
+    with refresh_lock(lock_path(instance_at(home)), wait=0):
+        proc = subprocess.run(
+            [str(Path(sys.executable).parent / "chanjiao"), "refresh", "--inbox", str(tmp_path / "inbox"),
+             "--published", str(tmp_path / "published")],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert proc.returncode != 0
+    assert "another refresh is running on this Dagster instance" in proc.stderr
+    assert "not starting a second one" in proc.stderr.splitlines()[-1] or "not starting a second one" in proc.stderr
+    assert not (tmp_path / "published" / "catalog.json").exists()
+
+
+def test_the_daemon_runs_one_refresh_at_a_time(tmp_path):
+    """The project's dagster.yaml queues runs (sensor, schedule, UI launches) one at a time."""
+    config = yaml.safe_load((ROOT / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8"))
+    assert config["run_queue"]["max_concurrent_runs"] == 1
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((ROOT / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8"))
+    instance = instance_at(home)
+    assert instance.run_coordinator.get_run_queue_config().max_concurrent_runs == 1
