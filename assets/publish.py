@@ -68,7 +68,7 @@ def release(
         "indicators": indicators,
         "quarantine": quarantine,
     }
-    result = publish_release(tables, chanjiao.paths())
+    result = publish_release(tables, chanjiao.paths(), allow_shrink=chanjiao.allow_shrink)
     if result.created:
         context.log.info(f"published {result.dataset} {result.version} at {result.path} ({result.bump or 'first'})")
     else:
