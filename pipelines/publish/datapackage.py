@@ -21,7 +21,30 @@ def created_datetime(created: str) -> str:
     return created if "T" in created else f"{created}T00:00:00Z"
 
 
-def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile], sources: list[dict]) -> dict:
+def database_resource(path, sha256: str) -> dict:
+    """The release's DuckDB file (every table, keys and views in one database) as a resource."""
+    return {
+        "name": "duckdb",
+        "path": path.name,
+        "profile": "data-resource",
+        "title": "DuckDB database / DuckDB 数据库",
+        "description": "Every table of this release with primary and foreign keys, and the view facts_named "
+        "(facts with the indicator's Chinese and English names). / 本版本全部数据表（含主键、外键）及视图 facts_named。",
+        "format": "duckdb",
+        "mediatype": "application/vnd.duckdb",
+        "hash": f"sha256:{sha256}",
+        "bytes": path.stat().st_size,
+    }
+
+
+def descriptor(
+    dataset: str,
+    version: str,
+    created: str,
+    files: list[WrittenFile],
+    sources: list[dict],
+    extra: list[dict] | None = None,
+) -> dict:
     resources = []
     for f in sorted(files, key=lambda f: (f.table, f.format)):
         model = PUBLISHED_TABLES[f.table]
@@ -54,8 +77,10 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
             res["encoding"] = "binary"
         res["rows"] = f.rows
         resources.append(res)
+    resources += extra or []
     return {
-        "profile": "tabular-data-package",
+        # a tabular-data-package may hold tables only: with the DuckDB file beside them it is a data-package
+        "profile": "data-package" if extra else "tabular-data-package",
         "name": dataset,
         "title": TITLE,
         "version": version,
