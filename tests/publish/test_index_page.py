@@ -255,11 +255,11 @@ def test_percentages_are_never_summed_and_other_levels_never_credited(tmp_path):
     assert by["graduate_employment_rate"].total is None  # a rate has no total
     assert sorted(v for _, v in by["graduate_employment_rate"].by_institution) == [97.1, 98.0]  # latest, not 193.6
     revenue = by["tech_service_revenue"]
-    assert revenue.by_institution == [("浙江甲职业技术学院 (2024)", 4_000_000.0)]  # the city's 272 M is not the college's
+    assert revenue.by_institution == [
+        ("浙江甲职业技术学院 (2024)", 4_000_000.0)
+    ]  # the city's 272 M is not the college's
     assert revenue.total == 4_000_000.0 and revenue.n_facts == 3
-    html = index_page.render(
-        {"datasets": {"d": {"name": "d", "latest": "1.0.0", "versions": []}}}, {"d": view}
-    )
+    html = index_page.render({"datasets": {"d": {"name": "d", "latest": "1.0.0", "versions": []}}}, {"d": view})
     fig = re.search(r'id="chart-d-graduate_employment_rate-percent".*?</figure>', html).group(0)
     assert "not summed" in fig and "合计" not in fig and "193" not in fig
     assert "272,000,000 CNY" in html  # in the table, at its own level
@@ -311,7 +311,9 @@ def test_headless_chromium_filters_by_institution_and_indicator(built, tmp_path)
         f"--user-data-dir={tmp_path / 'chromium'}",
         "--window-size=1400,1400",
     ]
-    query = "?institution=%E6%B1%89%E6%B0%B4%E8%81%8C%E4%B8%9A%E5%AD%A6%E9%99%A2&indicator=patents_granted"  # 汉水职业学院
+    query = (
+        "?institution=%E6%B1%89%E6%B0%B4%E8%81%8C%E4%B8%9A%E5%AD%A6%E9%99%A2&indicator=patents_granted"  # 汉水职业学院
+    )
     with served(built) as url:
         dom = subprocess.run(
             base + ["--dump-dom", url + "index.html" + query], capture_output=True, text=True, timeout=120, check=True
