@@ -5,6 +5,7 @@ terminal with `verbose`)."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 import uuid
@@ -24,6 +25,8 @@ def instance() -> dg.DagsterInstance:
         return dg.DagsterInstance.get()
     return dg.DagsterInstance.from_config(str(prepare_home(PROJECT_DAGSTER_HOME)))
 
+
+ERROR_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit): ")
 
 # The metadata shown per stage, in this order, where an asset has it.
 SHOWN = (
@@ -76,11 +79,9 @@ class Progress:
             while cause is not None and cause.cause is not None and "dagster" in (cause.cls_name or "").lower():
                 cause = cause.cause
             message = (cause or err).message.strip().splitlines()[0] if (cause or err) else "failed"
-            message = (
-                message.split(": ", 1)[1] if message.startswith(((cause or err).cls_name or "?") + ":") else message
-            )
+            message = ERROR_PREFIX.sub("", message)  # "pipelines.publish.release.ShrinkError: " says nothing to a user
             self.errors.append(message)
-            print(f"  ✗ {ev.step_key:<16} {message}", file=self.out, flush=True)
+            print(f"  ✗ {ev.step_key:<16} failed", file=self.out, flush=True)
 
 
 def refresh(

@@ -79,3 +79,21 @@ def test_without_dagster_home_the_projects_instance_is_used(tmp_path, monkeypatc
     with run.instance() as instance:
         assert Path(instance.root_directory) == tmp_path / "project-home"
         assert not instance.is_ephemeral
+
+
+def test_a_refresh_that_would_remove_most_facts_is_refused_in_one_line(tmp_path, capsys, monkeypatch):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources: []\n", encoding="utf-8")
+    monkeypatch.setenv("CHANJIAO_SOURCES", str(sources))
+    inbox = write_inbox(tmp_path / "inbox", REPORTS)
+    pub = tmp_path / "pub"
+    assert main(["refresh", "--inbox", str(inbox), "--published", str(pub)]) == 0
+    (inbox / "hanshui.txt").unlink()  # 4 of 8 facts gone
+    capsys.readouterr()
+    assert main(["refresh", "--inbox", str(inbox), "--published", str(pub)]) == 1
+    err = capsys.readouterr().err
+    assert "refresh: FAILED" in err and "refused: the new release would remove 4 of the 8 facts" in err
+    assert "ShrinkError" not in err and "Nothing was published" in err
+    assert sorted(p.name for p in (pub / DATASET).iterdir() if not p.name.startswith(".")) == ["1.0.0", "latest"]
+    assert main(["refresh", "--inbox", str(inbox), "--published", str(pub), "--allow-shrink"]) == 0
+    assert "published ie-facts 1.1.0" in capsys.readouterr().err
