@@ -70,7 +70,7 @@ def release(
         "quarantine": quarantine,
     }
     check_inputs_from_run(context.run_id, tables)
-    result = publish_release(tables, chanjiao.paths())
+    result = publish_release(tables, chanjiao.paths(), allow_shrink=chanjiao.allow_shrink)
     if result.created:
         context.log.info(f"published {result.dataset} {result.version} at {result.path} ({result.bump or 'first'})")
     else:

@@ -19,6 +19,7 @@ class ChanjiaoPaths(dg.ConfigurableResource):
     data: str | None = None
     sources: str | None = None
     dataset: str = settings.DATASET
+    allow_shrink: bool = False  # publish even when the release removes more facts than CHANJIAO_MAX_SHRINK allows
 
     def paths(self) -> settings.Paths:
         def opt(v: str | None) -> Path | None:

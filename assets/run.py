@@ -1,20 +1,87 @@
-"""Run the main job in-process (one process, no subprocess per step), printing progress."""
+"""Run the main job in-process (one process, no subprocess per step), with a short progress line
+per stage and a closing summary on stderr. Full logs go to the Dagster instance (and to the
+terminal with `verbose`)."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+import time
+import uuid
 from pathlib import Path
 
 import dagster as dg
 
+from .ui import PROJECT_DAGSTER_HOME, prepare_home
+
 
 def instance() -> dg.DagsterInstance:
-    """The project's instance (DAGSTER_HOME, SQLite) so runs show in the UI; ephemeral if unset."""
-    if os.environ.get("DAGSTER_HOME"):
-        Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    """The project's instance, as `chanjiao ui` uses it: DAGSTER_HOME, else the project's
+    .dagster_home (SQLite), so that every run shows in the UI."""
+    home = os.environ.get("DAGSTER_HOME")
+    if home:
+        Path(home).mkdir(parents=True, exist_ok=True)
         return dg.DagsterInstance.get()
-    return dg.DagsterInstance.ephemeral()
+    return dg.DagsterInstance.from_config(str(prepare_home(PROJECT_DAGSTER_HOME)))
+
+
+ERROR_PREFIX = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit): ")
+
+# The metadata shown per stage, in this order, where an asset has it.
+SHOWN = (
+    "dagster/row_count",
+    "fetched",
+    "not_modified",
+    "failed",
+    "ingested",
+    "duplicates",
+    "quarantined",
+    "rows_quarantined",
+    "reports_extracted",
+    "reports_from_cache",
+)
+
+
+def _md(entry) -> dict:
+    mat = entry.dagster_event.event_specific_data.materialization
+    return {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+
+
+class Progress:
+    """Prints one line per finished stage as the run's events are stored."""
+
+    def __init__(self, out=None):
+        self.out = out or sys.stderr
+        self.started: dict[str, float] = {}
+        self.releases: list[dict] = []
+        self.errors: list[str] = []
+
+    def __call__(self, entry) -> None:
+        ev = entry.dagster_event
+        if ev is None:
+            return
+        kind = ev.event_type_value
+        if kind == "STEP_START":
+            self.started[ev.step_key] = time.monotonic()
+        elif kind == "ASSET_MATERIALIZATION":
+            md = _md(entry)
+            name = ev.asset_key.to_user_string()
+            took = time.monotonic() - self.started.get(ev.step_key, time.monotonic())
+            shown = ", ".join(f"{k.split('/')[-1].replace('row_count', 'rows')} {md[k]}" for k in SHOWN if k in md)
+            if name == "release":
+                self.releases.append(md)
+                shown = f"{md.get('version')} ({'new' if md.get('new_version') else 'unchanged'})"
+            print(f"  ✓ {name:<16} {took:5.1f}s  {shown}", file=self.out, flush=True)
+        elif kind == "STEP_FAILURE":
+            err = ev.event_specific_data.error
+            cause = err
+            while cause is not None and cause.cause is not None and "dagster" in (cause.cls_name or "").lower():
+                cause = cause.cause
+            message = (cause or err).message.strip().splitlines()[0] if (cause or err) else "failed"
+            message = ERROR_PREFIX.sub("", message)  # "pipelines.publish.release.ShrinkError: " says nothing to a user
+            self.errors.append(message)
+            print(f"  ✗ {ev.step_key:<16} failed", file=self.out, flush=True)
 
 
 def refresh(
@@ -22,45 +89,64 @@ def refresh(
     published: Path | None = None,
     data: Path | None = None,
     dagster_instance: dg.DagsterInstance | None = None,
+    allow_shrink: bool = False,
+    verbose: bool = False,
 ) -> bool:
     from assets.definitions import defs
 
-    config = {k: str(v) for k, v in (("inbox", inbox), ("published", published), ("data", data)) if v is not None}
+    config: dict = {k: str(v) for k, v in (("inbox", inbox), ("published", published), ("data", data)) if v}
+    if allow_shrink:
+        config["allow_shrink"] = True
     job = defs.resolve_job_def("refresh")
-    run_config = {"resources": {"chanjiao": {"config": config}}} if config else {}
-    result = job.execute_in_process(
-        run_config=run_config, instance=dagster_instance or instance(), raise_on_error=False
-    )
-    summary(result)
+    run_config: dict = {"resources": {"chanjiao": {"config": config}}} if config else {}
+    if not verbose:
+        run_config["loggers"] = {"console": {"config": {"log_level": "CRITICAL"}}}
+    inst = dagster_instance or instance()
+    run_id = str(uuid.uuid4())
+    progress = Progress()
+    inst.add_event_listener(run_id, progress)
+    print("refresh: running the pipeline …", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    result = job.execute_in_process(run_config=run_config, instance=inst, raise_on_error=False, run_id=run_id)
+    summary(result, progress, time.monotonic() - started, inst)
     return result.success
 
 
-def summary(result) -> None:
+def summary(result, progress: Progress | None = None, seconds: float | None = None, inst=None) -> None:
+    """The closing lines: where the release went, its version, its row counts and what changed."""
+    out = sys.stderr
+    release = None
     for ev in result.get_asset_materialization_events():
-        mat = ev.event_specific_data.materialization
-        md = {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
-        keys = (
-            "dagster/row_count",
-            "fetched",
-            "not_modified",
-            "failed",
-            "ingested",
-            "duplicates",
-            "quarantined",
-            "rows_quarantined",
-            "reports_extracted",
-            "reports_from_cache",
-            "version",
-            "new_version",
-        )
-        shown = ", ".join(f"{k.split('/')[-1]}={md[k]}" for k in keys if k in md)
-        print(f"  {mat.asset_key.to_user_string():<14} {shown}", file=sys.stderr)
-    if result.success:
-        print("refresh: ok", file=sys.stderr)
+        if ev.asset_key.to_user_string() == "release":
+            release = {k: getattr(v, "value", v) for k, v in ev.event_specific_data.materialization.metadata.items()}
+    took = f" in {seconds:.1f}s" if seconds is not None else ""
+    if not result.success:
+        errors = (progress.errors if progress else []) or failure_reasons(result)  # a resource (the run lock) too
+        why = errors[0] if errors else "a step failed"
+        print(f"refresh: FAILED{took}: {why}. Nothing was published.", file=out)
+        print(f"  full log: run {result.run_id} in the Dagster instance (`chanjiao ui`)", file=out)
+        return
+    if release is not None:
+        rows = release.get("rows") or {}
+        counts = ", ".join(f"{t} {n}" for t, n in rows.items())
+        if release.get("new_version"):
+            prev = release.get("previous_version")
+            changes = release.get("changes") or {}
+            facts = changes.get("facts") or {}
+            changed = (
+                f"facts +{facts.get('added', 0)} −{facts.get('removed', 0)} ~{facts.get('changed', 0)} since {prev} "
+                f"({release.get('bump')})"
+                if prev
+                else "first release"
+            )
+            print(f"refresh: published {release['dataset']} {release['version']}{took}: {changed}", file=out)
+        else:
+            print(f"refresh: nothing changed{took}; {release['dataset']} stays at {release['version']}", file=out)
+        print(f"  release: {release.get('path')}", file=out)
+        print(f"  rows:    {counts}", file=out)
     else:
-        for reason in failure_reasons(result):
-            print(f"  {reason}", file=sys.stderr)
-        print("refresh: FAILED", file=sys.stderr)
+        print(f"refresh: ok{took}", file=out)
+    print(f"  log:     run {result.run_id} in the Dagster instance (`chanjiao ui`; --verbose prints it)", file=out)
 
 
 def failure_reasons(result) -> list[str]:

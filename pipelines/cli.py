@@ -24,11 +24,19 @@ FACT_KEYS = (
 
 
 def _expand(paths: list[str]) -> list[tuple[str, Path]]:
+    """Files named, and the report files (text and HTML) of folders named: a folder's other files
+    (gold CSVs, notes) are not reports and are skipped."""
+    from pipelines.ingest.intake import SUPPORTED_SUFFIXES
+
     out = []
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            out += [(str(f), f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith(".")]
+            out += [
+                (str(f), f)
+                for f in sorted(p.iterdir())
+                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED_SUFFIXES
+            ]
         else:
             out.append((given, p))
     return out
@@ -59,6 +67,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     if args.format == "table":
+        print("file\tquote\tnormalized_value\tbase_unit\tqualifier\tindicator_code")
         for r in rows:
             print(
                 f"{Path(r['source']).name}\t{r['quote']}\t{r['normalized_value']}\t{r['base_unit']}\t"
@@ -88,9 +97,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
+    from pipelines.steps import NoReportsError, check_inbox
+
+    try:  # a mistyped inbox is caught before anything starts
+        check_inbox(settings.Paths(inbox=args.inbox).inbox_dir)
+        settings.max_shrink()
+    except (NoReportsError, ValueError) as exc:
+        print(f"chanjiao refresh: {exc}; nothing was published", file=sys.stderr)
+        return 2
     from assets.run import refresh  # the orchestrated job lives with the code location
 
-    ok = refresh(inbox=args.inbox, published=args.published)
+    ok = refresh(inbox=args.inbox, published=args.published, allow_shrink=args.allow_shrink, verbose=args.verbose)
     return 0 if ok else 1
 
 
@@ -144,17 +161,25 @@ def _size(n: int | None) -> str:
     return f"{n:.1f} GiB"
 
 
+def _source(given: str | None) -> str:
+    from pipelines.publish.download import normalise_source
+
+    return normalise_source(given or str(settings.published_dir()))
+
+
 def cmd_datasets_list(args: argparse.Namespace) -> int:
     from pipelines.publish.download import DownloadError, list_versions
 
-    source = args.source or str(settings.published_dir())
     try:
+        source = _source(args.source)
         rows = list_versions(source)
     except DownloadError as exc:
         print(f"chanjiao datasets list: {exc}", file=sys.stderr)
         return 1
     if not rows:
         print(f"no datasets in {source}", file=sys.stderr)
+        return 0
+    print("dataset\tversion\tlatest\tcreated\tsize\trows")
     for r in rows:
         counts = " ".join(f"{t}={n}" for t, n in sorted(r["rows"].items()))
         print(
@@ -167,8 +192,11 @@ def cmd_datasets_list(args: argparse.Namespace) -> int:
 def cmd_download(args: argparse.Namespace) -> int:
     from pipelines.publish.download import DownloadError, download, interrupt_on_sigterm
 
-    source = args.source or str(settings.published_dir())
+    if args.to is not None and args.to.exists() and not args.to.is_dir():
+        print(f"chanjiao download: --to {args.to} is a file, not a folder", file=sys.stderr)
+        return 2
     try:
+        source = _source(args.source)
         with interrupt_on_sigterm():
             result = download(args.dataset, source, version=args.version, fmt=args.format, target=args.to)
     except (DownloadError, OSError) as exc:
@@ -212,13 +240,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line (the program and the problem), exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"port {n} is out of range (1-65535)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="chanjiao", description="Industry–education integration open data.")
-    sub = ap.add_subparsers(dest="command", required=True)
+    ap = Parser(prog="chanjiao", description="Industry–education integration open data.")
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p = sub.add_parser("refresh", help="run the main job: every asset, ending in a published release")
     p.add_argument("--inbox", type=Path, default=None, help=f"raw reports folder (default {settings.DEFAULT_INBOX})")
     p.add_argument("--published", type=Path, default=None, help="release folder (default published/)")
+    p.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even when the release removes more of the previous facts than CHANJIAO_MAX_SHRINK "
+        f"(default {settings.DEFAULT_MAX_SHRINK:.0%}) allows",
+    )
+    p.add_argument("--verbose", "-v", action="store_true", help="print the full Dagster log, not only progress")
     p.set_defaults(func=cmd_refresh)
 
     p = sub.add_parser("extract", help="facts from report files, touching nothing else")
@@ -246,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("ui", help="the orchestration UI (webserver and daemon) on 127.0.0.1")
-    p.add_argument("--port", type=int, default=3000)
+    p.add_argument("--port", type=port, default=3000)
     p.set_defaults(func=cmd_ui)
 
     p = sub.add_parser("datasets", help="published datasets and their versions")
@@ -263,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("download", help="download a dataset version, every file verified by its sha256 and size")
     p.add_argument("dataset")
-    p.add_argument("--version", default=None, help="MAJOR.MINOR.PATCH (default: the latest)")
+    p.add_argument("--version", default=None, help="MAJOR.MINOR.PATCH or latest (default: the latest)")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.add_argument(
         "--from",
@@ -276,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_download)
 
     p = sub.add_parser("serve", help="serve the published folder over HTTP on 127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=port, default=8000)
     p.add_argument("--dir", type=Path, default=None, help="folder to serve (default $CHANJIAO_PUBLISHED or published/)")
     p.set_defaults(func=cmd_serve)
     return ap

@@ -38,6 +38,22 @@ def data_dir() -> Path:
     return Path(os.environ.get("CHANJIAO_DATA", DEFAULT_DATA))
 
 
+DEFAULT_MAX_SHRINK = 0.25
+
+
+def max_shrink() -> float:
+    """The largest share of the previous release's facts a new release may remove without
+    `--allow-shrink` (CHANJIAO_MAX_SHRINK, a number from 0 to 1; default 0.25)."""
+    raw = os.environ.get("CHANJIAO_MAX_SHRINK", "")
+    try:
+        share = float(raw) if raw.strip() else DEFAULT_MAX_SHRINK
+    except ValueError:
+        raise ValueError(f"CHANJIAO_MAX_SHRINK={raw!r} is not a number between 0 and 1") from None
+    if not 0 <= share <= 1:
+        raise ValueError(f"CHANJIAO_MAX_SHRINK={raw!r} is not a number between 0 and 1")
+    return share
+
+
 def sources_file() -> Path:
     return Path(os.environ.get("CHANJIAO_SOURCES", DEFAULT_SOURCES))
 

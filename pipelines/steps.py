@@ -4,6 +4,7 @@ outputs. The assets in assets/ are thin wrappers around these; tests call them d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -17,10 +18,24 @@ from pipelines.publish.frames import catalogue_frame, institutions_frame, report
 from pipelines.settings import Paths
 
 
+class NoReportsError(ValueError):
+    """The inbox is missing, or neither it nor the fetched URLs hold a report: nothing is published."""
+
+
+def check_inbox(inbox: Path) -> None:
+    if not inbox.exists():
+        raise NoReportsError(f"inbox {inbox} does not exist (mistyped --inbox or CHANJIAO_INBOX?)")
+    if not inbox.is_dir():
+        raise NoReportsError(f"inbox {inbox} is not a folder")
+
+
 def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
-    files = list(scan_folder(paths.inbox_dir)) if paths.inbox_dir.is_dir() else []
+    check_inbox(paths.inbox_dir)
+    files = list(scan_folder(paths.inbox_dir))
     files = with_manifest(files, read_manifest(paths.manifest_file))
     files += fetched_reports(paths.data_dir / "fetched")
+    if not files:
+        raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
     return intake_frame(intake(files, paths.snapshot_store()))
 
 
@@ -53,5 +68,7 @@ def release_tables(texts: pd.DataFrame, facts: pd.DataFrame, quarantine: pd.Data
     }
 
 
-def publish(tables: dict[str, pd.DataFrame], paths: Paths, sources: list[dict] | None = None) -> release.ReleaseResult:
-    return release.run(tables, paths.published_dir, paths.dataset, sources=sources)
+def publish(
+    tables: dict[str, pd.DataFrame], paths: Paths, sources: list[dict] | None = None, allow_shrink: bool = False
+) -> release.ReleaseResult:
+    return release.run(tables, paths.published_dir, paths.dataset, sources=sources, allow_shrink=allow_shrink)

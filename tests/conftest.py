@@ -18,7 +18,11 @@ def _isolated_env(monkeypatch, tmp_path):
     """No test writes into the project's data/ or published/ or the developer's DAGSTER_HOME."""
     monkeypatch.setenv("CHANJIAO_DATA", str(tmp_path / "_data"))
     monkeypatch.setenv("CHANJIAO_PUBLISHED", str(tmp_path / "_published"))
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    home = tmp_path / "_dagster_home"  # a temporary instance, never the project's
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    monkeypatch.setenv("CHANJIAO_CACHE", str(tmp_path / "_cache"))
 
 
 @pytest.fixture

@@ -66,6 +66,26 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
+LATEST = "latest"
+
+
+def point_latest(root: Path, data: dict) -> None:
+    """published/<dataset>/latest: a relative symlink to the latest version's folder, replaced
+    atomically, so that `…/ie-facts/latest/facts.parquet` is a stable address."""
+    import os
+
+    for name, ds in data["datasets"].items():
+        link = Path(root) / name / LATEST
+        if link.exists() and not link.is_symlink():
+            continue  # a real folder of that name is never replaced
+        if link.is_symlink() and os.readlink(link) == ds["latest"]:
+            continue
+        tmp = link.with_name(f".{LATEST}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        os.symlink(ds["latest"], tmp, target_is_directory=True)
+        os.replace(tmp, link)
+
+
 def rebuild(root: Path) -> dict:
     """Rewrite catalog.json and index.html from the release folders. One writer at a time per
     published folder (a lock on the folder), which first removes the temporary files a writer killed
@@ -78,6 +98,7 @@ def rebuild(root: Path) -> dict:
         sweep_temporary(root)
         data = scan(root)
         write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        point_latest(root, data)
         write_index_page(root, data)
     finally:
         os.close(fd)

@@ -1,10 +1,18 @@
 """What changed between two releases: rows added, removed and changed per table, and for
-facts the same per indicator and per institution."""
+facts the same per indicator and per institution.
+
+Rows are matched by their primary key and compared by a hash of their published values,
+column by column in whole-column operations (no Python function per cell). Values are compared
+as they are published: a missing value, NaN, None and an empty string are one and the same
+(CSV cannot tell them apart, and the Parquet writer makes an empty string null), dates compare
+by day, numbers as float64.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from schemas.describe import primary_key
@@ -13,6 +21,7 @@ from schemas.tables import PUBLISHED_TABLES
 # Columns that record how a row was made, not what it says: a new extractor version alone is
 # no change to a fact.
 PROVENANCE_ONLY = {"extractor_version"}
+MISSING = "\x00"  # stands for a missing value in a text column before hashing (with a mask beside it)
 
 
 @dataclass
@@ -20,6 +29,7 @@ class TableDiff:
     added: pd.DataFrame
     removed: pd.DataFrame
     changed: pd.DataFrame  # new versions of changed rows
+    before: pd.DataFrame | None = None  # the old versions of the changed rows, in the same order
 
     @property
     def counts(self) -> dict[str, int]:
@@ -34,42 +44,81 @@ class ReleaseDiff:
         return sum(d.counts[what] for t, d in self.tables.items() if tables is None or t in tables)
 
 
-def _key(df: pd.DataFrame, table: str) -> pd.Series:
-    cols = primary_key(PUBLISHED_TABLES[table])
-    return df[cols].astype(str).agg("\x1f".join, axis=1) if len(df) else pd.Series([], dtype=str)
+def _canonical(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """A column as published, in a hashable form, and where it is missing."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        s = s.astype(object)
+    if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
+        return s.astype("float64"), np.zeros(len(s), dtype=bool)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        d = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
+        d = d.dt.normalize()
+        missing = d.isna().to_numpy()
+        return pd.Series(d.to_numpy("datetime64[ns]").view("int64"), index=s.index).where(~missing, 0), missing
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        f = s.astype("float64")
+        missing = f.isna().to_numpy()
+        return f.fillna(0.0) + 0.0, missing  # + 0.0: -0.0 and 0.0 hash alike
+    obj = s.astype(object)
+    missing = (obj.isna() | (obj == "")).to_numpy()
+    if len(obj) and not missing.all():
+        first = obj[~missing].iloc[0]
+        if hasattr(first, "isoformat") and not isinstance(first, str):  # datetime.date from a Parquet date32
+            return _canonical(pd.to_datetime(obj.where(~missing, None)))
+    return obj.where(~missing, MISSING).astype(str), missing
 
 
-def _norm(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for c in out.columns:
-        out[c] = out[c].map(
-            lambda v: (
-                None
-                if pd.isna(v)
-                else (
-                    pd.Timestamp(v).date().isoformat()
-                    if isinstance(v, pd.Timestamp)
-                    else (float(v) if isinstance(v, (int, float)) else str(v))
-                )
-            )
-        )
-    return out
+def _frame(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    parts = {}
+    for c in cols:
+        values, missing = _canonical(df[c])
+        parts[f"v:{c}"] = values.to_numpy()
+        parts[f"m:{c}"] = missing
+    return pd.DataFrame(parts, index=df.index)
+
+
+def row_hashes(df: pd.DataFrame, cols: list[str]) -> pd.Series:
+    """One uint64 per row over cols' published values."""
+    return pd.util.hash_pandas_object(_frame(df, cols), index=False)
+
+
+def column_hashes(df: pd.DataFrame, col: str) -> np.ndarray:
+    return pd.util.hash_pandas_object(_frame(df, [col]), index=False).to_numpy()
+
+
+def _keys(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    out = {}
+    for c in cols:
+        s = df[c].astype(object)
+        out[c] = s.where(~(s.isna() | (s == "")), "").astype(str).to_numpy()
+    return pd.DataFrame(out)
 
 
 def diff_table(old: pd.DataFrame | None, new: pd.DataFrame, table: str) -> TableDiff:
     if old is None or not len(old):
-        return TableDiff(new, new.iloc[0:0], new.iloc[0:0])
-    old_n, new_n = _norm(old), _norm(new[old.columns.intersection(new.columns)] if len(old.columns) else new)
-    ok, nk = _key(old_n, table), _key(new_n, table)
-    old_i, new_i = old_n.set_index(ok), new_n.set_index(nk)
-    added = new.loc[~nk.isin(ok).to_numpy()]
-    removed = old.loc[~ok.isin(nk).to_numpy()]
-    common = new_i.index.intersection(old_i.index)
-    cols = [c for c in new_i.columns if c in old_i.columns and c not in PROVENANCE_ONLY]
-    a, b = old_i.loc[common, cols], new_i.loc[common, cols]
-    differs = ~((a == b) | (a.isna() & b.isna())).all(axis=1)
-    changed = new.loc[nk.isin(common[differs.to_numpy()]).to_numpy()]
-    return TableDiff(added, removed, changed)
+        return TableDiff(new, new.iloc[0:0], new.iloc[0:0], new.iloc[0:0])
+    keys = primary_key(PUBLISHED_TABLES[table])
+    cols = [c for c in new.columns if c in old.columns and c not in PROVENANCE_ONLY]
+    o, n = _keys(old, keys), _keys(new, keys)
+    o["_h"], o["_i"] = row_hashes(old, cols).to_numpy(), np.arange(len(old))
+    n["_h"], n["_i"] = row_hashes(new, cols).to_numpy(), np.arange(len(new))
+    m = o.merge(n, on=keys, how="outer", suffixes=("_o", "_n"), indicator=True, sort=False)
+    both = m[m["_merge"] == "both"]
+    differs = both[both["_h_o"] != both["_h_n"]].sort_values("_i_n")
+    added = new.iloc[np.sort(m.loc[m["_merge"] == "right_only", "_i_n"].to_numpy(dtype="int64"))]
+    removed = old.iloc[np.sort(m.loc[m["_merge"] == "left_only", "_i_o"].to_numpy(dtype="int64"))]
+    changed = new.iloc[differs["_i_n"].to_numpy(dtype="int64")]
+    before = old.iloc[differs["_i_o"].to_numpy(dtype="int64")]
+    return TableDiff(added, removed, changed, before)
+
+
+def changed_columns(d: TableDiff) -> list[list[str]]:
+    """Per changed row, the columns whose published value differs (whole-column comparisons)."""
+    if d.before is None or not len(d.changed):
+        return [[] for _ in range(len(d.changed))]
+    cols = [c for c in d.changed.columns if c in d.before.columns and c not in PROVENANCE_ONLY]
+    flags = {c: column_hashes(d.before, c) != column_hashes(d.changed, c) for c in cols}
+    return [[c for c in cols if flags[c][i]] for i in range(len(d.changed))]
 
 
 def diff_release(old: dict[str, pd.DataFrame] | None, new: dict[str, pd.DataFrame]) -> ReleaseDiff:
@@ -110,13 +159,42 @@ def changelog_markdown(version: str, previous: str | None, diff: ReleaseDiff, ma
                     f"### Facts {what} / 事实{ {'added': '新增', 'removed': '删除', 'changed': '修改'}[what] }",
                     "",
                 ]
-                for r in rows.head(max_rows).itertuples():
-                    lines.append(
-                        f"- `{r.fact_id}` {r.institution or ''}: {r.quote} = {r.normalized_value:g} {r.base_unit} ({r.indicator_code})"
-                    )
+                if what == "changed":
+                    lines += _changed_lines(facts, max_rows)
+                else:
+                    for r in rows.head(max_rows).itertuples():
+                        lines.append(
+                            f"- `{r.fact_id}` {_text(r.institution)}: {r.quote} = {r.normalized_value:g} "
+                            f"{r.base_unit} ({r.indicator_code})"
+                        )
                 if len(rows) > max_rows:
                     lines.append(f"- … and {len(rows) - max_rows} more")
     return "\n".join(lines) + "\n"
+
+
+def _text(v) -> str:
+    return "" if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA else str(v)
+
+
+def _shown(v) -> str:
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v == "":
+        return "(empty)"
+    if isinstance(v, pd.Timestamp) or hasattr(v, "isoformat"):
+        return pd.Timestamp(v).date().isoformat()
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v).replace("|", "\\|").replace("\n", " ")
+
+
+def _changed_lines(d: TableDiff, max_rows: int) -> list[str]:
+    """Each changed fact (up to max_rows) with every changed column as old → new."""
+    out = []
+    cols = changed_columns(d)
+    for i in range(min(len(d.changed), max_rows)):
+        new, old = d.changed.iloc[i], d.before.iloc[i]
+        what = "; ".join(f"{c}: {_shown(old[c])} → {_shown(new[c])}" for c in cols[i])
+        out.append(f"- `{new['fact_id']}` {_text(new.get('institution'))}: {what}")
+    return out
 
 
 def diff_metadata(diff: ReleaseDiff) -> dict:

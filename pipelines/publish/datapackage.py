@@ -21,7 +21,30 @@ def created_datetime(created: str) -> str:
     return created if "T" in created else f"{created}T00:00:00Z"
 
 
-def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile], sources: list[dict]) -> dict:
+def database_resource(path, sha256: str) -> dict:
+    """The release's DuckDB file (every table, keys and views in one database) as a resource."""
+    return {
+        "name": "duckdb",
+        "path": path.name,
+        "profile": "data-resource",
+        "title": "DuckDB database / DuckDB 数据库",
+        "description": "Every table of this release with primary and foreign keys, and the view facts_named "
+        "(facts with the indicator's Chinese and English names). / 本版本全部数据表（含主键、外键）及视图 facts_named。",
+        "format": "duckdb",
+        "mediatype": "application/vnd.duckdb",
+        "hash": f"sha256:{sha256}",
+        "bytes": path.stat().st_size,
+    }
+
+
+def descriptor(
+    dataset: str,
+    version: str,
+    created: str,
+    files: list[WrittenFile],
+    sources: list[dict],
+    extra: list[dict] | None = None,
+) -> dict:
     resources = []
     for f in sorted(files, key=lambda f: (f.table, f.format)):
         model = PUBLISHED_TABLES[f.table]
@@ -54,8 +77,10 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
             res["encoding"] = "binary"
         res["rows"] = f.rows
         resources.append(res)
+    resources += extra or []
     return {
-        "profile": "tabular-data-package",
+        # a tabular-data-package may hold tables only: with the DuckDB file beside them it is a data-package
+        "profile": "data-package" if extra else "tabular-data-package",
         "name": dataset,
         "title": TITLE,
         "version": version,
@@ -68,9 +93,50 @@ def descriptor(dataset: str, version: str, created: str, files: list[WrittenFile
     }
 
 
+def load_section(dataset: str, version: str) -> list[str]:
+    """How to load the release, first thing in its README."""
+    return [
+        "## How to load / 如何读取",
+        "",
+        "Python (pandas), one line, verified by checksum and cached / 一行读取（校验并缓存）:",
+        "",
+        "```python",
+        "from chanjiao import load",
+        f'facts = load("{dataset}", version="{version}")            # or table="reports", source="http://…/"',
+        "",
+        "import pandas as pd                                       # or straight from this folder",
+        'facts = pd.read_parquet("facts.parquet")',
+        "```",
+        "",
+        f"DuckDB (SQL; `{dataset}.duckdb` holds every table with its keys, and the view `facts_named`):",
+        "",
+        "```sql",
+        f"ATTACH '{dataset}.duckdb' AS d (READ_ONLY);",
+        "SELECT indicator_name_en, base_unit, count(*) AS facts FROM d.facts_named GROUP BY ALL ORDER BY facts DESC;",
+        "SELECT * FROM read_parquet('facts.parquet') LIMIT 5;       -- the Parquet files work too",
+        "```",
+        "",
+        "R (arrow):",
+        "",
+        "```r",
+        "library(arrow)",
+        'facts <- read_parquet("facts.parquet")',
+        "```",
+        "",
+        "Excel: open the `.csv` files (UTF-8 with a byte-order mark, so Chinese shows as it should). /",
+        "Excel 可直接打开 CSV 文件（带 BOM 的 UTF-8）。",
+        "",
+        "The data dictionary (every column, in Chinese and English) is below. / 数据字典见下文。",
+        "",
+    ]
+
+
 def readme(dataset: str, version: str, created: str, files: list[WrittenFile], counts: dict[str, int]) -> str:
     lines = [
         f"# {dataset} {version}",
+        "",
+        *load_section(dataset, version),
+        "## About / 简介",
         "",
         "chanjiao turns press releases, annual quality reports (质量年报) and industry–education reports of",
         "Chinese vocational colleges into numeric facts: every number parsed, normalised to a base unit,",

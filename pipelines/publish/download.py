@@ -99,6 +99,29 @@ def is_url(source: str | Path) -> bool:
     return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
+def normalise_source(source: str | Path) -> str | Path:
+    """What a user may paste as a source, made into a published/ folder or its base URL: a
+    `file://` URL becomes its path; a URL or path of the catalogue page (index.html) or of
+    catalog.json becomes the folder holding it."""
+    text = str(source)
+    if text.lower().startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        text = unquote(urlsplit(text).path) or "/"
+        source = text
+    elif text.lower().startswith(("ftp://", "s3://", "gs://")) or ("://" in text and not is_url(text)):
+        raise DownloadError(f"{text}: unsupported source (use a published/ folder, file:// or an http(s) URL)")
+    if is_url(text):
+        base = text.split("?", 1)[0].split("#", 1)[0]
+        if base.rsplit("/", 1)[-1] in ("index.html", CATALOG):
+            return base.rsplit("/", 1)[0] + "/"
+        return text
+    path = Path(text)
+    if path.name in ("index.html", CATALOG) and path.is_file():
+        return path.parent
+    return source if isinstance(source, Path) else text
+
+
 # --- reading from a folder or a URL ----------------------------------------------------------------
 
 
@@ -159,6 +182,11 @@ class Source:
         except httpx.TimeoutException:
             self._check_deadline(where)
             raise DownloadError(f"{where}: timed out") from None
+        except httpx.ConnectError as exc:
+            raise DownloadError(
+                f"{where}: cannot connect ({_reason(exc)}); is a server running there? "
+                f"Serve a published/ folder with `chanjiao serve`"
+            ) from None
         except httpx.HTTPError as exc:
             raise DownloadError(f"{where}: {type(exc).__name__}: {exc}") from None
 
@@ -386,6 +414,8 @@ def download(
     if fmt not in FORMATS:
         raise DownloadError(f"format {fmt!r}: choose one of {', '.join(FORMATS)}")
     safe_name(dataset, "dataset")
+    if version == "latest":
+        version = None
     if version is not None:
         safe_version(version)
     with Source(location, client, deadline) as source:
@@ -403,7 +433,8 @@ def download(
         try:
             for exp in files:
                 done.append((fetch_verified(source, base + [exp.name], exp, target), exp.name))
-            for name, data in ((DESCRIPTOR, dp_bytes), (CHECKSUMS, sums_bytes)):
+            local_dp, local_sums = local_docs(dp, sums, fmt, {f.name for f in files})
+            for name, data in ((DESCRIPTOR, local_dp), (CHECKSUMS, local_sums)):
                 done.append((_write_temp(target, name, data), name))
         except BaseException:
             for tmp, _ in done:
@@ -435,6 +466,42 @@ def sweep_parts(folder: Path) -> list[str]:
             p.unlink(missing_ok=True)
             removed.append(p.name)
     return removed
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return "connection refused" if "refused" in text.lower() else (text or type(exc).__name__)
+
+
+def local_docs(dp: dict, sums: dict[str, str], fmt: str, downloaded) -> tuple[bytes, bytes]:
+    """datapackage.json and SHA256SUMS for the downloaded folder: only the resources of the
+    format downloaded, each named after its table (foreign keys pointing at those names), so
+    that the folder validates as a Data Package on its own; SHA256SUMS lists the folder's files."""
+    keep = []
+    for res in dp.get("resources", []):
+        if res.get("format") != fmt:
+            continue
+        res = json.loads(json.dumps(res))
+        table = str(res["path"]).rsplit(".", 1)[0]
+        res["name"] = table.replace("_", "-")  # Data Package names allow no underscore
+        for fk in res.get("schema", {}).get("foreignKeys", []):
+            ref = fk.get("reference", {})
+            name = str(ref.get("resource", ""))
+            for suffix in ("-parquet", "-csv"):
+                name = name.removesuffix(suffix)
+            ref["resource"] = name
+        keep.append(res)
+    out = {**dp, "resources": keep}
+    out["description"] = (
+        f"The {fmt} files of {dp.get('name')} {dp.get('version')}, as downloaded by `chanjiao download`; "
+        "the release itself has both formats."
+    )
+    dp_bytes = (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    names = set(downloaded or ()) | {r["path"] for r in keep}
+    lines = {n: sha for n, sha in sums.items() if n in names and n != DESCRIPTOR}
+    lines[DESCRIPTOR] = hashlib.sha256(dp_bytes).hexdigest()
+    sums_bytes = "".join(f"{sha}  {n}\n" for n, sha in sorted(lines.items())).encode("utf-8")
+    return dp_bytes, sums_bytes
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:

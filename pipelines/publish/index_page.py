@@ -1,9 +1,16 @@
-"""published/index.html: a static, self-contained catalogue page (no script, no external file:
+"""published/index.html: a static, self-contained catalogue page (no external file, no network:
 it opens from a served folder or from disk on a machine without internet).
 
-Per dataset: its versions (the latest marked) with date, size, rows per table and a link to every
-file; and for the latest version a bar chart of facts per indicator and, per indicator, a small
-chart of its summed normalised values per institution, read from that version's facts.parquet.
+Per dataset: filters (province, institution, indicator, year); its versions (the latest marked)
+with date, size, rows per table and a link to every file; and for the latest version, read from
+its Parquet files: facts per indicator, one indicator across institutions, one institution across
+years, and the table of facts with their quotes and source links.
+
+Numbers are aggregated only as their unit allows: counts and money add up (within an
+institution's year), rates and shares (percent) never do and are shown per institution and year.
+Facts about another entity level (a city, a province: `entity_level`) are never credited to a
+college. A fact's year is its period (`period_end`/`period_start`) where the table has one, else
+the year of its report. The only script is inline and only filters what is already on the page.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -32,7 +40,46 @@ ul.rows,ul.files{margin:0;padding-left:1rem}code{background:#f6f8fa;padding:0 .2
 .charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0;border:1px solid #d0d7de;border-radius:.4rem;
 padding:.5rem}figcaption{font-size:.85rem;margin-bottom:.3rem}svg.bars text{font-size:11px;fill:#1d2530}
 svg.bars rect{fill:#0969da}.note{color:#57606a;font-size:.85rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0;padding:.6rem;background:#f6f8fa;border-radius:.4rem}
+form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#57606a}
+form.filters select{font-size:.9rem;max-width:16rem}table.facts td.num{text-align:right;white-space:nowrap}
+table.facts{font-size:.85rem}[hidden]{display:none!important}
 """
+
+
+# Units whose values add up (counts and money); a rate or share (percent) or an unknown unit
+# (other) never does: those are shown per institution and period, never summed.
+ADDITIVE_UNITS = frozenset({"CNY", "person_day", "person_time", "person", "paper", "hour", "item", "unit"})
+INSTITUTION_LEVEL = "institution"
+PROVINCES = (
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+    "青海", "宁夏", "新疆",
+)  # fmt: skip
+CITIES = {
+    "深圳": "广东", "广州": "广东", "东莞": "广东", "佛山": "广东", "珠海": "广东", "中山": "广东", "南京": "江苏",
+    "苏州": "江苏", "无锡": "江苏", "常州": "江苏", "南通": "江苏", "杭州": "浙江", "宁波": "浙江", "温州": "浙江",
+    "金华": "浙江", "义乌": "浙江", "武汉": "湖北", "襄阳": "湖北", "长沙": "湖南", "成都": "四川", "西安": "陕西",
+    "青岛": "山东", "济南": "山东", "烟台": "山东", "威海": "山东", "淄博": "山东", "郑州": "河南", "合肥": "安徽",
+    "芜湖": "安徽", "福州": "福建", "厦门": "福建", "泉州": "福建", "南昌": "江西", "沈阳": "辽宁", "大连": "辽宁",
+    "长春": "吉林", "哈尔滨": "黑龙江", "石家庄": "河北", "太原": "山西", "南宁": "广西", "柳州": "广西",
+    "昆明": "云南", "贵阳": "贵州", "兰州": "甘肃", "乌鲁木齐": "新疆", "呼和浩特": "内蒙古", "包头": "内蒙古",
+    "海口": "海南", "三亚": "海南", "银川": "宁夏", "西宁": "青海", "拉萨": "西藏",
+}  # fmt: skip
+UNKNOWN = "(unknown)"
+
+
+def province_of(name: str | None) -> str:
+    """The province an institution's name starts with (or whose city it starts with), else (unknown)."""
+    if not name:
+        return UNKNOWN
+    for p in PROVINCES:
+        if name.startswith(p):
+            return p
+    for city, p in CITIES.items():
+        if name.startswith(city):
+            return p
+    return UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -42,28 +89,88 @@ class IndicatorChart:
     name_en: str
     base_unit: str
     n_facts: int
-    total: float
-    by_institution: list[tuple[str, float]]
+    total: float | None  # None: the unit does not add up
+    by_institution: list[tuple[str, float]]  # (label "institution (year)", value)
+
+    @property
+    def additive(self) -> bool:
+        return self.base_unit in ADDITIVE_UNITS
 
 
-def indicator_charts(folder: Path) -> list[IndicatorChart] | None:
-    """Per indicator of a release: facts, summed normalised value and the top institutions.
-    None when the release's tables cannot be read (the page then says so)."""
+@dataclass
+class ReleaseView:
+    """What the page shows of one release: facts at every entity level, with year and province."""
+
+    facts: pd.DataFrame
+    charts: list[IndicatorChart]
+    names: dict[str, tuple[str, str]]
+
+    def __len__(self) -> int:
+        return len(self.charts)
+
+    def __iter__(self):
+        return iter(self.charts)
+
+    def __getitem__(self, i):
+        return self.charts[i]
+
+
+def _fact_frame(folder: Path) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
+    facts = pq.read_table(folder / "facts.parquet").to_pandas()
+    names_df = pq.read_table(folder / "indicators.parquet", columns=["code", "name_zh", "name_en"]).to_pandas()
     try:
-        facts = pq.read_table(
-            folder / "facts.parquet", columns=["indicator_code", "institution", "normalized_value", "base_unit"]
-        ).to_pandas()
-        names = pq.read_table(folder / "indicators.parquet", columns=["code", "name_zh", "name_en"]).to_pandas()
-    except (OSError, pa.ArrowException):
+        reports = pq.read_table(folder / "reports.parquet", columns=["report_id", "origin", "title"]).to_pandas()
+    except (OSError, pa.ArrowException, KeyError):
+        reports = pd.DataFrame(columns=["report_id", "origin", "title"])
+    for c in facts.columns:
+        if isinstance(facts[c].dtype, pd.CategoricalDtype):
+            facts[c] = facts[c].astype(object)
+    n = len(facts)
+    level = facts["entity_level"] if "entity_level" in facts else pd.Series([None] * n, index=facts.index)
+    facts["level"] = level.astype(object).where(level.notna(), INSTITUTION_LEVEL)
+    # the period a fact is about where the table says so, else the year of its report
+    year = pd.Series([pd.NA] * n, index=facts.index, dtype="Int64")
+    for col in ("period_end", "period_start"):
+        if col in facts:
+            y = pd.to_datetime(facts[col], errors="coerce").dt.year.astype("Int64")
+            year = year.fillna(y)
+    year = year.fillna(pd.to_datetime(facts["published"], errors="coerce").dt.year.astype("Int64"))
+    facts["year"] = year.astype(object).where(year.notna(), UNKNOWN).astype(str)
+    inst = facts["institution"].astype(object)
+    facts["institution"] = inst.where(inst.notna() & (inst != ""), UNKNOWN)
+    if "province" in facts:
+        prov = facts["province"].astype(object)
+        facts["province"] = prov.where(prov.notna(), facts["institution"].map(province_of))
+    else:
+        facts["province"] = facts["institution"].map(province_of)
+    facts = facts.merge(reports, on="report_id", how="left")
+    names = {r.code: (r.name_zh, r.name_en) for r in names_df.itertuples()}
+    return facts, names
+
+
+def _per_institution(g: pd.DataFrame, additive: bool) -> pd.DataFrame:
+    """One value per institution and year: the sum where the unit adds up, else the latest reported."""
+    if additive:
+        return g.groupby(["institution", "year"], as_index=False)["normalized_value"].sum()
+    order = g.sort_values(["published", "char_start"], kind="mergesort", na_position="first")
+    return order.groupby(["institution", "year"], as_index=False)["normalized_value"].last()
+
+
+def indicator_charts(folder: Path) -> ReleaseView | None:
+    """The release's facts and, per indicator and unit, one value per institution (its latest
+    year; institution-level facts only). None when the release's tables cannot be read."""
+    try:
+        facts, names = _fact_frame(folder)
+    except (OSError, pa.ArrowException, KeyError):
         return None
-    facts["indicator_code"] = facts["indicator_code"].astype(str)
-    facts["base_unit"] = facts["base_unit"].astype(str)
-    facts["institution"] = facts["institution"].astype(object).where(facts["institution"].notna(), "(unknown)")
-    label = {r.code: (r.name_zh, r.name_en) for r in names.itertuples()}
+    own = facts[facts["level"] == INSTITUTION_LEVEL]
     out = []
-    for (code, unit), g in facts.groupby(["indicator_code", "base_unit"], sort=True):
-        per = g.groupby("institution")["normalized_value"].sum().sort_values(ascending=False, kind="mergesort")
-        zh, en = label.get(code, (code, code))
+    for (code, unit), g in own.groupby(["indicator_code", "base_unit"], sort=True):
+        additive = unit in ADDITIVE_UNITS
+        per = _per_institution(g, additive)
+        latest = per.sort_values("year", kind="mergesort").groupby("institution").tail(1)
+        latest = latest.sort_values(["normalized_value", "institution"], ascending=[False, True], kind="mergesort")
+        zh, en = names.get(code, (code, code))
         out.append(
             IndicatorChart(
                 code,
@@ -71,18 +178,31 @@ def indicator_charts(folder: Path) -> list[IndicatorChart] | None:
                 en,
                 unit,
                 len(g),
-                float(g["normalized_value"].sum()),
-                [(str(k), float(v)) for k, v in per.head(TOP_INSTITUTIONS).items()],
+                float(latest["normalized_value"].sum()) if additive else None,
+                [
+                    (f"{r.institution} ({r.year})", float(r.normalized_value))
+                    for r in latest.head(TOP_INSTITUTIONS).itertuples()
+                ],
             )
         )
-    return sorted(out, key=lambda c: (-c.n_facts, c.code, c.base_unit))
+    charts = sorted(out, key=lambda c: (-c.n_facts, c.code, c.base_unit))
+    return ReleaseView(facts, charts, names)
 
 
-def bar_chart(items: list[tuple[str, float]], title: str, label_width: int = 170, width: int = 420) -> str:
-    """Horizontal bars as inline SVG: a label, a bar scaled to the largest value, the value."""
+def bar_chart(
+    items: list[tuple[str, float]],
+    title: str,
+    label_width: int = 170,
+    width: int = 420,
+    groups: list[str] | None = None,
+) -> str:
+    """Horizontal bars as inline SVG: a label, a bar scaled to the largest value, the value.
+    groups (one per item, e.g. the unit): each bar is scaled to the largest of its own group, so
+    that yuan and persons are never drawn on one scale."""
     bar, gap = 14, 5
     height = gap + len(items) * (bar + gap)
-    top = max((v for _, v in items), default=0) or 1
+    groups = groups or [""] * len(items)
+    tops = {g: max((v for (_, v), h in zip(items, groups) if h == g), default=0) or 1 for g in set(groups)}
     room = width - label_width - 80
     parts = [
         f'<svg class="bars" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
@@ -90,7 +210,7 @@ def bar_chart(items: list[tuple[str, float]], title: str, label_width: int = 170
     ]
     for i, (label, value) in enumerate(items):
         y = gap + i * (bar + gap)
-        w = max(1, round(room * value / top))
+        w = max(1, round(room * value / tops[groups[i]]))
         shown = fit(label, label_width - 10)
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar - 3}" text-anchor="end">{escape(shown)}</text>'
@@ -164,37 +284,176 @@ def versions_table(ds: dict) -> str:
     return "".join(rows)
 
 
-def charts_section(ds_name: str, version: str, charts: list[IndicatorChart] | None) -> str:
+def charts_section(ds_name: str, version: str, charts) -> str:
     if charts is None:
         return f'<p class="note">Charts unavailable: the tables of {escape(version)} could not be read.</p>'
-    if not charts:
+    if not len(charts):
         return f'<p class="note">No facts in {escape(version)}. / 该版本暂无事实。</p>'
     # an indicator measured in more than one base unit (other: persons, CNY, items …) shows the unit
     multi = {c.code for c in charts if sum(d.code == c.code for d in charts) > 1}
     overview = bar_chart(
-        [(f"{c.code} ({c.base_unit})" if c.code in multi else c.code, c.n_facts) for c in charts],
+        [(f"{c.name_zh} ({c.base_unit})" if c.code in multi else c.name_zh, c.n_facts) for c in charts],
         f"facts per indicator, {ds_name} {version}",
         label_width=260,
         width=620,
     )
     out = [
-        f"<h3>Indicators in {escape(version)} / 指标概览</h3>",
-        f'<figure id="overview-{escape(ds_name)}"><figcaption>Facts per indicator / 各指标事实数</figcaption>'
-        f"{overview}</figure>",
-        "<h3>Per indicator, summed normalised value by institution / 各指标按院校汇总</h3>",
+        trends_section(ds_name, charts) if isinstance(charts, ReleaseView) else "",
+        "<h3>One indicator across institutions / 各院校同一指标</h3>",
+        '<p class="note">Each bar is one institution in its latest year. Counts and money are summed within '
+        "that year; rates and shares (percent) are never added up: each bar is the value the institution "
+        "reported. Figures about cities, provinces or other bodies are not credited to a college: they are "
+        "in the table below with their level. / 每条为院校最近一年的数值；计数与金额按年加总，比率（%）不加总；"
+        "城市、省级等其他主体的数字不计入院校。</p>",
         '<div class="charts">',
     ]
     for c in charts:
         title = f"{c.code} ({c.base_unit}): {c.name_zh} / {c.name_en}"
+        if c.additive:
+            shown = f"total / 合计 {number(c.total or 0)} {escape(c.base_unit)} (latest year of each institution)"
+        else:
+            shown = f"{escape(c.base_unit)}, per institution, not summed / 按院校列示，不加总"
         out.append(
             f'<figure class="indicator" id="chart-{escape(ds_name)}-{escape(c.code)}-{escape(c.base_unit)}" '
             f'data-indicator="{escape(c.code)}"><figcaption><b>{escape(c.name_zh)}</b> / {escape(c.name_en)} '
-            f"<code>{escape(c.code)}</code><br>{c.n_facts} facts / 条事实, total / 合计 "
-            f"{number(c.total)} {escape(c.base_unit)}</figcaption>"
+            f"<code>{escape(c.code)}</code><br>{c.n_facts} facts / 条事实, {shown}</figcaption>"
             f"{bar_chart(c.by_institution, title)}</figure>"
         )
     out.append("</div>")
+    if isinstance(charts, ReleaseView):
+        out.append(facts_table(ds_name, charts))
+    out += [
+        f"<h3>Indicators in {escape(version)} / 指标概览</h3>",
+        f'<figure id="overview-{escape(ds_name)}"><figcaption>Facts per indicator (institution level) / '
+        f"各指标事实数（院校层面）</figcaption>{overview}</figure>",
+    ]
     return "".join(out)
+
+
+def trends_section(ds_name: str, view: ReleaseView) -> str:
+    """Per institution, each indicator by year (institution-level facts only)."""
+    own = view.facts[view.facts["level"] == INSTITUTION_LEVEL]
+    if own.empty:
+        return ""
+    ranked = own.groupby("institution").size().sort_values(ascending=False, kind="mergesort")
+    out = [
+        "<h3>One institution across years / 单个院校历年数据</h3>",
+        f'<p class="note">Choose an institution above; without a choice the {TOP_INSTITUTIONS} with the most facts '
+        "are shown. Bars are scaled within each unit. / 请在上方选择院校；各单位分别缩放。</p>",
+        '<div class="charts">',
+    ]
+    for rank, (inst, _) in enumerate(ranked.items()):
+        g = own[own["institution"] == inst]
+        items = []
+        for (code, unit), gi in g.groupby(["indicator_code", "base_unit"], sort=True):
+            per = _per_institution(gi, unit in ADDITIVE_UNITS).sort_values("year", kind="mergesort")
+            zh = view.names.get(code, (code, code))[0]
+            items += [(f"{zh} · {r.year}", float(r.normalized_value), unit) for r in per.itertuples()]
+        province = g["province"].iloc[0]
+        years = sorted(set(g["year"]))
+        chart = bar_chart(
+            [(f"{label} ({unit})", v) for label, v, unit in items],
+            f"{inst} by year",
+            label_width=230,
+            groups=[unit for _, _, unit in items],
+        )
+        hidden = " hidden" if rank >= TOP_INSTITUTIONS else ""
+        out.append(
+            f'<figure class="institution" data-institution="{escape(inst)}" data-province="{escape(province)}"'
+            f' data-top="{int(rank < TOP_INSTITUTIONS)}"{hidden}><figcaption><b>{escape(inst)}</b> · '
+            f"{escape(province)} · {escape(', '.join(years))}</figcaption>{chart}</figure>"
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _source(origin, title) -> str:
+    origin = "" if origin is None or (isinstance(origin, float) and pd.isna(origin)) else str(origin)
+    text = title if isinstance(title, str) and title else origin
+    if origin.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(origin)}" rel="noopener">{escape(fit(text, 200))}</a>'
+    return escape(fit(text, 200))
+
+
+def facts_table(ds_name: str, view: ReleaseView) -> str:
+    f = view.facts.sort_values(["province", "institution", "year", "indicator_code", "char_start"], kind="mergesort")
+    rows = []
+    for r in f.itertuples():
+        zh, en = view.names.get(r.indicator_code, (r.indicator_code, r.indicator_code))
+        rows.append(
+            f'<tr data-province="{escape(r.province)}" data-institution="{escape(r.institution)}" '
+            f'data-indicator="{escape(r.indicator_code)}" data-year="{escape(r.year)}">'
+            f"<td>{escape(r.province)}</td><td>{escape(r.institution)}</td><td>{escape(str(r.level))}</td>"
+            f"<td>{escape(r.year)}</td><td>{escape(zh)}<br><small>{escape(en)}</small></td>"
+            f'<td class="num">{number(r.normalized_value)} {escape(r.base_unit)}</td>'
+            f"<td>{escape(r.quote)}</td><td>{_source(r.origin, r.title)}</td></tr>"
+        )
+    return (
+        f'<h3>Facts / 事实 (<span id="shown-{escape(ds_name)}">{len(f)}</span> of {len(f)})</h3>'
+        f'<table class="facts" id="facts-{escape(ds_name)}"><thead><tr><th>province / 省份</th>'
+        "<th>institution / 主体</th><th>level / 层级</th><th>year / 年份</th><th>indicator / 指标</th>"
+        "<th>value / 数值</th><th>quote / 原文</th><th>source / 来源</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def filters(ds_name: str, view) -> str:
+    """Four selects (province, institution, indicator, year) that narrow the table and the charts."""
+    if not isinstance(view, ReleaseView) or view.facts.empty:
+        return ""
+    f = view.facts
+
+    def select(key: str, label: str, values: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in values)
+        return (
+            f'<label>{label}<select data-key="{key}" data-dataset="{escape(ds_name)}">'
+            f'<option value="">all / 全部</option>{opts}</select></label>'
+        )
+
+    codes = sorted(set(f["indicator_code"]))
+    return (
+        f'<form class="filters" id="filters-{escape(ds_name)}">'
+        + select("province", "province / 省份", [(p, p) for p in sorted(set(f["province"]))])
+        + select("institution", "institution / 院校", [(i, i) for i in sorted(set(f["institution"]))])
+        + select("indicator", "indicator / 指标", [(c, f"{view.names.get(c, (c,))[0]} ({c})") for c in codes])
+        + select("year", "year / 年份", [(y, y) for y in sorted(set(f["year"]))])
+        + "</form>"
+    )
+
+
+# Inline (the page stays one self-contained file): show only what matches every chosen filter.
+SCRIPT = """
+document.querySelectorAll('form.filters').forEach(function (form) {
+  var ds = form.id.slice('filters-'.length);
+  var section = document.getElementById('dataset-' + ds);
+  function apply() {
+    var want = {};
+    form.querySelectorAll('select').forEach(function (s) { if (s.value) want[s.dataset.key] = s.value; });
+    var match = function (el, keys) {
+      return keys.every(function (k) { return !want[k] || !el.dataset[k] || el.dataset[k] === want[k]; });
+    };
+    var shown = 0;
+    section.querySelectorAll('table.facts tbody tr').forEach(function (tr) {
+      var ok = match(tr, ['province', 'institution', 'indicator', 'year']);
+      tr.hidden = !ok; if (ok) shown++;
+    });
+    var counter = document.getElementById('shown-' + ds); if (counter) counter.textContent = shown;
+    section.querySelectorAll('figure.indicator').forEach(function (fig) { fig.hidden = !match(fig, ['indicator']); });
+    section.querySelectorAll('figure.institution').forEach(function (fig) {
+      var chosen = want.institution || want.province;
+      fig.hidden = chosen ? !match(fig, ['institution', 'province']) : fig.dataset.top !== '1';
+    });
+  }
+  form.addEventListener('change', apply);
+  var params = new URLSearchParams(location.search);
+  form.querySelectorAll('select').forEach(function (s) {
+    var v = params.get(s.dataset.key);
+    if (v !== null && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+  });
+  apply();
+});
+"""
 
 
 def render(catalog_data: dict, charts: dict[str, list[IndicatorChart] | None]) -> str:
@@ -206,7 +465,8 @@ def render(catalog_data: dict, charts: dict[str, list[IndicatorChart] | None]) -
             f'<section id="dataset-{escape(name)}"><h2>{escape(name)}</h2>'
             f"<p>Latest / 最新版本: <b>{escape(ds['latest'])}</b>. Download and verify / 下载并校验: "
             f"<code>chanjiao download {escape(name)} --from URL-OF-THIS-PAGE</code></p>"
-            f"{versions_table(ds)}{charts_section(name, ds['latest'], charts.get(name))}</section>"
+            f"{filters(name, charts.get(name))}{versions_table(ds)}"
+            f"{charts_section(name, ds['latest'], charts.get(name))}</section>"
         )
     if not body:
         body.append("<p>No releases yet. / 暂无发布。</p>")
@@ -219,7 +479,7 @@ def render(catalog_data: dict, charts: dict[str, list[IndicatorChart] | None]) -
         "<h1>产教融合开放数据 / Industry–education integration open data</h1>"
         '<p class="sub">chanjiao releases: every version is immutable; each file is listed with its size, and '
         "its sha256 is in SHA256SUMS. / 各版本发布后不再修改，文件校验值见 SHA256SUMS。 "
-        '<a href="catalog.json">catalog.json</a></p>' + "".join(body) + "</body></html>\n"
+        '<a href="catalog.json">catalog.json</a></p>' + "".join(body) + f"<script>{SCRIPT}</script></body></html>\n"
     )
 
 

@@ -20,12 +20,14 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from pipelines import settings
 from schemas.describe import columns
 from schemas.tables import PUBLISHED_TABLES
 
 from . import catalog, versioning
 from .changelog import ReleaseDiff, changelog_markdown, diff_metadata, diff_release
-from .datapackage import descriptor, readme
+from .datapackage import database_resource, descriptor, readme
+from .duckdb_file import write_duckdb
 from .files import WrittenFile, sha256_file, write_table
 
 STAGING_PREFIX = ".staging-"
@@ -37,6 +39,10 @@ RELEASE_MODE = 0o755  # mkdtemp makes the staging folder 0700: a web server coul
 
 class ReleaseError(RuntimeError):
     """A release cannot be published as asked (e.g. it would rewrite a published version)."""
+
+
+class ShrinkError(ReleaseError):
+    """A release would remove more of the previous release's facts than allowed."""
 
 
 @dataclass
@@ -117,6 +123,8 @@ def _fields(folder_or_tables) -> dict[str, dict[str, str]]:
         dp = json.loads((folder_or_tables / "datapackage.json").read_text(encoding="utf-8"))
         out: dict[str, dict[str, str]] = {}
         for res in dp["resources"]:
+            if "schema" not in res:  # the DuckDB database: not a table
+                continue
             table = res["path"].rsplit(".", 1)[0]
             out[table] = {f["name"]: f["type"] for f in res["schema"]["fields"]}
         return out
@@ -150,6 +158,8 @@ def run(
     sources: list[dict] | None = None,
     today: date | None = None,
     version: str | None = None,
+    allow_shrink: bool = False,
+    max_shrink: float | None = None,
 ) -> ReleaseResult:
     """Publish tables (validated DataFrames keyed by table name) as the next version. One
     publisher at a time per dataset: a second waits on the dataset's lock file, so it can
@@ -159,7 +169,7 @@ def run(
     with (ddir / LOCK_FILE).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            return _run(tables, root, dataset, sources, today, version)
+            return _run(tables, root, dataset, sources, today, version, allow_shrink, max_shrink)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -171,11 +181,16 @@ def _run(
     sources: list[dict] | None,
     today: date | None,
     version: str | None,
+    allow_shrink: bool = False,
+    max_shrink: float | None = None,
 ) -> ReleaseResult:
     # 1. load inputs: the previous release, if any
     root = Path(root)
     if version is not None and not versioning.SEMVER.match(version):
         raise ReleaseError(f"not a MAJOR.MINOR.PATCH version: {version!r}")
+    if not len(tables["reports"]):
+        raise ReleaseError(f"nothing to publish: no reports were ingested, so {dataset} is left as it was")
+    share = settings.max_shrink() if max_shrink is None else max_shrink
     ddir = dataset_dir(root, dataset)
     ddir.mkdir(parents=True, exist_ok=True)
     _sweep_staging(ddir)
@@ -199,6 +214,8 @@ def _run(
             return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
         old_tables = read_release_tables(prev_dir) if prev_dir else None
         diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
+        if old_tables is not None and not allow_shrink:
+            _check_shrink(diff, len(old_tables.get("facts", ())), share, dataset, previous)
         kind = _bump(prev_dir, diff) if prev_dir else None
         if version is None:
             version = versioning.bump(previous, kind or "patch") if previous else versioning.FIRST_VERSION
@@ -213,15 +230,25 @@ def _run(
                 f"({target}); published versions are immutable: choose a new version"
             )
 
-        # 3. save outputs: descriptor, docs, then checksums of every file; the atomic rename; the catalogue
+        # 3. save outputs: the DuckDB file, descriptor, docs, then checksums of every file; the atomic
+        # rename; the catalogue
+        database = write_duckdb(staging, dataset)
+        db_sha = sha256_file(database)
         _write_text(
             staging / "datapackage.json",
-            json.dumps(descriptor(dataset, version, created, files, sources or []), ensure_ascii=False, indent=2)
+            json.dumps(
+                descriptor(dataset, version, created, files, sources or [], [database_resource(database, db_sha)]),
+                ensure_ascii=False,
+                indent=2,
+            )
             + "\n",
         )
         _write_text(staging / "README.md", readme(dataset, version, created, files, _rows(files)))
         _write_text(staging / "CHANGELOG.md", changelog_markdown(version, previous, diff))
-        listed = sorted(sums.items()) + [(name, sha256_file(staging / name)) for name in DOC_FILES]
+        listed = sorted(sums.items()) + [
+            (database.name, db_sha),
+            *((name, sha256_file(staging / name)) for name in DOC_FILES),
+        ]
         _write_text(staging / "SHA256SUMS", "".join(f"{sha}  {name}\n" for name, sha in listed))
         os.rename(staging, target)
     except BaseException:
@@ -229,6 +256,18 @@ def _run(
         raise
     catalog.rebuild(root)
     return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
+
+
+def _check_shrink(diff: ReleaseDiff, before: int, share: float, dataset: str, previous: str | None) -> None:
+    """Refuse a release that removes more than `share` of the previous release's facts: a mistyped
+    inbox or a lost folder must not become a permanent, immutable 'latest'."""
+    removed = diff.total("removed", ("facts",))
+    if before and removed / before > share:
+        raise ShrinkError(
+            f"refused: the new release would remove {removed} of the {before} facts of {dataset} {previous} "
+            f"({removed / before:.0%}, more than the {share:.0%} allowed by CHANJIAO_MAX_SHRINK); check the "
+            f"inbox, or pass --allow-shrink if this is intended"
+        )
 
 
 def build_date() -> date:

@@ -1,6 +1,7 @@
 """Data Package version rules (https://specs.frictionlessdata.io/patterns/#data-package-version):
-MAJOR when a column is removed, renamed or retyped; MINOR when rows are added (or columns
-added); PATCH when values are corrected or rows withdrawn without additions."""
+MAJOR when a column is removed, renamed or retyped; MINOR when rows are added or removed (or
+columns added); PATCH only when values are corrected. Removing rows is never a PATCH: a user who
+takes patches unseen would lose data without being told."""
 
 from __future__ import annotations
 
@@ -34,9 +35,9 @@ def bump_kind(
                 return "major"
     if any(set(new_fields.get(t, {})) - set(old_fields.get(t, {})) for t in new_fields):
         return "minor"
-    if rows_added:
+    if rows_added or rows_removed:
         return "minor"
-    if rows_removed or rows_changed:
+    if rows_changed:
         return "patch"
     return None
 

@@ -162,6 +162,7 @@ def test_refresh_with_a_changed_extractor_version_redoes_all(dirs, monkeypatch):
 
 
 def test_fetched_url_reports_are_ingested_and_published(dirs, tmp_path):
+    dirs["inbox"].mkdir()  # an empty inbox: the reports come from the URLs
     site = tmp_path / "site"
     site.mkdir()
     (site / "news.html").write_text(

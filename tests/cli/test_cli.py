@@ -55,3 +55,14 @@ def test_extract_reports_an_unreadable_file_and_goes_on(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert [json.loads(line)["quote"] for line in out.splitlines()] == ["12项"]
     assert "scan.pdf" in err
+
+
+def test_extract_table_has_a_header_and_a_folder_gives_only_its_reports(tmp_path, capsys):
+    (tmp_path / "r.txt").write_text("授权专利12项。", encoding="utf-8")
+    (tmp_path / "gold.csv").write_text("file,quote\nr.txt,合作企业45家\n", encoding="utf-8")  # not a report
+    assert main(["extract", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].split("\t") == ["file", "quote", "normalized_value", "base_unit", "qualifier", "indicator_code"]
+    assert [ln.split("\t")[:2] for ln in lines[1:]] == [["r.txt", "12项"]]
+    assert "gold.csv" not in err and "1 facts" in err

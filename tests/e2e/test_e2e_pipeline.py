@@ -58,7 +58,7 @@ def _is_gb18030_only(data: bytes) -> bool:
 
 def test_every_table_published_in_both_formats_with_the_same_rows(release):
     dp = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-    rows = {r["path"]: r["rows"] for r in dp["resources"]}
+    rows = {r["path"]: r["rows"] for r in dp["resources"] if "rows" in r}  # the DuckDB file has none
     for table, model in PUBLISHED_TABLES.items():
         pq_df = pq.read_table(release / f"{table}.parquet").to_pandas()
         csv_df = read_csv(release / f"{table}.csv", table)

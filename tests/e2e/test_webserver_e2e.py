@@ -104,7 +104,7 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def wait_for_server(base: str, procs: list[subprocess.Popen], logs: list[Path], timeout: float = 180) -> None:
+def wait_for_server(base: str, procs: list[subprocess.Popen], logs: list[Path], timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for p, log in zip(procs, logs):

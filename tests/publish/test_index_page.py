@@ -85,8 +85,11 @@ def test_every_version_and_file_is_listed_and_linked(built):
 
 def test_the_page_is_self_contained(built):
     html = (built / "index.html").read_text(encoding="utf-8")
-    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
+    assert html.lower().count("<script") == 1 and "<script>" in html  # one inline script (the filters), no src
+    assert "@import" not in html and "url(" not in html and "fetch(" not in html and "XMLHttpRequest" not in html
     for tag, attr, value in links(html).refs:
+        if tag == "a" and value.startswith(("http://", "https://")):
+            continue  # a fact's source: the report's own URL, a link out, never something the page loads
         assert "//" not in value and not value.startswith(("/", "data:")), (tag, attr, value)
     assert "<link" not in html.lower()
 
@@ -161,7 +164,7 @@ def test_names_are_escaped_and_an_empty_catalogue_renders():
         }
     }
     html = index_page.render(evil, {"x<b>": []})
-    assert "<script>" not in html and "&lt;script&gt;" in html and "x%3Cb%3E/1.0.0/a%20b.csv" in html
+    assert "<script>alert" not in html and "&lt;script&gt;" in html and "x%3Cb%3E/1.0.0/a%20b.csv" in html
 
 
 @pytest.mark.e2e
@@ -199,4 +202,132 @@ def test_headless_chromium_renders_the_served_page(built, tmp_path):
     assert re.search(
         r'<figure class="indicator" id="chart-ie-facts-patents_granted-item"[^>]*>.*?<svg.*?<rect', dom, re.S
     )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def _fake_release(folder: Path, facts: list[dict], extra_columns: bool) -> Path:
+    """A release folder with hand-made facts (and the real indicator catalogue)."""
+    import pandas as pd
+
+    from pipelines.publish.frames import catalogue_frame
+
+    folder.mkdir(parents=True)
+    base = {
+        "report_id": "0" * 16,
+        "published": pd.Timestamp("2024-03-01"),
+        "char_start": 0,
+        "quote": "q",
+        "unit_text": "",
+        "normalized_value": 0.0,
+    }
+    rows = [{**base, "fact_id": f"f{i}", **f} for i, f in enumerate(facts)]
+    df = pd.DataFrame(rows)
+    if not extra_columns:
+        df = df.drop(columns=[c for c in ("entity_level", "period_start", "period_end") if c in df])
+    df.to_parquet(folder / "facts.parquet")
+    catalogue_frame().to_parquet(folder / "indicators.parquet")
+    pd.DataFrame({"report_id": ["0" * 16], "origin": ["https://example.edu.cn/r.html"], "title": ["报告"]}).to_parquet(
+        folder / "reports.parquet"
+    )
+    return folder
+
+
+def test_percentages_are_never_summed_and_other_levels_never_credited(tmp_path):
+    rate = dict(indicator_code="graduate_employment_rate", base_unit="percent")
+    money = dict(indicator_code="tech_service_revenue", base_unit="CNY")
+    facts = [
+        {**rate, "institution": "浙江甲职业技术学院", "normalized_value": 96.5},
+        {**rate, "institution": "浙江甲职业技术学院", "normalized_value": 97.1, "char_start": 10},
+        {**rate, "institution": "江苏乙职业学院", "normalized_value": 98.0},
+        {**money, "institution": "浙江甲职业技术学院", "normalized_value": 3_000_000.0},
+        {**money, "institution": "浙江甲职业技术学院", "normalized_value": 1_000_000.0, "char_start": 20},
+        {**money, "institution": "浙江甲职业技术学院", "normalized_value": 272_000_000.0, "entity_level": "city"},
+        {
+            **money,
+            "institution": "浙江甲职业技术学院",
+            "normalized_value": 5_000_000.0,
+            "period_start": pd_ts("2022-01-01"),
+            "period_end": pd_ts("2022-12-31"),
+        },
+    ]
+    view = index_page.indicator_charts(_fake_release(tmp_path / "r", facts, extra_columns=True))
+    by = {c.code: c for c in view.charts}
+    assert by["graduate_employment_rate"].total is None  # a rate has no total
+    assert sorted(v for _, v in by["graduate_employment_rate"].by_institution) == [97.1, 98.0]  # latest, not 193.6
+    revenue = by["tech_service_revenue"]
+    assert revenue.by_institution == [
+        ("浙江甲职业技术学院 (2024)", 4_000_000.0)
+    ]  # the city's 272 M is not the college's
+    assert revenue.total == 4_000_000.0 and revenue.n_facts == 3
+    html = index_page.render({"datasets": {"d": {"name": "d", "latest": "1.0.0", "versions": []}}}, {"d": view})
+    fig = re.search(r'id="chart-d-graduate_employment_rate-percent".*?</figure>', html).group(0)
+    assert "not summed" in fig and "合计" not in fig and "193" not in fig
+    assert "272,000,000 CNY" in html  # in the table, at its own level
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*272,000,000(?:(?!</tr>).)*</tr>", html).group(0)
+    assert "<td>city</td>" in row
+    trend = re.search(r'<figure class="institution" data-institution="浙江甲职业技术学院".*?</figure>', html).group(0)
+    assert "2022" in trend and "2024" in trend and "5,000,000" in trend and "4,000,000" in trend
+    assert 'data-province="浙江"' in trend
+    for key in ("province", "institution", "indicator", "year"):
+        assert f'data-key="{key}"' in html
+    assert '<a href="https://example.edu.cn/r.html" rel="noopener">报告</a>' in html
+
+
+def test_without_level_or_period_columns_facts_are_institution_level_in_their_reports_year(tmp_path):
+    facts = [
+        dict(indicator_code="patents_granted", base_unit="item", institution="湖北丙职业学院", normalized_value=5.0),
+        dict(indicator_code="patents_granted", base_unit="item", institution="湖北丙职业学院", normalized_value=7.0),
+    ]
+    view = index_page.indicator_charts(_fake_release(tmp_path / "r", facts, extra_columns=False))
+    assert set(view.facts["level"]) == {"institution"} and set(view.facts["year"]) == {"2024"}
+    assert view.charts[0].by_institution == [("湖北丙职业学院 (2024)", 12.0)] and view.charts[0].total == 12.0
+
+
+def pd_ts(text: str):
+    import pandas as pd
+
+    return pd.Timestamp(text)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="Chromium is absent (run `make browser`); required when CI is set",
+)
+def test_headless_chromium_filters_by_institution_and_indicator(built, tmp_path):
+    assert CHROMIUM.exists(), "CI is set but /usr/bin/chromium is missing: run `make browser`"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "published-index-filtered.png"
+    shot.unlink(missing_ok=True)
+    base = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium'}",
+        "--window-size=1400,1400",
+    ]
+    query = (
+        "?institution=%E6%B1%89%E6%B0%B4%E8%81%8C%E4%B8%9A%E5%AD%A6%E9%99%A2&indicator=patents_granted"  # 汉水职业学院
+    )
+    with served(built) as url:
+        dom = subprocess.run(
+            base + ["--dump-dom", url + "index.html" + query], capture_output=True, text=True, timeout=120, check=True
+        ).stdout
+        subprocess.run(
+            base + [f"--screenshot={shot}", url + "index.html" + query], capture_output=True, timeout=120, check=True
+        )
+    rows = re.findall(r"<tr ([^>]*)>", dom)
+    visible = [r for r in rows if "data-institution" in r and "hidden" not in r]
+    assert len(visible) == 1 and 'data-institution="汉水职业学院"' in visible[0]
+    assert 'data-indicator="patents_granted"' in visible[0]
+    assert re.search(r'<span id="shown-ie-facts">1</span>', dom)
+    figs = re.findall(r'<figure class="indicator"[^>]*>', dom)
+    assert [f for f in figs if "hidden" not in f] == [f for f in figs if "patents_granted" in f]
+    inst = [f for f in re.findall(r'<figure class="institution"[^>]*>', dom) if "hidden" not in f]
+    assert len(inst) == 1 and "汉水职业学院" in inst[0]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

@@ -1,0 +1,92 @@
+"""A DuckDB database per release (`<dataset>.duckdb`): every published table with its primary
+and foreign keys and its zh/en column descriptions as comments, plus views that join the
+indicator names onto the facts, so that SQL users can query a release at once:
+
+    duckdb ie-facts.duckdb "SELECT indicator_name_en, count(*) FROM facts_named GROUP BY 1"
+
+Built from the release's own Parquet files, so the database holds exactly the published values.
+Everything about a table comes from its pandera model (schemas/describe.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemas.describe import columns, foreign_keys, primary_key, table_description
+from schemas.tables import PUBLISHED_TABLES
+
+SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE"}
+VIEWS = {
+    "facts_named": (
+        "SELECT f.*, i.name_zh AS indicator_name_zh, i.name_en AS indicator_name_en, i.category AS indicator_category "
+        "FROM facts f LEFT JOIN indicators i ON i.code = f.indicator_code"
+    ),
+}
+VIEW_COMMENTS = {"facts_named": "事实表（附指标中英文名称）/ Facts with the indicator's Chinese and English names"}
+
+
+def file_name(dataset: str) -> str:
+    return f"{dataset}.duckdb"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _order() -> list[str]:
+    """Tables with the ones they refer to first (foreign keys need their target to exist)."""
+    done: list[str] = []
+
+    def visit(t: str) -> None:
+        if t in done:
+            return
+        for target, _ in foreign_keys(PUBLISHED_TABLES[t]).values():
+            if target != t:
+                visit(target)
+        done.append(t)
+
+    for t in PUBLISHED_TABLES:
+        visit(t)
+    return done
+
+
+def create_table_sql(table: str) -> str:
+    model = PUBLISHED_TABLES[table]
+    specs = columns(model)
+    nullable = {c.name for c in specs if c.nullable}
+    parts = [f"{_q(c.name)} {SQL_TYPES[c.kind]}{'' if c.nullable else ' NOT NULL'}" for c in specs]
+    pk = primary_key(model)
+    if pk and not (set(pk) & nullable):  # a key with a nullable column (quarantine's) cannot be a PRIMARY KEY
+        parts.append(f"PRIMARY KEY ({', '.join(_q(c) for c in pk)})")
+    for col, (target, ref) in foreign_keys(model).items():
+        parts.append(f"FOREIGN KEY ({_q(col)}) REFERENCES {_q(target)} ({_q(ref)})")
+    return f"CREATE TABLE {_q(table)} ({', '.join(parts)})"
+
+
+def write_duckdb(folder: Path, dataset: str) -> Path:
+    """folder/<dataset>.duckdb from folder's Parquet files."""
+    import duckdb
+
+    path = Path(folder) / file_name(dataset)
+    path.unlink(missing_ok=True)
+    con = duckdb.connect(str(path))
+    try:
+        for table in _order():
+            con.execute(create_table_sql(table))
+            names = ", ".join(_q(c.name) for c in columns(PUBLISHED_TABLES[table]))
+            source = _lit(str(Path(folder) / f"{table}.parquet"))
+            con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM read_parquet({source})")
+            con.execute(f"COMMENT ON TABLE {_q(table)} IS {_lit(table_description(PUBLISHED_TABLES[table]))}")
+            for c in columns(PUBLISHED_TABLES[table]):
+                con.execute(f"COMMENT ON COLUMN {_q(table)}.{_q(c.name)} IS {_lit(c.description)}")
+        for view, sql in VIEWS.items():
+            con.execute(f"CREATE VIEW {_q(view)} AS {sql}")
+            con.execute(f"COMMENT ON VIEW {_q(view)} IS {_lit(VIEW_COMMENTS[view])}")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path
