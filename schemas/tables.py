@@ -63,8 +63,10 @@ class FactsModel(pa.DataFrameModel):
         categorical=True,
     )
     published: Series[pd.Timestamp] = field("发布日期", "publication date of the report", nullable=True)
-    period_start: Series[pd.Int64Dtype] = field("起始年份", "first year the number covers", nullable=True, ge=1900)
-    period_end: Series[pd.Int64Dtype] = field("截止年份", "last year the number covers", nullable=True, ge=1900)
+    # Years are numbers, not integers, in the published files: a Parquet integer column with nulls
+    # is read back as NaN by Frictionless and fails its type; the values are whole years.
+    period_start: Series[float] = field("起始年份", "first year the number covers (a whole year)", nullable=True)
+    period_end: Series[float] = field("截止年份", "last year the number covers (a whole year)", nullable=True)
     period_source: Series[str] = field(
         "年份来源",
         "text where the sentence states the period, report where it is the report's year, else unknown",
@@ -78,7 +80,9 @@ class FactsModel(pa.DataFrameModel):
     char_end: Series[int] = field("结束位置", "end offset (exclusive) of the quote in the decoded report text", ge=1)
     number_text: Series[str] = field("数字原文", "the number as written, with touching approximation marks")
     value: Series[float] = field("数值", "the number as a plain number", ge=0)
-    unit_text: Series[str] = field("单位原文", "unit or measure word as written")
+    unit_text: Series[str] = field(
+        "单位原文", "unit or measure word as written (empty where a count in 万 has none: 8万产业工人)", nullable=True
+    )
     normalized_value: Series[float] = field("标准化数值", "value in the base unit (万元 × 10000 → CNY)", ge=0)
     base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
     qualifier: Series[str] = field(
@@ -145,6 +149,17 @@ class FactsModel(pa.DataFrameModel):
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
         return not_in_future(s)
+
+    @pa.dataframe_check(
+        name="period_whole_years", description="period_start and period_end are whole years from 1900 to 2100"
+    )
+    def period_whole_years(cls, df: pd.DataFrame) -> Series[bool]:
+        # a row check, not a column constraint: Frictionless reads a Parquet null as NaN and would
+        # hold NaN against a minimum
+        def ok(s: pd.Series) -> pd.Series:
+            return s.isna() | ((s % 1 == 0) & s.between(1900, 2100))
+
+        return ok(df["period_start"]) & ok(df["period_end"])
 
     @pa.dataframe_check(name="period_in_order", description="period_start <= period_end where both are known")
     def period_in_order(cls, df: pd.DataFrame) -> Series[bool]:

@@ -67,9 +67,7 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
                 }
             )
     df = pd.DataFrame(rows, columns=list(FactsModel.to_schema().columns))
-    for c in ("period_start", "period_end"):
-        df[c] = df[c].astype("Int64")
-    for c in ("value", "normalized_value", "code_confidence"):
+    for c in ("value", "normalized_value", "code_confidence", "period_start", "period_end"):
         df[c] = df[c].astype("float64")
     for c in ("char_start", "char_end"):
         df[c] = df[c].astype("int64")
