@@ -17,6 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipelines.ingest.formats import MEDIA_TYPES
+
 from .catalog import BASE_UNITS, MONEY_FACTORS, QUALIFIERS, indicator_codes
 
 
@@ -80,6 +82,8 @@ class FactsModel(pa.DataFrameModel):
     extractor_version: Series[str] = field(
         "抽取器版本", "version of the extractor that produced the fact", categorical=True
     )
+    page: Series[pd.Int64Dtype] = field("页码", "PDF page (from 1) the number stands on", nullable=True, ge=1)
+    cell: Series[str] = field("单元格", "table cell the number comes from (sheet or table!column row)", nullable=True)
 
     class Config:
         name = "facts"
@@ -130,7 +134,10 @@ class ReportsModel(pa.DataFrameModel):
     file_name: Series[str] = field("文件名", "file name of the raw report")
     origin: Series[str] = field("来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)")
     media_type: Series[str] = field(
-        "媒体类型", "media type of the raw report", isin=["text/plain", "text/html"], categorical=True
+        "媒体类型",
+        "media type of the raw report",
+        isin=["text/plain", "text/html", *MEDIA_TYPES.values()],
+        categorical=True,
     )
     encoding: Series[str] = field("编码", "character encoding the report was decoded from", categorical=True)
     size_bytes: Series[int] = field("字节数", "size of the raw report in bytes", ge=1)

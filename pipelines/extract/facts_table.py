@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipelines.ingest.formats.common import locate, locations_from_json
 from schemas.tables import FactsModel
 
 from .cache import FactCache
@@ -32,7 +33,9 @@ def fact_id(report_id: str, start: int, end: int) -> str:
 def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     rows = []
     for rep in texts.itertuples():
+        locations = locations_from_json(getattr(rep, "locations", "") or "")
         for f in cache.facts(rep.sha256, rep.text):
+            where = locate(locations, f["char_start"], f["char_end"], f["number_text"], rep.text)
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),
@@ -42,6 +45,8 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
                     "published": rep.published,
                     **{k: f[k] for k in FACT_FIELDS},
                     "extractor_version": cache.version,
+                    "page": where.page,
+                    "cell": where.cell,
                 }
             )
     cols = list(FactsModel.to_schema().columns)
@@ -51,4 +56,5 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     for c in ("char_start", "char_end"):
         df[c] = df[c].astype("int64")
     df["published"] = pd.to_datetime(df["published"])
+    df["page"] = df["page"].astype("Int64")
     return df.reset_index(drop=True)
