@@ -56,14 +56,17 @@ def locate(locations: Sequence[Location], char_start: int, char_end: int, number
         for loc in locations
         if loc.cell and char_start <= loc.start and loc.end <= char_end and text[loc.start : loc.end] == number_text
     ]
-    if cells:
-        return max(cells, key=lambda loc: loc.end)
+    cell = max(cells, key=lambda loc: loc.end) if cells else None
+    page = None
     pages = [loc for loc in locations if loc.page is not None]
     if pages:
-        i = bisect_right([loc.start for loc in pages], char_start) - 1
-        if i >= 0 and char_start < pages[i].end:
-            return Location(char_start, char_end, page=pages[i].page)
-    return Location(char_start, char_end)
+        pos = cell.start if cell else char_start
+        i = bisect_right([loc.start for loc in pages], pos) - 1
+        if i >= 0 and pos < pages[i].end:
+            page = pages[i].page
+    if cell:
+        return Location(cell.start, cell.end, page, cell.cell, cell.period)
+    return Location(char_start, char_end, page)
 
 
 @dataclass
