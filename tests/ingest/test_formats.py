@@ -107,6 +107,27 @@ def test_a_ruled_pdf_table_is_read_cell_by_cell_with_its_year_columns(tmp_path):
     assert money["cell"].tolist() == ["p1表1!C2", "p1表1!D2"] and money["page"].tolist() == [1, 1]
 
 
+RAGGED_TABLE = """<p>2023年学院服务贡献如下。</p>
+<table border="1" cellspacing="0" cellpadding="4"><tr><td>指标</td><td>2022年</td><td>2023年</td></tr>
+<tr><td style="width:6em">面向社会开展的非学历培训到账经费（万元）</td><td></td><td>1,045.62</td></tr>
+<tr><td>横向技术服务到款额（万元）</td><td>1,100.50</td><td>1,256.80</td></tr></table>"""
+
+
+@pytest.mark.e2e
+@needs_chromium
+def test_a_ruled_table_with_wrapped_and_empty_cells_goes_through_the_table_finder(tmp_path):
+    page = f'<html><head><meta charset="utf-8"></head><body>{RAGGED_TABLE}</body></html>'
+    rendered = render(print_to_pdf(page, tmp_path), "ragged.pdf")
+    assert "面向社会开展的非学历培训到账经费（万元） | 1,045.62\n" in rendered.text  # the wrapped label, whole
+    assert "file://" not in rendered.text  # a one-page print's footer: its URL | 1/1
+    periods = {(loc.cell, rendered.text[loc.start : loc.end]): loc.period for loc in rendered.locations if loc.period}
+    assert periods == {
+        ("p1表1!C2", "1,045.62"): "2023",
+        ("p1表1!B3", "1,100.50"): "2022",
+        ("p1表1!C3", "1,256.80"): "2023",
+    }
+
+
 def _pdf_bytes(text_pages: int) -> bytes:
     import pypdfium2 as pdfium
 

@@ -8,8 +8,10 @@ From the characters and their boxes the text is rebuilt as a reader sees it:
 - lines the layout wrapped are joined back (no space between CJK characters) when the line
   reaches the right edge and the next one starts at the left edge without a wider gap; a
   paragraph break stays a line break, also across a page break;
-- a wide gap inside a line is a table cell boundary (` | `); where pdfplumber finds a ruled
-  table its rows are rendered by common.render_table (label | unit | years, cell locations);
+- a wide gap or a vertical ruling line inside a line is a table cell boundary (` | `); a run
+  of such lines is a table, rendered by common.render_table (label | unit | years, cell
+  locations); only where a ruled table comes out ragged (wrapped, empty or merged cells)
+  does pdfplumber's table finder read that page's tables;
 - every page's span of the text is recorded (Location.page), so every fact has its page.
 
 A PDF without a text layer (scanned) is refused with that reason, as are encrypted,
@@ -17,6 +19,7 @@ truncated and damaged files."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import re
@@ -56,7 +59,7 @@ class Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]] = field(default_factory=list)
-    rules: int = 0  # thin path objects: the ruling lines of a table
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
 
 
 def _is_cjk(ch: str) -> bool:
@@ -95,34 +98,57 @@ def _open(data: bytes):
         raise FormatError(f"damaged PDF: {msg}") from exc
 
 
-def _rules(page) -> int:
-    """How many ruling lines (path objects thinner than 2 pt) the page draws."""
-    import pypdfium2.raw as pdfium_c
+def _rules(page, height: float) -> list[tuple[float, float, float]]:
+    """The vertical ruling lines the page draws (path objects under 2 pt wide and over 5 pt
+    high): (x, top, bottom), top-down. They separate the cells of a ruled table. Read with
+    pdfium's own calls: wrapping every text object in Python would cost more than the text."""
+    import pypdfium2.raw as c
 
-    n = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
-        n += min(right - left, top - bottom) < 2
-    return n
+    out = []
+    box = [ctypes.c_float() for _ in range(4)]
+
+    def walk(count: int, get) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_FORM:
+                walk(c.FPDFFormObj_CountObjects(obj), lambda k, o=obj: c.FPDFFormObj_GetObject(o, k))
+            elif kind == c.FPDF_PAGEOBJ_PATH and c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+                left, bottom, right, top = (v.value for v in box)
+                if right - left < 2 and top - bottom > 5:
+                    out.append(((left + right) / 2, height - top, height - bottom))
+
+    walk(c.FPDFPage_CountObjects(page.raw), lambda k: c.FPDFPage_GetObject(page.raw, k))
+    return out
+
+
+def _ruled_between(rules: list[tuple[float, float, float]], x0: float, x1: float, mid: float) -> bool:
+    return any(x0 - 1 <= x <= x1 + 1 and top <= mid <= bottom for x, top, bottom in rules)
 
 
 def _page_lines(page, number: int) -> Page:
+    import pypdfium2.raw as pdfium_c
+
     width, height = page.get_size()
     tp = page.get_textpage()
     text = tp.get_text_range()
-    out = Page(number, width, height, rules=_rules(page))
+    out = Page(number, width, height, rules=_rules(page, height))
+    box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top: pdfium's order
+    refs = [ctypes.byref(v) for v in box]
+    get_box, raw_tp = pdfium_c.FPDFText_GetCharBox, tp.raw
     start = 0
     for raw in text.split("\r\n") if text else []:
         end = start + len(raw)
         chars = []
         for k in range(start, end):
-            left, bottom, right, top = tp.get_charbox(k)
-            chars.append((text[k], left, right, height - top, height - bottom))
+            get_box(raw_tp, k, *refs)
+            chars.append((text[k], box[0].value, box[1].value, height - box[3].value, height - box[2].value))
         start = end + 2
         visible = [c for c in chars if c[0].strip() and c[2] > c[1]]
         if not visible:
             continue
         size = statistics.median(c[4] - c[3] for c in visible)
+        mid = (min(c[3] for c in visible) + max(c[4] for c in visible)) / 2
         parts: list[str] = []
         cells, prev, space = False, None, False
         for ch, left, right, _top, _bottom in chars:
@@ -134,7 +160,7 @@ def _page_lines(page, number: int) -> Page:
             ch = _radical(ch)
             if prev is not None and parts:
                 gap = left - prev
-                if gap > 2.5 * size:
+                if gap > 2.5 * size or (out.rules and _ruled_between(out.rules, prev, left, mid)):
                     parts.append(" | ")
                     cells = True
                 elif space and not (_is_cjk(parts[-1][-1]) or _is_cjk(ch)) or gap > size:
@@ -170,19 +196,38 @@ def _furniture(pages: list[Page]) -> set[tuple[int, int]]:
     drop = set()
     for i, p in enumerate(pages):
         for j, ln in enumerate(p.lines):
-            if in_band(p, ln) and (PAGE_NUMBER.match(ln.text) or (len(pages) > 1 and seen[key(ln.text)] >= repeat)):
+            numbered = any(PAGE_NUMBER.match(cell) for cell in ln.text.split(" | "))  # 1/3, or URL | 1/3
+            if in_band(p, ln) and (numbered or (len(pages) > 1 and seen[key(ln.text)] >= repeat)):
                 drop.add((i, j))
     return drop
 
 
+def _in_ruled_cell(p: Page, ln: Line) -> bool:
+    """Whether the line stands between two vertical ruling lines that span it: inside a cell."""
+    mid = (ln.top + ln.bottom) / 2
+    spanning = [x for x, top, bottom in p.rules if top <= mid <= bottom]
+    return any(x <= ln.x0 + 1 for x in spanning) and any(x >= ln.x1 - 1 for x in spanning)
+
+
 def _needs_table_finder(p: Page) -> bool:
-    """A page whose ruling lines may draw a table: pdfplumber finds its cells (wrapped, empty
-    or merged ones too). Tables without rules are read from the gaps between words alone."""
-    return p.rules >= 4 and len(p.lines) > 1
+    """Whether a ruled table's lines leave it ragged: a line without cell boundaries inside a
+    ruled cell (a wrapped cell), or rows with different numbers of cells (an empty or merged
+    cell). pdfplumber's table finder reads those pages; regular tables are read from the
+    lines, their cells split at the gaps between words and at the ruling lines."""
+    if not p.rules:
+        return False
+    counts = set()
+    for ln in p.lines:
+        if not _in_ruled_cell(p, ln):
+            continue
+        if not ln.cells:
+            return True
+        counts.add(ln.text.count(" | "))
+    return len(counts) > 1
 
 
 def _tables(data: bytes, pages: list[Page]) -> None:
-    """pdfplumber's table finder, only on the pages that draw ruling lines."""
+    """pdfplumber's table finder, only on the pages whose ruled tables are ragged."""
     wanted = [p for p in pages if _needs_table_finder(p)]
     if not wanted:
         return
