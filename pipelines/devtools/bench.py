@@ -171,7 +171,11 @@ def pdf_bench(reps: int = 3) -> None:
     def with_pdfium():
         doc = pdfium.PdfDocument(data)
         for i in range(len(doc)):
-            doc[i].get_textpage().get_text_range()
+            page = doc[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
         doc.close()
 
     def with_pdfplumber():

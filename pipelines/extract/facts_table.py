@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.ingest.formats.common import locate, locations_from_json
+from pipelines.ingest.formats.common import Locator, locations_from_json
 from schemas.tables import FactsModel
 
 from .cache import FactCache
@@ -33,9 +33,9 @@ def fact_id(report_id: str, start: int, end: int) -> str:
 def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     rows = []
     for rep in texts.itertuples():
-        locations = locations_from_json(getattr(rep, "locations", "") or "")
+        where_is = Locator(locations_from_json(getattr(rep, "locations", "") or ""))
         for f in cache.facts(rep.sha256, rep.text):
-            where = locate(locations, f["char_start"], f["char_end"], f["number_text"], rep.text)
+            where = where_is(f["char_start"], f["char_end"], f["number_text"], rep.text)
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import FormatError, Location, Rendered, locate
+from .common import FormatError, Location, Locator, Rendered
 
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
@@ -43,4 +43,4 @@ def render(data: bytes, name: str) -> Rendered:
     raise FormatError(f"not a document format: {name}")
 
 
-__all__ = ["MEDIA_TYPES", "FormatError", "Location", "Rendered", "locate", "media_type_of", "render"]
+__all__ = ["MEDIA_TYPES", "FormatError", "Location", "Locator", "Rendered", "media_type_of", "render"]

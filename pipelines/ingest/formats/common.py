@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -47,26 +47,37 @@ def locations_from_json(s: str | None) -> list[Location]:
     return [Location(**d) for d in json.loads(s)] if s else []
 
 
-def locate(locations: Sequence[Location], char_start: int, char_end: int, number_text: str, text: str) -> Location:
-    """Where a fact's number came from: the cell whose text is the number (the rightmost one
-    inside the quote, as a table row's quote runs from its label to the number), else the
-    page holding the quote's start. An empty Location where the map says nothing."""
-    cells = [
-        loc
-        for loc in locations
-        if loc.cell and char_start <= loc.start and loc.end <= char_end and text[loc.start : loc.end] == number_text
-    ]
-    cell = max(cells, key=lambda loc: loc.end) if cells else None
-    page = None
-    pages = [loc for loc in locations if loc.page is not None]
-    if pages:
+class Locator:
+    """Where a fact's number came from, looked up by binary search (a workbook may hold
+    thousands of cells): the cell whose text is the number (the rightmost one inside the
+    quote, as a table row's quote runs from its label to the number), and the page holding
+    that cell or the quote's start. An empty Location where the map says nothing."""
+
+    def __init__(self, locations: Sequence[Location]):
+        self.cells = sorted((loc for loc in locations if loc.cell), key=lambda loc: loc.start)
+        self.cell_starts = [loc.start for loc in self.cells]
+        self.pages = sorted((loc for loc in locations if loc.page is not None and not loc.cell), key=lambda x: x.start)
+        self.page_starts = [loc.start for loc in self.pages]
+
+    def __call__(self, char_start: int, char_end: int, number_text: str, text: str) -> Location:
+        lo = bisect_left(self.cell_starts, char_start)
+        hi = bisect_right(self.cell_starts, char_end)
+        cell = None
+        for loc in self.cells[lo:hi]:
+            if (
+                loc.end <= char_end
+                and text[loc.start : loc.end] == number_text
+                and (cell is None or loc.end > cell.end)
+            ):
+                cell = loc
         pos = cell.start if cell else char_start
-        i = bisect_right([loc.start for loc in pages], pos) - 1
-        if i >= 0 and pos < pages[i].end:
-            page = pages[i].page
-    if cell:
-        return Location(cell.start, cell.end, page, cell.cell, cell.period)
-    return Location(char_start, char_end, page)
+        page = cell.page if cell else None
+        i = bisect_right(self.page_starts, pos) - 1
+        if page is None and i >= 0 and pos < self.pages[i].end:
+            page = self.pages[i].page
+        if cell:
+            return Location(cell.start, cell.end, page, cell.cell, cell.period)
+        return Location(char_start, char_end, page)
 
 
 @dataclass
