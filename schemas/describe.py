@@ -26,7 +26,7 @@ class ColumnSpec:
 
 
 def _kind(dtype) -> str:
-    s = str(dtype).lower()  # Int64: pandas' nullable integer
+    s = str(dtype)
     if s.startswith("int"):
         return "integer"
     if s.startswith("float"):

@@ -82,7 +82,12 @@ class FactsModel(pa.DataFrameModel):
     extractor_version: Series[str] = field(
         "抽取器版本", "version of the extractor that produced the fact", categorical=True
     )
-    page: Series[pd.Int64Dtype] = field("页码", "PDF page (from 1) the number stands on", nullable=True, ge=1)
+    page: Series[float] = field(
+        "页码",
+        "PDF page (from 1) the number stands on; a whole number, typed as number because Parquet "
+        "readers turn an integer column with nulls into floats",
+        nullable=True,
+    )
     cell: Series[str] = field("单元格", "table cell the number comes from (sheet or table!column row)", nullable=True)
 
     class Config:
@@ -122,6 +127,11 @@ class FactsModel(pa.DataFrameModel):
     @pa.check("published", name="not_in_future", description="dates are not in the future")
     def not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
         return not_in_future(s)
+
+    @pa.check("page", name="whole_page", description="a page number is a whole number from 1")
+    def whole_page(cls, s: Series[float]) -> Series[bool]:
+        # not ge=1: frictionless would hold a missing page (NaN in Parquet) against the minimum
+        return s.isna() | ((s >= 1) & (s == s.round()))
 
 
 class ReportsModel(pa.DataFrameModel):

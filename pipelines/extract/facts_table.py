@@ -56,5 +56,5 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     for c in ("char_start", "char_end"):
         df[c] = df[c].astype("int64")
     df["published"] = pd.to_datetime(df["published"])
-    df["page"] = df["page"].astype("Int64")
+    df["page"] = df["page"].astype("float64")
     return df.reset_index(drop=True)

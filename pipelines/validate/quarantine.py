@@ -106,7 +106,7 @@ def validate(
 def _jsonable(v):
     if isinstance(v, pd.Timestamp):
         return v.date().isoformat()
-    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT or v is pd.NA:
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT:
         return None
     if hasattr(v, "item"):
         return v.item()
