@@ -26,7 +26,7 @@ format: $(STAMP)
 ui: $(STAMP)  ## the Dagster UI on 127.0.0.1
 	$(VENV)/bin/chanjiao ui
 
-bench: $(STAMP)  ## speed ratios, measured side by side in one run
+bench: $(STAMP) browser  ## speed ratios, measured side by side in one run
 	$(VENV)/bin/python -m pipelines.devtools.bench
 
 evaluate: $(STAMP)  ## score the extractor on the bundled gold corpus (and ../shared's dev set if present)

@@ -44,13 +44,14 @@ def _expand(paths: list[str]) -> list[tuple[str, Path]]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.ingest.decode import DecodeError
+    from pipelines.ingest.formats import Locator
     from pipelines.ingest.reports import facts_of_file
 
     status = 0
     rows = []
     for given, path in _expand(args.paths):
         try:
-            _, facts = facts_of_file(path)
+            report, facts = facts_of_file(path)
         except (OSError, DecodeError) as exc:
             print(f"chanjiao extract: {given}: {exc}", file=sys.stderr)
             status = 1
@@ -61,8 +62,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
             for span, reason in rejected_numbers(read_report(path.read_bytes(), path.name).text):
                 print(f"{Path(given).name}\tnot a fact\t{span}\t{reason}", file=sys.stderr)
+        where_is = Locator(report.decoded.locations)
         for f in facts:
             row = {"source": given, **{k: getattr(f, k) for k in FACT_KEYS}, "subject": f.subject, "about": f.about}
+            if report.decoded.locations:  # PDF, DOCX, XLSX, CSV: the page, cell and year column
+                where = where_is(f.char_start, f.char_end, f.number_text, report.text)
+                row |= {"page": where.page, "cell": where.cell, "period": where.period}
             rows.append(row)
             if args.format == "jsonl":
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -17,6 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipelines.ingest.formats import MEDIA_TYPES
+
 from .catalog import BASE_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
 
 
@@ -110,6 +112,13 @@ class FactsModel(pa.DataFrameModel):
     extractor_version: Series[str] = field(
         "抽取器版本", "version of the extractor that produced the fact", categorical=True
     )
+    page: Series[float] = field(
+        "页码",
+        "PDF page (from 1) the number stands on; a whole number, typed as number because Parquet "
+        "readers turn an integer column with nulls into floats",
+        nullable=True,
+    )
+    cell: Series[str] = field("单元格", "table cell the number comes from (sheet or table!column row)", nullable=True)
 
     class Config:
         name = "facts"
@@ -167,6 +176,11 @@ class FactsModel(pa.DataFrameModel):
             bool
         )
 
+    @pa.check("page", name="whole_page", description="a page number is a whole number from 1")
+    def whole_page(cls, s: Series[float]) -> Series[bool]:
+        # not ge=1: frictionless would hold a missing page (NaN in Parquet) against the minimum
+        return s.isna() | ((s >= 1) & (s == s.round()))
+
 
 class ReportsModel(pa.DataFrameModel):
     """报告表 / Reports: one row per ingested report."""
@@ -181,7 +195,10 @@ class ReportsModel(pa.DataFrameModel):
         "来源网址", "the public page the report was copied or fetched from, where known", nullable=True
     )
     media_type: Series[str] = field(
-        "媒体类型", "media type of the raw report", isin=["text/plain", "text/html"], categorical=True
+        "媒体类型",
+        "media type of the raw report",
+        isin=["text/plain", "text/html", *MEDIA_TYPES.values()],
+        categorical=True,
     )
     encoding: Series[str] = field("编码", "character encoding the report was decoded from", categorical=True)
     size_bytes: Series[int] = field("字节数", "size of the raw report in bytes", ge=1)

@@ -5,11 +5,16 @@ Ratios printed:
 - incremental refresh: facts for a corpus with one new report (cache warm) vs from cold;
 - extraction vs decoding: where a report's time goes;
 - long reports: extraction time per character on all reports joined into one vs the longest
-  single report (near 1.0 means linear; the quote uniqueness search must not go quadratic).
+  single report (near 1.0 means linear; the quote uniqueness search must not go quadratic);
+- PDF: a 100-page report (the samples printed by Chromium), pages per second with pypdfium2
+  and with pdfplumber side by side, and reading it (formats/pdf.py) against reading the same
+  text from a .txt file.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import statistics
 import tempfile
 import time
@@ -98,6 +103,114 @@ def main(reps: int = 5, copies: int = 4) -> None:
     ratio = (t_long / len(long)) / (t_base / len(base))
     print(f"extract {len(base):6d}-char report   {t_base * 1000:9.1f} ms")
     print(f"extract {len(long):6d}-char report   {t_long * 1000:9.1f} ms   time per char, long/base = {ratio:6.2f}")
+    pdf_bench(reps=3)
+
+
+def _hundred_page_pdf(tmp: Path, pages: int = 100) -> bytes | None:
+    """The sample reports printed by Chromium (as tests/format_fixtures.py does), repeated and
+    cut to `pages` pages: a stand-in for a 100-page 质量年报 with a few ruled tables."""
+    import html as html_mod
+    import shutil
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return None
+    texts = [decode_report(p.read_bytes(), p.name).text for p in sorted(settings.DEFAULT_INBOX.iterdir())]
+    body = []
+    for text in texts * 3:
+        body.append('<section style="break-before: page">')
+        rows: list[str] = []
+        for line in text.splitlines() + [""]:
+            cells = [c for c in re.split(r"\t| {2,}", line.strip()) if c]
+            if len(cells) > 1:
+                rows.append("<tr>" + "".join(f"<td>{html_mod.escape(c)}</td>" for c in cells) + "</tr>")
+                continue
+            if rows:
+                body.append('<table border="1" cellspacing="0">' + "".join(rows) + "</table>")
+                rows = []
+            if line.strip():
+                body.append(f"<p>{html_mod.escape(line)}</p>")
+        body.append("</section>")
+    src, out = tmp / "report.html", tmp / "report.pdf"
+    src.write_text('<html><head><meta charset="utf-8"></head><body>' + "".join(body) + "</body></html>", "utf-8")
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp / 'chromium'}",
+         f"--print-to-pdf={out}", src.as_uri()],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    whole = pdfium.PdfDocument(out.read_bytes())
+    cut = pdfium.PdfDocument.new()
+    cut.import_pages(whole, list(range(min(pages, len(whole)))))
+    buf = io.BytesIO()
+    cut.save(buf)
+    return buf.getvalue()
+
+
+def pdf_bench(reps: int = 3) -> None:
+    """PDF text extraction of a 100-page report: pypdfium2 against pdfplumber (plain text of
+    every page, side by side), then the whole reading (formats/pdf.py: layout, furniture,
+    ruled tables through pdfplumber) against decoding the same text from a .txt file."""
+    import logging
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from pipelines.ingest.formats.pdf import render_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = _hundred_page_pdf(Path(tmp))
+    if data is None:
+        print("PDF: skipped, no chromium to print the test report (run `make browser`)")
+        return
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    n_pages = len(pdfium.PdfDocument(data))
+
+    def with_pdfium():
+        doc = pdfium.PdfDocument(data)
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        doc.close()
+
+    def with_pdfplumber():
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.flush_cache()
+
+    t_fast, t_plumber = _median_pair(with_pdfium, with_pdfplumber, reps)
+    print(f"PDF {n_pages} pages, pypdfium2    {t_fast * 1000:9.1f} ms   {n_pages / t_fast:7.1f} pages/s")
+    print(
+        f"PDF {n_pages} pages, pdfplumber   {t_plumber * 1000:9.1f} ms   {n_pages / t_plumber:7.1f} pages/s   "
+        f"ratio pdfplumber/pypdfium2 = {t_plumber / t_fast:6.1f}x"
+    )
+    text = render_pdf(data).text.encode()
+
+    def read_pdf():
+        render_pdf(data)
+
+    def read_text():
+        extract_facts(decode_report(text, "report.txt").text)
+
+    def read_pdf_and_extract():
+        extract_facts(render_pdf(data).text)
+
+    t_pdf, t_txt = _median_pair(read_pdf, lambda: decode_report(text, "report.txt"), reps)
+    print(f"PDF {n_pages} pages, read       {t_pdf * 1000:9.1f} ms   {n_pages / t_pdf:7.1f} pages/s")
+    print(
+        f"same text as .txt, decoded   {t_txt * 1000:9.1f} ms   ratio PDF/plain text = {t_pdf / t_txt:6.1f}x (reading only)"
+    )
+    t_pdf_all, t_txt_all = _median_pair(read_pdf_and_extract, read_text, reps)
+    print(
+        f"read + extract, PDF vs .txt  {t_pdf_all * 1000:9.1f} ms vs {t_txt_all * 1000:.1f} ms   "
+        f"ratio PDF/plain text = {t_pdf_all / t_txt_all:6.2f}x"
+    )
 
 
 if __name__ == "__main__":

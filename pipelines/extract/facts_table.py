@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipelines.ingest.formats.common import Locator, locations_from_json
 from schemas.tables import FactsModel
 
-from .attribution import attribute_facts
+from .attribution import Period, attribute_facts
 from .cache import FactCache
 
 FACT_FIELDS = (
@@ -49,7 +50,12 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
             _clean(rep.title),
             year,
         )
+        where_is = Locator(locations_from_json(getattr(rep, "locations", "") or ""))
         for f, a in zip(facts, attributions, strict=True):
+            where = where_is(f["char_start"], f["char_end"], f["number_text"], rep.text)
+            period = a.period
+            if where.period and str(where.period).isdigit():  # a table's year column says it
+                period = Period(int(where.period), int(where.period), "text")
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),
@@ -59,11 +65,13 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
                     "entity": a.entity.name,
                     "entity_level": a.entity.level,
                     "published": rep.published,
-                    "period_start": a.period.start,
-                    "period_end": a.period.end,
-                    "period_source": a.period.source,
+                    "period_start": period.start,
+                    "period_end": period.end,
+                    "period_source": period.source,
                     **{k: f[k] for k in FACT_FIELDS},
                     "extractor_version": cache.version,
+                    "page": where.page,
+                    "cell": where.cell,
                 }
             )
     df = pd.DataFrame(rows, columns=list(FactsModel.to_schema().columns))
@@ -72,4 +80,5 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     for c in ("char_start", "char_end"):
         df[c] = df[c].astype("int64")
     df["published"] = pd.to_datetime(df["published"])
+    df["page"] = df["page"].astype("float64")
     return df.reset_index(drop=True)

@@ -18,6 +18,9 @@ from html.parser import HTMLParser
 
 from charset_normalizer import from_bytes
 
+from . import formats
+from .formats import Location
+
 
 class DecodeError(ValueError):
     """The bytes are not a text report this pipeline can read."""
@@ -229,11 +232,18 @@ class Decoded:
     media_type: str
     html_title: str | None
     html_meta: dict
+    locations: tuple[Location, ...] = ()  # text offsets → PDF page or table cell (formats/)
 
 
 def decode_report(data: bytes, name: str = "") -> Decoded:
     if not data.strip():
         raise DecodeError("empty file")
+    if formats.media_type_of(name):  # PDF, DOCX, XLSX/XLS, CSV: rendered to text by formats/
+        try:
+            r = formats.render(data, name)
+        except formats.FormatError as exc:
+            raise DecodeError(str(exc)) from exc
+        return Decoded(r.text, r.encoding, r.media_type, r.title, {}, r.locations)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError("binary content (NUL bytes), not a text or HTML report")
     html_doc = is_html(data, name)

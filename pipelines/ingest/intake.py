@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .decode import DecodeError, decode_report
+from .formats import MEDIA_TYPES
 from .snapshots import SnapshotStore, sha256_bytes
 
 SUPPORTED_SUFFIXES = {
@@ -25,6 +26,7 @@ SUPPORTED_SUFFIXES = {
     ".html": "text/html",
     ".htm": "text/html",
     ".xhtml": "text/html",
+    **MEDIA_TYPES,  # PDF, DOCX, XLSX/XLS, CSV (formats/)
 }
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -77,7 +79,10 @@ def check(raw: RawFile) -> tuple[str, str]:
     suffix = Path(raw.name).suffix.lower()
     media = SUPPORTED_SUFFIXES.get(suffix) or mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
     if suffix not in SUPPORTED_SUFFIXES:
-        return media, f"unsupported file type {suffix or '(none)'}: only text and HTML reports are read"
+        return (
+            media,
+            f"unsupported file type {suffix or '(none)'}: only text, HTML, PDF, DOCX, XLSX/XLS and CSV reports are read",
+        )
     if not raw.data.strip():
         return media, "empty file"
     if len(raw.data) > MAX_BYTES:

@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 
+from .formats.common import locations_json
 from .intake import INGESTED
 from .reports import read_report
 from .snapshots import SnapshotStore
@@ -26,6 +27,7 @@ TEXT_COLUMNS = [
     "abbreviations",
     "n_chars",
     "text",
+    "locations",  # JSON: text offsets → PDF page or table cell (formats.Location); empty for text and HTML
 ]
 
 
@@ -55,6 +57,7 @@ def texts_frame(intake: pd.DataFrame, store: SnapshotStore) -> pd.DataFrame:
                 "abbreviations": "|".join(meta.abbreviations),
                 "n_chars": len(report.text),
                 "text": report.text,
+                "locations": locations_json(report.decoded.locations) if report.decoded.locations else "",
             }
         )
     df = pd.DataFrame(rows, columns=TEXT_COLUMNS)

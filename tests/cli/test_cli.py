@@ -66,3 +66,18 @@ def test_extract_table_has_a_header_and_a_folder_gives_only_its_reports(tmp_path
     assert lines[0].split("\t") == ["file", "quote", "normalized_value", "base_unit", "qualifier", "indicator_code"]
     assert [ln.split("\t")[:2] for ln in lines[1:]] == [["r.txt", "12项"]]
     assert "gold.csv" not in err and "1 facts" in err
+
+
+def test_extract_names_the_cell_and_year_column_of_a_workbook_fact(tmp_path, capsys):
+    from format_fixtures import to_xlsx
+
+    book = tmp_path / "quality.xlsx"
+    book.write_bytes(
+        to_xlsx({"服务贡献表": [["指标", "2022年", "2023年"], ["横向技术服务到款额（万元）", 1100.5, 1256.8]]})
+    )
+    assert main(["extract", str(book), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["normalized_value"], r["cell"], r["period"], r["page"]) for r in rows] == [
+        (11005000.0, "服务贡献表!B2", "2022", None),
+        (12568000.0, "服务贡献表!C2", "2023", None),
+    ]
