@@ -23,9 +23,18 @@ FACT_KEYS = (
 )
 
 
+def _is_gold_or_manifest(f: Path) -> bool:
+    """A CSV whose header names a `file` column is gold or a manifest about reports, not a report."""
+    if f.suffix.lower() != ".csv":
+        return False
+    with f.open("rb") as fh:
+        head = fh.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
+    return head.split(",")[0] == "file"
+
+
 def _expand(paths: list[str]) -> list[tuple[str, Path]]:
-    """Files named, and the report files (text and HTML) of folders named: a folder's other files
-    (gold CSVs, notes) are not reports and are skipped."""
+    """Files named, and the report files of folders named: a folder's other files (gold CSVs,
+    manifests, notes) are not reports and are skipped."""
     from pipelines.ingest.intake import SUPPORTED_SUFFIXES
 
     out = []
@@ -35,7 +44,10 @@ def _expand(paths: list[str]) -> list[tuple[str, Path]]:
             out += [
                 (str(f), f)
                 for f in sorted(p.iterdir())
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED_SUFFIXES
+                if f.is_file()
+                and not f.name.startswith(".")
+                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not _is_gold_or_manifest(f)
             ]
         else:
             out.append((given, p))

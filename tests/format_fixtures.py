@@ -17,7 +17,7 @@ from pipelines.ingest.decode import decode_report
 
 CELL_SEP = re.compile(r"\t| {2,}")
 ROOT = Path(__file__).resolve().parents[1]
-INBOX = ROOT / "samples" / "inbox"
+INBOX = ROOT / "tests" / "fixtures" / "team" / "inbox"
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
