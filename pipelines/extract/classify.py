@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from schemas.catalog import load_catalog
 
@@ -99,6 +99,7 @@ def _best_in(rule: _Rule, text: str, junction: int, near: float, counted: int = 
     return best
 
 
+@lru_cache(maxsize=4096)
 def classify(
     base_unit: str,
     clause_before: str,

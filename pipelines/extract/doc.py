@@ -1,16 +1,28 @@
 """A text with its sentence and clause boundaries indexed once, so that every per-fact
-lookup is a binary search instead of a scan (long reports stay linear)."""
+lookup is a binary search instead of a scan (long reports stay linear).
+
+Every span a fact looks at is bounded, whatever the text: a "sentence" or "clause" longer than
+MAX_SPAN characters (one comma-joined line of 5 MB, a table flattened without punctuation) is
+narrowed to the part around the fact, cut at clause stops where there are any; a quote is
+searched within QUOTE_REACH characters of its number. So the work per fact does not grow with
+the length of the text, and extraction stays linear in it."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+
+from pipelines.ingest.budget import check_budget
 
 SENTENCE_END = "。！？；!?;\n"
 # Clauses end at commas and colons; list commas (、) and quotes stay inside, since the
 # words of a list or a quoted name describe the same count.
 CLAUSE_END = SENTENCE_END + "，,：:"
+# The longest sentence or clause taken whole; longer ones are narrowed around the fact.
+MAX_SPAN = 400
+# How far a quote may widen around its number on either side before it gives up on uniqueness.
+QUOTE_REACH = 200
 
 
 def _stops(text: str, chars: str) -> list[int]:
@@ -22,6 +34,8 @@ class Doc:
     text: str
     _sentence: list[int] = field(init=False, repr=False)
     _clause: list[int] = field(init=False, repr=False)
+    _occurrences: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
+    _unique: dict[tuple, tuple[int, int] | None] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)
@@ -34,54 +48,124 @@ class Doc:
         start = stops[i - 1] + 1 if i > 0 else 0
         return start, (stops[i] if i < len(stops) else n)
 
+    def _narrow(self, start: int, end: int, pos: int) -> tuple[int, int]:
+        """[start, end) cut to at most MAX_SPAN characters around pos, at clause stops where
+        the text has them."""
+        if end - start <= MAX_SPAN:
+            return start, end
+        half = MAX_SPAN // 2
+        lo, hi = max(start, pos - half), min(end, pos + half)
+        i = bisect_left(self._clause, lo)  # the first clause stop at or after lo
+        if i < len(self._clause) and self._clause[i] < pos:
+            lo = self._clause[i] + 1
+        j = bisect_right(self._clause, hi) - 1  # the last clause stop at or before hi
+        if j >= 0 and self._clause[j] > pos:
+            hi = self._clause[j]
+        return lo, hi
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """Sentence bounds; the end includes the closing punctuation."""
         start, end = self._bounds(self._sentence, pos, len(self.text))
+        start, end = self._narrow(start, end, pos)
         return start, min(end + 1, len(self.text))
 
     def clause(self, pos: int) -> tuple[int, int]:
-        return self._bounds(self._clause, pos, len(self.text))
+        start, end = self._bounds(self._clause, pos, len(self.text))
+        if end - start <= MAX_SPAN:
+            return start, end
+        half = MAX_SPAN // 2
+        return max(start, pos - half), min(end, pos + half)
 
     def occurrences(self, sub: str) -> list[int]:
-        out, i = [], self.text.find(sub)
-        while i != -1:
-            out.append(i)
-            i = self.text.find(sub, i + 1)
+        """Every start of sub in the text (overlapping ones too), found once per distinct sub."""
+        out = self._occurrences.get(sub)
+        if out is None:
+            out, i = [], self.text.find(sub)
+            while i != -1:
+                out.append(i)
+                i = self.text.find(sub, i + 1)
+            self._occurrences[sub] = out
         return out
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """Length of the longest common suffix of a and b (binary search on slices: C speed)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def shortest_unique(doc: Doc, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The shortest span holding [start, end) that occurs once in the text, widened inside
-    [lo, hi): left first (the subject words), then right. Falls back to [lo, hi) where no
-    widening is unique.
+    [lo, hi) and at most QUOTE_REACH characters either side: the fewest extra characters,
+    and among those the most on the left (the subject words). Falls back to that bounded
+    window where no widening is unique.
 
     Only the other occurrences p of the core text[start:end] can spoil uniqueness. For each,
     how far its left and right context agree with ours (lmax, rmax) is measured once; a
-    widening (left, right) is unique when, for every p, left > lmax or right > rmax. The cost
-    grows with the sentence and the number of repeats, not with the length of the text."""
+    widening (left, right) is unique when, for every p, left > lmax or right > rmax. So for
+    each left the least right is one past the largest rmax among the p with lmax ≥ left.
+    The answer depends only on the window's own characters, so identical windows (a fact
+    repeated a thousand times) are solved once."""
+    check_budget()
     text = doc.text
     hi = max(hi, end)
-    others = [p for p in doc.occurrences(text[start:end]) if p != start]
-    if not others:
+    lo, hi = max(lo, start - QUOTE_REACH), min(hi, end + QUOTE_REACH)
+    core = text[start:end]
+    occ = doc.occurrences(core)
+    if len(occ) <= 1:
         return start, end
+    left_ctx, right_ctx = text[lo:start], text[end:hi]
+    key = (core, left_ctx, right_ctx)
+    if key in doc._unique:
+        found = doc._unique[key]
+        return (start - found[0], end + found[1]) if found else (lo, hi)
     max_left, max_right = start - lo, hi - end
-    spans = []
-    for p in others:
-        lmax = 0
-        while lmax < max_left and p - lmax - 1 >= 0 and text[p - lmax - 1] == text[start - lmax - 1]:
-            lmax += 1
-        rmax = 0
-        q = p + (end - start)
-        while rmax < max_right and q + rmax < len(text) and text[q + rmax] == text[end + rmax]:
-            rmax += 1
-        spans.append((lmax, rmax))
-    if any(lm >= max_left and rm >= max_right for lm, rm in spans):
-        return lo, hi  # even the whole span repeats
-    for extra in range(1, max_left + max_right + 1):
-        for left in range(min(extra, max_left), -1, -1):
-            right = extra - left
-            if right > max_right:
-                break
-            if all(left > lm or right > rm for lm, rm in spans):
-                return start - left, end + right
-    return lo, hi
+    window = text[lo:hi]
+    # the whole window found elsewhere: nothing inside it is unique (cheap, and the common case
+    # for a fact repeated many times, whose neighbour is the same window)
+    if any(p != start and p - max_left >= 0 and text.startswith(window, p - max_left) for p in occ):
+        doc._unique[key] = None
+        return lo, hi
+    size = end - start
+    agree: dict[tuple[str, str], tuple[int, int]] = {}
+    for p in occ:
+        if p == start:
+            continue
+        ctx = (text[max(0, p - max_left) : p], text[p + size : p + size + max_right])
+        if ctx not in agree:
+            agree[ctx] = (_common_suffix(ctx[0], left_ctx), _common_prefix(ctx[1], right_ctx))
+    # need[left]: the largest rmax among the p whose lmax is exactly left (-1: none)
+    need = [-1] * (max_left + 1)
+    for lm, rm in agree.values():
+        need[lm] = max(need[lm], rm)
+    best: tuple[int, int] | None = None  # (extra, -left)
+    worst_right = -1
+    for left in range(max_left, -1, -1):  # suffix max of need: the p with lmax ≥ left
+        worst_right = max(worst_right, need[left])
+        right = worst_right + 1
+        if right <= max_right and (best is None or (left + right, -left) < best):
+            best = (left + right, -left)
+    if best is None:
+        doc._unique[key] = None
+        return lo, hi
+    left = -best[1]
+    right = best[0] - left
+    doc._unique[key] = (left, right)
+    return start - left, end + right
