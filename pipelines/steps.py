@@ -4,6 +4,7 @@ outputs. The assets in assets/ are thin wrappers around these; tests call them d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import pandas as pd
 
@@ -17,8 +18,9 @@ from pipelines.settings import Paths
 
 
 def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
-    files = list(scan_folder(paths.inbox_dir)) if paths.inbox_dir.is_dir() else []
-    files += fetched_reports(paths.data_dir / "fetched")
+    # a generator: one file's bytes in memory at a time
+    inbox = scan_folder(paths.inbox_dir) if paths.inbox_dir.is_dir() else iter(())
+    files = chain(inbox, fetched_reports(paths.data_dir / "fetched"))
     return intake_frame(intake(files, paths.snapshot_store()))
 
 
