@@ -19,6 +19,7 @@ The decoded text is what every fact's char offsets point into, so its rules are 
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from dataclasses import dataclass, field
@@ -155,11 +156,23 @@ def _letters_like(text: str) -> bool:
     return _text_like(sample) and ordinary >= 0.9 * len(sample)
 
 
+def _one_per_byte(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return "\ufffd" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("chanjiao-one-per-byte", _one_per_byte)
+
+
 def _utf8_replacing(data: bytes) -> tuple[str, int]:
     """UTF-8 with every invalid byte as one U+FFFD, and how many there were."""
-    text = data.decode("utf-8", errors="surrogateescape")
-    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
-    return (re.sub("[\udc80-\udcff]", "\ufffd", text) if bad else text), bad
+    text = data.decode("utf-8", errors="chanjiao-one-per-byte")
+    return text, text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Bad bytes are at most MAX_BAD_BYTE_SHARE of the first 64 KiB (a cheap look first)."""
+    head = data[:65536]
+    return _utf8_replacing(head)[1] <= MAX_BAD_BYTE_SHARE * len(head) + 3
 
 
 def _utf16_guess(data: bytes) -> list[str]:
@@ -224,7 +237,7 @@ def readings(data: bytes, html_doc: bool = False) -> list[Reading]:
         r = _strict(data, enc)
         if r and (_letters_like(r.text) if enc.startswith("utf-16") else _text_like(r.text)):
             out.append(r)
-    if utf8 is None:
+    if utf8 is None and _mostly_utf8(data):
         text, bad = _utf8_replacing(data)
         if bad <= MAX_BAD_BYTE_SHARE * len(data) and _text_like(text):
             score, n = plausibility(text)
