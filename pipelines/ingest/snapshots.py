@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,12 @@ class SnapshotStore:
             return None
 
     def set_verdict(self, sha: str, key: str, verdict: dict) -> None:
-        write_atomic(self.verdict_path(sha, key), json.dumps(verdict, sort_keys=True).encode())
+        """Written without fsync: a verdict is a cache, and a torn one reads as missing."""
+        path = self.verdict_path(sha, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(verdict, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
 
     def get(self, sha: str) -> bytes:
         data = self.blob_path(sha).read_bytes()
