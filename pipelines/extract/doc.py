@@ -21,6 +21,8 @@ SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 # The longest sentence or clause taken whole; longer ones are narrowed around the fact.
 MAX_SPAN = 400
+# Of a narrowed sentence, the whole clauses kept before the fact's own.
+CLAUSES_BEFORE = 3
 # How far a quote may widen around its number on either side before it gives up on uniqueness.
 QUOTE_REACH = 200
 
@@ -36,6 +38,7 @@ class Doc:
     _clause: list[int] = field(init=False, repr=False)
     _occurrences: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
     _unique: dict[tuple, tuple[int, int] | None] = field(init=False, repr=False, default_factory=dict)
+    _sentences: dict[int, tuple[int, int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)
@@ -50,24 +53,34 @@ class Doc:
 
     def _narrow(self, start: int, end: int, pos: int) -> tuple[int, int]:
         """[start, end) cut to at most MAX_SPAN characters around pos, at clause stops where
-        the text has them."""
+        the text has them, with at most CLAUSES_BEFORE whole clauses before pos's own."""
         if end - start <= MAX_SPAN:
             return start, end
         half = MAX_SPAN // 2
-        lo, hi = max(start, pos - half), min(end, pos + half)
-        i = bisect_left(self._clause, lo)  # the first clause stop at or after lo
-        if i < len(self._clause) and self._clause[i] < pos:
-            lo = self._clause[i] + 1
-        j = bisect_right(self._clause, hi) - 1  # the last clause stop at or before hi
-        if j >= 0 and self._clause[j] > pos:
-            hi = self._clause[j]
+        stops = self._clause
+        i = bisect_left(stops, pos)  # stops[i - 1] < pos <= stops[i]
+        lo = max(start, pos - half)
+        j = i - 1 - CLAUSES_BEFORE
+        if j >= 0 and stops[j] + 1 > lo:
+            lo = stops[j] + 1
+        else:
+            m = bisect_left(stops, lo)  # the first clause stop at or after lo
+            if m < len(stops) and stops[m] < pos:
+                lo = stops[m] + 1
+        hi = min(end, pos + half)
+        n = bisect_right(stops, hi) - 1  # the last clause stop at or before hi
+        if n >= 0 and stops[n] > pos:
+            hi = stops[n]
         return lo, hi
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Sentence bounds; the end includes the closing punctuation."""
-        start, end = self._bounds(self._sentence, pos, len(self.text))
-        start, end = self._narrow(start, end, pos)
-        return start, min(end + 1, len(self.text))
+        found = self._sentences.get(pos)
+        if found is None:
+            start, end = self._bounds(self._sentence, pos, len(self.text))
+            start, end = self._narrow(start, end, pos)
+            found = self._sentences[pos] = (start, min(end + 1, len(self.text)))
+        return found
 
     def clause(self, pos: int) -> tuple[int, int]:
         start, end = self._bounds(self._clause, pos, len(self.text))
@@ -140,20 +153,21 @@ def shortest_unique(doc: Doc, start: int, end: int, lo: int, hi: int) -> tuple[i
     window = text[lo:hi]
     # the whole window found elsewhere: nothing inside it is unique (cheap, and the common case
     # for a fact repeated many times, whose neighbour is the same window)
-    if any(p != start and p - max_left >= 0 and text.startswith(window, p - max_left) for p in occ):
+    other = text.find(window)
+    if other == lo:
+        other = text.find(window, lo + 1)
+    if other != -1:
         doc._unique[key] = None
         return lo, hi
+    # the other occurrences' contexts, each distinct one measured once (ours is unique, as the
+    # window is: drop it)
     size = end - start
-    agree: dict[tuple[str, str], tuple[int, int]] = {}
-    for p in occ:
-        if p == start:
-            continue
-        ctx = (text[max(0, p - max_left) : p], text[p + size : p + size + max_right])
-        if ctx not in agree:
-            agree[ctx] = (_common_suffix(ctx[0], left_ctx), _common_prefix(ctx[1], right_ctx))
+    contexts = {(text[max(0, p - max_left) : p], text[p + size : p + size + max_right]) for p in occ}
+    contexts.discard((left_ctx, right_ctx))
     # need[left]: the largest rmax among the p whose lmax is exactly left (-1: none)
     need = [-1] * (max_left + 1)
-    for lm, rm in agree.values():
+    for before, after in contexts:
+        lm, rm = _common_suffix(before, left_ctx), _common_prefix(after, right_ctx)
         need[lm] = max(need[lm], rm)
     best: tuple[int, int] | None = None  # (extra, -left)
     worst_right = -1
