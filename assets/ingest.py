@@ -5,7 +5,7 @@ import dagster as dg
 import pandas as pd
 
 from pipelines.ingest.fetch import fetch_from_file
-from pipelines.ingest.intake import DUPLICATE, INGESTED, QUARANTINED
+from pipelines.ingest.intake import QUARANTINED, counts_add_up
 from pipelines.steps import decode_reports, ingest_raw_reports
 
 from ._meta import OWNERS, table_metadata
@@ -51,17 +51,14 @@ def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) 
 def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
     paths = chanjiao.paths()
     df = ingest_raw_reports(paths)
-    counts = df["status"].value_counts().to_dict()
+    counts = counts_add_up(df)  # raises if a file was lost
     for rec in df[df["status"] == QUARANTINED].itertuples():
         context.log.warning(f"quarantined raw report {rec.origin}: {rec.reason}")
     return dg.Output(
         df,
         metadata={
             **table_metadata(df, preview_columns=["file_name", "status", "reason", "size_bytes", "media_type"]),
-            "files_seen": len(df),
-            "ingested": counts.get(INGESTED, 0),
-            "duplicates": counts.get(DUPLICATE, 0),
-            "quarantined": counts.get(QUARANTINED, 0),
+            **counts,
             "inbox": str(paths.inbox_dir),
         },
     )

@@ -4,6 +4,7 @@ outputs. The assets in assets/ are thin wrappers around these; tests call them d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -31,12 +32,12 @@ def check_inbox(inbox: Path) -> None:
 
 def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
     check_inbox(paths.inbox_dir)
-    files = list(scan_folder(paths.inbox_dir))
-    files = with_manifest(files, read_manifest(paths.manifest_file))
-    files += fetched_reports(paths.data_dir / "fetched")
-    if not files:
+    # a generator: one file's bytes in memory at a time
+    inbox = with_manifest(scan_folder(paths.inbox_dir), read_manifest(paths.manifest_file))
+    records = intake(chain(inbox, fetched_reports(paths.data_dir / "fetched")), paths.snapshot_store())
+    if not records:
         raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
-    return intake_frame(intake(files, paths.snapshot_store()))
+    return intake_frame(records)
 
 
 def decode_reports(raw: pd.DataFrame, paths: Paths) -> pd.DataFrame:

@@ -201,6 +201,9 @@ class ReportsModel(pa.DataFrameModel):
         categorical=True,
     )
     encoding: Series[str] = field("编码", "character encoding the report was decoded from", categorical=True)
+    replaced_bytes: Series[int] = field(
+        "替换字节数", "invalid bytes read as U+FFFD (a few stray bytes in an otherwise valid text; 0 for most)", ge=0
+    )
     size_bytes: Series[int] = field("字节数", "size of the raw report in bytes", ge=1)
     title: Series[str] = field("标题", "title of the report", nullable=True)
     published: Series[pd.Timestamp] = field("发布日期", "publication date", nullable=True)

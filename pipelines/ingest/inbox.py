@@ -1,24 +1,19 @@
 """The inbox's state as cheaply as it can be read: (relative path, size, mtime_ns) of every
-file that intake would read (hidden files skipped, as intake skips them), and a digest of it.
-One `stat` per file, never a read: what a sensor polls."""
+entry that intake would record (hidden ones skipped, as intake skips them), and a digest of it.
+One `lstat` per entry, never a read, never a link followed: what a sensor polls. Names that are
+not UTF-8 are escaped, so that a GBK file name cannot break a sensor tick."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from .intake import walk_inbox
+
 
 def inbox_state(folder: Path) -> list[tuple[str, int, int]]:
-    """(relative path, size, mtime_ns) of every non-hidden regular file below folder, sorted."""
-    folder = Path(folder)
-    out = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        st = path.stat()
-        out.append((rel.as_posix(), st.st_size, st.st_mtime_ns))
-    return sorted(out)
+    """(relative path, size, mtime_ns) of every non-hidden entry below folder, sorted."""
+    return sorted((e.rel, e.size, e.mtime_ns) for e in walk_inbox(folder))
 
 
 def inbox_digest(state: list[tuple[str, int, int]]) -> str:

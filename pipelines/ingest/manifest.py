@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def read_manifest(path: Path | None) -> dict[str, dict[str, str]]:
     return out
 
 
-def with_manifest(files: list[RawFile], manifest: dict[str, dict[str, str]]) -> list[RawFile]:
-    """Inbox files with what the manifest declares about them added to their provenance."""
-    return [replace(f, extra={**(f.extra or {}), **manifest[f.name]}) if f.name in manifest else f for f in files]
+def with_manifest(files: Iterable[RawFile], manifest: dict[str, dict[str, str]]) -> Iterator[RawFile]:
+    """Inbox files with what the manifest declares about them added to their provenance (lazily:
+    one file in memory at a time)."""
+    for f in files:
+        yield replace(f, extra={**(f.extra or {}), **manifest[f.name]}) if f.name in manifest else f

@@ -3,16 +3,37 @@
 <root>/<sha[:2]>/<sha>            the bytes, written once (temp file + rename)
 <root>/<sha[:2]>/<sha>.json       provenance: sha256, size, media type, origin (path or
                                   url), first seen, and for URLs the HTTP validators
+<root>/verdicts/<key>/<sha>.json  verdicts on a content (whether it fits the time budget)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.atomic import write_atomic
+
+
+def escaped(name: bytes | str) -> str:
+    """A file name as text: UTF-8 as it is, any other byte as \\xNN (GBK names from an unzipped
+    archive, say), so that it can be recorded, published and hashed without raising."""
+    if isinstance(name, str):
+        name = name.encode("utf-8", errors="surrogateescape")
+    return name.decode("utf-8", errors="backslashreplace")
+
+
+def _clean(value):
+    """Provenance values with any undecodable file-name characters escaped."""
+    if isinstance(value, str):
+        return escaped(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -45,9 +66,28 @@ class SnapshotStore:
         if meta_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         else:
-            meta = {"sha256": sha, "size": len(data), **provenance}
+            meta = {"sha256": sha, "size": len(data), **_clean(provenance)}
             write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode())
         return Snapshot(sha, blob, meta)
+
+    def verdict_path(self, sha: str, key: str) -> Path:
+        return self.root / "verdicts" / key / f"{sha}.json"
+
+    def verdict(self, sha: str, key: str) -> dict | None:
+        """A recorded verdict on a snapshot's content (e.g. whether it fits the time budget)."""
+        path = self.verdict_path(sha, key)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def set_verdict(self, sha: str, key: str, verdict: dict) -> None:
+        """Written without fsync: a verdict is a cache, and a torn one reads as missing."""
+        path = self.verdict_path(sha, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(verdict, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
 
     def get(self, sha: str) -> bytes:
         data = self.blob_path(sha).read_bytes()

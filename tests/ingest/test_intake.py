@@ -11,7 +11,7 @@ def test_every_file_is_ingested_duplicate_or_quarantined(tmp_path):
     (inbox / "a.txt").write_bytes(report)
     (inbox / "copy.txt").write_bytes(report)
     (inbox / "empty.txt").write_bytes(b"")
-    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 ...\n%%EOF\n")
     (inbox / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
     (inbox / "gbk.txt").write_bytes("合作企业45家。".encode("gb18030"))
     (inbox / ".hidden").write_bytes(b"skip me")
