@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -204,7 +205,10 @@ def versions_of(webserver) -> list[Path]:
     published = webserver["tmp"] / "published" / "ie-facts"
     if not published.exists():
         return []
-    found = [p for p in published.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    # version folders only: not the `latest` alias, not hidden staging folders
+    found = [
+        p for p in published.iterdir() if p.is_dir() and not p.is_symlink() and re.fullmatch(r"\d+\.\d+\.\d+", p.name)
+    ]
     return sorted(found, key=lambda p: tuple(int(x) for x in p.name.split(".")))
 
 

@@ -27,7 +27,7 @@ def test_every_file_is_ingested_duplicate_or_quarantined(tmp_path):
         "scan.pdf": QUARANTINED,
     }
     reasons = {r.file_name: r.reason for r in records}
-    assert "truncated PDF" in reasons["scan.pdf"]
+    assert "damaged PDF" in reasons["scan.pdf"]  # a PDF header and an end, nothing readable between
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
     assert reasons["copy.txt"] == "same bytes as a.txt"

@@ -143,7 +143,9 @@ def test_a_release_from_before_docs_were_checksummed_still_compares_and_download
     root = tmp_path / "pub"
     first = release.run(tables[0], root, DATASET)
     sums = first.path / "SHA256SUMS"
-    sums.write_text("".join(ln + "\n" for ln in sums.read_text().splitlines() if ln.endswith((".csv", ".parquet"))))
+    sums.write_text(
+        "".join(ln + "\n" for ln in sums.read_text().splitlines() if ln.endswith((".csv", ".parquet", ".duckdb")))
+    )
     catalog.rebuild(root)
     assert not release.run(tables[0], root, DATASET).created
     result = download(DATASET, str(root), target=tmp_path / "dl")
