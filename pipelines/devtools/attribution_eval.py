@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.devtools.evaluate import matches, read_gold
-from pipelines.extract.attribution import attribute_facts
+from pipelines.extract.attribution import attribute_facts, number_position
 from pipelines.extract.simplify import simplified
 from pipelines.ingest.reports import facts_of_file
 
@@ -63,7 +63,12 @@ def score_attribution(gold: list[dict], reports: list[Path], verbose: bool = Fal
         meta = report.meta
         year = meta.published.year if meta.published else None
         attrs = attribute_facts(
-            report.text, [f.char_start for f in facts], meta.institution, meta.publisher, meta.title, year
+            report.text,
+            [number_position(f.char_start, f.quote, f.number_text) for f in facts],
+            meta.institution,
+            meta.publisher,
+            meta.title,
+            year,
         )
         multi = len({g["institution"] for g in rows if g["institution"]}) > 1
         preds = [{"quote": f.quote, "normalized_value": f.normalized_value, "base_unit": f.base_unit} for f in facts]

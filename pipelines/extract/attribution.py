@@ -340,6 +340,12 @@ def period_of(sentence_before: str, report_year: int | None) -> Period:
     return Period(None, None, "unknown")
 
 
+def number_position(char_start: int, quote: str, number_text: str) -> int:
+    """Where a fact's number stands (its quote may start earlier, widened to be unique)."""
+    at = quote.rfind(number_text) if number_text else -1
+    return char_start + max(at, 0)
+
+
 @dataclass(frozen=True)
 class Attribution:
     entity: Entity

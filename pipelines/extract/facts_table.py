@@ -8,7 +8,7 @@ import pandas as pd
 from pipelines.ingest.formats.common import Locator, locations_from_json
 from schemas.tables import FactsModel
 
-from .attribution import Period, attribute_facts
+from .attribution import Period, attribute_facts, number_position
 from .cache import FactCache
 
 FACT_FIELDS = (
@@ -44,7 +44,7 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
         year = None if pd.isna(rep.published) else rep.published.year
         attributions = attribute_facts(
             rep.text,
-            [f["char_start"] for f in facts],
+            [number_position(f["char_start"], f["quote"], f["number_text"]) for f in facts],
             _clean(rep.institution),
             _clean(rep.publisher),
             _clean(rep.title),
