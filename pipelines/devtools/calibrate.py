@@ -31,6 +31,7 @@ def sweep(gold: list[dict], reports: list[Path], thresholds: list[float]) -> lis
     try:
         for t in thresholds:
             classify.MIN_CONFIDENCE = t
+            classify.classify_scored.cache_clear()  # its answers depend on the threshold
             preds = []
             for path in reports:
                 _, facts = facts_of_file(path)
@@ -39,6 +40,7 @@ def sweep(gold: list[dict], reports: list[Path], thresholds: list[float]) -> lis
             out.append((t, result.code_acc, result.f1))
     finally:
         classify.MIN_CONFIDENCE = saved
+        classify.classify_scored.cache_clear()
     return out
 
 

@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -107,6 +107,11 @@ def _scores(text: str, junction: int, near: float, counted: int, allowed: set[in
 
 
 @cache
+def _order() -> dict[str, int]:
+    return {code: i for i, code in enumerate(_matcher().codes)}
+
+
+@cache
 def _allowed(base_unit: str) -> frozenset[int]:
     m = _matcher()
     return frozenset(
@@ -114,6 +119,7 @@ def _allowed(base_unit: str) -> frozenset[int]:
     )
 
 
+@lru_cache(maxsize=8192)  # reports repeat their clauses (tables, lists): the same inputs score alike
 def classify_scored(
     base_unit: str,
     clause_before: str,
@@ -132,7 +138,7 @@ def classify_scored(
         silent = allowed - scores.keys()
         for i, s in _scores(sentence_before, len(sentence_before), NEAR_SENTENCE, 0, silent).items():
             scores[i] = SENTENCE_WEIGHT * s
-    order = {code: i for i, code in enumerate(m.codes)}
+    order = _order()
     by_code: dict[str, float] = {"other": 0.0}
     for i, s in scores.items():
         by_code[m.codes[i]] = max(by_code.get(m.codes[i], 0.0), s)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .simplify import PINYIN_GLOSS
+from .simplify import PINYIN_GLOSS, for_matching
 
 PP_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
 CHANGE_BEFORE = re.compile(
@@ -30,7 +30,8 @@ class Setting:
     unit_text: str
     noun: str | None  # the counted head noun, where known
     before: str  # the clause up to the number (Simplified)
-    context: str = ""  # the text up to the number, a few sentences back (Simplified)
+    context: str = ""  # the text up to the number, a few sentences back (as written: made Simplified
+    # only by a rule that needs it, so that dense text does not pay for it per fact)
 
 
 def change_not_level(s: Setting) -> str | None:
@@ -62,7 +63,7 @@ COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能�
 def award_not_from_a_competition(s: Setting) -> str | None:
     """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
     research and honour awards (教学成果奖, 科技进步奖) are `other`."""
-    if s.code == "skill_competition_awards" and not COMPETITION.search(s.context or s.before):
+    if s.code == "skill_competition_awards" and not COMPETITION.search(for_matching(s.context) or s.before):
         return "an award that is not from a skills competition"
     return None
 

@@ -225,7 +225,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         c.unit_text,
         noun,
         for_matching(clause_before),
-        for_matching(text[max(0, c.start - CONTEXT_CHARS) : c.start]),
+        text[max(0, c.start - CONTEXT_CHARS) : c.start],
     )
     code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
