@@ -95,18 +95,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipelines.devtools.evaluate import read_gold, report, score
-    from pipelines.ingest.reports import facts_of_file
+    from pipelines.devtools.evaluate import predictions, read_gold, report, score
 
     gold = read_gold([Path(g) for g in args.gold])
     wanted = {g["file"] for g in gold}
-    preds = []
-    for _, path in _expand(args.reports):
-        if path.name not in wanted:
-            continue
-        _, facts = facts_of_file(path)
-        preds += [{"source": path.name, **{k: getattr(f, k) for k in FACT_KEYS}} for f in facts]
-    result = score(gold, preds)
+    result = score(gold, predictions(path for _, path in _expand(args.reports) if path.name in wanted))
     print(report(result, verbose=args.verbose))
     if args.min_f1 is not None and result.f1 < args.min_f1:
         return 1

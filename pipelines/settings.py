@@ -20,13 +20,17 @@ def inbox_dir() -> Path:
     return Path(os.environ.get("CHANJIAO_INBOX", DEFAULT_INBOX))
 
 
-def manifest_file() -> Path | None:
-    """Where the inbox's files came from (pipelines/ingest/manifest.py): CHANJIAO_MANIFEST, else
-    the bundled corpus's manifest when the inbox is the bundled one."""
+def manifest_for(inbox: Path) -> Path | None:
+    """Where an inbox's files came from (pipelines/ingest/manifest.py): CHANJIAO_MANIFEST (empty:
+    none), else the bundled corpus's manifest when the inbox is the bundled one."""
     given = os.environ.get("CHANJIAO_MANIFEST")
     if given is not None:
         return Path(given) if given else None
-    return DEFAULT_MANIFEST if inbox_dir().resolve() == DEFAULT_INBOX.resolve() else None
+    return DEFAULT_MANIFEST if Path(inbox).resolve() == DEFAULT_INBOX.resolve() else None
+
+
+def manifest_file() -> Path | None:
+    return manifest_for(inbox_dir())
 
 
 def published_dir() -> Path:
@@ -80,11 +84,7 @@ class Paths:
 
     @property
     def manifest_file(self) -> Path | None:
-        if self.manifest:
-            return Path(self.manifest)
-        if self.inbox and Path(self.inbox).resolve() != DEFAULT_INBOX.resolve():
-            return Path(os.environ["CHANJIAO_MANIFEST"]) if os.environ.get("CHANJIAO_MANIFEST") else None
-        return manifest_file()
+        return Path(self.manifest) if self.manifest else manifest_for(self.inbox_dir)
 
     @property
     def data_dir(self) -> Path:

@@ -13,11 +13,8 @@ import argparse
 import csv
 from pathlib import Path
 
-from pipelines.devtools.evaluate import read_gold, score
+from pipelines.devtools.evaluate import predictions, read_gold, score
 from pipelines.extract import classify
-from pipelines.ingest.reports import facts_of_file
-
-FIELDS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
 
 
 def batch_files(sources: Path, batches: list[str]) -> set[str]:
@@ -32,11 +29,7 @@ def sweep(gold: list[dict], reports: list[Path], thresholds: list[float]) -> lis
         for t in thresholds:
             classify.MIN_CONFIDENCE = t
             classify.classify_scored.cache_clear()  # its answers depend on the threshold
-            preds = []
-            for path in reports:
-                _, facts = facts_of_file(path)
-                preds += [{"source": path.name, **{k: getattr(f, k) for k in FIELDS}} for f in facts]
-            result = score(gold, preds)
+            result = score(gold, predictions(reports))
             out.append((t, result.code_acc, result.f1))
     finally:
         classify.MIN_CONFIDENCE = saved

@@ -92,6 +92,21 @@ class Score:
         )
 
 
+# What the scorer reads of a predicted fact (../shared/eval/score.py's PRED.jsonl).
+PRED_FIELDS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
+
+
+def predictions(reports: Iterable[Path]) -> list[dict]:
+    """The extractor's facts of each report file, in the scorer's format."""
+    from pipelines.ingest.reports import facts_of_file
+
+    preds = []
+    for path in reports:
+        _, facts = facts_of_file(path)
+        preds += [{"source": path.name, **{k: getattr(f, k) for k in PRED_FIELDS}} for f in facts]
+    return preds
+
+
 def read_gold(paths: Iterable[Path]) -> list[dict]:
     rows: list[dict] = []
     for path in paths:

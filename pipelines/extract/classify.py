@@ -154,7 +154,3 @@ def classify_scored(
     if code != "other" and confidence < MIN_CONFIDENCE:
         return Classification("other", round(1.0 - confidence, 3), best)
     return Classification(code, round(confidence, 3), best)
-
-
-def classify(*args, **kwargs) -> str:
-    return classify_scored(*args, **kwargs).code

@@ -7,13 +7,11 @@ import csv
 
 import pytest
 
-from pipelines.devtools.evaluate import read_gold, score
-from pipelines.ingest.reports import facts_of_file, read_report
+from pipelines.devtools.evaluate import predictions, read_gold, score
+from pipelines.ingest.reports import read_report
 from schemas.catalog import BASE_UNITS, QUALIFIERS, indicator_codes
 
 from conftest import TEAM as SAMPLES
-
-FACT_KEYS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +46,5 @@ def test_gold_is_well_formed(gold):
 
 
 def test_extractor_meets_the_targets_on_the_gold_corpus(gold):
-    preds = []
-    for name in sorted({g["file"] for g in gold}):
-        _, facts = facts_of_file(SAMPLES / "inbox" / name)
-        preds += [{"source": name, **{k: getattr(f, k) for k in FACT_KEYS}} for f in facts]
-    result = score(gold, preds)
+    result = score(gold, predictions(SAMPLES / "inbox" / name for name in sorted({g["file"] for g in gold})))
     assert result.f1 >= 0.95 and result.qualifier_acc >= 0.95 and result.code_acc >= 0.85, result.summary()

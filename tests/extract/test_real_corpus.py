@@ -9,13 +9,11 @@ import csv
 import pytest
 
 from pipelines.devtools.attribution_eval import score_attribution
-from pipelines.devtools.evaluate import read_gold, score
-from pipelines.ingest.reports import facts_of_file
+from pipelines.devtools.evaluate import predictions, read_gold, score
 from schemas.catalog import BASE_UNITS, ENTITY_LEVELS, QUALIFIERS, indicator_codes
 
 from conftest import REAL
 
-FIELDS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator_code")
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
@@ -31,11 +29,7 @@ def manifest() -> list[dict]:
 
 def batch(names: set[str]):
     gold = [g for g in read_gold([REAL / "gold"]) if g["file"] in names]
-    preds = []
-    for name in sorted(names):
-        _, facts = facts_of_file(REAL / "inbox" / name)
-        preds += [{"source": name, **{k: getattr(f, k) for k in FIELDS}} for f in facts]
-    return gold, preds
+    return gold, predictions(REAL / "inbox" / name for name in sorted(names))
 
 
 def test_every_report_has_its_public_source_and_its_gold():
