@@ -10,6 +10,8 @@ Everything about a table comes from its pandera model (schemas/describe.py).
 
 from __future__ import annotations
 
+import hashlib
+import struct
 from pathlib import Path
 
 from schemas.describe import columns, foreign_keys, primary_key, table_description
@@ -23,6 +25,50 @@ VIEWS = {
     ),
 }
 VIEW_COMMENTS = {"facts_named": "事实表（附指标中英文名称）/ Facts with the indicator's Chinese and English names"}
+
+
+# DuckDB stamps every new file with a random 16-byte database id (main header, bytes 124–139) and
+# covers the header with a checksum, so two builds of the same release differ in 24 bytes and their
+# SHA256SUMS lines differ. The id is set here from the release's own Parquet bytes instead (distinct
+# content, distinct id), the header checksum recomputed. Only a header whose layout is known and whose
+# stored checksum verifies is touched; anything else is an error, caught by the reproducibility test
+# when the pinned duckdb is upgraded.
+HEADER_SIZE = 4096
+HEADER_ID = slice(124, 140)
+KNOWN_STORAGE_VERSIONS = {999}
+_MULT = 0xBF58476D1CE4E5B9
+_MASK = (1 << 64) - 1
+
+
+class DuckDBHeaderError(RuntimeError):
+    """The DuckDB file's main header is not one this module knows how to make reproducible."""
+
+
+def header_checksum(header: bytes) -> int:
+    """DuckDB's block checksum of the main header: 5381 xor the hashes of its 64-bit words."""
+    result = 5381
+    for (word,) in struct.iter_unpack("<Q", header[8:HEADER_SIZE]):
+        result ^= (word * _MULT) & _MASK
+    return result
+
+
+def set_header_id(path: Path, seed: bytes) -> None:
+    """Replace the random database id in path's main header by one derived from seed."""
+    with open(path, "r+b") as fh:
+        header = bytearray(fh.read(HEADER_SIZE))
+        if len(header) < HEADER_SIZE or header[8:12] != b"DUCK":
+            raise DuckDBHeaderError(f"{path}: not a DuckDB file")
+        (version,) = struct.unpack_from("<Q", header, 12)
+        (stored,) = struct.unpack_from("<Q", header, 0)
+        if version not in KNOWN_STORAGE_VERSIONS or header_checksum(bytes(header)) != stored:
+            raise DuckDBHeaderError(
+                f"{path}: DuckDB storage version {version} has a header layout this release tool does not know; "
+                "update pipelines/publish/duckdb_file.py for the new duckdb"
+            )
+        header[HEADER_ID] = hashlib.sha256(seed).digest()[:16]
+        struct.pack_into("<Q", header, 0, header_checksum(bytes(header)))
+        fh.seek(0)
+        fh.write(header)
 
 
 def file_name(dataset: str) -> str:
@@ -73,7 +119,7 @@ def write_duckdb(folder: Path, dataset: str) -> Path:
 
     path = Path(folder) / file_name(dataset)
     path.unlink(missing_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"threads": 1})  # one thread: one block layout for one input
     try:
         for table in _order():
             con.execute(create_table_sql(table))
@@ -89,4 +135,6 @@ def write_duckdb(folder: Path, dataset: str) -> Path:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    seed = b"".join(hashlib.sha256((Path(folder) / f"{t}.parquet").read_bytes()).digest() for t in _order())
+    set_header_id(path, seed)
     return path
