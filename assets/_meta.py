@@ -35,3 +35,16 @@ def table_metadata(df: pd.DataFrame, model=None, preview_columns: list[str] | No
         "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df)),
         "dagster/column_schema": dagster_column_schema(model) if model is not None else frame_column_schema(df),
     }
+
+
+PROGRESS_MESSAGE = "progress: {done}/{total} {noun}"
+
+
+def progress_logger(context: dg.AssetExecutionContext, noun: str = "reports"):
+    """A pipelines.progress callback that writes `progress: 512/10000 reports` to the run's log,
+    which the terminal's progress display (assets/run.py) draws as a bar."""
+
+    def report(done: int, total: int | None) -> None:
+        context.log.info(PROGRESS_MESSAGE.format(done=done, total="?" if total is None else total, noun=noun))
+
+    return report

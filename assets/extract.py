@@ -6,7 +6,7 @@ import pandas as pd
 from pipelines.extract.extractor import EXTRACTOR_VERSION
 from pipelines.steps import extract_facts_table
 
-from ._meta import OWNERS, table_metadata
+from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
 
 
@@ -18,8 +18,10 @@ from .resources import ChanjiaoPaths
     description="Numeric facts as extracted, before validation: number, unit, base unit, qualifier, "
     "indicator code, and the evidence quote with its character offsets.",
 )
-def extracted_facts(decoded_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
-    result = extract_facts_table(decoded_reports, chanjiao.paths())
+def extracted_facts(
+    context: dg.AssetExecutionContext, decoded_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
+) -> dg.Output[pd.DataFrame]:
+    result = extract_facts_table(decoded_reports, chanjiao.paths(), progress_logger(context))
     df = result.facts
     return dg.Output(
         df,

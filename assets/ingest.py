@@ -8,7 +8,7 @@ from pipelines.ingest.fetch import fetch_from_file
 from pipelines.ingest.intake import QUARANTINED, counts_add_up
 from pipelines.steps import decode_reports, ingest_raw_reports
 
-from ._meta import OWNERS, table_metadata
+from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
 
 
@@ -50,7 +50,7 @@ def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) 
 )
 def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
     paths = chanjiao.paths()
-    df = ingest_raw_reports(paths)
+    df = ingest_raw_reports(paths, progress_logger(context, "files"))
     counts = counts_add_up(df)  # raises if a file was lost
     for rec in df[df["status"] == QUARANTINED].itertuples():
         context.log.warning(f"quarantined raw report {rec.origin}: {rec.reason}")
@@ -72,8 +72,10 @@ def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> d
     description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
     "publisher and institution where found.",
 )
-def decoded_reports(raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
-    df = decode_reports(raw_reports, chanjiao.paths())
+def decoded_reports(
+    context: dg.AssetExecutionContext, raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
+) -> dg.Output[pd.DataFrame]:
+    df = decode_reports(raw_reports, chanjiao.paths(), progress_logger(context))
     return dg.Output(
         df,
         metadata={

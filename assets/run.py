@@ -48,26 +48,67 @@ def _md(entry) -> dict:
     return {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
 
 
-class Progress:
-    """Prints one line per finished stage as the run's events are stored."""
+PROGRESS = re.compile(r"^progress: (\d+)/(\d+|\?) (\w+)$")  # assets/_meta.py's PROGRESS_MESSAGE
+BAR_WIDTH = 24
 
-    def __init__(self, out=None):
+
+def bar(step: str, done: int, total: int | None, noun: str) -> str:
+    """`  … extracted_facts   [#########---------------]  38%  3800/10000 reports`"""
+    if not total:
+        return f"  … {step:<16} {done} {noun}"
+    share = min(done / total, 1.0)
+    filled = int(share * BAR_WIDTH)
+    return f"  … {step:<16} [{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {share:4.0%}  {done}/{total} {noun}"
+
+
+class Progress:
+    """Prints one line per finished stage as the run's events are stored, and a progress bar over
+    the reports of a stage that runs longer than `after` seconds: redrawn in place on a terminal,
+    a line every `every` seconds in a log file."""
+
+    def __init__(self, out=None, after: float = 2.0, every: float = 10.0, clock=time.monotonic):
         self.out = out or sys.stderr
+        self.after, self.every, self.clock = after, every, clock
+        self.tty = bool(getattr(self.out, "isatty", lambda: False)())
         self.started: dict[str, float] = {}
+        self.shown: dict[str, float] = {}
+        self.drawn = 0  # width of the bar on the terminal's current line, 0 when none
         self.releases: list[dict] = []
         self.errors: list[str] = []
+
+    def _progress(self, entry) -> None:
+        m = PROGRESS.match(entry.user_message or "")
+        step = entry.step_key or ""
+        now = self.clock()
+        if not m or now - self.started.get(step, now) < self.after:
+            return
+        done, total, noun = int(m[1]), None if m[2] == "?" else int(m[2]), m[3]
+        line = bar(step, done, total, noun)
+        if self.tty:
+            print("\r" + line.ljust(self.drawn), end="", file=self.out, flush=True)
+            self.drawn = len(line)
+        elif now - self.shown.get(step, -float("inf")) >= self.every:
+            print(line, file=self.out, flush=True)
+            self.shown[step] = now
+
+    def _clear(self) -> None:
+        if self.drawn:
+            print("\r" + " " * self.drawn + "\r", end="", file=self.out, flush=True)
+            self.drawn = 0
 
     def __call__(self, entry) -> None:
         ev = entry.dagster_event
         if ev is None:
+            self._progress(entry)
             return
         kind = ev.event_type_value
         if kind == "STEP_START":
-            self.started[ev.step_key] = time.monotonic()
+            self.started[ev.step_key] = self.clock()
         elif kind == "ASSET_MATERIALIZATION":
+            self._clear()
             md = _md(entry)
             name = ev.asset_key.to_user_string()
-            took = time.monotonic() - self.started.get(ev.step_key, time.monotonic())
+            took = self.clock() - self.started.get(ev.step_key, self.clock())
             shown = ", ".join(f"{k.split('/')[-1].replace('row_count', 'rows')} {md[k]}" for k in SHOWN if k in md)
             if name == "release":
                 self.releases.append(md)
@@ -81,6 +122,7 @@ class Progress:
             message = (cause or err).message.strip().splitlines()[0] if (cause or err) else "failed"
             message = ERROR_PREFIX.sub("", message)  # "pipelines.publish.release.ShrinkError: " says nothing to a user
             self.errors.append(message)
+            self._clear()
             print(f"  ✗ {ev.step_key:<16} failed", file=self.out, flush=True)
 
 
@@ -91,6 +133,7 @@ def refresh(
     dagster_instance: dg.DagsterInstance | None = None,
     allow_shrink: bool = False,
     verbose: bool = False,
+    progress: Progress | None = None,
 ) -> bool:
     from assets.definitions import defs
 
@@ -103,7 +146,7 @@ def refresh(
         run_config["loggers"] = {"console": {"config": {"log_level": "CRITICAL"}}}
     inst = dagster_instance or instance()
     run_id = str(uuid.uuid4())
-    progress = Progress()
+    progress = progress or Progress()
     inst.add_event_listener(run_id, progress)
     print("refresh: running the pipeline …", file=sys.stderr, flush=True)
     started = time.monotonic()

@@ -14,6 +14,7 @@ from pipelines.ingest.intake import intake, intake_frame, scan_folder
 from pipelines.ingest.manifest import read_manifest, with_manifest
 from pipelines.ingest.sources import fetched_reports
 from pipelines.ingest.texts import texts_frame
+from pipelines.progress import Report
 from pipelines.publish import release
 from pipelines.publish.frames import catalogue_frame, institutions_frame, report_texts_frame, reports_frame
 from pipelines.settings import Paths
@@ -30,18 +31,20 @@ def check_inbox(inbox: Path) -> None:
         raise NoReportsError(f"inbox {inbox} is not a folder")
 
 
-def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
+def ingest_raw_reports(paths: Paths, progress: Report | None = None) -> pd.DataFrame:
     check_inbox(paths.inbox_dir)
     # a generator: one file's bytes in memory at a time
     inbox = with_manifest(scan_folder(paths.inbox_dir), read_manifest(paths.manifest_file))
-    records = intake(chain(inbox, fetched_reports(paths.data_dir / "fetched")), paths.snapshot_store())
+    records = intake(
+        chain(inbox, fetched_reports(paths.data_dir / "fetched")), paths.snapshot_store(), progress=progress
+    )
     if not records:
         raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
     return intake_frame(records)
 
 
-def decode_reports(raw: pd.DataFrame, paths: Paths) -> pd.DataFrame:
-    return texts_frame(raw, paths.snapshot_store())
+def decode_reports(raw: pd.DataFrame, paths: Paths, progress: Report | None = None) -> pd.DataFrame:
+    return texts_frame(raw, paths.snapshot_store(), progress)
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,9 @@ class ExtractResult:
     reports_from_cache: int
 
 
-def extract_facts_table(texts: pd.DataFrame, paths: Paths) -> ExtractResult:
+def extract_facts_table(texts: pd.DataFrame, paths: Paths, progress: Report | None = None) -> ExtractResult:
     cache = paths.fact_cache()
-    facts = facts_frame(texts, cache)
+    facts = facts_frame(texts, cache, progress)
     return ExtractResult(facts, cache.misses, cache.hits)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipelines.ingest.formats.common import Locator, locations_from_json
+from pipelines.progress import Report, tracked
 from schemas.tables import FactsModel
 
 from .attribution import Period, attribute_facts, number_position
@@ -37,9 +38,9 @@ def _clean(v):
     return None if v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v
 
 
-def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
+def facts_frame(texts: pd.DataFrame, cache: FactCache, progress: Report | None = None) -> pd.DataFrame:
     rows = []
-    for rep in texts.itertuples():
+    for rep in tracked(texts.itertuples(), len(texts), progress):
         facts = cache.facts(rep.sha256, rep.text)
         year = None if pd.isna(rep.published) else rep.published.year
         attributions = attribute_facts(

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.progress import Report, tracked
+
 from . import budget
 from .containers import container_problem
 from .decode import DecodeError, decode_report
@@ -278,11 +280,13 @@ def within_budget(raw: RawFile, sha: str, store: SnapshotStore) -> str:
     return reason
 
 
-def intake(files: Iterable[RawFile], store: SnapshotStore, time_budget: bool = True) -> list[IntakeRecord]:
+def intake(
+    files: Iterable[RawFile], store: SnapshotStore, time_budget: bool = True, progress: Report | None = None
+) -> list[IntakeRecord]:
     seen: dict[str, str] = {}
     records = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    for raw in files:
+    for raw in tracked(files, None, progress):
         sha = sha256_bytes(raw.data) if not raw.problem else ""
         rid = report_id_of(sha)
         media, reason = check(raw)

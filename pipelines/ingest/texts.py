@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 
+from pipelines.progress import Report, tracked
+
 from .formats.common import locations_json
 from .intake import INGESTED
 from .reports import read_report
@@ -32,10 +34,11 @@ TEXT_COLUMNS = [
 ]
 
 
-def texts_frame(intake: pd.DataFrame, store: SnapshotStore) -> pd.DataFrame:
+def texts_frame(intake: pd.DataFrame, store: SnapshotStore, progress: Report | None = None) -> pd.DataFrame:
     """Decoded text and metadata of every ingested report."""
     rows = []
-    for rec in intake[intake["status"] == INGESTED].itertuples():
+    ingested = intake[intake["status"] == INGESTED]
+    for rec in tracked(ingested.itertuples(), len(ingested), progress):
         report = read_report(store.get(rec.sha256), rec.file_name)
         meta = report.meta
         declared = json.loads(rec.declared) if rec.declared else {}  # a source list's word beats a guess
