@@ -260,6 +260,22 @@ def hostile(base: str, reps: int = 3) -> None:
         f"extract {len(big):7d}-char clause  {t_big * 1000:9.1f} ms   time per char, repeated clause/normal = "
         f"{ratio:6.2f}   (target <= 3)"
     )
+    # the same density of facts, none repeated (each count differs): what a fact costs when no
+    # window repeats, for comparison; per character it is dearer than prose by the density
+    distinct = "江陵职业技术学院" + "，".join(f"合作企业{i}家" for i in range(len(big) // 9)) + "。\n"
+
+    def per_char_distinct():
+        extract_facts(distinct)
+
+    t_base2, t_distinct = _median_pair(per_char_base, per_char_distinct, 1)
+    dense = (t_distinct / len(distinct)) / (t_base2 / len(base))
+    facts_base, facts_distinct = len(extract_facts(base)), len(distinct) // 9
+    per_fact = (t_distinct / facts_distinct) / (t_base2 / max(facts_base, 1))
+    print(
+        f"extract {len(distinct):7d}-char clause of distinct facts {t_distinct * 1000:9.1f} ms   per char vs normal = "
+        f"{dense:6.2f}, per fact = {per_fact:5.2f}   (no target: {len(base) / max(facts_base, 1):.0f} chars per fact "
+        f"in the normal report, 9 here)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from pipelines.ingest.budget import check_budget
 from schemas.catalog import CATALOG_PATH
 
 from .classify import classify_scored
@@ -19,6 +20,7 @@ from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
+from .repeats import as_record, shifted, window_key
 from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
@@ -81,10 +83,18 @@ class Fact:
 def extract_facts(text: str) -> list[Fact]:
     doc = Doc(text)
     found: list[tuple[Fact, Candidate, tuple]] = []
+    seen: dict[tuple, tuple | None] = {}  # window key → (fact record relative to the window, inputs) or None
     for cand in find_candidates(text):
-        if why_not_a_fact(doc, cand):
+        keyed = window_key(doc, cand)
+        if keyed is not None and keyed[0] in seen:
+            check_budget()
+            hit = seen[keyed[0]]
+            if hit is not None:
+                found.append((Fact(*shifted(hit[0], keyed[1])), cand, hit[1]))
             continue
-        made = _to_fact(doc, cand)
+        made = None if why_not_a_fact(doc, cand) else _to_fact(doc, cand)
+        if keyed is not None:
+            seen[keyed[0]] = None if made is None else (shifted(as_record(made[0]), -keyed[1]), made[1])
         if made is not None:
             found.append((made[0], cand, made[1]))
     return _parts_follow_their_total(doc, found)
@@ -109,13 +119,20 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
 
 
 def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int) -> Fact | None:
+    """The last fact before `其中` in the sentence of found[i] (found is in text order, so the
+    walk back stops at the sentence's start: bounded by the sentence, not the report)."""
     cand = found[i][1]
     sent_start, _ = doc.sentence(cand.start)
     marker = doc.text.rfind("其中", sent_start, cand.start)
     if marker == -1:
         return None
-    before = [f for f, c, _ in found[:i] if sent_start <= c.start and c.end <= marker]
-    return before[-1] if before else None
+    for j in range(i - 1, -1, -1):
+        f, c, _ = found[j]
+        if c.start < sent_start:
+            return None
+        if c.end <= marker:
+            return f
+    return None
 
 
 def rejected_numbers(text: str) -> list[tuple[str, str]]:
