@@ -13,7 +13,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from pipelines.ingest.budget import check_budget
+
+from .suffixes import shortest_unique_lengths
 
 SENTENCE_END = "。！？；!?;\n"
 # Clauses end at commas and colons; list commas (、) and quotes stay inside, since the
@@ -25,6 +29,11 @@ MAX_SPAN = 400
 CLAUSES_BEFORE = 3
 # How far a quote may widen around its number on either side before it gives up on uniqueness.
 QUOTE_REACH = 200
+# Quote uniqueness by scanning for the number's other occurrences costs a scan of the text per
+# distinct number and a pass over its occurrences per fact: cheap on a report of a few pages,
+# quadratic on a long or repetitive one. Past these sizes the text's suffix array answers instead.
+SCAN_TEXT_LIMIT = 20_000
+SCAN_OCCURRENCE_LIMIT = 64
 
 
 def _stops(text: str, chars: str) -> list[int]:
@@ -39,6 +48,7 @@ class Doc:
     _occurrences: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
     _unique: dict[tuple, tuple[int, int] | None] = field(init=False, repr=False, default_factory=dict)
     _sentences: dict[int, tuple[int, int]] = field(init=False, repr=False, default_factory=dict)
+    _unique_lengths: np.ndarray | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)
@@ -89,6 +99,13 @@ class Doc:
         half = MAX_SPAN // 2
         return max(start, pos - half), min(end, pos + half)
 
+    def unique_lengths(self) -> np.ndarray:
+        """Per position, the length of the shortest substring starting there that occurs once
+        (suffixes.py), built on first use."""
+        if self._unique_lengths is None:
+            self._unique_lengths = shortest_unique_lengths(self.text)
+        return self._unique_lengths
+
     def occurrences(self, sub: str) -> list[int]:
         """Every start of sub in the text (overlapping ones too), found once per distinct sub."""
         out = self._occurrences.get(sub)
@@ -135,15 +152,43 @@ def shortest_unique(doc: Doc, start: int, end: int, lo: int, hi: int) -> tuple[i
     widening (left, right) is unique when, for every p, left > lmax or right > rmax. So for
     each left the least right is one past the largest rmax among the p with lmax ≥ left.
     The answer depends only on the window's own characters, so identical windows (a fact
-    repeated a thousand times) are solved once."""
+    repeated a thousand times) are solved once.
+
+    Two ways to the same answer: on a short text whose number occurs a few times, by comparing
+    the contexts of its other occurrences (by_occurrences); on a long text, or a number that
+    occurs many times, from the text's suffix array (by_suffixes), so that the cost per fact
+    never grows with the text."""
     check_budget()
     text = doc.text
     hi = max(hi, end)
     lo, hi = max(lo, start - QUOTE_REACH), min(hi, end + QUOTE_REACH)
-    core = text[start:end]
-    occ = doc.occurrences(core)
+    if len(text) > SCAN_TEXT_LIMIT:
+        return by_suffixes(doc, start, end, lo, hi)
+    occ = doc.occurrences(text[start:end])
     if len(occ) <= 1:
         return start, end
+    if len(occ) > SCAN_OCCURRENCE_LIMIT:
+        return by_suffixes(doc, start, end, lo, hi)
+    return by_occurrences(doc, start, end, lo, hi, occ)
+
+
+def by_suffixes(doc: Doc, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """shortest_unique from the suffix array: text[l:r] is unique when r - l is at least the
+    shortest unique length at l, so for each left end l the least right end is known at once."""
+    lefts = np.arange(lo, start + 1)
+    rights = np.maximum(end, lefts + doc.unique_lengths()[lo : start + 1])
+    fits = rights <= hi
+    if not fits.any():
+        return lo, hi
+    spans = np.where(fits, rights - lefts, np.iinfo(np.int64).max)
+    best = int(np.argmin(spans))  # the first of the shortest: the most on the left
+    return lo + best, int(rights[best])
+
+
+def by_occurrences(doc: Doc, start: int, end: int, lo: int, hi: int, occ: list[int]) -> tuple[int, int]:
+    """shortest_unique by comparing the contexts of the core's other occurrences with ours."""
+    text = doc.text
+    core = text[start:end]
     left_ctx, right_ctx = text[lo:start], text[end:hi]
     key = (core, left_ctx, right_ctx)
     if key in doc._unique:

@@ -13,7 +13,6 @@ would be the whole table)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import astuple
 
 from .doc import MAX_SPAN, QUOTE_REACH, Doc
 from .grammar import Candidate
@@ -48,4 +47,5 @@ def shifted(record: tuple, by: int) -> tuple:
 
 
 def as_record(fact) -> tuple:
-    return astuple(fact)
+    """The fact's fields in order (a shallow copy: dataclasses.astuple deep-copies every field)."""
+    return tuple(vars(fact).values())
