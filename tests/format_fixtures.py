@@ -111,6 +111,22 @@ def to_docx(text: str) -> bytes:
     return buf.getvalue()
 
 
+def to_xls(sheets: dict[str, list[list[object]]]) -> bytes:
+    """The legacy binary workbook (BIFF8, as Excel 97–2003 writes it), with xlwt."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name, rows in sheets.items():
+        ws = wb.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ws.write(r, c, value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def to_xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
     from openpyxl import Workbook
 

@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from format_fixtures import blocks, needs_chromium, print_to_pdf, sample_texts, to_docx, to_html, to_xlsx
+from format_fixtures import blocks, needs_chromium, print_to_pdf, sample_texts, to_docx, to_html, to_xls, to_xlsx
 
 from pipelines.devtools.evaluate import score
 from pipelines.extract.cache import FactCache
@@ -233,6 +233,16 @@ def test_a_quality_report_workbook_becomes_facts_cell_by_cell(tmp_path):
     assert texts["text"][0] == rendered.text  # the canonical text every offset points into
     for f in facts.itertuples():
         assert texts["text"][0][f.char_start : f.char_end] == f.quote
+
+
+def test_a_legacy_xls_workbook_reads_like_the_xlsx(tmp_path):
+    data = to_xls(QUALITY_REPORT)
+    assert data[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file, not a zip
+    texts, facts = _facts_of({"quality.xls": data}, tmp_path)
+    got = {c: (v, u) for c, v, u in zip(facts["cell"], facts["normalized_value"], facts["base_unit"])}
+    assert got == {c: (v, u) for c, (v, u, _) in EXPECTED.items()}
+    assert texts["media_type"][0] != "text/plain"
+    assert texts["text"][0] == render(to_xlsx(QUALITY_REPORT), "quality.xlsx").text  # one canonical text
 
 
 def test_a_csv_in_gbk_reads_like_the_workbook_sheet(tmp_path):
