@@ -32,6 +32,7 @@ class Setting:
     before: str  # the clause up to the number (Simplified)
     context: str = ""  # the text up to the number, a few sentences back (as written: made Simplified
     # only by a rule that needs it, so that dense text does not pay for it per fact)
+    after: str = ""  # the clause after the unit, up to 24 characters (Simplified)
 
 
 def change_not_level(s: Setting) -> str | None:
@@ -68,11 +69,62 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     return None
 
 
+SUPPLY = re.compile(r"输送|培养|培育|供给|造就|储备")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def sentence_so_far(context: str) -> str:
+    """The context from the start of the number's own sentence (Simplified). A table row's label
+    is not in it (the row starts at its label): the rules read it with `before` added."""
+    ends = list(SENTENCE_END.finditer(context))
+    return for_matching(context[ends[-1].end() :] if ends else context)
+
+
+def graduates_not_supplied(s: Setting) -> str | None:
+    """Spec: 输送 / 培养并输送 graduates to industry is graduates_supplied_to_industry; a plain count
+    of graduates (毕业生13974人, 就业290人) says nothing of supplying an industry."""
+    if s.code == "graduates_supplied_to_industry" and not SUPPLY.search(sentence_so_far(s.context) + s.before):
+        return "graduates counted, not said to be trained for or supplied to industry"
+    return None
+
+
+def employment_share_not_rate(s: Setting) -> str | None:
+    """A placement rate is written as a rate (就业率, 毕业去向落实率): a percentage in a sentence
+    that names no rate (就业人数较多的地区为北京市(8.05%), 在民营企业的就业比例…分别达到73%, a row
+    of a destinations table) is a share of the graduates, not the indicator."""
+    if s.code == "graduate_employment_rate" and "率" not in sentence_so_far(s.context) + s.before:
+        return "a share of the graduates, in a sentence that names no rate"
+    return None
+
+
+# What a count of 专业 may be that is not the programmes an institution offers: programme sites
+# across a region's schools (专业点, 布点), categories (专业类别, 专业大类), departments (系).
+NOT_A_MAJOR_AFTER = re.compile(r"^(专业化?点|专业布点|布点|专业类别|专业大类|大类|系(?!统)|项目)")
+NOT_A_MAJOR_BEFORE = re.compile(r"(专业化?点|布点数?|专业大类|大类)$")
+OFFERED = re.compile(r"开设|开办|设置|设有|现设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办")
+
+
+def majors_not_offered(s: Setting) -> str | None:
+    """majors_offered counts the programmes the institution offers (开设41个专业): not programme
+    sites across a region (12万多个专业点), categories or departments (5个系), nor majors counted
+    for something they won (10个专业获批资源库立项, 精品专业20个), where no offering verb is said."""
+    if s.code != "majors_offered":
+        return None
+    if NOT_A_MAJOR_AFTER.match(s.after) or NOT_A_MAJOR_BEFORE.search(s.before):
+        return "a count of programme sites, categories or departments, not of programmes"
+    if not OFFERED.search(sentence_so_far(s.context) + s.before):
+        return "majors counted for what they won, not said to be offered"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,
+    graduates_not_supplied,
+    employment_share_not_rate,
+    majors_not_offered,
 )
 
 

@@ -243,6 +243,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         noun,
         for_matching(clause_before),
         text[max(0, c.start - CONTEXT_CHARS) : c.start],
+        inputs[2],
     )
     code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"

@@ -230,6 +230,16 @@ def test_statistics_table_rows():
         ("毕业生就业率同比增长3%。", "other"),
         ("到国有企业就业的占就业总人数的20.92%。", "other"),
         ("联盟覆盖全省23所国家级示范校。", "other"),
+        # graduates: supplying them to industry must be said; a placement rate is written as a rate
+        ("三年来为区域企业输送技术技能人才3200余人。", "graduates_supplied_to_industry"),
+        ("学院今年毕业生4120人。", "other"),
+        ("就业人数较多的省份为浙江省（6.25%）。", "other"),
+        ("毕业生毕业去向落实率为93.6%。", "graduate_employment_rate"),
+        # majors: the programmes offered, not sites across a region, departments or winners of a prize
+        ("學院現開設專業27個。", "majors_offered"),
+        ("全省中职学校开设约3500个专业点。", "other"),
+        ("学院设有机电系等4个系。", "other"),
+        ("学院8个专业获批省级品牌专业。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):
