@@ -26,11 +26,29 @@ REFERENCE_COLUMNS = (
 BASE_UNITS = ("CNY", "person_day", "person_time", "person", "paper", "hour", "percent", "item", "unit", "other")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most", "range")
 ENTITY_LEVELS = ("institution", "group", "city", "province", "national")
-# Money units and their factor to yuan (CNY), the one table of them: the extractor normalises with
-# it and the facts contract checks normalized_value against it.
+# Money units and their factor to the currency's unit, the one table of them: the extractor
+# normalises with it and the facts contract checks normalized_value against it. Only 元 in a
+# report about the mainland is CNY; other currencies (港元, 美元, and 元 in a report in New Taiwan
+# dollars) keep the base unit `other`, their value expanded all the same (spec: 万元 × 10 000).
 # Shares written as tenths (八成 = 80 percent): their factor to percent.
 SHARE_FACTORS = {"成": 10}
-MONEY_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
+MONEY_MULTIPLIERS = {
+    "": 1,
+    "千": 1_000,
+    "万": 10_000,
+    "萬": 10_000,
+    "十万": 100_000,
+    "十萬": 100_000,
+    "百万": 1_000_000,
+    "百萬": 1_000_000,
+    "千万": 10_000_000,
+    "千萬": 10_000_000,
+    "亿": 100_000_000,
+    "億": 100_000_000,
+}
+CURRENCIES = ("元", "美元", "港元", "港币", "港幣", "澳元", "欧元", "歐元", "日元")
+MONEY_FACTORS = {m + c: f for c in CURRENCIES for m, f in MONEY_MULTIPLIERS.items()}
+CNY_UNITS = tuple(m + "元" for m in MONEY_MULTIPLIERS)
 
 
 @dataclass(frozen=True)

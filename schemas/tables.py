@@ -19,7 +19,7 @@ from pandera.typing import Series
 
 from pipelines.ingest.formats import MEDIA_TYPES
 
-from .catalog import BASE_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
+from .catalog import BASE_UNITS, CNY_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -138,10 +138,11 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.dataframe_check(
         name="normalized_value_consistent",
-        description="normalized_value = value × the factor of unit_text (money to yuan, 成 to percent; 1 for counts)",
+        description="normalized_value = value × the factor of unit_text (money to its currency's unit, 成 to percent; "
+        "1 for counts)",
     )
     def normalized_consistent(cls, df: pd.DataFrame) -> Series[bool]:
-        money = df["base_unit"] == "CNY"
+        money = df["base_unit"].isin(["CNY", "other"])
         share = df["base_unit"] == "percent"
         factor = df["unit_text"].map(MONEY_FACTORS).where(money).fillna(df["unit_text"].map(SHARE_FACTORS).where(share))
         expected = df["value"] * factor.fillna(1.0)
@@ -149,7 +150,7 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.dataframe_check(name="money_has_money_unit", description="a CNY fact has a 元 unit")
     def money_unit(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(MONEY_FACTORS))
+        return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(CNY_UNITS))
 
     @pa.dataframe_check(name="number_in_quote", description="the number as written stands in the quote")
     def number_in_quote(cls, df: pd.DataFrame) -> Series[bool]:

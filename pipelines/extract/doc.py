@@ -49,6 +49,8 @@ class Doc:
     _unique: dict[tuple, tuple[int, int] | None] = field(init=False, repr=False, default_factory=dict)
     _sentences: dict[int, tuple[int, int]] = field(init=False, repr=False, default_factory=dict)
     _unique_lengths: np.ndarray | None = field(init=False, repr=False, default=None)
+    # per-document facts derived once by a rule that needs them (currency.py's report currency)
+    derived: dict[str, object] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)

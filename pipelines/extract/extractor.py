@@ -12,17 +12,18 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from pipelines.ingest.budget import check_budget
-from schemas.catalog import CATALOG_PATH
+from schemas.catalog import CATALOG_PATH, MONEY_MULTIPLIERS
 
 from .classify import classify_scored
 from .code_rules import Setting, why_other
+from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
 from .simplify import PINYIN_GLOSS, for_matching
-from .units import MONEY, MONEY_FACTOR, NOUNS, base_unit_for, head_noun_after, head_noun_before
+from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before
 
 # Modules of this package that do not decide what the cached facts are (attribution runs on every
 # refresh, after the cache).
@@ -210,8 +211,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
 
     money = MONEY.fullmatch(c.unit_text)
     if money:
-        normalized = value * MONEY_FACTOR[money.group("mult")]
-        base = "CNY" if money.group("cur") == "元" else "other"
+        normalized = value * MONEY_MULTIPLIERS[money.group("mult") or ""]
+        base = "CNY" if money.group("cur") == "元" and not doc_is_foreign_money(doc, c.start) else "other"
     elif c.unit_text == "百分之":
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .doc import Doc
-from .grammar import Candidate
+from .grammar import PERSON_NOUNS, Candidate
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
@@ -62,7 +62,7 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
         return "part of a code or name (1+X, 5G, 3.2)"
     after = text[c.end : c.end + 1]
-    if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in "%％")):
+    if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in ("%", "％"))):
         return "part of a code or name (1+X)"
     return None
 
@@ -77,7 +77,7 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
-    if _CJK.match(n) and doc.text[c.end : c.end + 1] in CN_DIGITS:
+    if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS:
         return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"
@@ -135,8 +135,8 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
 
 def page_counter(doc: Doc, c: Candidate) -> str | None:
     """阅读：2,318次 and 点击数 123次 count the web page's visitors, not the institution's work."""
-    clause_start, _ = doc.clause(c.start)
-    if PAGE_COUNTERS.search(doc.text, max(clause_start, c.start - 12), c.start):
+    start, _ = doc.sentence(c.start)  # the counter's label stands before a colon, a clause back
+    if PAGE_COUNTERS.search(doc.text, max(start, c.start - 12), c.start):
         return "a page-view counter"
     return None
 
@@ -150,9 +150,24 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
         r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", text[c.unit_end : c.unit_end + 6]
     ):
         return "a duration of operation (24小时运转)"
-    if after in "年月日号號" and c.unit_text not in ("%", "％"):
+    if after and after in "年月日号號" and c.unit_text not in ("%", "％"):  # "" is in every string
         return "a date or period"
     return None
+
+
+_PEOPLE_NEXT = re.compile(PERSON_NOUNS)
+_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人")
+
+
+def people_in_wan(doc: Doc, c: Candidate) -> str | None:
+    """A number in 万 with no measure word and no person noun after it counts people only where
+    its sentence names them shortly before it (毕业生超2.8万，…): else it is an amount of something unsaid."""
+    if c.unit_text or c.table_label is not None or _PEOPLE_NEXT.match(doc.text, c.unit_end):
+        return None
+    start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
+    if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - 40), c.start):
+        return None
+    return "a number in 万 with nothing said of what it counts"
 
 
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
@@ -165,6 +180,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     about_economy,
     page_counter,
     descriptive_count,
+    people_in_wan,
 )
 
 

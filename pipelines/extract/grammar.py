@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import ARABIC, CN_NUM_CHARS
+from .units import MONEY_UNIT
 
 PREFIX_MARKS = {
     "近": "approx",
@@ -44,6 +45,7 @@ PREFIX_MARKS = {
     "不低于": "at_least",
     "不少於": "at_least",
     "不低於": "at_least",
+    "上": "at_least",  # only before a bare order of magnitude, see _prefix
 }
 SUFFIX_MARKS = {"余": "at_least", "餘": "at_least", "多": "at_least"}
 AFTER_MARKS = {
@@ -57,33 +59,41 @@ AFTER_MARKS = {
     "有餘": "at_least",
 }
 
-_prefix = "|".join(sorted(map(re.escape, PREFIX_MARKS), key=len, reverse=True))
+# 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
+_prefix = "|".join(sorted((re.escape(p) for p in PREFIX_MARKS if p != "上"), key=len, reverse=True))
+_prefix += r"|(?<!以)上(?=[百千万萬亿億][^\d])"
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
 _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
 _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
-_num = rf"(?:{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
+# Digits between multipliers (2萬7千, 1億2千萬, 1亿5000万): one number, read in sections.
+_mixed = r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千"
+_num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
     r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
-    r"[千万萬亿億]?(?:美元|元)|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台批户戶类類次条册㎡亩畝班枚]"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只]"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 BARE_NOUNS = r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])"
 # People counted in 万 or 亿 with no measure word (约8万产业工人, 769万技能精英): the unit is empty.
 PERSON_NOUNS = (
-    r"技术技能人才|技能人才|高素质|人才|产业工人|工人|毕业生|畢業生|学生|學生|学员|學員|劳动者|勞動者|技能精英|职工|職工|"
-    r"员工|員工|农民|從業人員|从业人员|青年"
+    r"技术技能人才|技術技能人才|技能人才|高素质|高素質|人才|产业工人|產業工人|工人|毕业生|畢業生|学生|學生|学员|學員|"
+    r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员"
 )
-# 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …).
-TENTHS = r"成(?![立果为為员員本效就功长長熟绩績型员熟交])"
+# 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
+# verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
+PEOPLE_VERB_AFTER = r"[，,。；;）)]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根"
+# 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
+# hundredths (八成二 = 82 percent).
+TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成]))?(?![立果为為员員本效就功长長熟绩績型员熟交])"
 QUANTITY = re.compile(
     rf"(?P<pre>{_prefix})?"
     rf"(?P<num>{_num})"
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
     rf"(?P<unit>{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
-    rf"|(?<=[万萬亿億])(?={PERSON_NOUNS}))"
+    rf"|(?<=[万萬亿億])(?={PERSON_NOUNS})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))"
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(
@@ -255,13 +265,16 @@ def table_candidates(text: str) -> list[Candidate]:
     return out
 
 
+MIXED_INSIDE = re.compile(r"[千万萬亿億][0-9]")
+
+
 def _from_match(m: re.Match) -> Candidate:
     number, unit = m.group("num"), m.group("unit")
     num_end = m.end("num2") if m.group("num2") else m.end("num")
     # Money's multiplier belongs to the unit as written (1400万元 → 1400 + 万元) unless an
     # approximation mark sits between (3万余元 → 3万余 + 元).
     unit_start = m.start("unit")
-    if unit.endswith("元") and not m.group("suf") and not m.group("num2"):
+    if unit.endswith("元") and not m.group("suf") and not m.group("num2") and not MIXED_INSIDE.search(number):
         mult = ""
         while number and number[-1] in "千万萬亿億" and len(number) > 1:
             mult = number[-1] + mult
@@ -270,6 +283,8 @@ def _from_match(m: re.Match) -> Candidate:
             unit = mult + unit
             num_end -= len(mult)
             unit_start -= len(mult)
+    if unit.startswith("成") and len(unit) == 2:  # 八成二: 8.2 tenths, written as one number
+        number, unit, num_end = f"{number}.{unit[1]}", "成", m.end("unit")
     if m.group("suf"):
         num_end = m.end("suf")
     if m.group("mult"):  # 20余万人次: the multiplier after the approximation mark scales the number

@@ -75,7 +75,8 @@ def parse_chinese(text: str) -> float:
 
 
 def parse_number(text: str) -> float:
-    """Value of a number as written: '1,035' → 1035, '3.5万' → 35000, '一百二十' → 120, '１２' → 12."""
+    """Value of a number as written: '1,035' → 1035, '3.5万' → 35000, '一百二十' → 120, '１２' → 12,
+    '2萬7千' → 27000, '1億2千萬' → 120000000."""
     s = normalise_digits(text).replace(",", "")
     m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([千万萬亿億]*)", s)
     if m:
@@ -83,7 +84,31 @@ def parse_number(text: str) -> float:
         for ch in m.group(2):
             value *= SMALL_UNITS.get(ch) or BIG_UNITS[ch]
         return value
+    if re.fullmatch(r"(?:[0-9]+[千百十万萬亿億]+)+[0-9]*", s):
+        return parse_mixed(s)
     return parse_chinese(s)
+
+
+def parse_mixed(text: str) -> float:
+    """Arabic digits between Chinese multipliers, read by sections like a Chinese numeral:
+    2萬7千 → 27000, 1億2千萬 → 120000000, 1亿5000万 → 150000000."""
+    total, section, digit = 0.0, 0.0, None
+    for tok in re.findall(r"[0-9]+|.", text):
+        if tok.isdigit():
+            digit = float(tok)
+        elif tok in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[tok]
+            digit = None
+        else:
+            mult = BIG_UNITS[tok]
+            section += digit or 0
+            section = section or 1
+            if mult == 10_000 and total >= 100_000_000 and total % 100_000_000 == 0:
+                total += section * mult
+            else:
+                total = (total + section) * mult
+            section, digit = 0.0, None
+    return total + section + (digit or 0)
 
 
 def tidy(value: float) -> float | int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.catalog import MONEY_FACTORS
+from schemas.catalog import CURRENCIES, MONEY_MULTIPLIERS
 
 from .simplify import PINYIN_GLOSS
 
@@ -121,9 +121,10 @@ MEASURE_DEFAULT = {
     "批": "other",
     "大": "other",
 }
-MONEY = re.compile(r"(?P<mult>[千万萬亿億]?)(?P<cur>元|美元)")
-# multiplier before 元 → factor to yuan, from the catalogue's one table of money units
-MONEY_FACTOR = {unit[:-1]: factor for unit, factor in MONEY_FACTORS.items()}
+_mults = "|".join(sorted((m for m in MONEY_MULTIPLIERS if m), key=len, reverse=True))
+_currencies = "|".join(sorted(CURRENCIES, key=len, reverse=True))
+MONEY = re.compile(rf"(?P<mult>{_mults})?(?P<cur>{_currencies})")
+MONEY_UNIT = rf"(?:{_mults})?(?:{_currencies})"  # for the grammar
 
 # Head nouns and the base unit they take, longest first when matched.
 NOUNS: dict[str, str] = {}

@@ -32,6 +32,10 @@ def facts_of(text: str) -> list[tuple[float, str, str]]:
         ("〇", 0),
         ("一二三", 123),
         ("12.50", 12.5),
+        ("2萬7千", 27000),  # digits between multipliers: one number, in sections
+        ("1億2千萬", 120_000_000),
+        ("1亿5000万", 150_000_000),
+        ("3万5千", 35000),
     ],
 )
 def test_numbers(written, value):
@@ -126,6 +130,7 @@ NOT_FACTS = [
     "发布时间：2024-05-20 阅读次数：2,318次",
     "深入学习贯彻党的十九大精神。",
     "党的二十大以来，学校快速发展。",
+    "全年产值达3.5万，同比增长。",  # a number in 万 that counts nothing said
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -146,6 +151,27 @@ REAL_TEXT_FAMILIES = [
     ("开办订单班7班。", [(7, "unit", "exact")]),
     ("夺得金牌22枚。", [(22, "item", "exact")]),
     ("争取中央预算内资金1.3亿元支持实训基地建设。", [(130000000, "CNY", "exact")]),
+    # mixed numerals and money multipliers of two characters
+    ("企业提供奖学金2萬7千元。", [(27000, "CNY", "exact")]),
+    ("签下近1亿2千万元的合作协议。", [(120_000_000, "CNY", "approx")]),
+    ("企业投入2千万元建设基地。", [(20_000_000, "CNY", "exact")]),
+    # other currencies: named in the clause, or a report in New Taiwan dollars (base unit other)
+    ("政府再次拨款10亿港元。", [(1_000_000_000, "other", "exact")]),
+    (
+        "与企业签下新台幣1億元合约，其中3000萬元用于研发。",
+        [(100_000_000, "other", "exact"), (30_000_000, "other", "exact")],
+    ),
+    (
+        "國立勤益科技大學與台中市11家企業簽約，企業提供獎學金1700萬元。",
+        [(11, "unit", "exact"), (17_000_000, "other", "exact")],
+    ),
+    ("永州縣職業中專與臺企合作，企业资助学生50万元。", [(500_000, "CNY", "exact")]),  # the mainland: yuan
+    # 上 before an order of magnitude, tenths with hundredths, people in 万 named before the number
+    ("每年培训達上億人次。", [(100_000_000, "person_time", "at_least")]),
+    ("训后就业率高达八成二。", [(82, "percent", "exact")]),
+    ("建成市级以上3个基地。", [(3, "unit", "exact")]),  # 以上 before a number is not 上
+    ("累计培养毕业生超2.8万，其中1.2万进入合作企业。", [(28000, "person", "at_least"), (12000, "person", "exact")]),
+    ("捐赠口罩10万只、设备12台", [(100_000, "other", "exact"), (12, "other", "exact")]),  # the text's last fact too
 ]
 
 

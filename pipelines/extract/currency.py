@@ -1,0 +1,41 @@
+"""Which money is yuan (CNY): 元 is the currency word of the mainland, Taiwan (New Taiwan dollars)
+and, in speech, Hong Kong and Macau. An amount is CNY unless its own clause names another
+currency (新台幣1億元, 港幣), or the report is one whose money is not renminbi: it names a
+foreign currency and never renminbi, or it is a Taiwanese report (Taiwanese institutions, the
+ROC school year, Taiwanese news agencies) with nothing of the mainland in it."""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc
+
+FOREIGN_CURRENCY = re.compile(
+    r"新[台臺]幣|新[台臺]币|[台臺]幣|[台臺]币|港幣|港币|港元|澳門幣|澳门币|葡幣|美金|NT\$|HK\$|US\$"
+)
+RENMINBI = re.compile(r"人民幣|人民币|RMB|CNY")
+# Signs of a report from Taiwan, each counted once: a report needs two of them.
+TAIWAN = re.compile(
+    r"台灣新聞網|中央社|國立|科技大學|科大|學年度|國教署|勞委會|勞動部|技職司|教育部技職|"
+    r"[臺台]北市|[臺台]中市|[臺台]南市|新北市|高雄市|桃園市|新竹|嘉義|彰化|雲林|屏東|花蓮|宜蘭|苗栗|南投"
+)
+# Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
+MAINLAND = re.compile(r"人民幣|人民币|中國|中国|省|自治區|自治区|縣|县|市委|黨委|党委")
+# How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
+REACH = 12
+
+
+def report_money_is_foreign(text: str) -> bool:
+    if FOREIGN_CURRENCY.search(text) and not RENMINBI.search(text):
+        return True
+    return len({m.group() for m in TAIWAN.finditer(text)}) >= 2 and not MAINLAND.search(text)
+
+
+def doc_is_foreign_money(doc: Doc, pos: int) -> bool:
+    """Whether the 元 amount at pos is in another currency than renminbi."""
+    if "foreign_money" not in doc.derived:
+        doc.derived["foreign_money"] = report_money_is_foreign(doc.text)
+    if doc.derived["foreign_money"]:
+        return True
+    start, _ = doc.clause(pos)
+    return bool(FOREIGN_CURRENCY.search(doc.text, max(start, pos - REACH), pos))
