@@ -51,6 +51,7 @@ LIST_JOINERS = ("、", "和", "与", "及")
 HARD_STOP = re.compile(
     r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在"
 )
+LIST_END = re.compile(HARD_STOP.pattern + "|的")
 PARTNER_SUBJECT = re.compile(
     r"(企业|公司|集团|合作方|行业|厂商)[^，,。；;]{0,8}?(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)"
 )
@@ -186,7 +187,7 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
     if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
         # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
-        end = HARD_STOP.search(tail, stop.end())
+        end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase
         listed = head_noun_after(tail[stop.end() : end.start() if end else len(tail)])
         noun = listed or noun
     if noun is None and c.unit_text not in PERSON_MEASURES:

@@ -68,7 +68,7 @@ MEASURES: dict[str, str | None] = {
     "部": None,
     "本": None,
     "场": None,
-    "期": None,
+    "期": "other",  # sessions and cohorts (办学6期)
     "个": None,
     "個": None,
     "項": None,
@@ -105,14 +105,13 @@ MEASURE_DEFAULT = {
     "部": "item",
     "本": "item",
     "场": "item",
-    "期": "item",
     "条": "item",
     "家": "unit",
     "所": "unit",
     "间": "unit",
     "間": "unit",
     "座": "unit",
-    "支": "unit",
+    "支": "other",  # 100支 of anything but teams (队伍 and 团队 say unit)
     "个": "other",
     "個": "other",
     "套": "other",
@@ -134,15 +133,17 @@ for _base, _words in {
     "班 订单班 学徒制班 冠名班 团队 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
     "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
     "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
-    "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织",
+    "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织 "
+    "委员会 委員會 指导委员会 教指委 代表队 代表隊 队伍 隊伍 队 隊 系 实训区 實訓區 实训场所 工坊",
     "item": "项目 課題 课题 任务 子任务 专利 標準 标准 课程 課程 教材 专业 專業 专业群 證書 证书 试点 "
     "赛项 大赛 竞赛 比赛 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
     "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
-    "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分",
+    "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
-    "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次",
+    "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
+    "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系",
 }.items():
     for _w in _words.split():
         NOUNS.setdefault(_w, _base)
@@ -181,6 +182,10 @@ def head_noun_before(text: str) -> str | None:
     return max((n for _, end, n in found if end == last_end), key=len)
 
 
+# Measure words that count things, never places or fields.
+ITEM_MEASURES = ("项", "項", "件", "门", "門", "种", "種")
+
+
 def base_unit_for(measure: str, noun: str | None) -> str:
     """The spec's base unit for a count: fixed units first, then the noun, then the measure word."""
     measure = PINYIN_GLOSS.sub("", measure)  # 個(gè)百分點: a mirror site's pinyin gloss
@@ -189,6 +194,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         return fixed
     if noun and measure in ("部", "本", "篇") and noun in PAPER_NOUNS:
         return "paper"
+    if noun and measure in ITEM_MEASURES and NOUNS[noun] == "other":
+        noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
     if noun:
         base = NOUNS[noun]
         if base == "paper" and measure not in ("部", "本", "篇"):

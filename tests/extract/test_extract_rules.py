@@ -172,6 +172,15 @@ REAL_TEXT_FAMILIES = [
     ("建成市级以上3个基地。", [(3, "unit", "exact")]),  # 以上 before a number is not 上
     ("累计培养毕业生超2.8万，其中1.2万进入合作企业。", [(28000, "person", "at_least"), (12000, "person", "exact")]),
     ("捐赠口罩10万只、设备12台", [(100_000, "other", "exact"), (12, "other", "exact")]),  # the text's last fact too
+    # the noun counted decides item or unit: a place is never counted in 件, a list stops at 的
+    ("重庆市发明专利授权以604件位居全国第五。", [(604, "item", "exact")]),
+    ("与30多个省、市的人才交流中心建立合作。", [(30, "other", "at_least")]),
+    ("组建了56个行业职业教育教学指导委员会。", [(56, "unit", "exact")]),
+    ("高职组135个代表队参赛。", [(135, "unit", "exact")]),
+    ("学院设有5个系。", [(5, "unit", "exact")]),
+    ("建立了3个质量保证体系。", [(3, "other", "exact")]),
+    ("建有四个实训区。", [(4, "unit", "exact")]),
+    ("已办学6期。", [(6, "other", "exact")]),
 ]
 
 
