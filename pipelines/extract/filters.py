@@ -17,8 +17,14 @@ QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "�
 FORECAST = re.compile(
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
-    r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續"
+    r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
+    # the same in Traditional characters
+    r"預期|計劃到|規劃到|目標是|目標為|目標到|目標在|目標：|將達|將建成|將新增|將實現|將培養|將突破|擬於|擬將|擬建|擬新增|"
+    r"擬投入|預測|今後"
 )
+# Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
+# a plan speaks for its own clause only.
+PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|预留计划|預留計劃|计划为|計劃為")
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
@@ -54,11 +60,19 @@ def inside_quotes(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+[、和及至到]$")
+CLASS_LABEL_AFTER = re.compile(r"的?(学生|學生|同学|同學|学员|學員)")
+
+
 def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     before = text[max(0, c.start - 1) : c.start]
     if before in ("第", "每", "前", "首", "No", "#"):
         return "ordinal, rate or label (第, 每, 前)"
+    if ORDINAL_LIST.search(text, max(0, c.start - 6), c.start):
+        return "the second ordinal of a list (第六、七位)"
+    if c.unit_text == "班" and not _CJK.match(c.number) and CLASS_LABEL_AFTER.match(text, c.end):
+        return "a class's name (汽车制造与试验技术2班的学生)"
     if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
         return "part of a code or name (1+X, 5G, 3.2)"
     after = text[c.end : c.end + 1]
@@ -103,7 +117,25 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     start, _ = doc.sentence(c.start)
     if FORECAST.search(doc.text, start, c.start):
         return "a forecast or target (预计, 力争, 目标)"
+    clause_start, _ = doc.clause(c.start)
+    if PLAN.search(doc.text, clause_start, c.start):
+        return "an enrolment plan, not students enrolled"
     return None
+
+
+# What a competition or a government event is made of (赛区, 大项, 分赛项, 部委): figures about the
+# event, unless the sentence says the institution took part in them (参加, 参赛, 获).
+EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委)")
+TAKING_PART = re.compile(r"参加|參加|参赛|參賽|获|獲|承办|承辦|选派|選派")
+
+
+def about_an_event(doc: Doc, c: Candidate) -> str | None:
+    if not EVENT_PARTS.match(doc.text, c.unit_end):
+        return None
+    start, _ = doc.sentence(c.start)
+    if TAKING_PART.search(doc.text, start, c.start):
+        return None
+    return "what a competition or event consists of (19个赛区, 81个分赛项), not the institution's"
 
 
 def about_economy(doc: Doc, c: Candidate) -> str | None:
@@ -178,6 +210,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     inside_quotes,
     forecast,
     about_economy,
+    about_an_event,
     page_counter,
     descriptive_count,
     people_in_wan,

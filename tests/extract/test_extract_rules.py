@@ -131,6 +131,11 @@ NOT_FACTS = [
     "深入学习贯彻党的十九大精神。",
     "党的二十大以来，学校快速发展。",
     "全年产值达3.5万，同比增长。",  # a number in 万 that counts nothing said
+    "未來數年，寧波將建成20個校企合作共同體。",  # a forecast in Traditional characters
+    "今年全国技能大赛在19个赛区举行，共设81个分赛项。",  # what an event consists of
+    "奖牌总数分列全国第六、七位。",  # the second ordinal of a list
+    "汽车制造与试验技术2班的学生正在练习。",  # a class's name
+    "2018年学校招生计划为5626人。",  # a plan
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -181,6 +186,8 @@ REAL_TEXT_FAMILIES = [
     ("建立了3个质量保证体系。", [(3, "other", "exact")]),
     ("建有四个实训区。", [(4, "unit", "exact")]),
     ("已办学6期。", [(6, "other", "exact")]),
+    ("专班计划招生50人，注册报到43人。", [(43, "person", "exact")]),  # a plan speaks for its clause only
+    ("学院选派选手参加了12个赛项的比赛。", [(12, "item", "exact")]),  # taking part in an event counts
 ]
 
 
