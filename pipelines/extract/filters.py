@@ -202,6 +202,19 @@ def people_in_wan(doc: Doc, c: Candidate) -> str | None:
     return "a number in 万 with nothing said of what it counts"
 
 
+SCORE_WORDS = re.compile(r"分数|分數|录取|錄取|省控线|省控線|控制线|控制線|平均分|得分|成绩|成績|考分|总分|總分|均分")
+
+
+def score_without_scores(doc: Doc, c: Candidate) -> str | None:
+    """N分 is a score (录取分数线为645分) only where the sentence speaks of scores."""
+    if c.unit_text != "分":
+        return None
+    start, _ = doc.sentence(c.start)
+    if SCORE_WORDS.search(doc.text, start, c.start):
+        return None
+    return "分 with no score in the sentence"
+
+
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     ordinal_or_label,
     weak_numeral,
@@ -214,6 +227,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     page_counter,
     descriptive_count,
     people_in_wan,
+    score_without_scores,
 )
 
 

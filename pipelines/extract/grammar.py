@@ -72,6 +72,7 @@ _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn}
 _measure = (
     r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
+    r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只]"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
@@ -176,7 +177,44 @@ def find_candidates(text: str) -> list[Candidate]:
             )
         )
     out += table_candidates(text)
+    spaced = spaced_candidates(text)
+    if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
+        taken = [(s.start, s.end) for s in spaced]
+        out = [c for c in out if not any(a < c.end and c.start < b for a, b in taken)] + spaced
     out.sort(key=lambda c: c.start)
+    return out
+
+
+# A letter-spaced line (a PDF's justified heading or a spaced-out paragraph: 省 内 生 源 中 , 7 4 . 0 5 %)
+# puts a space between every character, digits included: read such a number whole where the two
+# characters before it are spaced out too.
+SPACED = re.compile(
+    r"(?<=[^\s] [^\s] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
+    r"(?=\s|[^0-9]|$)"
+)
+
+
+def spaced_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in SPACED.finditer(text):
+        if " " not in m.group("num") and not text[m.start() - 1 : m.start()].isspace():
+            continue
+        out.append(
+            Candidate(
+                start=m.start("num"),
+                end=m.end("unit"),
+                num_start=m.start("num"),
+                num_end=m.end("num"),
+                number=m.group("num").replace(" ", ""),
+                number2=None,
+                unit_text=m.group("unit"),
+                prefix=None,
+                suffix=None,
+                after=None,
+                unit_start=m.start("unit"),
+                unit_end=m.end("unit"),
+            )
+        )
     return out
 
 

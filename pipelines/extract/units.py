@@ -52,6 +52,7 @@ MEASURES: dict[str, str | None] = {
     "室": "unit",
     "校": "unit",
     "倍": "other",  # 2.1倍: a ratio
+    "分": "other",  # scores (录取分数线为645分)
     "省区市": "other",
     "省市": "other",
     "省份": "other",

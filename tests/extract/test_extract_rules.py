@@ -188,6 +188,13 @@ REAL_TEXT_FAMILIES = [
     ("已办学6期。", [(6, "other", "exact")]),
     ("专班计划招生50人，注册报到43人。", [(43, "person", "exact")]),  # a plan speaks for its clause only
     ("学院选派选手参加了12个赛项的比赛。", [(12, "item", "exact")]),  # taking part in an event counts
+    ("最低录取分数线为645分，高于省控线48分。", [(645, "other", "exact"), (48, "other", "exact")]),  # scores
+    ("学生分3组练习，每组10人。", [(10, "person", "exact")]),  # 分 is a score only among scores
+    # a letter-spaced line: the number read whole, not its last digit
+    (
+        "省 内 生 源 中 , 7 4 . 0 5 % 选 择 留 在 本 省 , 共 3 5 6 人 。",
+        [(74.05, "percent", "exact"), (356, "person", "exact")],
+    ),
 ]
 
 
