@@ -117,6 +117,17 @@ def majors_not_offered(s: Setting) -> str | None:
     return None
 
 
+ENTERPRISE_COUNTS = ("partner_enterprises", "enterprises_served", "certified_ie_enterprises")
+ENTERPRISE_NOUNS = re.compile(r"企业|企業|公司|厂|廠|厂商|廠商|单位|單位|机构|機構|集团|集團|伙伴|夥伴|商家|合作方")
+
+
+def enterprises_not_counted(s: Setting) -> str | None:
+    """A count of firms must count firms: 建成鲁班工坊两个 beside 合作 is a count of workshops."""
+    if s.code in ENTERPRISE_COUNTS and s.noun and not ENTERPRISE_NOUNS.search(s.noun):
+        return "the thing counted is not an enterprise"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     share_of_a_whole,
@@ -125,6 +136,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     graduates_not_supplied,
     employment_share_not_rate,
     majors_not_offered,
+    enterprises_not_counted,
 )
 
 

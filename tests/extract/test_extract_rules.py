@@ -289,6 +289,10 @@ def test_statistics_table_rows():
         ("全省中职学校开设约3500个专业点。", "other"),
         ("学院设有机电系等4个系。", "other"),
         ("学院8个专业获批省级品牌专业。", "other"),
+        # partner firms: firms said to cooperate or sign with the school; a count of firms only
+        ("学院与当地12家机械公司合作开展学徒制。", "partner_enterprises"),
+        ("共有15家企业与学院签约。", "partner_enterprises"),
+        ("与企业合作建成鲁班工坊两个。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):
