@@ -127,10 +127,12 @@ def classify_scored(
     sentence_before: str = "",
     counted: int = 0,
     prior: tuple[str, float] | None = None,
+    excluded: frozenset[str] = frozenset(),
 ) -> Classification:
     """clause_before: the clause up to the number; after: the rest of the clause after the
     unit, whose first `counted` characters are the counted noun phrase; sentence_before: the
-    sentence before the clause; prior: (code, bonus) from context, e.g. the total a part belongs to."""
+    sentence before the clause; prior: (code, bonus) from context, e.g. the total a part belongs to;
+    excluded: codes a rule of the spec has ruled out for this fact (the next best may win)."""
     m = _matcher()
     allowed = set(_allowed(base_unit))
     scores = _scores(clause_before + after, len(clause_before), NEAR_CLAUSE, counted, allowed)
@@ -144,6 +146,8 @@ def classify_scored(
         by_code[m.codes[i]] = max(by_code.get(m.codes[i], 0.0), s)
     if prior:
         by_code[prior[0]] = by_code.get(prior[0], 0.0) + prior[1]
+    for code in excluded:
+        by_code.pop(code, None)
     # ties: `other` first (a wrong code is worse), then catalogue order
     ranked = sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0] != "other", order.get(kv[0], -1)))
     (code, best), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)

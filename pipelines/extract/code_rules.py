@@ -2,7 +2,7 @@
 reader could not tell from the sentence that it reports the indicator, the code is `other`.
 
 Each rule is a small pure function of the fact's setting that returns a reason when the code
-must be `other`, or None. `why_other` runs them in order.
+must be `other`, or None. `veto` runs them in order.
 """
 
 from __future__ import annotations
@@ -128,6 +128,20 @@ def enterprises_not_counted(s: Setting) -> str | None:
     return None
 
 
+INDUSTRY_LINK = re.compile(
+    r"校企|共建|合办|合建|共同建设|校外|产教融合|生产性|企业|行业|开放|校内外|实习基地|实践基地|公共实训|教学工厂|"
+    r"工作站|海外|园区|共享"
+)
+
+
+def base_without_industry(s: Setting) -> str | None:
+    """Spec: training_bases counts practice and training bases shared with or located in industry;
+    the school's own training centres and rooms, said with no partner, are `other`."""
+    if s.code == "training_bases" and not INDUSTRY_LINK.search(sentence_so_far(s.context) + s.before + s.after):
+        return "a training base said with no industry partner or place"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     share_of_a_whole,
@@ -137,14 +151,22 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     employment_share_not_rate,
     majors_not_offered,
     enterprises_not_counted,
+    base_without_industry,
 )
 
 
-def why_other(s: Setting) -> str | None:
+# Rules that say only that the thing counted is not what the code counts: the next best code,
+# if one fits the thing counted, may be right. Every other rule says the sentence does not
+# report an indicator of that kind, and the fact is `other` (a wrong code is worse).
+NEXT_MAY_FIT = (enterprises_not_counted,)
+
+
+def veto(s: Setting) -> tuple[str, bool] | None:
+    """(reason, whether the next best code may still fit) when a rule rules the code out."""
     if s.code == "other":
         return None
     for rule in RULES:
         reason = rule(s)
         if reason:
-            return reason
+            return reason, rule in NEXT_MAY_FIT
     return None

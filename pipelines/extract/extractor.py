@@ -15,7 +15,7 @@ from pipelines.ingest.budget import check_budget
 from schemas.catalog import CATALOG_PATH, MONEY_MULTIPLIERS
 
 from .classify import classify_scored
-from .code_rules import Setting, why_other
+from .code_rules import Setting, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .filters import why_not_a_fact
@@ -267,12 +267,24 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     ), (inputs, setting)
 
 
+MAX_VETOES = 2
+
+
 def _code(inputs: tuple, setting: Setting, prior: tuple[str, float] | None = None) -> tuple[str, float]:
-    """The keyword classifier's code and confidence, unless a rule of the spec says `other`."""
-    scored = classify_scored(*inputs, prior=prior)
-    if why_other(replace(setting, code=scored.code)):
-        return "other", 1.0
-    return scored.code, scored.confidence
+    """The keyword classifier's code and confidence, unless a rule of the spec rules it out: then
+    the next best code that the rules allow (up to MAX_VETOES times), else `other`."""
+    excluded: frozenset[str] = frozenset()
+    for _ in range(MAX_VETOES + 1):
+        scored = classify_scored(*inputs, prior=prior, excluded=excluded)
+        if scored.code == "other":
+            return ("other", 1.0) if excluded else (scored.code, scored.confidence)
+        ruled_out = veto(replace(setting, code=scored.code))
+        if ruled_out is None:
+            return scored.code, scored.confidence
+        if not ruled_out[1]:
+            return "other", 1.0
+        excluded |= {scored.code}  # the thing counted is not what it counts: the next code may fit
+    return "other", 1.0
 
 
 _LEAD = re.compile(r"^(其中|并|共|累计|同时|此外|另外|全年|年均|已|还|共计|合计|先后|分别|新|目前|现有)+")

@@ -293,6 +293,9 @@ def test_statistics_table_rows():
         ("学院与当地12家机械公司合作开展学徒制。", "partner_enterprises"),
         ("共有15家企业与学院签约。", "partner_enterprises"),
         ("与企业合作建成鲁班工坊两个。", "other"),
+        # training bases: shared with or placed in industry; the school's own centres are other
+        ("与龙头企业合作建成校内外实训基地36个。", "training_bases"),
+        ("学校建成了11个实训基地。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):
