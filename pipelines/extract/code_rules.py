@@ -88,12 +88,35 @@ def graduates_not_supplied(s: Setting) -> str | None:
     return None
 
 
+RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}率")
+PLACEMENT_RATE = re.compile(r"(就业|去向落实|落实|就业升学|升学就业|专业对口|对口)率$")
+NOT_PLACEMENT = re.compile(r"对口就业率$|训后就业率$")
+
+
 def employment_share_not_rate(s: Setting) -> str | None:
-    """A placement rate is written as a rate (就业率, 毕业去向落实率): a percentage in a sentence
-    that names no rate (就业人数较多的地区为北京市(8.05%), 在民营企业的就业比例…分别达到73%, a row
-    of a destinations table) is a share of the graduates, not the indicator."""
-    if s.code == "graduate_employment_rate" and "率" not in sentence_so_far(s.context) + s.before:
+    """A placement rate is written as one (就业率, 毕业去向落实率, 专业对口率): a percentage in a
+    sentence that names no rate (就业人数较多的地区为北京市(8.05%), a row of a destinations table)
+    is a share of the graduates, and one whose nearest rate is another (就业稳定率, 对口就业率 — the
+    job's match to the major —, 训后就业率 of trainees) is not the placement rate either."""
+    if s.code != "graduate_employment_rate":
+        return None
+    rates = RATE_WORD.findall(sentence_so_far(s.context) + s.before)
+    if not rates:
         return "a share of the graduates, in a sentence that names no rate"
+    if not PLACEMENT_RATE.search(rates[-1]) or NOT_PLACEMENT.search(rates[-1]):
+        return f"the rate named is {rates[-1]}, not the placement rate"
+    return None
+
+
+COMPARISON = re.compile(r"比|较|相比|同比|与上年|与去年|比去年|较上年")
+COUNT_CHANGE = re.compile(r"(增加|增长|减少|下降|提高|多|少)了?(约)?$")
+
+
+def count_change_not_level(s: Setting) -> str | None:
+    """比去年增加4个, 较去年又增加了7项: a change in a count against an earlier year is not the
+    indicator's level (the spec's rule for percentage points, for counts)."""
+    if s.base_unit != "percent" and COUNT_CHANGE.search(s.before) and COMPARISON.search(s.before):
+        return "a change in a count against an earlier year, not a level"
     return None
 
 
@@ -149,6 +172,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     award_not_from_a_competition,
     graduates_not_supplied,
     employment_share_not_rate,
+    count_change_not_level,
     majors_not_offered,
     enterprises_not_counted,
     base_without_industry,

@@ -296,10 +296,20 @@ def test_statistics_table_rows():
         # training bases: shared with or placed in industry; the school's own centres are other
         ("与龙头企业合作建成校内外实训基地36个。", "training_bases"),
         ("学校建成了11个实训基地。", "other"),
+        # a placement rate is the rate named nearest; a change in a count is not its level
+        ("就业稳定率达80%以上。", "other"),
+        ("专业对口就业率为76%。", "other"),
+        ("毕业生就业率为95.6%。", "graduate_employment_rate"),
+        ("技能大赛获奖数比去年增加4个。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+def test_the_nearest_rate_decides():
+    text = "毕业生就业率保持在98%以上，就业稳定率达80%以上。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["graduate_employment_rate", "other"]
 
 
 @pytest.mark.parametrize(
