@@ -14,7 +14,9 @@ from pathlib import Path
 from pipelines.devtools.evaluate import matches, read_gold
 from pipelines.extract.attribution import attribute_facts, number_position
 from pipelines.extract.simplify import simplified
+from pipelines.ingest.manifest import read_manifest
 from pipelines.ingest.reports import facts_of_file
+from pipelines.settings import manifest_for
 
 
 def same_name(gold: str, pred: str | None) -> bool:
@@ -53,7 +55,11 @@ class AttributionScore:
         )
 
 
-def score_attribution(gold: list[dict], reports: list[Path], verbose: bool = False) -> AttributionScore:
+def score_attribution(
+    gold: list[dict], reports: list[Path], verbose: bool = False, manifest: dict[str, dict[str, str]] | None = None
+) -> AttributionScore:
+    """As the pipeline attributes: what the inbox's manifest declares of a report (its title,
+    publisher, date, institution) wins over what the text's own metadata guesses."""
     out = AttributionScore()
     for path in reports:
         rows = [g for g in gold if g["file"] == path.name and "institution" in g]
@@ -61,14 +67,15 @@ def score_attribution(gold: list[dict], reports: list[Path], verbose: bool = Fal
             continue
         report, facts = facts_of_file(path)
         meta = report.meta
-        year = meta.published.year if meta.published else None
+        declared = (manifest or {}).get(path.name, {})
+        date = declared.get("date") or (meta.published.isoformat() if meta.published else "")
         attrs = attribute_facts(
             report.text,
             [number_position(f.char_start, f.quote, f.number_text) for f in facts],
-            meta.institution,
-            meta.publisher,
-            meta.title,
-            year,
+            declared.get("institution") or meta.institution,
+            declared.get("publisher") or meta.publisher,
+            declared.get("title") or meta.title,
+            int(date[:4]) if date else None,
         )
         multi = len({g["institution"] for g in rows if g["institution"]}) > 1
         preds = [{"quote": f.quote, "normalized_value": f.normalized_value, "base_unit": f.base_unit} for f in facts]
@@ -107,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     reports = sorted(p for p in args.reports.iterdir() if p.suffix in (".txt", ".html", ".htm"))
     if args.files:
         reports = [p for p in reports if p.name in set(args.files)]
-    print(score_attribution(gold, reports, args.verbose).summary())
+    manifest = read_manifest(manifest_for(args.reports) or args.reports.parent / "sources.csv")
+    print(score_attribution(gold, reports, args.verbose, manifest).summary())
     return 0
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from dataclasses import dataclass
 
 from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
@@ -107,12 +108,18 @@ HERE = {
 HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 # A period the sentence states.
 YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*[—–\-~～至到]\s*(20\d\d|19\d\d)\s*(?:年|学年)")
-ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～]\s*(20\d\d)\s*学年|(20\d\d)\s*学年")
+ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～/／]\s*((?:20)?\d\d)\s*学年|(20\d\d)\s*学年")
 SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
 RECENT = re.compile(r"近([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
-COHORT = re.compile(r"(20\d\d)\s*届")
+# A year after 较, 比 or 与 is the baseline of a comparison (较2013年增加1间), not the period.
+_NOT_BASELINE = r"(?<![较比与])"
+COHORT = re.compile(_NOT_BASELINE + r"(20\d\d)\s*届")
 PARAGRAPH_LOOKBACK = 600
-YEAR = re.compile(r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)")
+YEAR = re.compile(
+    _NOT_BASELINE + r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)"
+)
+# A year the text speaks of as past or present: not a target (到2025年, 至2030年) nor a number.
+ANY_YEAR = re.compile(r"(?<![0-9到至])(20[0-4]\d|19[5-9]\d)(?=\s*[年届学])")
 
 
 @dataclass(frozen=True)
@@ -296,17 +303,31 @@ def _count(word: str) -> int | None:
         return None
 
 
-def _period_at(doc: Doc, pos: int, year: int | None) -> Period:
+def report_period(title: str | None, text: str, year: int | None, this_year: int) -> Period:
+    """The period a report is about where a sentence says nothing: the period its title states
+    (2017年…质量年度报告, 2018-2019学年…), else its year of publication, else the latest year its
+    text names (a report is written in or after the last year it speaks of), flagged `report`."""
+    stated = period_of(simplified(title or ""), None)
+    if stated.source == "text":
+        return Period(stated.start, stated.end, "report")
+    if year is None:
+        years = [int(y) for y in ANY_YEAR.findall(text) if int(y) <= this_year]
+        year = max(years) if years else None
+    return Period(year, year, "report") if year else Period(None, None, "unknown")
+
+
+def _period_at(doc: Doc, pos: int, fallback: Period) -> Period:
     """The period of the fact at pos: what its sentence says, else what its paragraph said last
-    (2024年，学校… 。新增订单班3个), else the report's year."""
+    (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
     text = doc.text
+    year = fallback.end
     start, _ = doc.sentence(pos)
-    own = period_of(simplified(text[start:pos]), year)
+    own = period_of(simplified(text[start:pos]), year, fallback)
     if own.source == "text":
         return own
     lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
     para = max(lo, text.rfind("\n", lo, start) + 1)
-    earlier = period_of(simplified(text[para:start]), year) if para < start else own
+    earlier = period_of(simplified(text[para:start]), year, fallback) if para < start else own
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
 
 
@@ -317,15 +338,16 @@ def _last(rx: re.Pattern, s: str) -> re.Match | None:
     return found
 
 
-def period_of(sentence_before: str, report_year: int | None) -> Period:
+def period_of(sentence_before: str, report_year: int | None, fallback: Period | None = None) -> Period:
     """The period the words before a number state (the nearest statement wins), else the
-    report's year."""
+    fallback (the report's period), else the report's year."""
     s = sentence_before
     if m := _last(YEAR_RANGE, s):
         return Period(int(m.group(1)), int(m.group(2)), "text")
     if m := _last(ACADEMIC, s):
         if m.group(1):
-            return Period(int(m.group(1)), int(m.group(2)), "text")
+            end = int(m.group(2))
+            return Period(int(m.group(1)), end if end > 99 else 2000 + end, "text")
         return Period(int(m.group(3)), int(m.group(3)) + 1, "text")
     if (m := SINCE.search(s)) and report_year:
         return Period(int(m.group(1)), report_year, "text")
@@ -335,6 +357,8 @@ def period_of(sentence_before: str, report_year: int | None) -> Period:
         return Period(int(m.group(1)), int(m.group(1)), "text")
     if m := _last(YEAR, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
+    if fallback is not None:
+        return fallback
     if report_year:
         return Period(report_year, report_year, "report")
     return Period(None, None, "unknown")
@@ -359,6 +383,7 @@ def attribute_facts(
     publisher: str | None = None,
     title: str | None = None,
     year: int | None = None,
+    this_year: int | None = None,
 ) -> list[Attribution]:
     """Entity and period of the facts that start at `starts` in a report's text, given what the
     report's metadata says of it (its institution, publisher, title and year)."""
@@ -368,5 +393,6 @@ def attribute_facts(
     default = report_entity(institution, publisher, title, text)
     entities = attribute(text, starts, default, known)
     doc = Doc(text)
-    periods = [_period_at(doc, pos, year) for pos in starts]
+    fallback = report_period(title, text, year, this_year or date.today().year)
+    periods = [_period_at(doc, pos, fallback) for pos in starts]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

@@ -60,6 +60,22 @@ def test_periods_stated_or_the_reports_year():
     assert period_of("学院开展培训", None).source == "unknown"
 
 
+def test_a_baseline_year_and_a_hong_kong_school_year():
+    p = period_of("修读学员25,710人次，较2013年", 2014)
+    assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with
+    p = period_of("2022/23学年入读", 2023)
+    assert (p.start, p.end, p.source) == (2022, 2023, "text")
+
+
+def test_where_a_sentence_says_nothing_the_title_then_the_text_give_the_period():
+    text = "全市中职学校开办61个专业。"
+    _, attrs = attributions(text, institution=None, publisher=None, title="2017年佛山市中等职业教育质量年度报告", year=2018)
+    assert (attrs[0].period.start, attrs[0].period.end, attrs[0].period.source) == (2017, 2017, "report")
+    text = "2021届毕业生就业率为95%。\n学院现有专业38个。\n到2035年建成一流院校。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert (attrs[-1].period.start, attrs[-1].period.source) == (2021, "report")  # the latest past year named
+
+
 def test_a_long_sentence_costs_a_bounded_read_per_fact(monkeypatch):
     """Linear on hostile input: a sentence is read once, and one of 2,000 facts (narrowed by
     Doc to the part around each fact) costs each fact at most a bounded window."""
