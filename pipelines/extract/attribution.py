@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
 

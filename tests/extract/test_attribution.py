@@ -69,7 +69,9 @@ def test_a_baseline_year_and_a_hong_kong_school_year():
 
 def test_where_a_sentence_says_nothing_the_title_then_the_text_give_the_period():
     text = "全市中职学校开办61个专业。"
-    _, attrs = attributions(text, institution=None, publisher=None, title="2017年佛山市中等职业教育质量年度报告", year=2018)
+    _, attrs = attributions(
+        text, institution=None, publisher=None, title="2017年佛山市中等职业教育质量年度报告", year=2018
+    )
     assert (attrs[0].period.start, attrs[0].period.end, attrs[0].period.source) == (2017, 2017, "report")
     text = "2021届毕业生就业率为95%。\n学院现有专业38个。\n到2035年建成一流院校。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
