@@ -22,7 +22,7 @@ from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, reso
 
 from .doc import Doc
 from .numbers import parse_number
-from .simplify import simplified
+from .simplify import PINYIN_GLOSS, for_matching, simplified
 
 LEVELS = ("institution", "group", "city", "province", "national")
 PROVINCES = [
@@ -70,22 +70,26 @@ GROUP = re.compile(
 # A city or district as the subject: a short name right before 市/区/县 (not 上市, 城市, 超市 …).
 PLACE = re.compile(r"(?<![上城都超门股入个各全本我该])[\u4e00-\u9fff]{2,3}(?:市|区|县)(?![级长委政民属域内外直辖场])")
 NOT_A_PLACE = re.compile(
-    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|城区|新区"
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|城区|新区"
     r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
 )
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
-SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学|教育中心|职教中心|技工学校|学府)")
+SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
 DESCRIPTIVE = re.compile(
     r"示范|首批|国家级|省级|市级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其"
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合"
+    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|"
+    r"推动|加强|发展|支持|鼓励|引导|推进|深化"
 )
-GENERIC = re.compile(r"(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校)")
+GENERIC = re.compile(
+    r"[区市县镇乡]?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
+)
 # Places and institutions that open a sentence, or stand before these words, are what it is about.
 SUBJECT_AFTER = re.compile(
-    r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年)"
+    r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年|中等|高等|普通|"
+    r"学子|选手|代表队|代表团)"
 )
 PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴|在|向|为)$")
 PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
@@ -182,6 +186,8 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
     for m in PLACE.finditer(sentence):
         name = m.group().lstrip(LEAD_CHARS)
         start = m.end() - len(name)
+        if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
+            continue
         if len(name) >= 3 and not NOT_A_PLACE.search(name) and _is_subject(sentence, start, m.end()):
             add(start, m.end(), Entity(name, "city"))
     return sorted(found, key=lambda x: x[0])
@@ -201,7 +207,7 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     often, the title's counting triple; and how often it is named."""
     counts: dict[str, int] = {}
     for source, weight in ((text, 1), (title or "", 3)):
-        for m in SCHOOL.finditer(simplified(source)):
+        for m in SCHOOL.finditer(for_matching(source)):
             name = proper_name(m.group())
             if name:
                 counts[name] = counts.get(name, 0) + weight
@@ -235,16 +241,24 @@ def dominant_area(text: str) -> Entity | None:
     rx = PROVINCE if level == "province" else PLACE
     for m in rx.finditer(text):
         name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
-        if level == "province" or not NOT_A_PLACE.search(name):
+        if level == "province" or not (NOT_A_PLACE.search(name) or PROVINCE.fullmatch(name[1:])):
             named[name] = named.get(name, 0) + 1
     return Entity(max(named, key=lambda n: named[n]) if named else None, level)
 
 
+# A report that speaks as (or of) one school: 我校, 该校, 学院 as a subject.
+SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院|学校|学院")
+
+
 def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
-    """The report's own entity: the nation, province or city it keeps saying 全… of, unless one
-    institution is named more often; else its institution, the place of its publisher or title,
-    or the institution its text names most."""
-    text = simplified(text)
+    """The report's own entity: what its title names first (the article's headline says whom it is
+    about); else the nation, province or city it keeps saying 全… of, unless one institution is
+    named more often; else its institution, the place of its publisher, or the institution its
+    text names most."""
+    text = for_matching(text)
+    named_in_title = [e for _, e in mentions(for_matching(title or ""), [])]
+    if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
+        return named_in_title[0]
     area = dominant_area(text)
     own = simplified(institution) if institution and not DESCRIPTIVE.search(simplified(institution)) else None
     named, times = subject_institution(text, title)
@@ -264,6 +278,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         ms = mentions(simplified(line), []) if line else []
         if ms:
             return ms[0][1]
+    if named is None and area is None and not SELF_REFERENCE.search(text):
+        return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 
 
@@ -273,6 +289,17 @@ def _resolve_here(entity: Entity, default: Entity, last_named: dict[str, str]) -
         return entity
     name = last_named.get(entity.level) or (default.name if default.level == entity.level else None)
     return Entity(name, entity.level)
+
+
+def without_glosses(s: str) -> tuple[str, list[int]]:
+    """s without a mirror site's pinyin glosses (學(xué)院 → 學院), and for each character kept its
+    position in s, so that names split by a gloss are found and placed where they stand."""
+    keep = [True] * len(s)
+    for m in PINYIN_GLOSS.finditer(s):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    where = [i for i, k in enumerate(keep) if k]
+    return "".join(s[i] for i in where), where
 
 
 def attribute(text: str, positions: list[int], default: Entity, known: list[str]) -> list[Entity]:
@@ -285,8 +312,9 @@ def attribute(text: str, positions: list[int], default: Entity, known: list[str]
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
-            named = mentions(simplified(text[start:end]), known)
-            by_sentence[start] = ([start + p for p, _ in named], [e for _, e in named])
+            clean, where = without_glosses(simplified(text[start:end]))
+            named = mentions(clean, known)
+            by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:
                     last_named[e.level] = e.name
@@ -387,7 +415,7 @@ def attribute_facts(
 ) -> list[Attribution]:
     """Entity and period of the facts that start at `starts` in a report's text, given what the
     report's metadata says of it (its institution, publisher, title and year)."""
-    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(simplified(text))} - {None})
+    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(for_matching(text))} - {None})
     if institution:
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, text)

@@ -14,7 +14,8 @@ from datetime import date
 INSTITUTION_SUFFIX = (
     r"职业技术大学|职业技术学院|职业学院|职业大学|技师学院|技工学校|高等专科学校|师范高等专科学校|"
     r"职业技术学校|中等职业学校|中等专业学校|职业中等专业学校|职业中学|职业高级中学|职业教育中心|"
-    r"职业教育培训中心|高级技工学校|职业技術學院|職業技術學院|職業學院|技師學院|职业学校"
+    r"职业教育培训中心|高级技工学校|职业技術學院|職業技術學院|職業學院|技師學院|职业学校|"
+    r"职业中专|職業中專|职教中心|職教中心|职业技术教育中心|職業技術教育中心|科技大学|科技大學"
 )
 INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
 # Leading words that belong to the sentence, not to the name.

@@ -60,6 +60,25 @@ def test_periods_stated_or_the_reports_year():
     assert period_of("学院开展培训", None).source == "unknown"
 
 
+def test_the_headline_names_whom_the_report_is_about():
+    text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
+    _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
+    assert attrs[0].entity == Entity("重庆三峡职业学院", "institution")
+
+
+def test_a_name_split_by_pinyin_glosses_is_found_where_it_stands():
+    text = "據悉，重慶三峽職業(yè)學(xué)院新增訂單班12個。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    assert attrs[0].entity == Entity("重庆三峡职业学院", "institution")
+
+
+def test_a_report_that_names_no_one_and_speaks_as_no_school_is_national():
+    text = "高职毕业生半年后就业率为91.5%，月收入为4812元。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2015)
+    assert attrs[0].entity == Entity("中国", "national")
+    assert not [e for _, e in mentions("佛山五区中职学校共26所。", []) if e.name == "佛山五区"]
+
+
 def test_a_baseline_year_and_a_hong_kong_school_year():
     p = period_of("修读学员25,710人次，较2013年", 2014)
     assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with
