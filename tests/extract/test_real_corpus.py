@@ -10,6 +10,7 @@ import pytest
 
 from pipelines.devtools.attribution_eval import score_attribution
 from pipelines.devtools.evaluate import predictions, read_gold, score
+from pipelines.ingest.manifest import read_manifest
 from schemas.catalog import BASE_UNITS, ENTITY_LEVELS, QUALIFIERS, indicator_codes
 
 from conftest import REAL
@@ -17,8 +18,8 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.74},
-    "held_out": {"f1": 0.84, "qualifier_acc": 0.97, "code_acc": 0.68},
+    "dev": {"f1": 0.91, "qualifier_acc": 0.97, "code_acc": 0.86},  # measured 0.927 / 0.992 / 0.887 (A-D)
+    "held_out": {"f1": 0.84, "qualifier_acc": 0.97, "code_acc": 0.70},  # measured 0.856 / 0.990 / 0.721 (H)
 }
 
 
@@ -64,6 +65,12 @@ def test_scores_hold(which):
 
 def test_attribution_holds_on_the_development_batches():
     names = {r["file"] for r in manifest() if r["batch"] != "H"}
-    result = score_attribution(read_gold([REAL / "gold"]), sorted(REAL / "inbox" / n for n in names))
-    assert result.facts >= 500
-    assert result.name_ok / result.facts >= 0.48 and result.period_ok / result.facts >= 0.46, result.summary()
+    result = score_attribution(
+        read_gold([REAL / "gold"]),
+        sorted(REAL / "inbox" / n for n in names),
+        manifest=read_manifest(REAL / "sources.csv"),
+    )
+    assert result.facts >= 700
+    # measured entity 0.685, level 0.729, period 0.765
+    assert result.name_ok / result.facts >= 0.66 and result.period_ok / result.facts >= 0.74, result.summary()
+    assert result.level_ok / result.facts >= 0.70, result.summary()
