@@ -46,8 +46,8 @@ def test_clean_run_passes_every_check(inbox, tmp_path):
 def test_quarantined_row_warns_and_release_goes_on(inbox, tmp_path, monkeypatch):
     real = assets.extract.extract_facts_table
 
-    def corrupt(texts, paths):
-        result = real(texts, paths)
+    def corrupt(texts, paths, *rest):
+        result = real(texts, paths, *rest)
         result.facts.loc[0, "indicator_code"] = "not_a_code"
         return result
 

@@ -60,12 +60,12 @@ def test_a_second_refresh_during_a_run_cannot_mix_its_tables_into_the_first(home
     original = assets.extract.extract_facts_table
     seen: dict[str, bool] = {}
 
-    def extract_then_start_b(texts, paths):
+    def extract_then_start_b(texts, paths, *rest):
         if "b" not in seen:
             seen["b"] = refresh(
                 inbox=b / "inbox", published=b / "published", data=b / "data", dagster_instance=instance
             )
-        return original(texts, paths)
+        return original(texts, paths, *rest)
 
     monkeypatch.setattr(assets.extract, "extract_facts_table", extract_then_start_b)
     assert refresh(inbox=a / "inbox", published=a / "published", data=a / "data", dagster_instance=instance)
