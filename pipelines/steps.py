@@ -34,14 +34,18 @@ def ingest_raw_reports(paths: Paths) -> pd.DataFrame:
     check_inbox(paths.inbox_dir)
     # a generator: one file's bytes in memory at a time
     inbox = with_manifest(scan_folder(paths.inbox_dir), read_manifest(paths.manifest_file))
-    records = intake(chain(inbox, fetched_reports(paths.data_dir / "fetched")), paths.snapshot_store())
+    records = intake(
+        chain(inbox, fetched_reports(paths.data_dir / "fetched")),
+        paths.snapshot_store(),
+        decoded=paths.decoded_cache(),
+    )
     if not records:
         raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
     return intake_frame(records)
 
 
 def decode_reports(raw: pd.DataFrame, paths: Paths) -> pd.DataFrame:
-    return texts_frame(raw, paths.snapshot_store())
+    return texts_frame(raw, paths.snapshot_store(), paths.decoded_cache())
 
 
 @dataclass(frozen=True)
