@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipelines.atomic import write_atomic
 
-from .extractor import EXTRACTOR_VERSION, extract_facts
+from .extractor import EXTRACTOR_VERSION
+from .parallel import extract_many
 
 
 class FactCache:
@@ -20,13 +22,42 @@ class FactCache:
         self.hits = 0
         self.misses = 0
 
-    def facts(self, sha256: str, text: str) -> list[dict]:
-        path = self.dir / f"{sha256}.json" if self.dir else None
-        if path and path.exists():
-            self.hits += 1
+    def _path(self, sha256: str) -> Path | None:
+        return self.dir / f"{sha256}.json" if self.dir else None
+
+    def cached(self, sha256: str) -> list[dict] | None:
+        path = self._path(sha256)
+        if path is None:
+            return None
+        try:
             return json.loads(path.read_text(encoding="utf-8"))
-        self.misses += 1
-        facts = [f.to_dict() for f in extract_facts(text)]
-        if path:
-            write_atomic(path, json.dumps(facts, ensure_ascii=False))
-        return facts
+        except (OSError, ValueError):  # missing, or torn by a crash (cache files skip fsync)
+            return None
+
+    def put(self, sha256: str, facts: list[dict]) -> None:
+        path = self._path(sha256)
+        if path is not None:
+            write_atomic(path, json.dumps(facts, ensure_ascii=False), durable=False)
+
+    def facts(self, sha256: str, text: str) -> list[dict]:
+        return self.facts_of([(sha256, text)])[0]
+
+    def facts_of(self, reports: Iterable[tuple[str, str]]) -> list[list[dict]]:
+        """Facts of each (sha256, text), in order: cached ones read, the others extracted
+        together (on every core, see parallel.py) and cached."""
+        reports = list(reports)
+        out: list[list[dict] | None] = [None] * len(reports)
+        todo: dict[str, list[int]] = {}
+        for i, (sha, _text) in enumerate(reports):
+            out[i] = self.cached(sha)
+            if out[i] is not None:
+                self.hits += 1
+            else:
+                todo.setdefault(sha, []).append(i)
+        self.misses += sum(len(v) for v in todo.values())
+        shas = list(todo)
+        for sha, facts in zip(shas, extract_many([reports[todo[s][0]][1] for s in shas]), strict=True):
+            self.put(sha, facts)
+            for i in todo[sha]:
+                out[i] = facts
+        return out  # type: ignore[return-value]

@@ -39,8 +39,8 @@ def _clean(v):
 
 def facts_frame(texts: pd.DataFrame, cache: FactCache) -> pd.DataFrame:
     rows = []
-    for rep in texts.itertuples():
-        facts = cache.facts(rep.sha256, rep.text)
+    per_report = cache.facts_of(zip(texts["sha256"], texts["text"]))
+    for rep, facts in zip(texts.itertuples(), per_report, strict=True):
         year = None if pd.isna(rep.published) else rep.published.year
         attributions = attribute_facts(
             rep.text,
