@@ -18,10 +18,10 @@ from .ui import PROJECT_DAGSTER_HOME, prepare_home
 
 def instance() -> dg.DagsterInstance:
     """The project's instance, as `chanjiao ui` uses it: DAGSTER_HOME, else the project's
-    .dagster_home (SQLite), so that every run shows in the UI."""
+    .dagster_home (SQLite, or PostgreSQL with DAGSTER_PG_URL set), so that every run shows in the UI."""
     home = os.environ.get("DAGSTER_HOME")
     if home:
-        Path(home).mkdir(parents=True, exist_ok=True)
+        prepare_home(Path(home))
         return dg.DagsterInstance.get()
     return dg.DagsterInstance.from_config(str(prepare_home(PROJECT_DAGSTER_HOME)))
 
