@@ -27,7 +27,7 @@ ui: $(STAMP)  ## the Dagster UI on 127.0.0.1
 	$(VENV)/bin/chanjiao ui
 
 bench: $(STAMP) browser  ## speed ratios, measured side by side in one run
-	$(VENV)/bin/python -m pipelines.devtools.bench
+	$(VENV)/bin/python -m pipelines.devtools.bench $(BENCH_ARGS)
 
 evaluate: $(STAMP)  ## score the extractor on the bundled gold corpus (and ../shared's dev set if present)
 	$(VENV)/bin/chanjiao evaluate --gold samples/real/gold --reports samples/real/inbox
