@@ -207,7 +207,7 @@ def _run(
     # write the data files in staging, compare, decide the version
     fingerprint = tables_fingerprint(tables)
     if prev_dir is not None and version is None and _fingerprints(ddir).get(previous) == fingerprint:
-        catalog.rebuild(root)  # repairs a catalogue left stale by a run killed after its rename
+        catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
         rows = {t: len(tables[t]) for t in PUBLISHED_TABLES}
         return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, rows)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
@@ -220,7 +220,7 @@ def _run(
         if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
             shutil.rmtree(staging)
             _remember_fingerprint(ddir, previous, fingerprint)
-            catalog.rebuild(root)  # repairs a catalogue left stale by a run killed after its rename
+            catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
             return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
         old_tables = read_release_tables(prev_dir) if prev_dir else None
         diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
@@ -234,7 +234,7 @@ def _run(
             if _data_sums(target) == sums:
                 shutil.rmtree(staging)
                 _remember_fingerprint(ddir, version, fingerprint)
-                catalog.rebuild(root)
+                catalog.rebuild(root, unless_current=True)
                 return ReleaseResult(dataset, version, target, False, previous, None, {}, _rows(files))
             raise ReleaseError(
                 f"version {version} of {dataset} is already published with different content "
