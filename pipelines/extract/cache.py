@@ -22,11 +22,13 @@ class FactCache:
         self.hits = 0
         self.misses = 0
 
-    def _path(self, sha256: str) -> Path | None:
-        return self.dir / f"{sha256}.json" if self.dir else None
+    def _path(self, sha256: str, kind: str = "") -> Path | None:
+        return self.dir / kind / f"{sha256}.json" if self.dir else None
 
-    def cached(self, sha256: str) -> list[dict] | None:
-        path = self._path(sha256)
+    def cached(self, sha256: str, kind: str = ""):
+        """The facts of a report (or, with a kind, another per-report result kept beside them,
+        e.g. facts_table's attributions); None when not cached."""
+        path = self._path(sha256, kind)
         if path is None:
             return None
         try:
@@ -34,8 +36,8 @@ class FactCache:
         except (OSError, ValueError):  # missing, or torn by a crash (cache files skip fsync)
             return None
 
-    def put(self, sha256: str, facts: list[dict]) -> None:
-        path = self._path(sha256)
+    def put(self, sha256: str, facts, kind: str = "") -> None:
+        path = self._path(sha256, kind)
         if path is not None:
             write_atomic(path, json.dumps(facts, ensure_ascii=False), durable=False)
 
