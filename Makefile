@@ -7,12 +7,12 @@ VENV        := .venv
 STAMP       := $(VENV)/.synced-stamp
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test lint ui bench browser clean evaluate
+.PHONY: run test lint ui bench browser postgres clean evaluate
 
 run: $(STAMP)  ## the main job: whole pipeline on the bundled sample corpus, publishing a release
 	$(VENV)/bin/chanjiao refresh
 
-test: $(STAMP) browser lint  ## the test suite (lint and format check first)
+test: $(STAMP) browser postgres lint  ## the test suite (lint and format check first)
 	$(VENV)/bin/python -m pytest
 
 lint: $(STAMP)  ## one style: ruff's lint rules and formatter (`make format` applies them)
@@ -27,7 +27,7 @@ ui: $(STAMP)  ## the Dagster UI on 127.0.0.1
 	$(VENV)/bin/chanjiao ui
 
 bench: $(STAMP) browser  ## speed ratios, measured side by side in one run
-	$(VENV)/bin/python -m pipelines.devtools.bench
+	$(VENV)/bin/python -m pipelines.devtools.bench $(BENCH_ARGS)
 
 evaluate: $(STAMP)  ## score the extractor on the bundled gold corpus (and ../shared's dev set if present)
 	$(VENV)/bin/chanjiao evaluate --gold samples/real/gold --reports samples/real/inbox
@@ -49,6 +49,16 @@ browser:
 	  echo "installing Debian chromium and fonts-noto-cjk (for browser tests)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# PostgreSQL server binaries, for the test of a Dagster instance in PostgreSQL (the test starts
+# its own server in a temporary folder, on a free port with its socket there): Debian's package,
+# installed once.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "installing Debian postgresql (for the PostgreSQL instance test)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; \
 	fi
 
 clean:

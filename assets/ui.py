@@ -24,12 +24,6 @@ from pipelines.settings import PROJECT_ROOT
 
 HOST = "127.0.0.1"
 PROJECT_DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
-DAGSTER_YAML = (
-    "# The project's Dagster instance: SQLite storage under this folder (DAGSTER_HOME).\n"
-    "telemetry:\n  enabled: false\nnux:\n  enabled: false\n"
-    "# One run at a time: the sensor, the schedule and UI launches queue behind a running refresh.\n"
-    "run_queue:\n  max_concurrent_runs: 1\n"
-)
 GRACE_SECONDS = 30.0
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -47,12 +41,15 @@ def ui_environment(environ: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
-def prepare_home(home: Path) -> Path:
-    """Create the instance folder; the project's own gets its dagster.yaml back if it was lost."""
+def prepare_home(home: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """Create the instance folder. The project's own gets the dagster.yaml of the environment
+    back if it was lost or the environment changed (SQLite, or PostgreSQL when DAGSTER_PG_URL
+    is set: assets/instance.py); another folder gets one only when DAGSTER_PG_URL is set."""
+    from .instance import PG_URL_ENV, write_config
+
     home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if home.resolve() == PROJECT_DAGSTER_HOME.resolve() and not config.exists():
-        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    if home.resolve() == PROJECT_DAGSTER_HOME.resolve() or environ.get(PG_URL_ENV):
+        write_config(home, environ)
     return home
 
 
@@ -113,7 +110,7 @@ def run_ui(port: int = 3000, host: str = HOST) -> int:
         print(f"chanjiao ui: {host}:{port} is already in use (another `chanjiao ui`?); try --port", file=sys.stderr)
         return 1
     env = ui_environment(os.environ)
-    home = prepare_home(Path(env["DAGSTER_HOME"]))
+    home = prepare_home(Path(env["DAGSTER_HOME"]), env)
     print(f"chanjiao ui: Dagster on http://{host}:{port} (DAGSTER_HOME={home}); Ctrl-C stops it", file=sys.stderr)
     child = subprocess.Popen(
         ui_command(port, host), env=env, cwd=PROJECT_ROOT, start_new_session=True, preexec_fn=_child_setup

@@ -2,7 +2,8 @@
 
 A temporary file in the target's folder is written, flushed to disk, given its final mode
 (mkstemp creates 0600, which a web server running as another user could not read) and renamed
-over the target. On any failure the temporary file is removed.
+over the target. On any failure the temporary file is removed. Caches (`durable=False`) skip
+the flush to disk: after a crash an entry is old, new or missing, and a missing one is redone.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int = 0o644) -> Path:
+def write_atomic(path: Path, data: str | bytes, mode: int = 0o644, durable: bool = True) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -20,8 +21,9 @@ def write_atomic(path: Path, data: str | bytes, mode: int = 0o644) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

@@ -99,6 +99,11 @@ class Paths:
 
         return SnapshotStore(self.data_dir / "snapshots")
 
+    def decoded_cache(self):
+        from pipelines.ingest.decoded_cache import DecodedCache
+
+        return DecodedCache(self.data_dir / "cache")
+
     def fact_cache(self):
         from pipelines.extract.cache import FactCache
 

@@ -36,7 +36,10 @@ def ingest_raw_reports(paths: Paths, progress: Report | None = None) -> pd.DataF
     # a generator: one file's bytes in memory at a time
     inbox = with_manifest(scan_folder(paths.inbox_dir), read_manifest(paths.manifest_file))
     records = intake(
-        chain(inbox, fetched_reports(paths.data_dir / "fetched")), paths.snapshot_store(), progress=progress
+        chain(inbox, fetched_reports(paths.data_dir / "fetched")),
+        paths.snapshot_store(),
+        decoded=paths.decoded_cache(),
+        progress=progress,
     )
     if not records:
         raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
@@ -44,7 +47,7 @@ def ingest_raw_reports(paths: Paths, progress: Report | None = None) -> pd.DataF
 
 
 def decode_reports(raw: pd.DataFrame, paths: Paths, progress: Report | None = None) -> pd.DataFrame:
-    return texts_frame(raw, paths.snapshot_store(), progress)
+    return texts_frame(raw, paths.snapshot_store(), paths.decoded_cache(), progress)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """`make bench`: speed ratios measured side by side in one run (interleaved repetitions,
 medians), so that a shared, noisy machine moves both sides of each ratio alike.
 
-Ratios printed:
+Ratios printed, first the scale story of issue 14 (devtools/bench_scale.py: a seeded corpus of
+1,000 reports, and 10,000 with `--10k`; cold / one new report / nothing changed as the run's own
+time, time per report across sizes, extraction MB/s against a bare regex scan and its speed-up on
+every core, cores used, peak memory, start-up), then:
 - incremental refresh: facts for a corpus with one new report (cache warm) vs from cold;
 - extraction vs decoding: where a report's time goes;
 - long reports: extraction time per character on all reports joined into one vs the longest
@@ -17,7 +20,9 @@ Ratios printed:
 
 from __future__ import annotations
 
+import argparse
 import io
+import os
 import re
 import statistics
 import tempfile
@@ -26,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipelines import settings
+from pipelines.devtools import bench_scale
 from pipelines.devtools.hostile import make_hostile_inbox, repeated_clause
 from pipelines.extract.cache import FactCache
 from pipelines.extract.extractor import extract_facts
@@ -61,7 +67,21 @@ def _median_pair(a: Callable[[], None], b: Callable[[], None], reps: int) -> tup
     return statistics.median(ta), statistics.median(tb)
 
 
-def main(reps: int = 5, copies: int = 4) -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="bench", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--10k", dest="big", action="store_true", help="also 10,000 reports (minutes)")
+    ap.add_argument("--sizes", type=int, nargs="*", help="corpus sizes (default 1000, and 10000 with --10k)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    sizes = args.sizes or ([1000, 10000] if args.big else [1000])
+    print(f"bench: sizes {sizes}, seed {args.seed}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="chanjiao-bench-") as tmp:
+        bench_scale.scale(sizes, args.seed, 3, Path(tmp))
+    print("\n== the sample reports")
+    samples()
+
+
+def samples(reps: int = 5, copies: int = 4) -> None:
     corpus = _corpus(copies)
     texts = [(name, decode_report(data, name).text) for name, data in corpus]
     n_chars = sum(len(t) for _, t in texts)

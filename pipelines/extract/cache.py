@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipelines.atomic import write_atomic
+from pipelines.progress import Report
 
-from .extractor import EXTRACTOR_VERSION, extract_facts
+from .extractor import EXTRACTOR_VERSION
+from .parallel import extract_many
 
 
 class FactCache:
@@ -20,13 +23,56 @@ class FactCache:
         self.hits = 0
         self.misses = 0
 
-    def facts(self, sha256: str, text: str) -> list[dict]:
-        path = self.dir / f"{sha256}.json" if self.dir else None
-        if path and path.exists():
-            self.hits += 1
+    def _path(self, sha256: str, kind: str = "") -> Path | None:
+        return self.dir / kind / f"{sha256}.json" if self.dir else None
+
+    def cached(self, sha256: str, kind: str = ""):
+        """The facts of a report (or, with a kind, another per-report result kept beside them,
+        e.g. facts_table's attributions); None when not cached."""
+        path = self._path(sha256, kind)
+        if path is None:
+            return None
+        try:
             return json.loads(path.read_text(encoding="utf-8"))
-        self.misses += 1
-        facts = [f.to_dict() for f in extract_facts(text)]
-        if path:
-            write_atomic(path, json.dumps(facts, ensure_ascii=False))
-        return facts
+        except (OSError, ValueError):  # missing, or torn by a crash (cache files skip fsync)
+            return None
+
+    def put(self, sha256: str, facts, kind: str = "") -> None:
+        path = self._path(sha256, kind)
+        if path is not None:
+            write_atomic(path, json.dumps(facts, ensure_ascii=False), durable=False)
+
+    def facts(self, sha256: str, text: str) -> list[dict]:
+        return self.facts_of([(sha256, text)])[0]
+
+    def facts_of(self, reports: Iterable[tuple[str, str]], progress: Report | None = None) -> list[list[dict]]:
+        """Facts of each (sha256, text), in order: cached ones read, the others extracted
+        together (on every core, see parallel.py) and cached; progress(done, total) over the
+        reports as the extraction goes."""
+        reports = list(reports)
+        out: list[list[dict] | None] = [None] * len(reports)
+        todo: dict[str, list[int]] = {}
+        for i, (sha, _text) in enumerate(reports):
+            out[i] = self.cached(sha)
+            if out[i] is not None:
+                self.hits += 1
+            else:
+                todo.setdefault(sha, []).append(i)
+        self.misses += sum(len(v) for v in todo.values())
+        shas = list(todo)
+        cached = len(reports) - sum(len(v) for v in todo.values())
+        done_after = [cached]  # reports done once the first k distinct texts are extracted
+        for sha in shas:
+            done_after.append(done_after[-1] + len(todo[sha]))
+
+        def extracted(done: int, total: int | None) -> None:
+            progress(done_after[done], len(reports))
+
+        texts = [reports[todo[s][0]][1] for s in shas]
+        for sha, facts in zip(shas, extract_many(texts, extracted if progress else None), strict=True):
+            self.put(sha, facts)
+            for i in todo[sha]:
+                out[i] = facts
+        if progress is not None:
+            progress(len(reports), len(reports))
+        return out  # type: ignore[return-value]

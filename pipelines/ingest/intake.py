@@ -32,7 +32,8 @@ from pipelines.progress import Report, tracked
 
 from . import budget
 from .containers import container_problem
-from .decode import DecodeError, decode_report
+from .decode import DecodeError
+from .decoded_cache import DecodedCache
 from .formats import MEDIA_TYPES
 from .snapshots import SnapshotStore, escaped, sha256_bytes
 
@@ -221,8 +222,9 @@ def scan_folder(folder: Path, max_size: int | None = None) -> Iterator[RawFile]:
         yield RawFile(entry.rel, entry.name, data)
 
 
-def check(raw: RawFile) -> tuple[str, str]:
-    """(media type, reason to quarantine or '')."""
+def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = None) -> tuple[str, str]:
+    """(media type, reason to quarantine or ''). Decoding goes through the decoded cache when
+    given, so bytes seen before are not decoded again."""
     suffix = Path(raw.name).suffix.lower()
     media = SUPPORTED_SUFFIXES.get(suffix) or mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
     if raw.problem:
@@ -242,23 +244,22 @@ def check(raw: RawFile) -> tuple[str, str]:
         )
     try:
         with budget.report_budget():
-            decoded = decode_report(raw.data, raw.name)
+            cache = decoded or DecodedCache(None)
+            decoded_report = cache.report(sha or sha256_bytes(raw.data), raw.name, raw.data).decoded
     except budget.BudgetExceeded as exc:
         return media, str(exc)
     except (DecodeError, UnicodeDecodeError, LookupError) as exc:
         return media, f"cannot decode: {exc}"
-    if not decoded.text.strip():
-        return decoded.media_type, "no text after removing markup"
-    return decoded.media_type, ""
+    if not decoded_report.text.strip():
+        return decoded_report.media_type, "no text after removing markup"
+    return decoded_report.media_type, ""
 
 
-def within_budget(raw: RawFile, sha: str, store: SnapshotStore) -> str:
+def within_budget(raw: RawFile, sha: str, store: SnapshotStore, decoded: DecodedCache | None = None) -> str:
     """'' if the report decodes and extracts within the time budget, else the reason. The
     verdict is kept beside the snapshots per extractor version and reused while the budget is
     no tighter than the time it took (or, for a failure, no looser than the budget it failed)."""
     from pipelines.extract.extractor import EXTRACTOR_VERSION, extract_facts
-
-    from .reports import read_report
 
     seconds = budget.report_seconds()
     key = f"budget-{EXTRACTOR_VERSION}"
@@ -271,7 +272,7 @@ def within_budget(raw: RawFile, sha: str, store: SnapshotStore) -> str:
     t0 = time.monotonic()
     try:
         with budget.report_budget(seconds):
-            report = read_report(raw.data, raw.name)
+            report = (decoded or DecodedCache(None)).report(sha, raw.name, raw.data)
             extract_facts(report.text)
         reason = ""
     except budget.BudgetExceeded as exc:
@@ -281,17 +282,23 @@ def within_budget(raw: RawFile, sha: str, store: SnapshotStore) -> str:
 
 
 def intake(
-    files: Iterable[RawFile], store: SnapshotStore, time_budget: bool = True, progress: Report | None = None
+    files: Iterable[RawFile],
+    store: SnapshotStore,
+    time_budget: bool = True,
+    decoded: DecodedCache | None = None,
+    progress: Report | None = None,
 ) -> list[IntakeRecord]:
+    """One record per file; decoding goes through `decoded` (a cache in memory when None)."""
+    decoded = decoded or DecodedCache(None)
     seen: dict[str, str] = {}
     records = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for raw in tracked(files, None, progress):
         sha = sha256_bytes(raw.data) if not raw.problem else ""
         rid = report_id_of(sha)
-        media, reason = check(raw)
+        media, reason = check(raw, decoded, sha)
         if not reason and sha not in seen and time_budget:
-            reason = within_budget(raw, sha, store)
+            reason = within_budget(raw, sha, store, decoded)
         if reason:
             status, dup = QUARANTINED, ""
         elif sha in seen:

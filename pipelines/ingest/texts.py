@@ -8,9 +8,9 @@ import pandas as pd
 
 from pipelines.progress import Report, tracked
 
+from .decoded_cache import DecodedCache
 from .formats.common import locations_json
 from .intake import INGESTED
-from .reports import read_report
 from .snapshots import SnapshotStore
 
 TEXT_COLUMNS = [
@@ -34,12 +34,16 @@ TEXT_COLUMNS = [
 ]
 
 
-def texts_frame(intake: pd.DataFrame, store: SnapshotStore, progress: Report | None = None) -> pd.DataFrame:
-    """Decoded text and metadata of every ingested report."""
+def texts_frame(
+    intake: pd.DataFrame, store: SnapshotStore, cache: DecodedCache | None = None, progress: Report | None = None
+) -> pd.DataFrame:
+    """Decoded text and metadata of every ingested report; a report decoded before (same
+    bytes, same decoder) comes from the cache without reading its snapshot."""
+    cache = cache or DecodedCache(None)
     rows = []
     ingested = intake[intake["status"] == INGESTED]
     for rec in tracked(ingested.itertuples(), len(ingested), progress):
-        report = read_report(store.get(rec.sha256), rec.file_name)
+        report = cache.report(rec.sha256, rec.file_name, lambda sha=rec.sha256: store.get(sha))
         meta = report.meta
         declared = json.loads(rec.declared) if rec.declared else {}  # a source list's word beats a guess
         published = declared.get("date") or meta.published

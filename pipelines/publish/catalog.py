@@ -86,10 +86,13 @@ def point_latest(root: Path, data: dict) -> None:
         os.replace(tmp, link)
 
 
-def rebuild(root: Path) -> dict:
+def rebuild(root: Path, unless_current: bool = False) -> dict:
     """Rewrite catalog.json and index.html from the release folders. One writer at a time per
     published folder (a lock on the folder), which first removes the temporary files a writer killed
-    mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`)."""
+    mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`). With `unless_current`
+    (a refresh that published nothing), files already current are left alone: catalog.json when
+    its content is the same, index.html (charts over every release: seconds to render) when it
+    is also newer than catalog.json and than the code that renders it."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root, os.O_RDONLY)  # the lock is on the folder itself: no lock file to publish
@@ -97,12 +100,29 @@ def rebuild(root: Path) -> dict:
         fcntl.flock(fd, fcntl.LOCK_EX)
         sweep_temporary(root)
         data = scan(root)
-        write_atomic(root / CATALOG, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if unless_current and _current(root, text):
+            point_latest(root, data)
+            return data
+        write_atomic(root / CATALOG, text)
         point_latest(root, data)
         write_index_page(root, data)
     finally:
         os.close(fd)
     return data
+
+
+def _current(root: Path, catalog_text: str) -> bool:
+    from . import index_page
+
+    cat, page = root / CATALOG, root / INDEX_PAGE
+    try:
+        if cat.read_text(encoding="utf-8") != catalog_text:
+            return False
+        page_mtime = page.stat().st_mtime_ns
+        return page_mtime >= cat.stat().st_mtime_ns and page_mtime >= Path(index_page.__file__).stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def sweep_temporary(root: Path) -> list[str]:

@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from pipelines import settings
+from pipelines.atomic import write_atomic
 from schemas.describe import columns
 from schemas.tables import PUBLISHED_TABLES
 
@@ -29,9 +30,11 @@ from .changelog import ReleaseDiff, changelog_markdown, diff_metadata, diff_rele
 from .datapackage import database_resource, descriptor, readme
 from .duckdb_file import write_duckdb
 from .files import WrittenFile, sha256_file, write_table
+from .fingerprint import tables_fingerprint
 
 STAGING_PREFIX = ".staging-"
 LOCK_FILE = ".lock"
+FINGERPRINT_FILE = ".fingerprints.json"  # version → fingerprint of its tables (fingerprint.py)
 DATA_SUFFIXES = (".parquet", ".csv")
 DOC_FILES = ("datapackage.json", "README.md", "CHANGELOG.md")  # listed in SHA256SUMS after the data files
 RELEASE_MODE = 0o755  # mkdtemp makes the staging folder 0700: a web server could not read the release
@@ -200,7 +203,13 @@ def _run(
         check_latest(prev_dir)
     created = (today or build_date()).isoformat()
 
-    # 2. process: write the data files in staging, compare, decide the version
+    # 2. process: unchanged tables (same fingerprint as the latest release) write nothing; else
+    # write the data files in staging, compare, decide the version
+    fingerprint = tables_fingerprint(tables)
+    if prev_dir is not None and version is None and _fingerprints(ddir).get(previous) == fingerprint:
+        catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
+        rows = {t: len(tables[t]) for t in PUBLISHED_TABLES}
+        return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, rows)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
     os.chmod(staging, RELEASE_MODE)
     try:
@@ -210,7 +219,8 @@ def _run(
         sums = {f.path.name: f.sha256 for f in files}
         if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
             shutil.rmtree(staging)
-            catalog.rebuild(root)  # repairs a catalogue left stale by a run killed after its rename
+            _remember_fingerprint(ddir, previous, fingerprint)
+            catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
             return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
         old_tables = read_release_tables(prev_dir) if prev_dir else None
         diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
@@ -223,7 +233,8 @@ def _run(
         if target.exists():
             if _data_sums(target) == sums:
                 shutil.rmtree(staging)
-                catalog.rebuild(root)
+                _remember_fingerprint(ddir, version, fingerprint)
+                catalog.rebuild(root, unless_current=True)
                 return ReleaseResult(dataset, version, target, False, previous, None, {}, _rows(files))
             raise ReleaseError(
                 f"version {version} of {dataset} is already published with different content "
@@ -254,6 +265,7 @@ def _run(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    _remember_fingerprint(ddir, version, fingerprint)
     catalog.rebuild(root)
     return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
 
@@ -268,6 +280,19 @@ def _check_shrink(diff: ReleaseDiff, before: int, share: float, dataset: str, pr
             f"({removed / before:.0%}, more than the {share:.0%} allowed by CHANJIAO_MAX_SHRINK); check the "
             f"inbox, or pass --allow-shrink if this is intended"
         )
+
+
+def _fingerprints(ddir: Path) -> dict[str, str]:
+    try:
+        return json.loads((ddir / FINGERPRINT_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def _remember_fingerprint(ddir: Path, version: str, fingerprint: str) -> None:
+    """Kept beside the versions (not in them: a release's files are its data and docs only)."""
+    known = _fingerprints(ddir) | {version: fingerprint}
+    write_atomic(ddir / FINGERPRINT_FILE, json.dumps(known, indent=1, sort_keys=True) + "\n")
 
 
 def build_date() -> date:

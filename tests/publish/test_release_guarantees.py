@@ -42,8 +42,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def hidden(folder: Path) -> list[str]:
-    """Leftovers of a publish (staging folders, temp files); the dataset's lock file stays by design."""
-    return [str(p.relative_to(folder)) for p in folder.rglob(".*") if p.name != release.LOCK_FILE]
+    """Leftovers of a publish (staging folders, temp files); the dataset's lock file and its
+    fingerprint record stay by design."""
+    return [
+        str(p.relative_to(folder))
+        for p in folder.rglob(".*")
+        if p.name not in (release.LOCK_FILE, release.FINGERPRINT_FILE)
+    ]
 
 
 # --- fast: release.run on tables built once ------------------------------------------------------

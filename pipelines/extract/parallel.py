@@ -1,0 +1,141 @@
+"""Extraction fanned out: many report texts → their facts, on every core or on a Dask cluster.
+
+`extract_many(texts)` returns, in input order, the facts of each text as dicts, exactly what
+`extract_facts(text)` gives in this process. Where the work runs:
+
+- `CHANJIAO_DASK_SCHEDULER=tcp://host:8786`: on that Dask distributed cluster (several machines);
+  `CHANJIAO_DASK_SCHEDULER=local`: on a Dask LocalCluster started for the call (one worker
+  process per core);
+- otherwise worker processes on this machine's cores (`concurrent.futures`), in chunks, and
+  in this process when the input is too small to pay for starting workers (or one core only).
+
+`CHANJIAO_WORKERS=N` caps the number of processes (1 = always in this process).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from pipelines.progress import Report, tracked
+
+DASK_ENV = "CHANJIAO_DASK_SCHEDULER"
+WORKERS_ENV = "CHANJIAO_WORKERS"
+# Below this many characters the work is done in this process: starting workers costs more.
+MIN_PARALLEL_CHARS = 400_000
+# Work is handed out in chunks of about this many characters (a few per worker, to balance).
+CHUNK_CHARS = 250_000
+
+
+def cores() -> int:
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover (not Linux)
+        n = os.cpu_count() or 1
+    cap = os.environ.get(WORKERS_ENV)
+    return max(1, min(n, int(cap))) if cap else max(1, n)
+
+
+def extract_chunk(texts: Sequence[str]) -> list[list[dict]]:
+    from .extractor import extract_facts
+
+    return [[f.to_dict() for f in extract_facts(t)] for t in texts]
+
+
+def chunks(texts: Sequence[str], workers: int) -> list[list[int]]:
+    """Indices of texts in chunks of about CHUNK_CHARS, at least two per worker when there is
+    enough work, so that a long report does not leave the other cores idle at the end."""
+    total = sum(len(t) for t in texts)
+    target = max(1, min(CHUNK_CHARS, total // max(1, 2 * workers)))
+    out: list[list[int]] = []
+    cur: list[int] = []
+    size = 0
+    for i, t in enumerate(texts):
+        cur.append(i)
+        size += len(t)
+        if size >= target:
+            out.append(cur)
+            cur, size = [], 0
+    if cur:
+        out.append(cur)
+    return out
+
+
+def backend(texts: Sequence[str]) -> str:
+    """Where extract_many would run these texts: 'dask', 'processes' or 'in-process'."""
+    if os.environ.get(DASK_ENV):
+        return "dask"
+    if cores() < 2 or sum(len(t) for t in texts) < MIN_PARALLEL_CHARS or len(texts) < 2:
+        return "in-process"
+    return "processes"
+
+
+def extract_many(texts: Sequence[str], progress: Report | None = None) -> list[list[dict]]:
+    """progress(done, total): texts done so far, per text in this process, per chunk elsewhere."""
+    texts = list(texts)
+    if not texts:
+        return []
+    how = backend(texts)
+    if how == "in-process":
+        return extract_chunk(list(tracked(texts, len(texts), progress)))
+    if how == "dask":
+        return _on_dask(texts, os.environ[DASK_ENV], progress=progress)
+    return _on_processes(texts, cores(), progress)
+
+
+def _gather(texts: list[str], parts: list[list[int]], results) -> list[list[dict]]:
+    out: list[list[dict]] = [[] for _ in texts]
+    for idx, facts in zip(parts, results):
+        for i, f in zip(idx, facts):
+            out[i] = f
+    return out
+
+
+def _on_processes(texts: list[str], workers: int, progress: Report | None = None) -> list[list[dict]]:
+    parts = chunks(texts, workers)
+    workers = min(workers, len(parts))
+    # spawn: workers start from a clean interpreter (no threads or locks copied from the
+    # orchestrator or a test runner), are this process's own children (so their CPU time and
+    # memory count in its resource usage), and import the extractor once each.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        results, done = [], 0
+        for part, facts in zip(parts, pool.map(extract_chunk, [[texts[i] for i in p] for p in parts])):
+            results.append(facts)
+            done += len(part)
+            if progress is not None:
+                progress(done, len(texts))
+    return _gather(texts, parts, results)
+
+
+def _on_dask(
+    texts: list[str], address: str, n_workers: int | None = None, progress: Report | None = None
+) -> list[list[dict]]:
+    from distributed import Client, LocalCluster
+
+    if address == "local":
+        n = n_workers or cores()
+        with (
+            LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            return _submit(client, texts, n, progress)
+    with Client(address) as client:
+        return _submit(client, texts, max(1, len(client.scheduler_info().get("workers", {}))), progress)
+
+
+def _submit(client, texts: list[str], workers: int, progress: Report | None = None) -> list[list[dict]]:
+    from distributed import as_completed
+
+    parts = chunks(texts, workers)
+    futures = client.map(extract_chunk, [[texts[i] for i in p] for p in parts], pure=False)
+    if progress is not None:
+        size, done = {f.key: len(p) for f, p in zip(futures, parts)}, 0
+        for fut in as_completed(futures):
+            done += size[fut.key]
+            progress(done, len(texts))
+    return _gather(texts, parts, client.gather(futures))

@@ -1,0 +1,102 @@
+"""Decoded reports (text, every field of `Decoded`, and the metadata read from it), cached by
+content hash, by what the file name tells the decoder (its suffix) and by decoder version.
+
+A refresh reads every inbox file to hash it, but decodes (encoding detection, HTML to text,
+PDF/DOCX/XLSX rendering) and reads metadata only for bytes it has not seen: intake's decode
+check, its time-budget check and the texts frame all go through here. A change to the code of
+ingest/ (formats/ included) gives a new DECODER_VERSION, so an entry never outlives the code
+that made it. A DecodeError is remembered too (the same bytes fail the same way); running out
+of the time budget is not, as it depends on the budget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from pipelines.atomic import write_atomic
+
+from .decode import Decoded, DecodeError
+from .formats import Location
+from .metadata import ReportMeta
+from .reports import Report, read_report
+
+_HERE = Path(__file__).parent
+
+
+def _code_fingerprint() -> str:
+    h = hashlib.sha256()
+    for path in sorted([*_HERE.glob("*.py"), *(_HERE / "formats").glob("*.py")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+DECODER_VERSION = _code_fingerprint()
+
+
+def report_to_json(report: Report) -> dict:
+    """Every field of Decoded and ReportMeta, generically (a new field is cached without a
+    change here as long as it is JSON, a tuple of Location, or a date)."""
+    decoded = {f.name: getattr(report.decoded, f.name) for f in dataclasses.fields(Decoded)}
+    decoded["locations"] = [dataclasses.asdict(loc) for loc in report.decoded.locations]
+    meta = {f.name: getattr(report.meta, f.name) for f in dataclasses.fields(ReportMeta)}
+    meta["published"] = meta["published"].isoformat() if meta["published"] else None
+    meta["abbreviations"] = list(meta["abbreviations"])
+    return {"name": report.name, "decoded": decoded, "meta": meta}
+
+
+def report_from_json(entry: dict) -> Report:
+    d = dict(entry["decoded"])
+    d["locations"] = tuple(Location(**loc) for loc in d["locations"])
+    m = dict(entry["meta"])
+    m["published"] = date.fromisoformat(m["published"]) if m["published"] else None
+    m["abbreviations"] = tuple(m["abbreviations"])
+    return Report(entry["name"], Decoded(**d), ReportMeta(**m))
+
+
+class DecodedCache:
+    """Decoded reports keyed by sha256 and file suffix; root None keeps nothing on disk. The
+    last report is also kept in memory (intake asks twice in a row: decode check, time budget),
+    only the last, so that a run holds one report's text at a time."""
+
+    def __init__(self, root: Path | None, version: str = DECODER_VERSION):
+        self.dir = Path(root) / "decoded" / version if root else None
+        self.version = version
+        self.hits = 0
+        self.misses = 0
+        self._last: tuple[str, dict] | None = None
+
+    def _key(self, sha256: str, name: str) -> str:
+        return f"{sha256}{Path(name).suffix.lower()}"
+
+    def report(self, sha256: str, name: str, data: bytes | Callable[[], bytes]) -> Report:
+        """The decoded report, as read_report gives it (its name the one given here); raises
+        DecodeError as decoding would. `data` may be a function, called only on a miss (a hit
+        reads no bytes). Call under a time budget to bound a miss."""
+        key = self._key(sha256, name)
+        entry = self._last[1] if self._last and self._last[0] == key else None
+        path = self.dir / key[:2] / f"{key}.json" if self.dir else None
+        if entry is None and path is not None and path.exists():
+            try:
+                entry = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:  # a torn entry reads as missing
+                entry = None
+        if entry is not None:
+            self.hits += 1
+        else:
+            self.misses += 1
+            try:
+                entry = report_to_json(read_report(data() if callable(data) else data, name))
+            except (DecodeError, UnicodeDecodeError, LookupError) as exc:
+                entry = {"error": str(exc)}
+            if path is not None:
+                write_atomic(path, json.dumps(entry, ensure_ascii=False), durable=False)
+        self._last = (key, entry)
+        if "error" in entry:
+            raise DecodeError(entry["error"])
+        report = report_from_json(entry)
+        return report if report.name == name else dataclasses.replace(report, name=name)
