@@ -63,7 +63,9 @@ def test_the_fact_cache_extracts_only_what_it_has_not_seen(tmp_path, monkeypatch
 
     calls = []
     real = parallel.extract_many
-    monkeypatch.setattr("pipelines.extract.cache.extract_many", lambda ts, progress=None: calls.append(len(ts)) or real(ts, progress))
+    monkeypatch.setattr(
+        "pipelines.extract.cache.extract_many", lambda ts, progress=None: calls.append(len(ts)) or real(ts, progress)
+    )
     items = [(str(i), t) for i, t in enumerate(texts)]
     cold = FactCache(tmp_path).facts_of(items)
     warm = FactCache(tmp_path)
