@@ -6,7 +6,7 @@ import pandas as pd
 
 from pipelines.ingest.fetch import fetch_from_file
 from pipelines.ingest.intake import QUARANTINED, counts_add_up
-from pipelines.steps import decode_reports, ingest_raw_reports
+from pipelines.steps import EXTRACTED_AT_INTAKE, decode_reports, ingest_raw_reports
 
 from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
@@ -59,6 +59,7 @@ def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> d
         metadata={
             **table_metadata(df, preview_columns=["file_name", "status", "reason", "size_bytes", "media_type"]),
             **counts,
+            EXTRACTED_AT_INTAKE: int(df.attrs.get(EXTRACTED_AT_INTAKE, 0)),
             "inbox": str(paths.inbox_dir),
         },
     )

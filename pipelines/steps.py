@@ -35,15 +35,24 @@ def ingest_raw_reports(paths: Paths, progress: Report | None = None) -> pd.DataF
     check_inbox(paths.inbox_dir)
     # a generator: one file's bytes in memory at a time
     inbox = with_manifest(scan_folder(paths.inbox_dir), read_manifest(paths.manifest_file))
+    facts = paths.fact_cache()
     records = intake(
         chain(inbox, fetched_reports(paths.data_dir / "fetched")),
         paths.snapshot_store(),
         decoded=paths.decoded_cache(),
         progress=progress,
+        facts=facts,
     )
     if not records:
         raise NoReportsError(f"no reports: inbox {paths.inbox_dir} is empty and no report URL has been fetched")
-    return intake_frame(records)
+    df = intake_frame(records)
+    df.attrs[EXTRACTED_AT_INTAKE] = facts.stored  # read by the raw_reports asset's metadata
+    return df
+
+
+# How many new reports the intake's time-budget check extracted (their facts are then read from
+# the fact cache by the extraction step, which counts them as cached).
+EXTRACTED_AT_INTAKE = "reports_extracted_at_intake"
 
 
 def decode_reports(raw: pd.DataFrame, paths: Paths, progress: Report | None = None) -> pd.DataFrame:

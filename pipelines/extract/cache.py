@@ -22,6 +22,7 @@ class FactCache:
         self.version = version
         self.hits = 0
         self.misses = 0
+        self.stored = 0  # reports whose facts this instance extracted and stored
 
     def _path(self, sha256: str, kind: str = "") -> Path | None:
         return self.dir / kind / f"{sha256}.json" if self.dir else None
@@ -41,6 +42,8 @@ class FactCache:
         path = self._path(sha256, kind)
         if path is not None:
             write_atomic(path, json.dumps(facts, ensure_ascii=False), durable=False)
+        if not kind:
+            self.stored += 1
 
     def facts(self, sha256: str, text: str) -> list[dict]:
         return self.facts_of([(sha256, text)])[0]

@@ -255,10 +255,12 @@ def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = N
     return decoded_report.media_type, ""
 
 
-def within_budget(raw: RawFile, sha: str, store: SnapshotStore, decoded: DecodedCache | None = None) -> str:
+def within_budget(raw: RawFile, sha: str, store: SnapshotStore, decoded: DecodedCache | None = None, facts=None) -> str:
     """'' if the report decodes and extracts within the time budget, else the reason. The
     verdict is kept beside the snapshots per extractor version and reused while the budget is
-    no tighter than the time it took (or, for a failure, no looser than the budget it failed)."""
+    no tighter than the time it took (or, for a failure, no looser than the budget it failed).
+    The facts extracted on the way go into `facts` (a FactCache), so that a cold refresh
+    extracts each new report once, not once here and again in extraction."""
     from pipelines.extract.extractor import EXTRACTOR_VERSION, extract_facts
 
     seconds = budget.report_seconds()
@@ -273,8 +275,10 @@ def within_budget(raw: RawFile, sha: str, store: SnapshotStore, decoded: Decoded
     try:
         with budget.report_budget(seconds):
             report = (decoded or DecodedCache(None)).report(sha, raw.name, raw.data)
-            extract_facts(report.text)
+            found = extract_facts(report.text)
         reason = ""
+        if facts is not None:
+            facts.put(sha, [f.to_dict() for f in found])
     except budget.BudgetExceeded as exc:
         reason = str(exc)
     store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": round(time.monotonic() - t0, 3)})
@@ -287,8 +291,10 @@ def intake(
     time_budget: bool = True,
     decoded: DecodedCache | None = None,
     progress: Report | None = None,
+    facts=None,
 ) -> list[IntakeRecord]:
-    """One record per file; decoding goes through `decoded` (a cache in memory when None)."""
+    """One record per file; decoding goes through `decoded` (a cache in memory when None), and
+    the facts the time-budget check extracts go into `facts` (a FactCache) when given."""
     decoded = decoded or DecodedCache(None)
     seen: dict[str, str] = {}
     records = []
@@ -298,7 +304,7 @@ def intake(
         rid = report_id_of(sha)
         media, reason = check(raw, decoded, sha)
         if not reason and sha not in seen and time_budget:
-            reason = within_budget(raw, sha, store, decoded)
+            reason = within_budget(raw, sha, store, decoded, facts)
         if reason:
             status, dup = QUARANTINED, ""
         elif sha in seen:

@@ -120,18 +120,24 @@ def test_refresh_materialises_every_asset_and_passes_every_check(dirs):
 
 
 def test_a_new_report_among_several_is_the_only_one_extracted(dirs):
+    # a new report's facts are extracted once, by the intake's time-budget check, and read from
+    # the fact cache by the extraction step
     write_reports(dirs["inbox"], range(4))
-    first = metadata(run_refresh(dirs), "extracted_facts")
-    assert (first["reports_extracted"], first["reports_from_cache"]) == (4, 0)
+    cold = run_refresh(dirs)
+    first = metadata(cold, "extracted_facts")
+    assert metadata(cold, "raw_reports")["reports_extracted_at_intake"] == 4
+    assert (first["reports_extracted"], first["reports_from_cache"]) == (0, 4)
 
     write_reports(dirs["inbox"], [4])
     second = run_refresh(dirs)
     facts = metadata(second, "extracted_facts")
-    assert (facts["reports_extracted"], facts["reports_from_cache"]) == (1, 4)
+    assert metadata(second, "raw_reports")["reports_extracted_at_intake"] == 1
+    assert (facts["reports_extracted"], facts["reports_from_cache"]) == (0, 5)
     assert metadata(second, "release")["new_version"] is True
 
     unchanged = run_refresh(dirs)
     extracted = metadata(unchanged, "extracted_facts")
+    assert metadata(unchanged, "raw_reports")["reports_extracted_at_intake"] == 0
     assert (extracted["reports_extracted"], extracted["reports_from_cache"]) == (0, 5)
     assert metadata(unchanged, "release")["new_version"] is False
 
@@ -141,9 +147,9 @@ def test_a_new_extractor_version_extracts_every_report_again(dirs):
     paths = Paths(inbox=dirs["inbox"], published=dirs["published"], data=dirs["data"])
     texts = decode_reports(ingest_raw_reports(paths), paths)
 
-    warm = extract_facts_table(texts, paths)  # fills the cache of the current version
+    warm = extract_facts_table(texts, paths)  # the intake's budget check filled the current version's cache
     again = extract_facts_table(texts, paths)
-    assert (warm.reports_extracted, again.reports_extracted, again.reports_from_cache) == (3, 0, 3)
+    assert (warm.reports_extracted, again.reports_extracted, again.reports_from_cache) == (0, 0, 3)
 
     other = FactCache(paths.data_dir / "cache", version="999.0.0-test")
     rows = [other.facts(sha, text) for sha, text in zip(texts["sha256"], texts["text"])]
