@@ -331,3 +331,50 @@ def test_headless_chromium_filters_by_institution_and_indicator(built, tmp_path)
     inst = [f for f in re.findall(r'<figure class="institution"[^>]*>', dom) if "hidden" not in f]
     assert len(inst) == 1 and "汉水职业学院" in inst[0]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_per_institution_values_come_from_one_pass_over_the_facts(pub, monkeypatch):
+    """The charts and trends read one table of values per institution, indicator, unit and year:
+    the page's group-bys do not multiply with institutions × indicators."""
+    calls = []
+    real = index_page.per_institution
+    monkeypatch.setattr(index_page, "per_institution", lambda own: calls.append(len(own)) or real(own))
+    catalog.rebuild(pub)
+    assert 1 <= len(calls) <= 2 * len(list((pub / DATASET).glob("[0-9]*")))  # charts and trends, per release
+    import pandas as pd
+
+    own = pd.DataFrame(
+        {
+            "institution": ["甲学院", "甲学院", "甲学院", "乙学院"],
+            "indicator_code": ["patents_granted", "patents_granted", "graduate_employment_rate", "patents_granted"],
+            "base_unit": ["item", "item", "percent", "item"],
+            "year": ["2023", "2023", "2023", "2024"],
+            "normalized_value": [3.0, 4.0, 95.0, 1.0],
+            "published": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-02-01"]),
+            "char_start": [0, 10, 20, 0],
+        }
+    )
+    got = real(own)
+    assert got.to_dict("records") == [
+        {
+            "institution": "乙学院",
+            "indicator_code": "patents_granted",
+            "base_unit": "item",
+            "year": "2024",
+            "normalized_value": 1.0,
+        },
+        {
+            "institution": "甲学院",
+            "indicator_code": "graduate_employment_rate",
+            "base_unit": "percent",
+            "year": "2023",
+            "normalized_value": 95.0,
+        },
+        {
+            "institution": "甲学院",
+            "indicator_code": "patents_granted",
+            "base_unit": "item",
+            "year": "2023",
+            "normalized_value": 7.0,
+        },
+    ]  # counts add up, a rate is never summed
