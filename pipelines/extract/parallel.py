@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from pipelines.progress import Report, tracked
 
@@ -42,6 +43,27 @@ def extract_chunk(texts: Sequence[str]) -> list[list[dict]]:
     from .extractor import extract_facts
 
     return [[f.to_dict() for f in extract_facts(t)] for t in texts]
+
+
+def extract_chunk_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
+    """Per text (reason, facts, seconds taken): each extracted under its own time budget; the
+    reason is '' and facts are given when it finished in time, else facts is None."""
+    import time
+
+    from pipelines.ingest import budget
+
+    from .extractor import extract_facts
+
+    out: list[tuple[str, list[dict] | None, float]] = []
+    for t in texts:
+        t0 = time.monotonic()
+        try:
+            with budget.report_budget(seconds):
+                facts = [f.to_dict() for f in extract_facts(t)]
+            out.append(("", facts, round(time.monotonic() - t0, 3)))
+        except budget.BudgetExceeded as exc:
+            out.append((str(exc), None, round(time.monotonic() - t0, 3)))
+    return out
 
 
 def chunks(texts: Sequence[str], workers: int) -> list[list[int]]:
@@ -74,26 +96,37 @@ def backend(texts: Sequence[str]) -> str:
 
 def extract_many(texts: Sequence[str], progress: Report | None = None) -> list[list[dict]]:
     """progress(done, total): texts done so far, per text in this process, per chunk elsewhere."""
-    texts = list(texts)
+    return _run(extract_chunk, list(texts), progress)
+
+
+def extract_many_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
+    """extract_chunk_within over many texts, spread like extract_many (each text keeps its own
+    budget wherever it runs)."""
+    return _run(partial(extract_chunk_within, seconds=seconds), list(texts), None)
+
+
+def _run(work: Callable[[Sequence[str]], list], texts: list[str], progress: Report | None) -> list:
     if not texts:
         return []
     how = backend(texts)
     if how == "in-process":
-        return extract_chunk(list(tracked(texts, len(texts), progress)))
+        return work(list(tracked(texts, len(texts), progress)))
     if how == "dask":
-        return _on_dask(texts, os.environ[DASK_ENV], progress=progress)
-    return _on_processes(texts, cores(), progress)
+        return _on_dask(texts, os.environ[DASK_ENV], progress=progress, work=work)
+    return _on_processes(texts, cores(), progress, work)
 
 
-def _gather(texts: list[str], parts: list[list[int]], results) -> list[list[dict]]:
-    out: list[list[dict]] = [[] for _ in texts]
+def _gather(texts: list[str], parts: list[list[int]], results) -> list:
+    out: list = [[] for _ in texts]
     for idx, facts in zip(parts, results):
         for i, f in zip(idx, facts):
             out[i] = f
     return out
 
 
-def _on_processes(texts: list[str], workers: int, progress: Report | None = None) -> list[list[dict]]:
+def _on_processes(
+    texts: list[str], workers: int, progress: Report | None = None, work: Callable = extract_chunk
+) -> list:
     parts = chunks(texts, workers)
     workers = min(workers, len(parts))
     # spawn: workers start from a clean interpreter (no threads or locks copied from the
@@ -102,7 +135,7 @@ def _on_processes(texts: list[str], workers: int, progress: Report | None = None
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         results, done = [], 0
-        for part, facts in zip(parts, pool.map(extract_chunk, [[texts[i] for i in p] for p in parts])):
+        for part, facts in zip(parts, pool.map(work, [[texts[i] for i in p] for p in parts])):
             results.append(facts)
             done += len(part)
             if progress is not None:
@@ -111,8 +144,12 @@ def _on_processes(texts: list[str], workers: int, progress: Report | None = None
 
 
 def _on_dask(
-    texts: list[str], address: str, n_workers: int | None = None, progress: Report | None = None
-) -> list[list[dict]]:
+    texts: list[str],
+    address: str,
+    n_workers: int | None = None,
+    progress: Report | None = None,
+    work: Callable = extract_chunk,
+) -> list:
     from distributed import Client, LocalCluster
 
     if address == "local":
@@ -123,16 +160,18 @@ def _on_dask(
             ) as cluster,
             Client(cluster) as client,
         ):
-            return _submit(client, texts, n, progress)
+            return _submit(client, texts, n, progress, work)
     with Client(address) as client:
-        return _submit(client, texts, max(1, len(client.scheduler_info().get("workers", {}))), progress)
+        return _submit(client, texts, max(1, len(client.scheduler_info().get("workers", {}))), progress, work)
 
 
-def _submit(client, texts: list[str], workers: int, progress: Report | None = None) -> list[list[dict]]:
+def _submit(
+    client, texts: list[str], workers: int, progress: Report | None = None, work: Callable = extract_chunk
+) -> list:
     from distributed import as_completed
 
     parts = chunks(texts, workers)
-    futures = client.map(extract_chunk, [[texts[i] for i in p] for p in parts], pure=False)
+    futures = client.map(work, [[texts[i] for i in p] for p in parts], pure=False)
     if progress is not None:
         size, done = {f.key: len(p) for f, p in zip(futures, parts)}, 0
         for fut in as_completed(futures):

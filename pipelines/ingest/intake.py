@@ -20,7 +20,6 @@ import json
 import mimetypes
 import os
 import stat
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -255,34 +254,60 @@ def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = N
     return decoded_report.media_type, ""
 
 
-def within_budget(raw: RawFile, sha: str, store: SnapshotStore, decoded: DecodedCache | None = None, facts=None) -> str:
-    """'' if the report decodes and extracts within the time budget, else the reason. The
-    verdict is kept beside the snapshots per extractor version and reused while the budget is
+def budget_verdicts(
+    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None
+) -> dict[str, str]:
+    """sha256 → '' if the report decodes and extracts within the time budget, else the reason.
+    A verdict is kept beside the snapshots per extractor version and reused while the budget is
     no tighter than the time it took (or, for a failure, no looser than the budget it failed).
-    The facts extracted on the way go into `facts` (a FactCache), so that a cold refresh
-    extracts each new report once, not once here and again in extraction."""
-    from pipelines.extract.extractor import EXTRACTOR_VERSION, extract_facts
+    The reports without a verdict are extracted together, each under its own budget, on every
+    core (extract/parallel.py); the facts found go into `facts` (a FactCache), so that a cold
+    refresh extracts each new report once, not once here and again in extraction."""
+    from pipelines.extract.extractor import EXTRACTOR_VERSION
+    from pipelines.extract.parallel import extract_many_within
 
     seconds = budget.report_seconds()
     key = f"budget-{EXTRACTOR_VERSION}"
-    verdict = store.verdict(sha, key)
-    if verdict is not None:
-        if not verdict["reason"] and verdict["elapsed"] <= seconds:
-            return ""
-        if verdict["reason"] and verdict["seconds"] >= seconds:
-            return verdict["reason"]
-    t0 = time.monotonic()
-    try:
-        with budget.report_budget(seconds):
-            report = (decoded or DecodedCache(None)).report(sha, raw.name, raw.data)
-            found = extract_facts(report.text)
-        reason = ""
-        if facts is not None:
-            facts.put(sha, [f.to_dict() for f in found])
-    except budget.BudgetExceeded as exc:
-        reason = str(exc)
-    store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": round(time.monotonic() - t0, 3)})
-    return reason
+    out: dict[str, str] = {}
+    todo: dict[str, RawFile] = {}
+    for raw, sha in items:
+        if sha in out or sha in todo:
+            continue
+        verdict = store.verdict(sha, key)
+        if verdict is not None:
+            if not verdict["reason"] and verdict["elapsed"] <= seconds:
+                out[sha] = ""
+                continue
+            if verdict["reason"] and verdict["seconds"] >= seconds:
+                out[sha] = verdict["reason"]
+                continue
+        todo[sha] = raw
+    texts = [decoded.report(sha, raw.name, raw.data).text for sha, raw in todo.items()]
+    for sha, (reason, found, elapsed) in zip(todo, extract_many_within(texts, seconds), strict=True):
+        store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": elapsed})
+        if not reason and facts is not None:
+            facts.put(sha, found)
+        out[sha] = reason
+    return out
+
+
+# Files held at once while their time-budget checks run together on the cores: at most this
+# many, and no more bytes than BATCH_BYTES once the batch has one file (memory stays bounded).
+BATCH = 64
+BATCH_BYTES = 32 * 1024 * 1024
+
+
+def _batches(files: Iterable[RawFile], size: int = BATCH, max_bytes: int = BATCH_BYTES) -> Iterator[list[RawFile]]:
+    batch: list[RawFile] = []
+    held = 0
+    for f in files:
+        batch.append(f)
+        held += len(f.data)
+        if len(batch) == size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def intake(
@@ -299,45 +324,54 @@ def intake(
     seen: dict[str, str] = {}
     records = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    for raw in tracked(files, None, progress):
-        sha = sha256_bytes(raw.data) if not raw.problem else ""
-        rid = report_id_of(sha)
-        media, reason = check(raw, decoded, sha)
-        if not reason and sha not in seen and time_budget:
-            reason = within_budget(raw, sha, store, decoded, facts)
-        if reason:
-            status, dup = QUARANTINED, ""
-        elif sha in seen:
-            status, dup, reason = DUPLICATE, seen[sha], f"same bytes as {seen[sha]}"
-        else:
-            status, dup = INGESTED, ""
-            seen[sha] = raw.name
-            store.put(
-                raw.data,
-                {
-                    "origin": raw.origin,
-                    "file_name": raw.name,
-                    "media_type": media,
-                    "first_seen": now,
-                    **(raw.extra or {}),
-                },
+    for batch in _batches(tracked(files, None, progress)):
+        checked = []
+        for raw in batch:
+            sha = sha256_bytes(raw.data) if not raw.problem else ""
+            checked.append((raw, sha, *check(raw, decoded, sha)))
+        verdicts = (
+            budget_verdicts(
+                [(r, sha) for r, sha, _, why in checked if not why and sha not in seen], store, decoded, facts
             )
-        declared = {k: raw.extra[k] for k in DECLARED_FIELDS if raw.extra and raw.extra.get(k)}
-        records.append(
-            IntakeRecord(
-                raw.origin,
-                raw.name,
-                sha,
-                rid,
-                raw.size if raw.size is not None else len(raw.data),
-                media,
-                status,
-                reason,
-                dup,
-                json.dumps(declared, ensure_ascii=False, sort_keys=True) if declared else "",
-            )
+            if time_budget
+            else {}
         )
+        for raw, sha, media, reason in checked:
+            if not reason and sha not in seen and time_budget:
+                reason = verdicts[sha]
+            records.append(_record(raw, sha, media, reason, seen, store, now))
     return records
+
+
+def _record(
+    raw: RawFile, sha: str, media: str, reason: str, seen: dict[str, str], store: SnapshotStore, now: str
+) -> IntakeRecord:
+    """The file's record: quarantined with its reason, a duplicate of an earlier file, or
+    ingested (its bytes put in the snapshot store)."""
+    if reason:
+        status, dup = QUARANTINED, ""
+    elif sha in seen:
+        status, dup, reason = DUPLICATE, seen[sha], f"same bytes as {seen[sha]}"
+    else:
+        status, dup = INGESTED, ""
+        seen[sha] = raw.name
+        store.put(
+            raw.data,
+            {"origin": raw.origin, "file_name": raw.name, "media_type": media, "first_seen": now, **(raw.extra or {})},
+        )
+    declared = {k: raw.extra[k] for k in DECLARED_FIELDS if raw.extra and raw.extra.get(k)}
+    return IntakeRecord(
+        raw.origin,
+        raw.name,
+        sha,
+        report_id_of(sha),
+        raw.size if raw.size is not None else len(raw.data),
+        media,
+        status,
+        reason,
+        dup,
+        json.dumps(declared, ensure_ascii=False, sort_keys=True) if declared else "",
+    )
 
 
 def intake_frame(records: Iterable[IntakeRecord]) -> pd.DataFrame:

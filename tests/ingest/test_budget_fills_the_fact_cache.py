@@ -23,3 +23,33 @@ def test_facts_extracted_by_the_budget_check_are_not_extracted_again(tmp_path, m
     assert (result.reports_extracted, result.reports_from_cache) == (0, len(REPORTS))
     expected = sum(len(extract_facts(t)) for t in texts["text"])
     assert len(result.facts) == expected > 0
+
+
+def test_the_budget_checks_of_new_reports_run_together_and_once(tmp_path, monkeypatch):
+    import pipelines.extract.parallel as parallel
+
+    calls: list[int] = []
+    real = parallel.extract_many_within
+    monkeypatch.setattr(parallel, "extract_many_within", lambda texts, s: calls.append(len(texts)) or real(texts, s))
+    inbox = write_inbox(tmp_path / "inbox", REPORTS)
+    paths = Paths(inbox=inbox, data=tmp_path / "data", published=tmp_path / "pub", sources=tmp_path / "none.yaml")
+    steps.ingest_raw_reports(paths)
+    steps.ingest_raw_reports(paths)  # verdicts kept: nothing to check again
+    assert calls == [len(REPORTS), 0]
+
+
+def test_a_report_over_its_budget_gets_the_reason_wherever_it_runs():
+    from pipelines.devtools.hostile import repeated_clause
+    from pipelines.extract.parallel import extract_chunk_within
+
+    (ok, slow) = extract_chunk_within(["合作企业45家。", repeated_clause(20000, "合作企业45家")], 0.05)
+    assert ok[0] == "" and len(ok[1]) == 1
+    assert slow[0] and slow[1] is None, slow[0]
+
+
+def test_batches_hold_a_bounded_number_of_files_and_bytes():
+    from pipelines.ingest.intake import RawFile, _batches
+
+    files = [RawFile(name=f"{i}.txt", origin=f"{i}.txt", data=b"x" * 10) for i in range(7)]
+    assert [len(b) for b in _batches(files, size=3, max_bytes=10**6)] == [3, 3, 1]
+    assert [len(b) for b in _batches(files, size=100, max_bytes=25)] == [3, 3, 1]
