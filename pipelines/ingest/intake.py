@@ -293,7 +293,7 @@ def budget_verdicts(
 
 # Files held at once while their time-budget checks run together on the cores: at most this
 # many, and no more bytes than BATCH_BYTES once the batch has one file (memory stays bounded).
-BATCH = 64
+BATCH = 512
 BATCH_BYTES = 32 * 1024 * 1024
 
 
