@@ -156,7 +156,7 @@ def test_a_refresh_is_recorded_in_postgres(pg_url, tmp_path, monkeypatch):
 
 def test_a_run_launched_through_the_webserver_is_run_by_the_daemon_and_recorded_in_postgres(pg_url, tmp_path):
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_webserver_e2e import LAUNCH, RUN_STATUS, default_sigint, free_port, graphql, stop_group, wait_for_server
+    from test_webserver_e2e import LAUNCH, RUN_STATUS, free_port, graphql, start_services, stop_group, wait_for_server
 
     env = _deployment(tmp_path, pg_url)
     instance_config.write_config(Path(env["DAGSTER_HOME"]), env)
@@ -164,23 +164,11 @@ def test_a_run_launched_through_the_webserver_is_run_by_the_daemon_and_recorded_
     port = free_port()
     procs, logs = [], []
     try:
-        for name, cmd in {
+        commands = {
             "webserver": [str(BIN / "dagster-webserver"), "-h", "127.0.0.1", "-p", str(port)],
             "daemon": [str(BIN / "dagster-daemon"), "run"],
-        }.items():
-            log = tmp_path / f"{name}.log"
-            logs.append(log)
-            procs.append(
-                subprocess.Popen(
-                    cmd,
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log.open("wb"),
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                    preexec_fn=default_sigint,
-                )
-            )
+        }
+        start_services(commands, env, tmp_path, procs, logs)
         base = f"http://127.0.0.1:{port}"
         wait_for_server(base, procs, logs, timeout=120)
         selector = {"repositoryLocationName": "chanjiao", "repositoryName": "__repository__", "jobName": "refresh"}

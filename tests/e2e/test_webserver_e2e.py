@@ -126,6 +126,26 @@ def default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def start_services(commands: dict[str, list[str]], env: dict[str, str], folder: Path, procs: list, logs: list) -> None:
+    """Start each command in its own process group (SIGINT handler reset), its output in
+    folder/<name>.log; the processes and logs are appended as they start, so that the caller's
+    `finally` stops whatever did start."""
+    for name, cmd in commands.items():
+        log = folder / f"{name}.log"
+        logs.append(log)
+        procs.append(
+            subprocess.Popen(
+                cmd,
+                cwd=ROOT,
+                env=env,
+                stdout=log.open("wb"),
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=default_sigint,
+            )
+        )
+
+
 def stop_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 15) -> None:
     """Stop a process started with start_new_session=True and everything in its group."""
     for s in (sig, signal.SIGKILL):
@@ -178,20 +198,7 @@ def webserver(tmp_path_factory):
     procs, logs = [], []
     started = time.monotonic()
     try:
-        for name, cmd in commands.items():
-            log = tmp / f"{name}.log"
-            logs.append(log)
-            procs.append(
-                subprocess.Popen(
-                    cmd,
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log.open("wb"),
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                    preexec_fn=default_sigint,
-                )
-            )
+        start_services(commands, env, tmp, procs, logs)
         base = f"http://127.0.0.1:{port}"
         wait_for_server(base, procs, logs)
         print(f"webserver up in {time.monotonic() - started:.1f} s")
