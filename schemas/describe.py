@@ -6,6 +6,7 @@ keys (datapackage.json), a pyarrow schema (the Parquet files) and Dagster column
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -36,7 +37,8 @@ def _kind(dtype) -> str:
     return "string"
 
 
-def columns(model: type[pa.DataFrameModel]) -> list[ColumnSpec]:
+@cache  # a model is a class, fixed once imported; to_schema() costs ~10 ms and is asked for often
+def columns(model: type[pa.DataFrameModel]) -> tuple[ColumnSpec, ...]:
     out = []
     for name, col in model.to_schema().columns.items():
         enum = minimum = pattern = None
@@ -63,7 +65,7 @@ def columns(model: type[pa.DataFrameModel]) -> list[ColumnSpec]:
                 categorical,
             )
         )
-    return out
+    return tuple(out)
 
 
 def _table_facts(model: type[pa.DataFrameModel]) -> dict:
