@@ -130,7 +130,17 @@ HEADER_UNITS = {
     "学校数": "所",
     "项目数": "项",
     "项数": "项",
+    # shares: a column of bare numbers under 比例 is percentages (比例 | 53.91 |)
+    "比例": "%",
+    "占比": "%",
+    "百分比": "%",
+    "比率": "%",
 }
+# A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
+UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
+_NOTE_UNIT = re.compile(rf"[（(]({_table_unit})[）)]")
+# label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
+_LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
 _HEADER_CELL = re.compile(
     r"^(?:(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{_table_unit})[）)])$"
 )
@@ -233,49 +243,76 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def header_table_candidates(text: str) -> list[Candidate]:
-    """Bare numbers in the rows below a header whose one count column names the unit
-    (毕业去向 | 人数 | 比例 | … 自主创业 | 30 | 0.77% |): each number takes that unit, and the row's
-    text cells are its label. Percent cells carry their own unit and are read elsewhere."""
+    """Bare numbers in the rows below a header whose columns name their units (毕业去向 | 人数 |
+    比例 | … 自主创业 | 30 | 0.77 |): each number takes its column's unit (rows that lack leading
+    cells, as merged cells leave them, are aligned from the right), and the row's text cells are
+    its label. Where the header names no unit and the table's note names one (单位:比例(%)), the
+    numbers written label(number) inside a cell take it (其他企业(50.47)). Cells that carry their
+    own unit (3.77%) are read elsewhere."""
     out: list[Candidate] = []
-    unit_of: tuple[str, int, int] | None = None
+    header: tuple[int, dict[int, tuple[str, int, int]]] | None = None  # (columns, column → unit, span)
+    note: tuple[str, int, int] | None = None  # the single unit of the table's note, and its span
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if "|" not in line and "｜" not in line:
-            unit_of = None
+            header = None
+            if UNIT_NOTE.match(line):
+                units = [(m.group(1), start + m.start(1), start + m.end(1)) for m in _NOTE_UNIT.finditer(line)]
+                note = units[0] if len({u for u, _, _ in units}) == 1 else None
+            elif line.strip() and not line.lstrip().startswith("表"):  # a caption keeps the note
+                note = None
             continue
         cells = _cells(text, start, end)
-        heads = [(a, b, _HEADER_CELL.match(text[a:b])) for a, b in cells]
-        units = [(h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit") for _, _, h in heads if h]
-        if len(units) == 1 and not any(_CELL_NUM.fullmatch(text[a:b]) for a, b in cells):
-            a, b, _ = next(x for x in heads if x[2])
-            unit_of = (units[0], a, b)
-            continue
-        if unit_of is None:
+        if not any(_CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) for a, b in cells):
+            columns = {}
+            for k, (a, b) in enumerate(cells):
+                h = _HEADER_CELL.match(text[a:b])
+                if h:
+                    columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
+            header = (len(cells), columns) if columns else None
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
-        for a, b in cells:
-            if not _CELL_NUM.fullmatch(text[a:b]) or not labels:
-                continue
-            out.append(
-                Candidate(
-                    start=labels[-1][0] if labels[-1][0] < a else start,
-                    end=b,
-                    num_start=a,
-                    num_end=b,
-                    number=text[a:b],
-                    number2=None,
-                    unit_text=unit_of[0],
-                    prefix=None,
-                    suffix=None,
-                    after=None,
-                    unit_start=unit_of[1],
-                    unit_end=unit_of[2],
-                    table_label=" ".join(text[x:y] for x, y in labels),
-                )
-            )
+        shift = header[0] - len(cells) if header else 0
+        for k, (a, b) in enumerate(cells):
+            unit = header[1].get(k + shift) if header else None
+            if unit is not None and _CELL_NUM.fullmatch(text[a:b]) and labels:
+                out.append(_cell_candidate(text, start, labels, a, b, unit))
+            elif unit is None and note is not None and not (header and header[1]):
+                for m in _LABELLED_NUM.finditer(text, a, b):
+                    row = " ".join(text[x:y] for x, y in labels[:1])
+                    out.append(
+                        _cell_candidate(
+                            text,
+                            m.start(),
+                            [(m.start("label"), m.end("label"))],
+                            m.start("num"),
+                            m.end("num"),
+                            note,
+                            label=f"{row} {m.group('label')}".strip(),
+                            end=m.end(),
+                        )
+                    )
     return out
+
+
+def _cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:
+    return Candidate(
+        start=labels[-1][0] if labels[-1][0] < a else row_start,
+        end=end or b,
+        num_start=a,
+        num_end=b,
+        number=text[a:b],
+        number2=None,
+        unit_text=unit[0],
+        prefix=None,
+        suffix=None,
+        after=None,
+        unit_start=unit[1],
+        unit_end=unit[2],
+        table_label=label if label is not None else " ".join(text[x:y] for x, y in labels),
+    )
 
 
 def table_candidates(text: str) -> list[Candidate]:

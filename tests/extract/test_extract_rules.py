@@ -250,6 +250,26 @@ TABLE = """表1 服务贡献表
 """
 
 
+def test_a_flattened_table_gives_each_column_its_unit_and_a_note_its_labelled_numbers():
+    text = (
+        "单位:人数(人),比例(%)\n单位性质 | 人数 | 比例 |\n其他企业 | 441 | 53.91 |\n国有企业 | 2 | 0.24 |\n"
+        "各院系就业单位分布如下表。\n单位:比例(%)\n院系 | 主要就业单位性质 |\n"
+        "幼儿教育系 | 其他企业(50.47),中初教育单位(10.92) |\n"
+    )
+    got = [(f.quote, f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert [(v, u) for _, v, u in got] == [
+        (441, "person"),
+        (53.91, "percent"),
+        (2, "person"),
+        (0.24, "percent"),
+        (50.47, "percent"),
+        (10.92, "percent"),
+    ]
+    assert all(text[text.index(q) : text.index(q) + len(q)] == q for q, _, _ in got)
+    # a table without a note: its labelled numbers are no facts
+    assert extract_facts("院系 | 就业单位 |\n幼儿教育系 | 其他企业(50.47) |\n") == []
+
+
 def test_statistics_table_rows():
     got = [(f.quote, f.normalized_value, f.base_unit, f.indicator_code) for f in extract_facts(TABLE)]
     assert got == [
