@@ -111,7 +111,7 @@ HERE = {
 }
 HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 # A period the sentence states.
-YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*[—–\-~～至到]\s*(20\d\d|19\d\d)\s*(?:年|学年)")
+YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*年?\s*(?:[—–\-~～至到]|以来至)\s*(20\d\d|19\d\d)\s*(?:年|学年)")
 ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～/／]\s*((?:20)?\d\d)\s*学年|(20\d\d)\s*学年")
 SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
 RECENT = re.compile(r"近([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")

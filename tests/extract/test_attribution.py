@@ -82,6 +82,8 @@ def test_a_report_that_names_no_one_and_speaks_as_no_school_is_national():
 def test_a_baseline_year_and_a_hong_kong_school_year():
     p = period_of("修读学员25,710人次，较2013年", 2014)
     assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with
+    p = period_of("2008年至2019年，累计获奖", 2024)
+    assert (p.start, p.end, p.source) == (2008, 2019, "text")
     p = period_of("2022/23学年入读", 2023)
     assert (p.start, p.end, p.source) == (2022, 2023, "text")
 
