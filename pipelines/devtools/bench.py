@@ -56,6 +56,13 @@ def _cold() -> None:
     classify.classify_scored.cache_clear()  # a memo kept from the last run would flatter the next
 
 
+def _per_char(base: str, other: str, reps: int) -> tuple[float, float, float]:
+    """Extraction of base and of other, side by side: (seconds for base, for other, other's time
+    per character over base's)."""
+    t_base, t_other = _median_pair(lambda: extract_facts(base), lambda: extract_facts(other), reps)
+    return t_base, t_other, (t_other / len(other)) / (t_base / len(base))
+
+
 def _median_pair(a: Callable[[], None], b: Callable[[], None], reps: int) -> tuple[float, float]:
     ta, tb = [], []
     for _ in range(reps):
@@ -127,14 +134,7 @@ def samples(reps: int = 5, copies: int = 4) -> None:
     base = max((t for _, t in texts), key=len)
     long = "\n".join(dict.fromkeys(t for _, t in texts))
 
-    def per_char_base():
-        extract_facts(base)
-
-    def per_char_long():
-        extract_facts(long)
-
-    t_base, t_long = _median_pair(per_char_base, per_char_long, reps)
-    ratio = (t_long / len(long)) / (t_base / len(base))
+    t_base, t_long, ratio = _per_char(base, long, reps)
     print(f"extract {len(base):6d}-char report   {t_base * 1000:9.1f} ms")
     print(f"extract {len(long):6d}-char report   {t_long * 1000:9.1f} ms   time per char, long/base = {ratio:6.2f}")
     hostile(base, reps=3)
@@ -267,14 +267,7 @@ def hostile(base: str, reps: int = 3) -> None:
     fact = "合作企业45家，"
     big = repeated_clause(1_000_000 // len(fact.encode()), fact[:-1])  # 1 MB of UTF-8
 
-    def per_char_base():
-        extract_facts(base)
-
-    def per_char_big():
-        extract_facts(big)
-
-    t_base, t_big = _median_pair(per_char_base, per_char_big, reps)
-    ratio = (t_big / len(big)) / (t_base / len(base))
+    t_base, t_big, ratio = _per_char(base, big, reps)
     print(f"extract {len(base):7d}-char report  {t_base * 1000:9.1f} ms")
     print(
         f"extract {len(big):7d}-char clause  {t_big * 1000:9.1f} ms   time per char, repeated clause/normal = "
@@ -282,14 +275,10 @@ def hostile(base: str, reps: int = 3) -> None:
     )
     # the same density of facts, none repeated (each count differs): what a fact costs when no
     # window repeats, for comparison; per character it is dearer than prose by the density
-    distinct = "江陵职业技术学院" + "，".join(f"合作企业{i}家" for i in range(len(big) // 9)) + "。\n"
-
-    def per_char_distinct():
-        extract_facts(distinct)
-
-    t_base2, t_distinct = _median_pair(per_char_base, per_char_distinct, 1)
-    dense = (t_distinct / len(distinct)) / (t_base2 / len(base))
-    facts_base, facts_distinct = len(extract_facts(base)), len(distinct) // 9
+    facts_distinct = len(big) // 9
+    distinct = "江陵职业技术学院" + "，".join(f"合作企业{i}家" for i in range(facts_distinct)) + "。\n"
+    t_base2, t_distinct, dense = _per_char(base, distinct, 1)
+    facts_base = len(extract_facts(base))
     per_fact = (t_distinct / facts_distinct) / (t_base2 / max(facts_base, 1))
     print(
         f"extract {len(distinct):7d}-char clause of distinct facts {t_distinct * 1000:9.1f} ms   per char vs normal = "
