@@ -104,6 +104,7 @@ class ReleaseView:
     facts: pd.DataFrame
     charts: list[IndicatorChart]
     names: dict[str, tuple[str, str]]
+    values: pd.DataFrame  # per_institution of the institution-level facts: what charts and trends show
 
     def __len__(self) -> int:
         return len(self.charts)
@@ -172,7 +173,8 @@ def indicator_charts(folder: Path) -> ReleaseView | None:
         return None
     own = facts[facts["level"] == INSTITUTION_LEVEL]
     out = []
-    per_all = {k: g for k, g in per_institution(own).groupby(["indicator_code", "base_unit"], sort=False)}
+    values = per_institution(own)
+    per_all = {k: g for k, g in values.groupby(["indicator_code", "base_unit"], sort=False)}
     for (code, unit), g in own.groupby(["indicator_code", "base_unit"], sort=True):
         additive = unit in ADDITIVE_UNITS
         per = per_all[(code, unit)]
@@ -194,7 +196,7 @@ def indicator_charts(folder: Path) -> ReleaseView | None:
             )
         )
     charts = sorted(out, key=lambda c: (-c.n_facts, c.code, c.base_unit))
-    return ReleaseView(facts, charts, names)
+    return ReleaseView(facts, charts, names, values)
 
 
 def bar_chart(
@@ -351,7 +353,7 @@ def trends_section(ds_name: str, view: ReleaseView) -> str:
         '<div class="charts">',
     ]
     by_institution = dict(tuple(own.groupby("institution", sort=False)))
-    values = dict(tuple(per_institution(own).groupby("institution", sort=False)))
+    values = dict(tuple(view.values.groupby("institution", sort=False)))
     for rank, (inst, _) in enumerate(ranked.items()):
         g = by_institution[inst]
         items = [
