@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
+from pipelines.ingest import budget
 from pipelines.progress import Report, tracked
 
 DASK_ENV = "CHANJIAO_DASK_SCHEDULER"
@@ -48,10 +50,6 @@ def extract_chunk(texts: Sequence[str]) -> list[list[dict]]:
 def extract_chunk_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
     """Per text (reason, facts, seconds taken): each extracted under its own time budget; the
     reason is '' and facts are given when it finished in time, else facts is None."""
-    import time
-
-    from pipelines.ingest import budget
-
     from .extractor import extract_facts
 
     out: list[tuple[str, list[dict] | None, float]] = []
