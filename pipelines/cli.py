@@ -278,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-shrink",
         action="store_true",
         help="publish even when the release removes more of the previous facts than CHANJIAO_MAX_SHRINK "
-        f"(default {settings.DEFAULT_MAX_SHRINK:.0%}) allows",
+        f"(default {round(settings.DEFAULT_MAX_SHRINK * 100)}%%) allows",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="print the full Dagster log, not only progress")
     p.set_defaults(func=cmd_refresh)
