@@ -6,6 +6,14 @@ import pandas as pd
 
 from pipelines.ingest.fetch import fetch_from_file
 from pipelines.ingest.intake import QUARANTINED, counts_add_up
+from pipelines.ingest.refresh_inputs import (
+    changed_inputs,
+    components,
+    fingerprint,
+    frame,
+    read_record,
+    unchanged_release,
+)
 from pipelines.steps import EXTRACTED_AT_INTAKE, decode_reports, ingest_raw_reports
 
 from ._meta import OWNERS, progress_logger, table_metadata
@@ -45,6 +53,48 @@ def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) 
     owners=OWNERS,
     code_version="1",
     deps=[fetched_sources],
+    output_required=False,
+    description="A digest of everything a refresh reads: the inbox (path, size and mtime of each file), "
+    "the manifest, the fetched snapshots, the code and catalogue, the deployment's folders. When all of "
+    "them are those the latest release was built from (and it is as published), this step yields "
+    "nothing and every later step is skipped: the run costs a `stat` per file. "
+    "`chanjiao refresh --rebuild` (resource config `rebuild`) runs every step anyway.",
+)
+def refresh_inputs(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths):
+    paths = chanjiao.paths()
+    parts = components(paths)
+    same = None if chanjiao.rebuild else unchanged_release(paths, parts)
+    if same is not None:
+        context.log.info(f"inputs unchanged since {same.dataset} {same.version}: nothing to do")
+        yield dg.AssetObservation(
+            asset_key="release",
+            metadata={
+                "dataset": same.dataset,
+                "version": same.version,
+                "path": dg.MetadataValue.path(str(same.path)),
+                "new_version": False,
+                "inputs_unchanged": True,
+                "rows": dg.MetadataValue.json(same.rows),
+            },
+        )
+        return
+    changed = changed_inputs(parts, read_record(paths.published_dir, paths.dataset))
+    yield dg.Output(
+        frame(parts),
+        metadata={
+            "changed": dg.MetadataValue.json(changed),
+            "fingerprint": fingerprint(parts),
+            "rebuild": chanjiao.rebuild,
+        },
+    )
+
+
+@dg.asset(
+    group_name="ingest",
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    code_version="1",
+    deps=[refresh_inputs],
     description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
     "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.",
 )

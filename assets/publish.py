@@ -4,11 +4,13 @@ versioned release under `published/{dataset}/{version}/`."""
 import dagster as dg
 import pandas as pd
 
+from pipelines.ingest.refresh_inputs import parts_of, write_record
 from pipelines.publish.frames import catalogue_frame, institutions_frame, report_texts_frame, reports_frame
 from pipelines.steps import publish as publish_release
 from schemas.tables import IndicatorCatalogueModel, InstitutionsModel, ReportsModel, ReportTextsModel
 
 from ._meta import OWNERS, table_metadata
+from .ingest import refresh_inputs
 from .io import check_inputs_from_run
 from .resources import ChanjiaoPaths
 
@@ -36,6 +38,7 @@ def institutions(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Outpu
 @dg.asset(
     **TABLE,
     description="The indicator catalogue: every code a fact may carry, in Chinese and English (table `indicators`).",
+    deps=[refresh_inputs],
 )
 def indicators() -> dg.Output[pd.DataFrame]:
     df = catalogue_frame()
@@ -59,6 +62,7 @@ def release(
     report_texts: pd.DataFrame,
     institutions: pd.DataFrame,
     indicators: pd.DataFrame,
+    refresh_inputs: pd.DataFrame,
     chanjiao: ChanjiaoPaths,
 ) -> dg.MaterializeResult:
     tables = {
@@ -70,7 +74,9 @@ def release(
         "quarantine": quarantine,
     }
     check_inputs_from_run(context.run_id, tables)
-    result = publish_release(tables, chanjiao.paths(), allow_shrink=chanjiao.allow_shrink)
+    paths = chanjiao.paths()
+    result = publish_release(tables, paths, allow_shrink=chanjiao.allow_shrink)
+    write_record(paths.published_dir, result.dataset, result.version, parts_of(refresh_inputs), result.rows)
     if result.created:
         context.log.info(f"published {result.dataset} {result.version} at {result.path} ({result.bump or 'first'})")
     else:

@@ -20,6 +20,7 @@ class ChanjiaoPaths(dg.ConfigurableResource):
     sources: str | None = None
     dataset: str = settings.DATASET
     allow_shrink: bool = False  # publish even when the release removes more facts than CHANJIAO_MAX_SHRINK allows
+    rebuild: bool = False  # run every step even when the inputs are those of the latest release
 
     def paths(self) -> settings.Paths:
         def opt(v: str | None) -> Path | None:

@@ -117,7 +117,13 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         return 2
     from assets.run import refresh  # the orchestrated job lives with the code location
 
-    ok = refresh(inbox=args.inbox, published=args.published, allow_shrink=args.allow_shrink, verbose=args.verbose)
+    ok = refresh(
+        inbox=args.inbox,
+        published=args.published,
+        allow_shrink=args.allow_shrink,
+        rebuild=args.rebuild,
+        verbose=args.verbose,
+    )
     return 0 if ok else 1
 
 
@@ -279,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="publish even when the release removes more of the previous facts than CHANJIAO_MAX_SHRINK "
         f"(default {round(settings.DEFAULT_MAX_SHRINK * 100)}%%) allows",
+    )
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="run every step even when the inputs (inbox, manifest, fetched snapshots, code) are those "
+        "the latest release was built from",
     )
     p.add_argument("--verbose", "-v", action="store_true", help="print the full Dagster log, not only progress")
     p.set_defaults(func=cmd_refresh)

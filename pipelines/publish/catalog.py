@@ -112,6 +112,14 @@ def rebuild(root: Path, unless_current: bool = False) -> dict:
     return data
 
 
+def is_current(root: Path) -> bool:
+    """Whether catalog.json and index.html already describe the release folders as they are."""
+    root = Path(root)
+    if not root.is_dir():
+        return False
+    return _current(root, json.dumps(scan(root), ensure_ascii=False, indent=2) + "\n")
+
+
 def _current(root: Path, catalog_text: str) -> bool:
     from . import index_page
 

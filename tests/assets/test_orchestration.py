@@ -64,9 +64,11 @@ def dirs(tmp_path, monkeypatch):
     return d
 
 
-def run_refresh(dirs) -> dg.DagsterInstance:
+def run_refresh(dirs, rebuild: bool = False) -> dg.DagsterInstance:
     instance = dg.DagsterInstance.ephemeral()
-    assert refresh(inbox=dirs["inbox"], published=dirs["published"], data=dirs["data"], dagster_instance=instance)
+    assert refresh(
+        inbox=dirs["inbox"], published=dirs["published"], data=dirs["data"], dagster_instance=instance, rebuild=rebuild
+    )
     return instance
 
 
@@ -90,7 +92,10 @@ def test_jobs_cover_the_graph_and_the_fetch_feeds_intake():
     assert dg.AssetKey("fetched_sources") in every
     assert defs.resolve_job_def("refresh").asset_layer.selected_asset_keys == every
     assert defs.resolve_job_def("fetch_and_refresh").asset_layer.selected_asset_keys == every
-    assert dg.AssetKey("fetched_sources") in graph.get(dg.AssetKey("raw_reports")).parent_keys
+    # the fetch, then the digest of every input (which may stop the run), then intake
+    assert graph.get(dg.AssetKey("refresh_inputs")).parent_keys == {dg.AssetKey("fetched_sources")}
+    assert dg.AssetKey("refresh_inputs") in graph.get(dg.AssetKey("raw_reports")).parent_keys
+    assert dg.AssetKey("refresh_inputs") in graph.get(dg.AssetKey("indicators")).parent_keys
     assert defs.resolve_sensor_def("inbox_sensor").job_name == "refresh"
     assert defs.resolve_schedule_def("weekly_fetch_and_refresh").job_name == "fetch_and_refresh"
 
@@ -135,11 +140,42 @@ def test_a_new_report_among_several_is_the_only_one_extracted(dirs):
     assert (facts["reports_extracted"], facts["reports_from_cache"]) == (0, 5)
     assert metadata(second, "release")["new_version"] is True
 
-    unchanged = run_refresh(dirs)
-    extracted = metadata(unchanged, "extracted_facts")
-    assert metadata(unchanged, "raw_reports")["reports_extracted_at_intake"] == 0
+    rebuilt = run_refresh(dirs, rebuild=True)  # every step, though nothing changed
+    extracted = metadata(rebuilt, "extracted_facts")
+    assert metadata(rebuilt, "raw_reports")["reports_extracted_at_intake"] == 0
     assert (extracted["reports_extracted"], extracted["reports_from_cache"]) == (0, 5)
-    assert metadata(unchanged, "release")["new_version"] is False
+    assert metadata(rebuilt, "release")["new_version"] is False
+
+
+def step_events(instance: dg.DagsterInstance) -> dict[str, str]:
+    run = instance.get_runs()[0]
+    return {
+        e.step_key: e.dagster_event.event_type_value
+        for e in instance.all_logs(run.run_id)
+        if e.dagster_event and e.step_key and e.dagster_event.event_type_value in ("STEP_SUCCESS", "STEP_SKIPPED")
+    }
+
+
+def release_observation(instance: dg.DagsterInstance) -> dict:
+    event = instance.fetch_observations(dg.AssetKey("release"), limit=1).records[0].event_log_entry
+    return {k: getattr(v, "value", v) for k, v in event.asset_observation.metadata.items()}
+
+
+def test_a_refresh_with_unchanged_inputs_stops_after_reading_them(dirs):
+    write_reports(dirs["inbox"], range(3))
+    run_refresh(dirs)
+    again = run_refresh(dirs)
+    steps = step_events(again)
+    assert steps.pop("fetched_sources") == steps.pop("refresh_inputs") == "STEP_SUCCESS"
+    assert steps and set(steps.values()) == {"STEP_SKIPPED"}  # every other step, checks and release included
+    seen = release_observation(again)
+    assert (seen["version"], seen["new_version"], seen["inputs_unchanged"]) == ("1.0.0", False, True)
+    assert seen["rows"]["reports"] == 3
+
+    (dirs["inbox"] / "report-01.txt").touch()  # a touched file: the inputs may differ, so every step runs
+    assert step_events(run_refresh(dirs))["release"] == "STEP_SUCCESS"
+    write_reports(dirs["inbox"], [3])
+    assert metadata(run_refresh(dirs), "release")["version"] == "1.1.0"
 
 
 def test_a_new_extractor_version_extracts_every_report_again(dirs):
@@ -196,8 +232,8 @@ def test_fetched_url_reports_are_ingested_and_published(dirs, tmp_path):
 
         second = run_refresh(dirs)  # SimpleHTTPRequestHandler answers If-Modified-Since with 304
         assert metadata(second, "fetched_sources")["not_modified"] == 1
-        assert metadata(second, "raw_reports")["ingested"] == 3
-        assert metadata(second, "release")["new_version"] is False
+        assert step_events(second)["raw_reports"] == "STEP_SKIPPED"  # a 304 changes none of the inputs
+        assert release_observation(second)["new_version"] is False
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -254,6 +254,7 @@ def test_graphql_lists_assets_checks_jobs_schedule_and_sensor(webserver):
     assert repo["location"]["name"] == "chanjiao"
     assert groups == {
         "fetched_sources": "ingest",
+        "refresh_inputs": "ingest",
         "raw_reports": "ingest",
         "decoded_reports": "ingest",
         "extracted_facts": "extract",
