@@ -165,6 +165,33 @@ def base_without_industry(s: Setting) -> str | None:
     return None
 
 
+ENTERPRISE_MONEY = ("enterprise_cash_investment", "enterprise_equipment_value")
+# Who may put money or equipment in: a firm or industry body, or a donor (a donation of money is
+# cash investment, of equipment equipment value).
+ENTERPRISE_ACTOR = re.compile(
+    r"企业|公司|厂|集团|行业|产业|校企|商会|银行|协会|合作方|伙伴|捐|赞助|冠名|社会资本|社会力量|民营|外资|股份"
+)
+
+
+def money_without_an_enterprise(s: Setting) -> str | None:
+    """Spec: the enterprise codes need an enterprise in that role; money a government or the
+    school puts in (总投资3.97亿元 for a new campus) is `other`."""
+    if s.code in ENTERPRISE_MONEY and not ENTERPRISE_ACTOR.search(sentence_so_far(s.context) + s.before + s.after):
+        return "money or equipment with no enterprise, industry body or donor putting it in"
+    return None
+
+
+EQUIPMENT = re.compile(r"设备|仪器|器材|装备|设施|装置|机床|车辆|软件|物资|耗材|工具|实训台|生产线|模型")
+
+
+def equipment_without_equipment(s: Setting) -> str | None:
+    """Spec: a donation of money is cash investment, of equipment equipment value: 捐赠500万元
+    with no equipment named is not an equipment value (the next code, cash, may fit)."""
+    if s.code == "enterprise_equipment_value" and not EQUIPMENT.search(sentence_so_far(s.context) + s.before + s.after):
+        return "a value with no equipment named"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     share_of_a_whole,
@@ -176,13 +203,15 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     majors_not_offered,
     enterprises_not_counted,
     base_without_industry,
+    equipment_without_equipment,
+    money_without_an_enterprise,
 )
 
 
 # Rules that say only that the thing counted is not what the code counts: the next best code,
 # if one fits the thing counted, may be right. Every other rule says the sentence does not
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
-NEXT_MAY_FIT = (enterprises_not_counted,)
+NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment)
 
 
 def veto(s: Setting) -> tuple[str, bool] | None:

@@ -42,7 +42,7 @@ def _code_fingerprint() -> str:
 EXTRACTOR_VERSION = f"0.4+{_code_fingerprint()}"
 # Words that end the counted noun phrase after a measure word.
 PHRASE_STOP = re.compile(
-    r"[，,。；;：:、！？!?（）()“”《》\s]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
+    r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
     r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养|新增|达成|联合(?!体)|共同(?!体)|开发|实现|输送|推广|就业|"
     r"建立|建成|形成|设立|成立|签署|"
     r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)"
@@ -175,6 +175,10 @@ def _qualifier(c: Candidate) -> str:
     return marks[0]
 
 
+# A list item that only qualifies a noun named before it (市级2个, 校外37个, 参与两个, 其中3个).
+ELIDED_HEAD = re.compile(r"(级|外|内|部|类|其中|参与|共|有|为|达|计|约|近|超|余|多|另|再|各|均|分别)$")
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -194,6 +198,13 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         clause_start = max(
             sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1
         )
+        item_start = text.rfind("、", clause_start, c.start) + 1
+        item = for_matching(text[item_start : c.start]).strip()
+        if item_start and len(item) > 1 and not ELIDED_HEAD.search(item):
+            # 标准运动场、篮球场10个: in a list of trailing counts an item that names a thing counts
+            # that thing; where it is no known noun, a noun further back belongs to another item
+            # (省级实训基地4个、市级2个 elides it: the item is only a level or a verb)
+            return phrase, head_noun_before(item)
         noun = head_noun_before(for_matching(text[clause_start : c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
         noun = head_noun_before(for_matching(text[max(sentence_start, c.start - 30) : c.start]))

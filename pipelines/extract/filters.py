@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .doc import Doc
 from .grammar import PERSON_NOUNS, Candidate
+from .simplify import for_matching
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
@@ -20,8 +21,13 @@ FORECAST = re.compile(
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
     # the same in Traditional characters
     r"預期|計劃到|規劃到|目標是|目標為|目標到|目標在|目標：|將達|將建成|將新增|將實現|將培養|將突破|擬於|擬將|擬建|擬新增|"
-    r"擬投入|預測|今後"
+    r"擬投入|預測|今後|"
+    # what a building will hold once built or opened (建成后可容纳4000名学生, 规划办学规模为180班)
+    r"建成后|建成後|落成后|落成後|竣工后|竣工後|投入使用后|投入使用後|投用后|投用後|"
+    r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)"
 )
+# 按7000人规模设计: a design capacity, said after the number.
+DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計規模|规模建设|規模建設)")
 # Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
 # a plan speaks for its own clause only.
 PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|预留计划|預留計劃|计划为|計劃為")
@@ -120,6 +126,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
     if PLAN.search(doc.text, clause_start, c.start):
         return "an enrolment plan, not students enrolled"
+    if DESIGNED_FOR.match(doc.text, c.unit_end):
+        return "a design capacity (按7000人规模设计), not what is there"
     return None
 
 
@@ -136,6 +144,24 @@ def about_an_event(doc: Doc, c: Candidate) -> str | None:
     if TAKING_PART.search(doc.text, start, c.start):
         return None
     return "what a competition or event consists of (19个赛区, 81个分赛项), not the institution's"
+
+
+# 全国37支代表队、9800多名选手参加了96个项目的竞赛: the whole field of a national contest, in a
+# clause whose subject is the nation's teams, says nothing of the institution's own entry.
+NATIONAL = re.compile(r"全国|全國")
+FIELD = re.compile(r"代表队|参赛队|选手|支队伍")
+CONTEST = re.compile(r"大赛|竞赛|比赛|赛项|技能赛")
+
+
+def national_contest_field(doc: Doc, c: Candidate) -> str | None:
+    clause_start, clause_end = doc.clause(c.start)
+    head = doc.text[clause_start : c.start]
+    if not NATIONAL.search(head):
+        return None
+    clause = for_matching(doc.text[clause_start:clause_end])
+    if FIELD.search(clause) and CONTEST.search(clause):
+        return "the field of a national contest (全国37支代表队), not the institution's entry"
+    return None
 
 
 def about_economy(doc: Doc, c: Candidate) -> str | None:
@@ -155,13 +181,18 @@ ABSTRACT_AFTER = re.compile(
 )
 
 
+INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指标")
+
+
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     if (
         c.unit_text in ("个", "個", "项", "項", "大", "种", "種")
         and _CJK.match(c.number)
-        and ABSTRACT_AFTER.match(doc.text, c.unit_end)
+        and ABSTRACT_AFTER.match(for_matching(doc.text[c.unit_end : c.unit_end + 4]))
     ):
         return "a count of aspects or categories (四个层面), not a measure"
+    if INDICATOR_TIERS.match(for_matching(doc.text[c.unit_end : c.unit_end + 8])):
+        return "the make-up of an evaluation scheme (4个一级指标、11个二级指标), not a measure"
     return None
 
 
@@ -224,6 +255,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     forecast,
     about_economy,
     about_an_event,
+    national_contest_field,
     page_counter,
     descriptive_count,
     people_in_wan,

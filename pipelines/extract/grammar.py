@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import ARABIC, CN_NUM_CHARS
+from .simplify import PINYIN_GLOSS
 from .units import MONEY_UNIT
 
 PREFIX_MARKS = {
@@ -73,7 +74,8 @@ _measure = (
     r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只]"
+    # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢]|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 BARE_NOUNS = r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])"
@@ -378,5 +380,11 @@ def _from_match(m: re.Match) -> Candidate:
         suffix=m.group("suf"),
         after=m.group("after"),
         unit_start=unit_start,
-        unit_end=m.end("unit"),
+        unit_end=_past_gloss(m.string, m.end("unit")),
     )
+
+
+def _past_gloss(text: str, end: int) -> int:
+    """Where the words after a unit begin: 23個(gè)部委 on a mirror site glosses the measure word."""
+    gloss = PINYIN_GLOSS.match(text, end)
+    return gloss.end() if gloss else end

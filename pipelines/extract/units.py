@@ -51,6 +51,11 @@ MEASURES: dict[str, str | None] = {
     "實訓室": "unit",
     "室": "unit",
     "校": "unit",
+    "栋": "other",  # buildings and their floors (教学楼2栋, 食堂3层)
+    "棟": "other",
+    "幢": "other",
+    "层": "other",
+    "層": "other",
     "倍": "other",  # 2.1倍: a ratio
     "分": "other",  # scores (录取分数线为645分)
     "省区市": "other",

@@ -136,6 +136,13 @@ NOT_FACTS = [
     "奖牌总数分列全国第六、七位。",  # the second ordinal of a list
     "汽车制造与试验技术2班的学生正在练习。",  # a class's name
     "2018年学校招生计划为5626人。",  # a plan
+    "新校区建成后可容纳6000名学生。",  # what a building will hold once built
+    "园区按9000人规模设计。",  # a design capacity
+    "规划办学规模为120班，可供5400名学生学习。",
+    "全国41支代表队、5 200多名选手参加了80个项目的竞赛。",  # a national contest's whole field
+    "方案以5个一级指标、12个二级指标构建评价体系。",  # the make-up of an evaluation scheme
+    "培养方案遵循三項原則。",  # aspects, in Traditional characters
+    "一层为餐厅，二层为阅览室。",  # a floor's name, not a count of floors
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -190,6 +197,12 @@ REAL_TEXT_FAMILIES = [
     ("学院选派选手参加了12个赛项的比赛。", [(12, "item", "exact")]),  # taking part in an event counts
     ("最低录取分数线为645分，高于省控线48分。", [(645, "other", "exact"), (48, "other", "exact")]),  # scores
     ("学生分3组练习，每组10人。", [(10, "person", "exact")]),  # 分 is a score only among scores
+    # buildings and storeys; a list item that names its own (unknown) thing counts that thing
+    ("新建教学楼2栋，宿舍楼均为6层。", [(2, "other", "exact"), (6, "other", "exact")]),
+    ("配套建设标准运动场、排球场6个。", [(6, "other", "exact")]),
+    ("建成实训基地9个，其中省级4个、市级5个。", [(9, "unit", "exact"), (4, "unit", "exact"), (5, "unit", "exact")]),
+    # a mirror site's pinyin gloss between the measure word and its noun; the noun stops at a digit
+    ("參加14個(gè)類別51個賽項。", [(14, "other", "exact"), (51, "item", "exact")]),
     # a letter-spaced line: the number read whole, not its last digit
     (
         "省 内 生 源 中 , 7 4 . 0 5 % 选 择 留 在 本 省 , 共 3 5 6 人 。",
@@ -338,6 +351,9 @@ def test_the_nearest_rate_decides():
         ("教学科研仪器设备总值2.3亿元。", "other"),  # the institution's own assets
         ("生均教学仪器设备值1.2万元。", "other"),
         ("企业捐赠设备价值2300万元。", "enterprise_equipment_value"),
+        ("新校区总投资3.2亿元。", "other"),  # money put in with no enterprise or donor
+        ("合作企业投入资金800万元。", "enterprise_cash_investment"),
+        ("校友捐资500万元。", "enterprise_cash_investment"),  # a donation of money
         ("合作企业向学院提供的校内实践教学设备值2,318.5万元。", "enterprise_equipment_value"),
     ],
 )
