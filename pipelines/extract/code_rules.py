@@ -53,7 +53,8 @@ def count_of_schools(s: Setting) -> str | None:
     """Member schools of a group, schools holding a title: a count of schools is `other`
     (spec: designations are the institution's own; member schools of a group are `other`)."""
     member = s.code == "consortium_member_units"  # schools can be members of a consortium
-    if s.base_unit == "unit" and not member and (s.unit_text == "所" or (s.noun or "") in SCHOOL_NOUNS):
+    schools = s.unit_text in ("所", "校") or (s.noun or "") in SCHOOL_NOUNS  # 16校: the noun is the unit
+    if s.base_unit == "unit" and not member and schools:
         return "a count of schools"
     return None
 
@@ -192,6 +193,38 @@ def equipment_without_equipment(s: Setting) -> str | None:
     return None
 
 
+AWARDED = re.compile(r"获选|获评|表扬|表彰|颁奖|绩优|获奖|评为|入选")
+
+
+def awarded_not_partners(s: Setting) -> str | None:
+    """18家绩优实习机构获选, 7家绩优合作企业获得表扬: the firms an award went to are a count of
+    awards, not the institution's partners."""
+    if s.code == "partner_enterprises" and AWARDED.search(sentence_so_far(s.context) + s.before + s.after):
+        return "firms counted as award winners, not as the institution's partners"
+    return None
+
+
+# Where graduates work, said by employer type or by town and country, is no place of employment.
+NOT_A_PLACE = re.compile(r"在[^，,。；;]{0,10}(企业|企事业|单位|机关|个体|民营|国有|外资|城区|镇区|乡村|城镇|农村)")
+LOCAL = re.compile(r"本地|当地|省内|市内|区内|县内|本省|本市|本区|留省|留市|周边")
+PLACE_IN_BRACKETS = re.compile(r"(市|省|区|县|州|地区)[（(]$")
+
+
+def local_share_not_a_place(s: Setting) -> str | None:
+    """local_employment_share is the share of graduates working in the local area; a share by
+    employer type (在民营企业就业的比例), by town and country (在城区就业), or one place's share of
+    a distribution (流向了太原市(41.68%)) is `other`."""
+    if s.code != "local_employment_share":
+        return None
+    if PLACE_IN_BRACKETS.search(s.before):
+        return "one place's share of a distribution of graduates"
+    if LOCAL.search(s.before[-30:] + s.after):
+        return None  # 在省内企业就业: a local place, then the employer
+    if NOT_A_PLACE.search(sentence_so_far(s.context)[-30:] + s.before[-30:] + s.after):
+        return "a share by employer type or by town and country, not of local employment"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     share_of_a_whole,
@@ -202,9 +235,11 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     count_change_not_level,
     majors_not_offered,
     enterprises_not_counted,
+    awarded_not_partners,
     base_without_industry,
     equipment_without_equipment,
     money_without_an_enterprise,
+    local_share_not_a_place,
 )
 
 

@@ -326,6 +326,15 @@ def test_statistics_table_rows():
         ("学院与当地12家机械公司合作开展学徒制。", "partner_enterprises"),
         ("共有15家企业与学院签约。", "partner_enterprises"),
         ("与企业合作建成鲁班工坊两个。", "other"),
+        ("学院与16校组成产学联盟。", "other"),  # schools, counted with 校 as their unit
+        ("学院与35家企业开展合作。", "partner_enterprises"),
+        ("表彰12家绩优合作企业。", "other"),  # firms an award went to
+        # local employment: a share by place, not by employer type, town and country, or one place's share
+        ("在民营企业就业的比例达到69%。", "other"),
+        ("毕业生主要流向了太原市(41.68%)。", "other"),
+        ("81.3%的毕业生在省内企业就业。", "local_employment_share"),
+        # trainees counted in person-times are training volume
+        ("修读课程的学员有5,200人次。", "social_training_person_times"),
         # training bases: shared with or placed in industry; the school's own centres are other
         ("与龙头企业合作建成校内外实训基地36个。", "training_bases"),
         ("学校建成了11个实训基地。", "other"),
