@@ -24,8 +24,14 @@ FORECAST = re.compile(
     r"擬投入|預測|今後|"
     # what a building will hold once built or opened (建成后可容纳4000名学生, 规划办学规模为180班)
     r"建成后|建成後|落成后|落成後|竣工后|竣工後|投入使用后|投入使用後|投用后|投用後|"
-    r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)"
+    r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)|"
+    # 拟 and 将 right before a verb say what is intended (今年拟新建6个, 市财政将分别给予每个100万元);
+    # 模拟 and 虚拟 are no intention, and 将 before a noun only marks the object
+    r"(?<![模虚模擬虛比])[拟擬](?=新|建|设|設|投|开|開|招|培|实施|實施|申报|申報|认定|認定|立项|立項|增|聘|录|錄|安排)|"
+    r"[将將](?:要|会|會|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排)"
 )
+# 实现总量达到160万人的发展目标: a target, said after the number in its clause.
+TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
 # 按7000人规模设计: a design capacity, said after the number.
 DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計規模|规模建设|規模建設)")
 # Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
@@ -128,6 +134,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "an enrolment plan, not students enrolled"
     if DESIGNED_FOR.match(doc.text, c.unit_end):
         return "a design capacity (按7000人规模设计), not what is there"
+    if TARGET_AFTER.match(doc.text, c.end):
+        return "a target (达到29.5%的发展目标)"
     return None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .numbers import ARABIC, CN_NUM_CHARS
 from .simplify import PINYIN_GLOSS
-from .units import MONEY_UNIT
+from .units import MONEY_UNIT, head_noun_before
 
 PREFIX_MARKS = {
     "近": "approx",
@@ -21,6 +21,7 @@ PREFIX_MARKS = {
     "大概": "approx",
     "約": "approx",
     "接近": "approx",
+    "逼近": "approx",
     "将近": "approx",
     "將近": "approx",
     "大约": "approx",
@@ -143,9 +144,12 @@ UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _NOTE_UNIT = re.compile(rf"[（(]({_table_unit})[）)]")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
+# A header cell names its column's unit by a unit word at its end (参加人数, 通过人数), by a unit in
+# brackets (到款额（万元）), or as a count of a known noun (科目数, 合作企业数 → the noun is the unit).
 _HEADER_CELL = re.compile(
-    r"^(?:(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{_table_unit})[）)])$"
+    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{_table_unit})[）)])$"
 )
+_COUNT_CELL = re.compile(r"^.{0,6}?(?P<noun>[\u4e00-\u9fff]{2,4})[数數]$")
 _PIPE_CELL = re.compile(r"[^|｜\n]+")
 
 
@@ -273,6 +277,8 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 h = _HEADER_CELL.match(text[a:b])
                 if h:
                     columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
+                elif (n := _COUNT_CELL.match(text[a:b])) and (noun := head_noun_before(n.group("noun"))):
+                    columns[k] = (noun, a, b)
             header = (len(cells), columns) if columns else None
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
@@ -280,7 +286,9 @@ def header_table_candidates(text: str) -> list[Candidate]:
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
             if unit is not None and _CELL_NUM.fullmatch(text[a:b]) and labels:
-                out.append(_cell_candidate(text, start, labels, a, b, unit))
+                # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
+                label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
+                out.append(_cell_candidate(text, start, labels, a, b, unit, label=label))
             elif unit is None and note is not None and not (header and header[1]):
                 for m in _LABELLED_NUM.finditer(text, a, b):
                     row = " ".join(text[x:y] for x, y in labels[:1])
@@ -354,6 +362,8 @@ def _from_match(m: re.Match) -> Candidate:
     if unit.endswith("元") and not m.group("suf") and not m.group("num2") and not MIXED_INSIDE.search(number):
         mult = ""
         while number and number[-1] in "千万萬亿億" and len(number) > 1:
+            if number[-1] in "千万萬" and re.search("[万萬亿億]", number[:-1]):
+                break  # 一億二千三百九十二萬: the 萬 is a section of the number, not its multiplier
             mult = number[-1] + mult
             number = number[:-1]
         if mult:

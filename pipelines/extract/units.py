@@ -145,7 +145,7 @@ for _base, _words in {
     "赛项 大赛 竞赛 比赛 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
     "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
-    "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂",
+    "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂 科目",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
@@ -207,4 +207,6 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         if base == "paper" and measure not in ("部", "本", "篇"):
             return "item"
         return base
+    if measure in NOUNS:  # a table column counting a noun (科目数): the noun is the unit
+        return NOUNS[measure]
     return MEASURE_DEFAULT.get(measure, "other")

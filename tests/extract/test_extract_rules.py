@@ -143,6 +143,9 @@ NOT_FACTS = [
     "方案以5个一级指标、12个二级指标构建评价体系。",  # the make-up of an evaluation scheme
     "培养方案遵循三項原則。",  # aspects, in Traditional characters
     "一层为餐厅，二层为阅览室。",  # a floor's name, not a count of floors
+    "今年拟新建市级实训基地8个。",  # 拟 before a verb: an intention
+    "市财政将分别给予每个50万元补助。",  # 将 before a verb: a promise
+    "实现技能人才总量达到120万人的发展目标。",  # a target, said after the number
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -203,6 +206,15 @@ REAL_TEXT_FAMILIES = [
     ("建成实训基地9个，其中省级4个、市级5个。", [(9, "unit", "exact"), (4, "unit", "exact"), (5, "unit", "exact")]),
     # a mirror site's pinyin gloss between the measure word and its noun; the noun stops at a digit
     ("參加14個(gè)類別51個賽項。", [(14, "other", "exact"), (51, "item", "exact")]),
+    # a Chinese numeral whose 萬 is a section after 億 is one number, not a number of 萬元
+    ("收入高達一億二千三百九十二萬元。", [(123920000, "CNY", "exact")]),
+    ("捐款逼近一千八百萬元。", [(18000000, "CNY", "approx")]),
+    ("模拟招聘会吸引300名学生。", [(300, "person", "exact")]),  # 模拟 is no intention
+    # a flattened table whose header cells name their units as counts (参加人数, 科目数)
+    (
+        "年 度 | 类 型 | 科目数 | 参加人数 | 通过人数 |\n2018年 | 专项能力 | 7 | 1841 | 1487 |",
+        [(7, "item", "exact"), (1841, "person", "exact"), (1487, "person", "exact")],
+    ),
     # a letter-spaced line: the number read whole, not its last digit
     (
         "省 内 生 源 中 , 7 4 . 0 5 % 选 择 留 在 本 省 , 共 3 5 6 人 。",
