@@ -174,11 +174,16 @@ ENTERPRISE_ACTOR = re.compile(
 )
 
 
+PER_HEAD = re.compile(r"每(名|人|位|个|生|所|家)|人均|生均")
+
+
 def money_without_an_enterprise(s: Setting) -> str | None:
     """Spec: the enterprise codes need an enterprise in that role; money a government or the
     school puts in (总投资3.97亿元 for a new campus) is `other`."""
     if s.code in ENTERPRISE_MONEY and not ENTERPRISE_ACTOR.search(sentence_so_far(s.context) + s.before + s.after):
         return "money or equipment with no enterprise, industry body or donor putting it in"
+    if s.code in ENTERPRISE_MONEY and PER_HEAD.search(s.before[-12:]):
+        return "an amount per head (给每名学生发放3000元), not what the enterprise put in"
     return None
 
 

@@ -375,6 +375,8 @@ def test_the_nearest_rate_decides():
         ("新校区总投资3.2亿元。", "other"),  # money put in with no enterprise or donor
         ("合作企业投入资金800万元。", "enterprise_cash_investment"),
         ("校友捐资500万元。", "enterprise_cash_investment"),  # a donation of money
+        ("物流公司一次性赠送了价值83万元的设备。", "enterprise_equipment_value"),
+        ("企业给每名贫困学生发放3000元奖学金。", "other"),  # an amount per head
         ("合作企业向学院提供的校内实践教学设备值2,318.5万元。", "enterprise_equipment_value"),
     ],
 )
