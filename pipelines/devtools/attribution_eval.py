@@ -95,7 +95,7 @@ def score_attribution(
             if multi:
                 out.multi_facts += 1
                 out.multi_name_ok += ok
-            if verbose and not ok:
+            if verbose and (not ok or a.entity.level != g.get("entity_level")):
                 print(
                     f"{path.name}\t{g['quote']}\tgold={g['institution']}/{g.get('entity_level')}\t"
                     f"pred={a.entity.name}/{a.entity.level}"

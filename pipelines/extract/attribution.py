@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -193,11 +194,31 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
     return sorted(found, key=lambda x: x[0])
 
 
+# A scope or a count that opens a run of words is no part of a name (全市技工学校, 万名大学).
+NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|[0-9万千百亿多余]*名)")
+
+
 def proper_name(raw: str) -> str | None:
     """The name in a run of words ending in 学院/学校/大学: what follows the last function word
-    (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校)."""
+    (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校,
+    全市技工学校)."""
     name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
-    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name):
+    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name):
+        return None
+    return name
+
+
+TIME_LEAD = re.compile(r"^(?:[0-9０-９]+日|上午|下午|近日|日前|今天|昨天|今年|去年)+")
+
+
+def own_name(institution: str | None) -> str | None:
+    """The report's institution as metadata found it, in Simplified characters and without the
+    words of the sentence it stood in (走進天津輕工職業技術學院 → 天津轻工职业技术学院); None when
+    what is left is generic (中等职业学校) or descriptive."""
+    if not institution:
+        return None
+    name = NAME_LEAD.sub("", TIME_LEAD.sub("", simplified(institution)))  # 上午走进…: a time, then a verb
+    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name):
         return None
     return name
 
@@ -247,7 +268,30 @@ def dominant_area(text: str) -> Entity | None:
 
 
 # A report that speaks as (or of) one school: 我校, 该校, 学院 as a subject.
-SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院|学校|学院")
+# A report that speaks as an institution: 我校, 该院, or 学校 / 学院 standing alone as a subject
+# (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
+SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
+BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院]")
+
+
+def most_named_place(text: str) -> Entity | None:
+    """The province or city the text names as what its sentences are about, at least twice and
+    twice as often as any other."""
+    counts: Counter = Counter()
+    for sentence in re.split(r"[。！？!?\n]", text):
+        for _, e in mentions(sentence, []):
+            if e.level in ("province", "city") and e.name:
+                counts[e] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None  # a list of provinces (江苏6所, 浙江5所) is about no one place
+    return ranked[0][0]
+
+
+def speaks_as_an_institution(text: str) -> bool:
+    """我校 or 该院 anywhere, or 学校 / 学院 as a subject where the text opens or more than once."""
+    bare = [m.start() for m in BARE_SCHOOL.finditer(text)]
+    return SELF_REFERENCE.search(text) is not None or len(bare) >= 2 or bool(bare and bare[0] < 200)
 
 
 def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
@@ -260,7 +304,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return named_in_title[0]
     area = dominant_area(text)
-    own = simplified(institution) if institution and not DESCRIPTIVE.search(simplified(institution)) else None
+    own = own_name(institution)
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
@@ -278,7 +322,10 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         ms = mentions(simplified(line), []) if line else []
         if ms:
             return ms[0][1]
-    if named is None and area is None and not SELF_REFERENCE.search(text):
+    if named is None and area is None and not speaks_as_an_institution(text):
+        place = most_named_place(text)
+        if place is not None:
+            return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 

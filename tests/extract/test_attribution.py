@@ -116,3 +116,27 @@ def test_a_long_sentence_costs_a_bounded_read_per_fact(monkeypatch):
     assert len(facts) == 2000 and len(calls) <= len(facts) and max(calls) <= MAX_SPAN + 1
     # a name far back in a narrowed sentence is out of reach: those facts keep the report's own
     assert {a.name for a in attrs} <= {"青岛职业技术学院", None}
+
+
+def test_a_report_on_a_places_schools_that_names_no_school_is_that_places():
+    text = "唐山市技工学校共16所。唐山市技工学校今年招生6038人。渠道多样，学校推荐为主。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2010)
+    assert attrs[0].entity == Entity("唐山市", "city")
+    listing = "入选院校中江苏6所，浙江5所，广东4所。高职院校毕业生就业率为92%。"
+    _, attrs = attributions(listing, institution=None, publisher=None, title=None, year=2018)
+    assert attrs[-1].entity == Entity("中国", "national")  # a list of provinces is about no one of them
+
+
+def test_a_text_that_opens_with_its_school_speaks_as_that_school():
+    text = "学校2022届毕业生去向落实率为97.42%。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2022)
+    assert attrs[0].entity.level == "institution"
+
+
+def test_the_metadata_name_loses_the_words_around_it_and_a_generic_one_is_no_name():
+    from pipelines.extract.attribution import own_name, proper_name
+
+    assert own_name("上午走進天津輕工職業技術學院") == "天津轻工职业技术学院"
+    assert own_name("中等职业学校") is None
+    assert own_name("全市技工学校") is None
+    assert proper_name("万名大学") is None
