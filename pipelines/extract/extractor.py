@@ -198,9 +198,9 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         clause_start = max(
             sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1
         )
-        item_start = text.rfind("、", clause_start, c.start) + 1
-        item = for_matching(text[item_start : c.start]).strip()
-        if item_start and len(item) > 1 and not ELIDED_HEAD.search(item):
+        item_start = text.rfind("、", clause_start, c.start) + 1  # 0: no list item in the clause
+        item = for_matching(text[item_start : c.start]).strip() if item_start else ""
+        if len(item) > 1 and not ELIDED_HEAD.search(item):
             # 标准运动场、篮球场10个: in a list of trailing counts an item that names a thing counts
             # that thing; where it is no known noun, a noun further back belongs to another item
             # (省级实训基地4个、市级2个 elides it: the item is only a level or a verb)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pipelines.devtools.hostile import repeated_clause
 from pipelines.extract.doc import MAX_SPAN, QUOTE_REACH, Doc, shortest_unique
 from pipelines.extract.extractor import extract_facts
+from pipelines.extract.simplify import for_matching
 from pipelines.ingest.budget import report_budget
 from pipelines.ingest.decode import DecodeError, decode_report
 
@@ -118,3 +119,21 @@ def test_decode_then_extract_never_raises_on_any_bytes(data, name):
             return  # a clear refusal is an outcome, a crash is not
         for f in extract_facts(text):
             assert text[f.char_start : f.char_end] == f.quote
+
+
+def test_what_each_fact_reads_to_name_its_noun_stays_near_it(monkeypatch):
+    # a trailing count with no list item in its clause once made Simplified everything before it
+    from pipelines.extract import extractor, filters
+
+    longest = [0]
+
+    def recording(text: str) -> str:
+        longest[0] = max(longest[0], len(text))
+        return for_matching(text)
+
+    monkeypatch.setattr(extractor, "for_matching", recording)
+    monkeypatch.setattr(filters, "for_matching", recording)
+    text = "学院建成实训室3个。" * 2000
+    with report_budget(GENEROUS):
+        assert len(extract_facts(text)) == 2000
+    assert longest[0] <= 2 * MAX_SPAN

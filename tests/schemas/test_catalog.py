@@ -19,6 +19,15 @@ def test_catalogue_is_well_formed():
             re.compile(pattern)
 
 
+def test_every_row_has_exactly_the_header_fields():
+    # a keyword pattern with a comma (设立.{0,12}基金) must be quoted, or it splits its row
+    from schemas.catalog import CATALOG_PATH
+
+    with open(CATALOG_PATH, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert {len(r) for r in rows} == {len(rows[0])}
+
+
 def test_extends_the_reference_catalogue(shared_dir):
     with (shared_dir / "catalog" / "indicators.csv").open(encoding="utf-8", newline="") as fh:
         reference = list(csv.DictReader(fh))
