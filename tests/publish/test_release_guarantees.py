@@ -19,6 +19,7 @@ import frictionless
 import pyarrow.parquet as pq
 import pytest
 
+from pipelines.ingest import refresh_inputs
 from pipelines.publish import catalog, release
 from pipelines.publish.download import download
 
@@ -42,12 +43,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def hidden(folder: Path) -> list[str]:
-    """Leftovers of a publish (staging folders, temp files); the dataset's lock file and its
-    fingerprint record stay by design."""
+    """Leftovers of a publish (staging folders, temp files); the dataset's lock file, its
+    fingerprint record and the record of the latest release's inputs stay by design."""
     return [
         str(p.relative_to(folder))
         for p in folder.rglob(".*")
-        if p.name not in (release.LOCK_FILE, release.FINGERPRINT_FILE)
+        if p.name not in (release.LOCK_FILE, release.FINGERPRINT_FILE, refresh_inputs.RECORD_FILE)
     ]
 
 
