@@ -19,12 +19,11 @@ from pipelines.steps import EXTRACTED_AT_INTAKE, decode_reports, ingest_raw_repo
 from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
 
+TABLE = dict(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, code_version="1")
+
 
 @dg.asset(
-    group_name="ingest",
-    kinds={"python"},
-    owners=OWNERS,
-    code_version="1",
+    **{**TABLE, "kinds": {"python"}},
     description="The report URLs of sources.yaml (CHANJIAO_SOURCES), fetched politely and conditionally "
     "into the snapshot store; `fetched/index.json` in the data folder points at the latest "
     "snapshot per URL. A failed URL keeps its previous snapshot and is listed in the metadata.",
@@ -48,10 +47,7 @@ def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) 
 
 
 @dg.asset(
-    group_name="ingest",
-    kinds={"python", "pandas"},
-    owners=OWNERS,
-    code_version="1",
+    **TABLE,
     deps=[fetched_sources],
     output_required=False,
     description="A digest of everything a refresh reads: the inbox (path, size and mtime of each file), "
@@ -90,10 +86,7 @@ def refresh_inputs(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths):
 
 
 @dg.asset(
-    group_name="ingest",
-    kinds={"python", "pandas"},
-    owners=OWNERS,
-    code_version="1",
+    **TABLE,
     deps=[refresh_inputs],
     description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
     "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.",
@@ -116,10 +109,7 @@ def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> d
 
 
 @dg.asset(
-    group_name="ingest",
-    kinds={"python", "pandas"},
-    owners=OWNERS,
-    code_version="1",
+    **TABLE,
     description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
     "publisher and institution where found.",
 )
