@@ -249,10 +249,15 @@ def area_strength(text: str) -> int:
 
 def dominant_area(text: str) -> Entity | None:
     """A report about the nation, a province or a city says so again and again (全国, 全省,
-    我市): that level and the place it names most, where it says 全… at least twice."""
-    votes = {"national": len(NATION.findall(text))}
+    我市), or in its opening sentence, which counts twice: that level and the place it names
+    most, where it says 全… at least twice."""
+    opening = re.search(r"[。！？\n]", text[:200])
+    opening_end = opening.start() if opening else min(len(text), 200)
+    votes = {"national": 0}
+    for m in NATION.finditer(text):
+        votes["national"] += 2 if m.start() < opening_end else 1
     for m in HERE_RE.finditer(text):
-        votes[HERE[m.group()]] = votes.get(HERE[m.group()], 0) + 1
+        votes[HERE[m.group()]] = votes.get(HERE[m.group()], 0) + (2 if m.start() < opening_end else 1)
     level = max(votes, key=lambda k: votes[k])
     if votes[level] < 2:
         return None
@@ -267,7 +272,6 @@ def dominant_area(text: str) -> Entity | None:
     return Entity(max(named, key=lambda n: named[n]) if named else None, level)
 
 
-# A report that speaks as (or of) one school: 我校, 该校, 学院 as a subject.
 # A report that speaks as an institution: 我校, 该院, or 学校 / 学院 standing alone as a subject
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")

@@ -140,3 +140,9 @@ def test_the_metadata_name_loses_the_words_around_it_and_a_generic_one_is_no_nam
     assert own_name("中等职业学校") is None
     assert own_name("全市技工学校") is None
     assert proper_name("万名大学") is None
+
+
+def test_a_scope_that_opens_the_report_counts_twice():
+    text = "2012年，全国中职毕业生就业率为96.85%。渠道多样，学校推荐为主。学校推荐占47%。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2012)
+    assert {a.entity for a in attrs} == {Entity("中国", "national")}
