@@ -198,12 +198,17 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
 NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|[0-9万千百亿多余]*名)")
 
 
+def not_a_name(name: str) -> bool:
+    """Too short, descriptive (示范, 该), generic (职业学校) or led by a scope or a count."""
+    return len(name) < 4 or bool(DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name))
+
+
 def proper_name(raw: str) -> str | None:
     """The name in a run of words ending in 学院/学校/大学: what follows the last function word
     (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校,
     全市技工学校)."""
     name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
-    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name):
+    if not_a_name(name):
         return None
     return name
 
@@ -218,7 +223,7 @@ def own_name(institution: str | None) -> str | None:
     if not institution:
         return None
     name = NAME_LEAD.sub("", TIME_LEAD.sub("", simplified(institution)))  # 上午走进…: a time, then a verb
-    if len(name) < 4 or DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name):
+    if not_a_name(name):
         return None
     return name
 

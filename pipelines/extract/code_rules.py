@@ -81,6 +81,12 @@ def sentence_so_far(context: str) -> str:
     return for_matching(context[ends[-1].end() :] if ends else context)
 
 
+def said_around(s: Setting) -> str:
+    """The number's sentence up to it, and its clause after the unit: where the rules look for who
+    acts and what is counted."""
+    return sentence_so_far(s.context) + s.before + s.after
+
+
 def graduates_not_supplied(s: Setting) -> str | None:
     """Spec: 输送 / 培养并输送 graduates to industry is graduates_supplied_to_industry; a plain count
     of graduates (毕业生13974人, 就业290人) says nothing of supplying an industry."""
@@ -161,7 +167,7 @@ INDUSTRY_LINK = re.compile(
 def base_without_industry(s: Setting) -> str | None:
     """Spec: training_bases counts practice and training bases shared with or located in industry;
     the school's own training centres and rooms, said with no partner, are `other`."""
-    if s.code == "training_bases" and not INDUSTRY_LINK.search(sentence_so_far(s.context) + s.before + s.after):
+    if s.code == "training_bases" and not INDUSTRY_LINK.search(said_around(s)):
         return "a training base said with no industry partner or place"
     return None
 
@@ -180,9 +186,11 @@ PER_HEAD = re.compile(r"每(名|人|位|个|生|所|家)|人均|生均")
 def money_without_an_enterprise(s: Setting) -> str | None:
     """Spec: the enterprise codes need an enterprise in that role; money a government or the
     school puts in (总投资3.97亿元 for a new campus) is `other`."""
-    if s.code in ENTERPRISE_MONEY and not ENTERPRISE_ACTOR.search(sentence_so_far(s.context) + s.before + s.after):
+    if s.code not in ENTERPRISE_MONEY:
+        return None
+    if not ENTERPRISE_ACTOR.search(said_around(s)):
         return "money or equipment with no enterprise, industry body or donor putting it in"
-    if s.code in ENTERPRISE_MONEY and PER_HEAD.search(s.before[-12:]):
+    if PER_HEAD.search(s.before[-12:]):
         return "an amount per head (给每名学生发放3000元), not what the enterprise put in"
     return None
 
@@ -193,7 +201,7 @@ EQUIPMENT = re.compile(r"设备|仪器|器材|装备|设施|装置|机床|车辆
 def equipment_without_equipment(s: Setting) -> str | None:
     """Spec: a donation of money is cash investment, of equipment equipment value: 捐赠500万元
     with no equipment named is not an equipment value (the next code, cash, may fit)."""
-    if s.code == "enterprise_equipment_value" and not EQUIPMENT.search(sentence_so_far(s.context) + s.before + s.after):
+    if s.code == "enterprise_equipment_value" and not EQUIPMENT.search(said_around(s)):
         return "a value with no equipment named"
     return None
 
@@ -204,7 +212,7 @@ AWARDED = re.compile(r"获选|获评|表扬|表彰|颁奖|绩优|获奖|评为|�
 def awarded_not_partners(s: Setting) -> str | None:
     """18家绩优实习机构获选, 7家绩优合作企业获得表扬: the firms an award went to are a count of
     awards, not the institution's partners."""
-    if s.code == "partner_enterprises" and AWARDED.search(sentence_so_far(s.context) + s.before + s.after):
+    if s.code == "partner_enterprises" and AWARDED.search(said_around(s)):
         return "firms counted as award winners, not as the institution's partners"
     return None
 

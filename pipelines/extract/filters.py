@@ -27,7 +27,7 @@ FORECAST = re.compile(
     r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)|"
     # 拟 and 将 right before a verb say what is intended (今年拟新建6个, 市财政将分别给予每个100万元);
     # 模拟 and 虚拟 are no intention, and 将 before a noun only marks the object
-    r"(?<![模虚模擬虛比])[拟擬](?=新|建|设|設|投|开|開|招|培|实施|實施|申报|申報|认定|認定|立项|立項|增|聘|录|錄|安排)|"
+    r"(?<![模虚擬虛比])[拟擬](?=新|建|设|設|投|开|開|招|培|实施|實施|申报|申報|认定|認定|立项|立項|增|聘|录|錄|安排)|"
     r"[将將](?:要|会|會|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排)"
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
@@ -193,13 +193,14 @@ INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指�
 
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
+    after = for_matching(doc.text[c.unit_end : c.unit_end + 8])  # both patterns are anchored and short
     if (
         c.unit_text in ("个", "個", "项", "項", "大", "种", "種")
         and _CJK.match(c.number)
-        and ABSTRACT_AFTER.match(for_matching(doc.text[c.unit_end : c.unit_end + 4]))
+        and ABSTRACT_AFTER.match(after)
     ):
         return "a count of aspects or categories (四个层面), not a measure"
-    if INDICATOR_TIERS.match(for_matching(doc.text[c.unit_end : c.unit_end + 8])):
+    if INDICATOR_TIERS.match(after):
         return "the make-up of an evaluation scheme (4个一级指标、11个二级指标), not a measure"
     return None
 

@@ -100,7 +100,7 @@ def rebuild(root: Path, unless_current: bool = False) -> dict:
         fcntl.flock(fd, fcntl.LOCK_EX)
         sweep_temporary(root)
         data = scan(root)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = catalog_text(data)
         if unless_current and _current(root, text):
             point_latest(root, data)
             return data
@@ -117,7 +117,12 @@ def is_current(root: Path) -> bool:
     root = Path(root)
     if not root.is_dir():
         return False
-    return _current(root, json.dumps(scan(root), ensure_ascii=False, indent=2) + "\n")
+    return _current(root, catalog_text(scan(root)))
+
+
+def catalog_text(data: dict) -> str:
+    """catalog.json as written."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _current(root: Path, catalog_text: str) -> bool:
