@@ -27,7 +27,7 @@ from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_befor
 
 # Modules of this package that do not decide what the cached facts are (attribution runs on every
 # refresh, after the cache).
-PLUMBING = {"cache.py", "facts_table.py", "attribution.py", "parallel.py"}
+PLUMBING = {"cache.py", "facts_table.py", "attribution.py", "parallel.py", "who_when.py"}
 
 
 def _code_fingerprint() -> str:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.ingest.formats.common import Locator, locations_from_json
 from pipelines.progress import Report
 from schemas.tables import FactsModel
 
-from .attribution import Period, attribute_facts, number_position
 from .cache import FactCache
+from .parallel import map_reports
+from .who_when import ReportFacts, derive_chunk
 
 FACT_FIELDS = (
     "quote",
@@ -44,6 +44,7 @@ _PIPELINES = Path(__file__).resolve().parents[1]
 _ROWS_CODE = (
     "extract/attribution.py",
     "extract/facts_table.py",
+    "extract/who_when.py",
     "extract/doc.py",
     "extract/simplify.py",
     "extract/numbers.py",
@@ -60,24 +61,30 @@ def _rows_key(rep, year) -> str:
     return hashlib.sha256(json.dumps([*parts, year], ensure_ascii=False).encode()).hexdigest()
 
 
-def _derived(rep, facts: list[dict], year) -> list[list]:
-    """Per fact: entity, level, period start, end and source, page, cell."""
-    attributions = attribute_facts(
-        rep.text,
-        [number_position(f["char_start"], f["quote"], f["number_text"]) for f in facts],
-        _clean(rep.institution),
-        _clean(rep.publisher),
-        _clean(rep.title),
-        year,
-    )
-    where_is = Locator(locations_from_json(getattr(rep, "locations", "") or ""))
-    out = []
-    for f, a in zip(facts, attributions, strict=True):
-        where = where_is(f["char_start"], f["char_end"], f["number_text"], rep.text)
-        period = a.period
-        if where.period and str(where.period).isdigit():  # a table's year column says it
-            period = Period(int(where.period), int(where.period), "text")
-        out.append([a.entity.name, a.entity.level, period.start, period.end, period.source, where.page, where.cell])
+def _year(rep) -> int | None:
+    return None if pd.isna(rep.published) else rep.published.year
+
+
+def _who_and_when(reports: list, per_report: list[list[dict]], cache: FactCache) -> list[list[list]]:
+    """Each report's who-and-when rows (who_when.py): cached ones read, the others derived
+    together (on every core when there are enough, see parallel.py) and cached."""
+    kind = f"rows-{ROWS_VERSION}"
+    keys = [_rows_key(rep, _year(rep)) for rep in reports]
+    out = [cache.cached(key, kind) for key in keys]
+    todo = [i for i, rows in enumerate(out) if rows is None or len(rows) != len(per_report[i])]
+    jobs = [
+        ReportFacts(
+            reports[i].text,
+            per_report[i],
+            *(_clean(getattr(reports[i], k)) for k in ("institution", "publisher", "title")),
+            _year(reports[i]),
+            getattr(reports[i], "locations", "") or "",
+        )
+        for i in todo
+    ]
+    for i, rows in zip(todo, map_reports(derive_chunk, jobs, [len(j.text) for j in jobs]), strict=True):
+        cache.put(keys[i], rows, kind)
+        out[i] = rows
     return out
 
 
@@ -86,16 +93,12 @@ def _clean(v):
 
 
 def facts_frame(texts: pd.DataFrame, cache: FactCache, progress: Report | None = None) -> pd.DataFrame:
-    rows = []
     per_report = cache.facts_of(zip(texts["sha256"], texts["text"]), progress)
-    for rep, facts in zip(texts.itertuples(), per_report, strict=True):
-        year = None if pd.isna(rep.published) else rep.published.year
-        key, kind = _rows_key(rep, year), f"rows-{ROWS_VERSION}"
-        derived = cache.cached(key, kind)
-        if derived is None or len(derived) != len(facts):
-            derived = _derived(rep, facts, year)
-            cache.put(key, derived, kind)
-        for f, (entity, level, p_start, p_end, p_source, page, cell) in zip(facts, derived, strict=True):
+    reports = list(texts.itertuples())
+    derived = _who_and_when(reports, per_report, cache)
+    rows = []
+    for rep, facts, who_when in zip(reports, per_report, derived, strict=True):
+        for f, (entity, level, p_start, p_end, p_source, page, cell) in zip(facts, who_when, strict=True):
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),

@@ -1,7 +1,9 @@
-"""Extraction fanned out: many report texts → their facts, on every core or on a Dask cluster.
+"""Per-report work fanned out: many report texts → their facts (or another per-report result),
+on every core or on a Dask cluster.
 
 `extract_many(texts)` returns, in input order, the facts of each text as dicts, exactly what
-`extract_facts(text)` gives in this process. Where the work runs:
+`extract_facts(text)` gives in this process; `map_reports(work, items, sizes)` does the same for
+any picklable per-report work (who and when of each fact: facts_table.py). Where the work runs:
 
 - `CHANJIAO_DASK_SCHEDULER=tcp://host:8786`: on that Dask distributed cluster (several machines);
   `CHANJIAO_DASK_SCHEDULER=local`: on a Dask LocalCluster started for the call (one worker
@@ -64,17 +66,19 @@ def extract_chunk_within(texts: Sequence[str], seconds: float) -> list[tuple[str
     return out
 
 
-def chunks(texts: Sequence[str], workers: int) -> list[list[int]]:
-    """Indices of texts in chunks of about CHUNK_CHARS, at least two per worker when there is
-    enough work, so that a long report does not leave the other cores idle at the end."""
-    total = sum(len(t) for t in texts)
+def chunks(texts: Sequence[str], workers: int, sizes: Sequence[int] | None = None) -> list[list[int]]:
+    """Indices of texts in chunks of about CHUNK_CHARS (sizes: each item's characters, where
+    the items are not the texts themselves), at least two per worker when there is enough work,
+    so that a long report does not leave the other cores idle at the end."""
+    sizes = [len(t) for t in texts] if sizes is None else sizes
+    total = sum(sizes)
     target = max(1, min(CHUNK_CHARS, total // max(1, 2 * workers)))
     out: list[list[int]] = []
     cur: list[int] = []
     size = 0
-    for i, t in enumerate(texts):
+    for i, n in enumerate(sizes):
         cur.append(i)
-        size += len(t)
+        size += n
         if size >= target:
             out.append(cur)
             cur, size = [], 0
@@ -83,11 +87,12 @@ def chunks(texts: Sequence[str], workers: int) -> list[list[int]]:
     return out
 
 
-def backend(texts: Sequence[str]) -> str:
+def backend(texts: Sequence[str], sizes: Sequence[int] | None = None) -> str:
     """Where extract_many would run these texts: 'dask', 'processes' or 'in-process'."""
     if os.environ.get(DASK_ENV):
         return "dask"
-    if cores() < 2 or sum(len(t) for t in texts) < MIN_PARALLEL_CHARS or len(texts) < 2:
+    total = sum(len(t) for t in texts) if sizes is None else sum(sizes)
+    if cores() < 2 or total < MIN_PARALLEL_CHARS or len(texts) < 2:
         return "in-process"
     return "processes"
 
@@ -103,15 +108,22 @@ def extract_many_within(texts: Sequence[str], seconds: float) -> list[tuple[str,
     return _run(partial(extract_chunk_within, seconds=seconds), list(texts), None)
 
 
-def _run(work: Callable[[Sequence[str]], list], texts: list[str], progress: Report | None) -> list:
+def map_reports(work: Callable[[list], list], items: Sequence, sizes: Sequence[int]) -> list:
+    """work(chunk of items) → one result per item, over every item in input order, spread like
+    extract_many: work must be a module-level function and items picklable; sizes are the
+    items' characters of report text (what their work grows with)."""
+    return _run(work, list(items), None, list(sizes))
+
+
+def _run(work: Callable[[list], list], texts: list, progress: Report | None, sizes: list[int] | None = None) -> list:
     if not texts:
         return []
-    how = backend(texts)
+    how = backend(texts, sizes)
     if how == "in-process":
         return work(list(tracked(texts, len(texts), progress)))
     if how == "dask":
-        return _on_dask(texts, os.environ[DASK_ENV], progress=progress, work=work)
-    return _on_processes(texts, cores(), progress, work)
+        return _on_dask(texts, os.environ[DASK_ENV], progress=progress, work=work, sizes=sizes)
+    return _on_processes(texts, cores(), progress, work, sizes)
 
 
 def _gather(texts: list[str], parts: list[list[int]], results) -> list:
@@ -123,9 +135,13 @@ def _gather(texts: list[str], parts: list[list[int]], results) -> list:
 
 
 def _on_processes(
-    texts: list[str], workers: int, progress: Report | None = None, work: Callable = extract_chunk
+    texts: list,
+    workers: int,
+    progress: Report | None = None,
+    work: Callable = extract_chunk,
+    sizes: list[int] | None = None,
 ) -> list:
-    parts = chunks(texts, workers)
+    parts = chunks(texts, workers, sizes)
     workers = min(workers, len(parts))
     # spawn: workers start from a clean interpreter (no threads or locks copied from the
     # orchestrator or a test runner), are this process's own children (so their CPU time and
@@ -147,6 +163,7 @@ def _on_dask(
     n_workers: int | None = None,
     progress: Report | None = None,
     work: Callable = extract_chunk,
+    sizes: list[int] | None = None,
 ) -> list:
     from distributed import Client, LocalCluster
 
@@ -158,17 +175,23 @@ def _on_dask(
             ) as cluster,
             Client(cluster) as client,
         ):
-            return _submit(client, texts, n, progress, work)
+            return _submit(client, texts, n, progress, work, sizes)
     with Client(address) as client:
-        return _submit(client, texts, max(1, len(client.scheduler_info().get("workers", {}))), progress, work)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        return _submit(client, texts, workers, progress, work, sizes)
 
 
 def _submit(
-    client, texts: list[str], workers: int, progress: Report | None = None, work: Callable = extract_chunk
+    client,
+    texts: list,
+    workers: int,
+    progress: Report | None = None,
+    work: Callable = extract_chunk,
+    sizes: list[int] | None = None,
 ) -> list:
     from distributed import as_completed
 
-    parts = chunks(texts, workers)
+    parts = chunks(texts, workers, sizes)
     futures = client.map(work, [[texts[i] for i in p] for p in parts], pure=False)
     if progress is not None:
         size, done = {f.key: len(p) for f, p in zip(futures, parts)}, 0

@@ -47,6 +47,20 @@ def test_worker_processes_give_the_in_process_facts(monkeypatch, texts):
     assert seen[-1] == (len(texts), len(texts)) and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+def test_who_and_when_on_worker_processes_are_the_in_process_rows(monkeypatch, texts):
+    from pipelines.extract.who_when import ReportFacts, derive_chunk
+
+    monkeypatch.delenv(parallel.DASK_ENV, raising=False)
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    jobs = [ReportFacts(t, f, None, None, None, 2024) for t, f in zip(texts, parallel.extract_chunk(texts))]
+    serial = derive_chunk(jobs)
+    assert sum(map(len, serial)) > 100
+    sizes = [len(t) for t in texts]
+    assert parallel.backend(jobs, sizes) == "processes"
+    assert parallel.map_reports(derive_chunk, jobs, sizes) == serial
+
+
 @pytest.mark.e2e
 def test_a_local_dask_cluster_of_two_worker_processes_gives_the_in_process_facts(monkeypatch, texts):
     monkeypatch.setenv(parallel.DASK_ENV, "local")
