@@ -4,12 +4,16 @@ A temporary file in the target's folder is written, flushed to disk, given its f
 (mkstemp creates 0600, which a web server running as another user could not read) and renamed
 over the target. On any failure the temporary file is removed. Caches (`durable=False`) skip
 the flush to disk: after a crash an entry is old, new or missing, and a missing one is redone.
+Many files written at once can skip it too and be flushed together by `flush` (one flush of
+their filesystem instead of one per file).
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -30,3 +34,25 @@ def write_atomic(path: Path, data: str | bytes, mode: int = 0o644, durable: bool
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def flush(paths: Sequence[Path]) -> None:
+    """Make files written with durable=False as durable as write_atomic makes each: one syncfs(2)
+    of their filesystem where the C library has it (Linux), else an fsync per file. The paths
+    are on one filesystem (a store's folder)."""
+    if not paths:
+        return
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is not None:
+        fd = os.open(Path(paths[0]).parent, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for p in paths:
+        fd = os.open(p, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

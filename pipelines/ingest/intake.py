@@ -340,6 +340,7 @@ def intake(
             if not reason and sha not in seen and time_budget:
                 reason = verdicts[sha]
             records.append(_record(raw, sha, media, reason, seen, store, now))
+        store.flush()  # the batch's snapshots reach the disk together, before their records are kept
     return records
 
 
@@ -358,6 +359,7 @@ def _record(
         store.put(
             raw.data,
             {"origin": raw.origin, "file_name": raw.name, "media_type": media, "first_seen": now, **(raw.extra or {})},
+            durable=False,  # flushed with the rest of its batch
         )
     declared = {k: raw.extra[k] for k in DECLARED_FIELDS if raw.extra and raw.extra.get(k)}
     return IntakeRecord(

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.atomic import write_atomic
+from pipelines.atomic import flush, write_atomic
 
 
 def escaped(name: bytes | str) -> str:
@@ -50,6 +50,7 @@ class Snapshot:
 class SnapshotStore:
     def __init__(self, root: Path):
         self.root = Path(root)
+        self._unflushed: list[Path] = []  # written by put(durable=False), for flush()
 
     def blob_path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
@@ -57,18 +58,34 @@ class SnapshotStore:
     def has(self, sha: str) -> bool:
         return self.blob_path(sha).exists()
 
-    def put(self, data: bytes, provenance: dict) -> Snapshot:
+    def put(self, data: bytes, provenance: dict, durable: bool = True) -> Snapshot:
+        """The snapshot of data, written unless the store has it. durable=False leaves the flush
+        to disk to flush(), which a caller putting many snapshots calls once before it records
+        them (a blob torn by a crash before that has the wrong size, and is written again)."""
         sha = sha256_bytes(data)
         blob = self.blob_path(sha)
         meta_path = blob.with_name(sha + ".json")
-        if not blob.exists():
-            write_atomic(blob, data)
+        if not blob.exists() or blob.stat().st_size != len(data):
+            write_atomic(blob, data, durable=durable)
+            self._unflushed += [] if durable else [blob]
+        meta = None
         if meta_path.exists():
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        else:
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            except ValueError:  # torn by a crash before its flush: written again below
+                meta = None
+        if meta is None:
             meta = {"sha256": sha, "size": len(data), **_clean(provenance)}
-            write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode())
+            write_atomic(
+                meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode(), durable=durable
+            )
+            self._unflushed += [] if durable else [meta_path]
         return Snapshot(sha, blob, meta)
+
+    def flush(self) -> None:
+        """Flush to disk what put(durable=False) wrote."""
+        flush(self._unflushed)
+        self._unflushed = []
 
     def verdict_path(self, sha: str, key: str) -> Path:
         return self.root / "verdicts" / key / f"{sha}.json"

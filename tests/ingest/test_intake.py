@@ -51,6 +51,23 @@ def test_snapshots_are_content_addressed_and_immutable(tmp_path):
         raise AssertionError("a corrupt snapshot must not be read")
 
 
+def test_a_batch_of_snapshots_is_flushed_to_disk_together_and_a_torn_one_is_written_again(tmp_path, monkeypatch):
+    flushed: list[list] = []
+    monkeypatch.setattr("pipelines.ingest.snapshots.flush", lambda paths: flushed.append(list(paths)))
+    store = SnapshotStore(tmp_path)
+    files = [RawFile(f"{i}.txt", f"{i}.txt", f"合作企业{i}家".encode()) for i in range(3)]
+    records = intake(files, store, time_budget=False)
+    assert [r.status for r in records] == [INGESTED] * 3
+    (batch,) = flushed  # one flush for the batch, of every blob and its provenance
+    assert sorted(batch) == sorted(
+        p for r in records for p in (store.blob_path(r.sha256), store.blob_path(r.sha256).with_name(r.sha256 + ".json"))
+    )
+    blob = store.blob_path(records[0].sha256)
+    blob.write_bytes(b"")  # a crash before the flush left it empty
+    store.put(files[0].data, {})
+    assert store.get(records[0].sha256) == files[0].data
+
+
 def test_intake_of_fetched_files_keeps_their_provenance(tmp_path):
     store = SnapshotStore(tmp_path)
     raw = RawFile(
