@@ -38,8 +38,11 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+# --compile-bytecode: the packages' .pyc files are written once here, so that no process compiles
+# them again where the environment sets PYTHONDONTWRITEBYTECODE (as these machines do): importing
+# the code location takes 1.4 s with them, 3.2 s without.
+$(STAMP): pyproject.toml uv.lock Makefile | $(UV)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 # Headless Chromium (and a CJK font, so screenshots show Chinese) for the catalogue-page and
