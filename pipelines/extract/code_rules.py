@@ -16,6 +16,8 @@ from .simplify import PINYIN_GLOSS, for_matching
 PP_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
 CHANGE_BEFORE = re.compile(
     r"(增长|增幅|提高|提升|下降|降低|增加|减少|上升|下跌|高出|高于|低于|增速|回落|减|增)了?(约|約)?$"
+    # a growth rate named as such, then its verb (月收入增幅达到76.2%)
+    r"|(增幅|增速|增长率|涨幅)(达到|达|为|是)(约|約)?$"
 )
 SHARE = re.compile(r"占[^，,。；;]{0,12}(总|的|比)|占比")
 # Rates whose definition is not a part's share of a whole (local_employment_share is one).
@@ -51,10 +53,13 @@ def share_of_a_whole(s: Setting) -> str | None:
 
 def count_of_schools(s: Setting) -> str | None:
     """Member schools of a group, schools holding a title: a count of schools is `other`
-    (spec: designations are the institution's own; member schools of a group are `other`)."""
-    member = s.code == "consortium_member_units"  # schools can be members of a consortium
-    schools = s.unit_text in ("所", "校") or (s.noun or "") in SCHOOL_NOUNS  # 16校: the noun is the unit
-    if s.base_unit == "unit" and not member and schools:
+    (spec: designations are the institution's own; member schools of a group are `other`). Of a
+    consortium's members, only the schools: its research institutes (5所研究院) are members too."""
+    if s.code == "consortium_member_units":
+        schools = (s.noun or "") in SCHOOL_NOUNS or (s.noun is None and s.unit_text in ("所", "校"))
+    else:
+        schools = s.unit_text in ("所", "校") or (s.noun or "") in SCHOOL_NOUNS  # 16校: the noun is the unit
+    if s.base_unit == "unit" and schools:
         return "a count of schools"
     return None
 
@@ -206,6 +211,27 @@ def equipment_without_equipment(s: Setting) -> str | None:
     return None
 
 
+EMPLOYERS = re.compile(r"用人单位|雇主|企业|单位|行业|合作方|用工")
+
+
+def satisfaction_not_of_employers(s: Setting) -> str | None:
+    """employer_satisfaction is the employers' satisfaction with graduates: the graduates' own, or
+    their parents' (毕业生满意率, 家长满意率), is `other`."""
+    if s.code == "employer_satisfaction" and not EMPLOYERS.search(s.before):
+        return "the satisfaction of someone other than employers"
+    return None
+
+
+ATTENDING = re.compile(r"受邀|应邀|参加|出席|参会|与会|莅临|到场")
+
+
+def attendees_not_partners(s: Setting) -> str | None:
+    """受邀参加大会的还有100多家企业: firms at an event are its guests, not the institution's partners."""
+    if s.code == "partner_enterprises" and ATTENDING.search(sentence_so_far(s.context) + s.before):
+        return "firms attending an event, not the institution's partners"
+    return None
+
+
 AWARDED = re.compile(r"获选|获评|表扬|表彰|颁奖|绩优|获奖|评为|入选")
 
 
@@ -249,6 +275,8 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     majors_not_offered,
     enterprises_not_counted,
     awarded_not_partners,
+    attendees_not_partners,
+    satisfaction_not_of_employers,
     base_without_industry,
     equipment_without_equipment,
     money_without_an_enterprise,

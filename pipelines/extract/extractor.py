@@ -103,6 +103,8 @@ def extract_facts(text: str) -> list[Fact]:
 
 
 TOTAL_PRIOR = 6.0
+# Where a sentence turns from a total to its parts (共10个，其中…; 成员单位113家，包括…).
+TOTAL_MARKERS = ("其中", "包括", "包含")
 # How far back the code rules look for the setting of a number (a contest named a sentence earlier).
 CONTEXT_CHARS = 300
 
@@ -121,11 +123,11 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
 
 
 def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int) -> Fact | None:
-    """The last fact before `其中` in the sentence of found[i] (found is in text order, so the
+    """The last fact before a TOTAL_MARKERS word (其中, 包括) in the sentence of found[i] (found is in text order, so the
     walk back stops at the sentence's start: bounded by the sentence, not the report)."""
     cand = found[i][1]
     sent_start, _ = doc.sentence(cand.start)
-    marker = doc.text.rfind("其中", sent_start, cand.start)
+    marker = max(doc.text.rfind(m, sent_start, cand.start) for m in TOTAL_MARKERS)
     if marker == -1:
         return None
     for j in range(i - 1, -1, -1):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .doc import Doc
-from .grammar import PERSON_NOUNS, Candidate
+from .grammar import PEOPLE_AFTER, PERSON_NOUNS, Candidate
 from .simplify import for_matching
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
@@ -40,7 +40,10 @@ PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|预留�
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
-    r"规模以上|规上|常住人口|人口|产业集群规模|全省共有|全市共有|全国共有|税收|出口额|"
+    r"规模以上|规上|常住人口|人口|产业集群规模|税收|出口额|"
+    # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
+    # (全国共有职业学校1.15万所: the vocational system's own size)
+    r"全[省市国國]共有(?![^，,。；;]{0,8}(?:学校|學校|院校|职业|職業|技工|中职|中職|高职|高職|学生|學生|专业|專業|教师|教師|基地|集团|集團))|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业"
 )
@@ -130,7 +133,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     if FORECAST.search(doc.text, start, c.start):
         return "a forecast or target (预计, 力争, 目标)"
     clause_start, _ = doc.clause(c.start)
-    if PLAN.search(doc.text, clause_start, c.start):
+    completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
+    if (PLAN.search(doc.text, clause_start, c.start) and not completion) or PLAN.match(doc.text, c.end):
         return "an enrolment plan, not students enrolled"
     if DESIGNED_FOR.match(doc.text, c.unit_end):
         return "a design capacity (按7000人规模设计), not what is there"
@@ -189,6 +193,8 @@ ABSTRACT_AFTER = re.compile(
 )
 
 
+# Aspects and forms are counted to describe, whatever the numeral (从…等7个方面, 3种形式).
+ASPECTS = re.compile(r"(方面|层面|维度|形式)")
 INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指标")
 
 
@@ -200,6 +206,8 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
         and ABSTRACT_AFTER.match(after)
     ):
         return "a count of aspects or categories (四个层面), not a measure"
+    if c.unit_text in ("个", "個", "种", "種", "项", "項") and ASPECTS.match(after):
+        return "a count of aspects or forms (7个方面, 3种形式), not a measure"
     if INDICATOR_TIERS.match(after):
         return "the make-up of an evaluation scheme (4个一级指标、11个二级指标), not a measure"
     return None
@@ -227,8 +235,9 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
-_PEOPLE_NEXT = re.compile(PERSON_NOUNS)
-_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人")
+_PEOPLE_NEXT = re.compile(PEOPLE_AFTER)
+# people named before the number, or enrolment (中职招生600.37万: students enrolled)
+_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收")
 
 
 def people_in_wan(doc: Doc, c: Candidate) -> str | None:
@@ -255,7 +264,34 @@ def score_without_scores(doc: Doc, c: Candidate) -> str | None:
     return "分 with no score in the sentence"
 
 
+# Places whose names begin with a numeral and a measure word (三门峡 is no 3 门, 三元区 no 3 元).
+NUMBERED_PLACE = re.compile(
+    r"三[门門]峡|三[门門]峽|七[台臺]河|五家渠|五大[连連]池|三[台臺][县縣]|九[台臺][区區市]|三元[区區]|二七[区區]|八一[路镇鎮]"
+)
+
+
+def place_name(doc: Doc, c: Candidate) -> str | None:
+    if NUMBERED_PLACE.match(doc.text, c.num_start):
+        return "a place's name (三门峡), not a count"
+    return None
+
+
+# A page's links to other articles (上一篇：广西今年高职扩招6.21万人): their titles are not this report's.
+LINK_LINE = re.compile(
+    r"\s*(?:上一篇|下一篇|上一條|下一條|上一条|下一条|相关阅读|相關閱讀|相关新闻|相關新聞|推荐阅读|推薦閱讀)\s*[:：]"
+)
+
+
+def link_to_another_article(doc: Doc, c: Candidate) -> str | None:
+    start, _ = doc.sentence(c.start)
+    if LINK_LINE.match(doc.text, start):
+        return "the title of a linked article (上一篇：…), not this report"
+    return None
+
+
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
+    place_name,
+    link_to_another_article,
     ordinal_or_label,
     weak_numeral,
     party_congress,

@@ -85,6 +85,8 @@ PERSON_NOUNS = (
     r"技术技能人才|技術技能人才|技能人才|高素质|高素質|人才|产业工人|產業工人|工人|毕业生|畢業生|学生|學生|学员|學員|"
     r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员"
 )
+# The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才).
+PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"
 # 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
 # verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
 PEOPLE_VERB_AFTER = r"[，,。；;）)]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根"
@@ -97,7 +99,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
     rf"(?P<unit>{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
-    rf"|(?<=[万萬亿億])(?={PERSON_NOUNS})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))"
+    rf"|(?<=[万萬亿億])(?={PEOPLE_AFTER})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))"
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(

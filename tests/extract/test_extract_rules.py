@@ -146,6 +146,12 @@ NOT_FACTS = [
     "今年拟新建市级实训基地8个。",  # 拟 before a verb: an intention
     "市财政将分别给予每个50万元补助。",  # 将 before a verb: a promise
     "实现技能人才总量达到120万人的发展目标。",  # a target, said after the number
+    "今年为8000人招生计划。",  # a plan, said after the number
+    "遴选三门峡、开封等市为示范市。",  # a place's name that begins with a numeral and a measure word
+    "上一篇：某省今年高职扩招6.21万人\n下一篇：技能大赛开幕",  # links to other articles
+    "报告从学生发展、产教融合等7个方面作了呈现。",  # aspects, in Arabic numerals too
+    "主要包括合作办学、合作育人3种形式。",  # forms
+    "全省共有规模以上企业5000家。",  # what a province has, not its schools
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -210,6 +216,12 @@ REAL_TEXT_FAMILIES = [
     ("收入高達一億二千三百九十二萬元。", [(123920000, "CNY", "exact")]),
     ("捐款逼近一千八百萬元。", [(18000000, "CNY", "approx")]),
     ("模拟招聘会吸引300名学生。", [(300, "person", "exact")]),  # 模拟 is no intention
+    # people in 万 after an approximation mark and 的, or after enrolment; a national count of schools;
+    # a plan's completion share
+    ("每年培养1000万左右的技术技能人才。", [(10_000_000, "person", "approx")]),
+    ("中职招生600.37万，高职招生483.61万。", [(6_003_700, "person", "exact"), (4_836_100, "person", "exact")]),
+    ("全国共有职业学校1.15万所。", [(11500, "unit", "exact")]),
+    ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     # a flattened table whose header cells name their units as counts (参加人数, 科目数)
     (
         "年 度 | 类 型 | 科目数 | 参加人数 | 通过人数 |\n2018年 | 专项能力 | 7 | 1841 | 1487 |",
@@ -355,10 +367,24 @@ def test_statistics_table_rows():
         ("专业对口就业率为76%。", "other"),
         ("毕业生就业率为95.6%。", "graduate_employment_rate"),
         ("技能大赛获奖数比去年增加4个。", "other"),
+        # a growth rate named, then its verb; satisfaction is the employers' only
+        ("毕业三年后月收入增幅达到76.2%。", "other"),
+        ("毕业生满意率为93.8%。", "other"),
+        ("家长满意率为94%。", "other"),
+        ("用人单位满意率为98.05%。", "employer_satisfaction"),
+        # firms at an event are guests; member schools of a consortium are `other`, its firms are not
+        ("受邀参加大会的还有100多家企业。", "other"),
+        ("共同体成员单位包括35所职业院校。", "other"),
     ],
 )
 def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+def test_parts_after_includes_follow_their_total():
+    text = "联盟首届理事会有成员单位90家，包括装备制造企业20家，其他类型企业15家，院校40家，行业组织、研究机构等6家。"
+    codes = [f.indicator_code for f in extract_facts(text)]
+    assert codes == ["consortium_member_units"] * 3 + ["other", "consortium_member_units"]  # member schools: other
 
 
 def test_the_nearest_rate_decides():
