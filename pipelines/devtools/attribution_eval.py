@@ -15,6 +15,7 @@ from pipelines.devtools.evaluate import matches, read_gold
 from pipelines.extract.attribution import attribute_facts, number_position
 from pipelines.extract.simplify import simplified
 from pipelines.ingest.manifest import read_manifest
+from pipelines.ingest.metadata import published_date
 from pipelines.ingest.reports import facts_of_file
 from pipelines.settings import manifest_for
 
@@ -68,7 +69,8 @@ def score_attribution(
         report, facts = facts_of_file(path)
         meta = report.meta
         declared = (manifest or {}).get(path.name, {})
-        date = declared.get("date") or (meta.published.isoformat() if meta.published else "")
+        published = published_date(declared.get("date"), meta.published, declared.get("url"))
+        date = str(published) if published else ""
         attrs = attribute_facts(
             report.text,
             [number_position(f.char_start, f.quote, f.number_text) for f in facts],
@@ -91,7 +93,10 @@ def score_attribution(
             out.name_ok += ok
             out.level_ok += a.entity.level == g.get("entity_level")
             gp = gold_period(g.get("period", ""))
-            out.period_ok += gp == (None, None) or gp == (a.period.start, a.period.end)
+            period_ok = gp == (None, None) or gp == (a.period.start, a.period.end)
+            out.period_ok += period_ok
+            if verbose and not period_ok:
+                print(f"{path.name}\t{g['quote']}\tperiod gold={g.get('period')}\tpred={a.period.start}-{a.period.end}")
             if multi:
                 out.multi_facts += 1
                 out.multi_name_ok += ok

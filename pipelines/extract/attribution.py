@@ -71,8 +71,10 @@ GROUP = re.compile(
 # A city or district as the subject: a short name right before 市/区/县 (not 上市, 城市, 超市 …).
 PLACE = re.compile(r"(?<![上城都超门股入个各全本我该])[\u4e00-\u9fff]{2,3}(?:市|区|县)(?![级长委政民属域内外直辖场])")
 NOT_A_PLACE = re.compile(
-    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|城区|新区"
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
+    # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
+    r"|^[老主新旧东西南北中]?城区$"
 )
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
 SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
@@ -82,7 +84,9 @@ DESCRIPTIVE = re.compile(
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(
     r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|"
-    r"推动|加强|发展|支持|鼓励|引导|推进|深化"
+    r"推动|加强|发展|支持|鼓励|引导|推进|深化|"
+    # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
+    r"探索|适合|逐步|一套|一批|透过|通过"
 )
 GENERIC = re.compile(
     r"[区市县镇乡]?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
@@ -115,7 +119,15 @@ HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*年?\s*(?:[—–\-~～至到]|以来至)\s*(20\d\d|19\d\d)\s*(?:年|学年)")
 ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～/／]\s*((?:20)?\d\d)\s*学年|(20\d\d)\s*学年")
 SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
-RECENT = re.compile(r"近([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
+RECENT = re.compile(r"(?:近|过去)([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
+# A five-year plan's period (“十三五”期间, 十三五以来): the plan is a name, its years a period.
+FIVE_YEAR_PLAN = re.compile(r"(十一|十二|十三|十四|十五)五[”\"]?(?:期间|期間|时期|時期|以来|以來|期)")
+PLAN_START = {"十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026}
+# Taiwan counts years from 1912 (民国): 111学年度 is 2022's academic year, 民国104年 is 2015. A bare
+# three-digit year (104年共开设15班) is read so only in a Taiwanese report, and not as an age (建校104年).
+ROC_YEAR = re.compile(r"(?:民国|民國)\s*([0-9]{2,3})\s*年|(?<![0-9])([0-9]{2,3})\s*(?=学年度|學年度)")
+ROC_BARE_YEAR = re.compile(r"(?<![0-9建校办学历史有逾近超已满])(1[01][0-9])\s*(?=年(?![历歷史校龄齡]))")
+TAIWAN = re.compile(r"民国|民國|學年度|中央社|國立|臺灣|台灣|臺北|台北|高雄|臺中|台中")
 # A year after 较, 比 or 与 is the baseline of a comparison (较2013年增加1间), not the period.
 _NOT_BASELINE = r"(?<![较比与])"
 COHORT = re.compile(_NOT_BASELINE + r"(20\d\d)\s*届")
@@ -387,31 +399,31 @@ def _count(word: str) -> int | None:
         return None
 
 
-def report_period(title: str | None, text: str, year: int | None, this_year: int) -> Period:
+def report_period(title: str | None, text: str, year: int | None, this_year: int, taiwan: bool = False) -> Period:
     """The period a report is about where a sentence says nothing: the period its title states
     (2017年…质量年度报告, 2018-2019学年…), else its year of publication, else the latest year its
     text names (a report is written in or after the last year it speaks of), flagged `report`."""
-    stated = period_of(simplified(title or ""), None)
+    stated = period_of(simplified(title or ""), None, taiwan=taiwan)
     if stated.source == "text":
         return Period(stated.start, stated.end, "report")
     if year is None:
-        years = [int(y) for y in ANY_YEAR.findall(text) if int(y) <= this_year]
+        years = [int(y) for y in ANY_YEAR.findall(gregorian(text, taiwan)) if int(y) <= this_year]
         year = max(years) if years else None
     return Period(year, year, "report") if year else Period(None, None, "unknown")
 
 
-def _period_at(doc: Doc, pos: int, fallback: Period) -> Period:
+def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Period:
     """The period of the fact at pos: what its sentence says, else what its paragraph said last
     (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
     text = doc.text
     year = fallback.end
     start, _ = doc.sentence(pos)
-    own = period_of(simplified(text[start:pos]), year, fallback)
+    own = period_of(simplified(text[start:pos]), year, fallback, taiwan)
     if own.source == "text":
         return own
     lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
     para = max(lo, text.rfind("\n", lo, start) + 1)
-    earlier = period_of(simplified(text[para:start]), year, fallback) if para < start else own
+    earlier = period_of(simplified(text[para:start]), year, fallback, taiwan) if para < start else own
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
 
 
@@ -422,10 +434,24 @@ def _last(rx: re.Pattern, s: str) -> re.Match | None:
     return found
 
 
-def period_of(sentence_before: str, report_year: int | None, fallback: Period | None = None) -> Period:
+def gregorian(s: str, taiwan: bool = False) -> str:
+    """s with Taiwan's 民国 years written as the common era's (111学年度 → 2022学年度); bare
+    three-digit years too in a Taiwanese report (104年 → 2015年)."""
+
+    def year(m: re.Match) -> str:
+        n = int(next(g for g in m.groups() if g))
+        return f"{n + 1911}年" if m.group(0).endswith("年") else str(n + 1911)
+
+    s = ROC_YEAR.sub(year, s)
+    return ROC_BARE_YEAR.sub(lambda m: str(int(m.group(1)) + 1911), s) if taiwan else s
+
+
+def period_of(
+    sentence_before: str, report_year: int | None, fallback: Period | None = None, taiwan: bool = False
+) -> Period:
     """The period the words before a number state (the nearest statement wins), else the
     fallback (the report's period), else the report's year."""
-    s = sentence_before
+    s = gregorian(sentence_before, taiwan)
     if m := _last(YEAR_RANGE, s):
         return Period(int(m.group(1)), int(m.group(2)), "text")
     if m := _last(ACADEMIC, s):
@@ -433,6 +459,8 @@ def period_of(sentence_before: str, report_year: int | None, fallback: Period | 
             end = int(m.group(2))
             return Period(int(m.group(1)), end if end > 99 else 2000 + end, "text")
         return Period(int(m.group(3)), int(m.group(3)) + 1, "text")
+    if m := _last(FIVE_YEAR_PLAN, s):
+        return Period(PLAN_START[m.group(1)], PLAN_START[m.group(1)] + 4, "text")
     if (m := SINCE.search(s)) and report_year:
         return Period(int(m.group(1)), report_year, "text")
     if (m := RECENT.search(s)) and report_year and (n := _count(m.group(1) or m.group(2))):
@@ -477,6 +505,7 @@ def attribute_facts(
     default = report_entity(institution, publisher, title, text)
     entities = attribute(text, starts, default, known)
     doc = Doc(text)
-    fallback = report_period(title, text, year, this_year or date.today().year)
-    periods = [_period_at(doc, pos, fallback) for pos in starts]
+    taiwan = TAIWAN.search(text) is not None
+    fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
+    periods = [_period_at(doc, pos, fallback, taiwan) for pos in starts]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

@@ -21,7 +21,7 @@ INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
 # Leading words that belong to the sentence, not to the name.
 NAME_LEAD = re.compile(
     r"^.*?(?:与|和|及|同|在|由|为|是|向|对|将|把|据|近日|日前|今年|去年|本年度|年度|"
-    r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|经|获批|入选|走进|来到|走访|上午|下午|、|的)"
+    r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經|经|获批|入选|走进|来到|走访|上午|下午|、|的)"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(
@@ -55,6 +55,33 @@ def find_date(text: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+# A date in a page's address (/2014-11/14/, /2023/0730/, t20201208_123.html, 2017-08-25/): news
+# and government sites file pages by the day they were published.
+DATE_IN_URL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12][0-9]|3[01])")
+
+
+def date_in_url(url: str | None, today: date | None = None) -> date | None:
+    """The first valid, not future date in the path of url (not its host), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url)
+    today = today or date.today()
+    for m in DATE_IN_URL.finditer(path):
+        try:
+            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if found <= today:
+            return found
+    return None
+
+
+def published_date(declared: str | None, in_text: date | None, url: str | None) -> date | str | None:
+    """When a report was published: what its source list declares, else the date its text gives,
+    else the date in its address."""
+    return declared or in_text or date_in_url(url)
 
 
 def find_title(text: str, html_title: str | None = None) -> str | None:

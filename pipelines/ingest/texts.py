@@ -11,6 +11,7 @@ from pipelines.progress import Report, tracked
 from .decoded_cache import DecodedCache
 from .formats.common import locations_json
 from .intake import INGESTED
+from .metadata import published_date
 from .snapshots import SnapshotStore
 
 TEXT_COLUMNS = [
@@ -46,15 +47,15 @@ def texts_frame(
         report = cache.report(rec.sha256, rec.file_name, lambda sha=rec.sha256: store.get(sha))
         meta = report.meta
         declared = json.loads(rec.declared) if rec.declared else {}  # a source list's word beats a guess
-        published = declared.get("date") or meta.published
+        url = declared.get("url") or (rec.origin if rec.origin.startswith(("http://", "https://")) else None)
+        published = published_date(declared.get("date"), meta.published, url)
         rows.append(
             {
                 "report_id": rec.report_id,
                 "sha256": rec.sha256,
                 "file_name": rec.file_name,
                 "origin": rec.origin,
-                "source_url": declared.get("url")
-                or (rec.origin if rec.origin.startswith(("http://", "https://")) else None),
+                "source_url": url,
                 "media_type": report.decoded.media_type,
                 "encoding": report.decoded.encoding,
                 "replaced_bytes": report.decoded.replaced_bytes,

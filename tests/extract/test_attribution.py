@@ -146,3 +146,22 @@ def test_a_scope_that_opens_the_report_counts_twice():
     text = "2012年，全国中职毕业生就业率为96.85%。渠道多样，学校推荐为主。学校推荐占47%。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2012)
     assert {a.entity for a in attrs} == {Entity("中国", "national")}
+
+
+def test_taiwans_years_a_five_year_plan_and_the_past_n_years():
+    p = period_of("今年第七届专班(111学年度)招收", 2022)
+    assert (p.start, p.end, p.source) == (2022, 2023, "text")  # 民国 111 is 2022
+    assert period_of("民國104年共開設", None).start == 2015
+    assert period_of("104年共開設15班", None, taiwan=True).start == 2015
+    assert period_of("104年共開設15班", 2024).start == 2024  # only a Taiwanese report counts from 民国
+    assert period_of("建校104年，学校", 2024, taiwan=True).start == 2024  # an age, not a year
+    p = period_of("“十三五”期间，全国累计", 2021)
+    assert (p.start, p.end, p.source) == (2016, 2020, "text")
+    p = period_of("过去5年我省累计", 2017)
+    assert (p.start, p.end, p.source) == (2013, 2017, "text")
+
+
+def test_a_taiwanese_report_without_a_date_is_dated_by_its_roc_years():
+    text = "（中央社記者台北30日電）104年共開設15班產學攜手專班、培育超過600名人才。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert {(a.period.start, a.period.end) for a in attrs} == {(2015, 2015)}

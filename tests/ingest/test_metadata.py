@@ -33,3 +33,19 @@ def test_abbreviation_resolution():
 def test_partner_named_once_is_not_the_subject():
     name, _ = find_institution("与湖北长江职业学院合作。江陵职业技术学院开展培训。江陵职业技术学院授权专利。")
     assert name == "江陵职业技术学院"
+
+
+def test_a_date_in_the_pages_address_dates_a_report_that_declares_none():
+    from datetime import date
+
+    from pipelines.ingest.metadata import date_in_url, published_date
+
+    assert date_in_url("http://zqb.example.com/html/2014-11/14/nw.D110_20141114_10-06.htm") == date(2014, 11, 14)
+    assert date_in_url("http://www.example.com/2023/0730/934822.html") == date(2023, 7, 30)
+    assert date_in_url("http://www.moe.example.cn/jyb/202012/t20201208_504.html") == date(2020, 12, 8)
+    assert date_in_url("http://example.com/d/1209295102020.html") is None  # digits of an id
+    assert date_in_url("http://20201208.example.com/a") is None  # the host is no path
+    assert date_in_url("http://example.com/2999/0101/a.html") is None  # never a future date
+    assert published_date("2022-05-01", date(2021, 1, 1), "http://x.cn/2020/0101/a") == "2022-05-01"
+    assert published_date(None, date(2021, 1, 1), "http://x.cn/2020/0101/a") == date(2021, 1, 1)
+    assert published_date(None, None, "http://x.cn/2020/0101/a") == date(2020, 1, 1)
