@@ -106,6 +106,11 @@ PERCENT_WORDS = re.compile(
     rf"(?P<pre>{_prefix})?(?P<unit>百分之)(?P<num>{_num}(?:[.点][0-9零一二三四五六七八九]+)?)(?P<after>{_after})?"
 )
 
+# A fraction in words (四分之一, 三分之二): a share, in percent.
+FRACTION = re.compile(
+    rf"(?P<pre>{_prefix})?(?P<den>[二两三四五六七八九十]{{1,3}})分之(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<after>{_after})?"
+)
+
 
 _table_unit = (
     r"万元|亿元|千元|元|萬元|億元|人日|人天|人次|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|学时|课时|户|%|％"
@@ -192,6 +197,23 @@ def find_candidates(text: str) -> list[Candidate]:
                 after=m.group("after"),
                 unit_start=m.start("unit"),
                 unit_end=m.end("unit"),
+            )
+        )
+    for m in FRACTION.finditer(text):
+        out.append(
+            Candidate(
+                start=m.start("pre") if m.group("pre") else m.start("den"),
+                end=m.end(),
+                num_start=m.start("den"),
+                num_end=m.end("num"),
+                number=m.group("den") + "分之" + m.group("num"),
+                number2=None,
+                unit_text="分之",
+                prefix=m.group("pre"),
+                suffix=None,
+                after=m.group("after"),
+                unit_start=m.end("num"),  # the words after the fraction say what it is a share of
+                unit_end=m.end("num"),
             )
         )
     out += table_candidates(text)

@@ -222,6 +222,9 @@ REAL_TEXT_FAMILIES = [
     ("中职招生600.37万，高职招生483.61万。", [(6_003_700, "person", "exact"), (4_836_100, "person", "exact")]),
     ("全国共有职业学校1.15万所。", [(11500, "unit", "exact")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
+    # a fraction in words is a share in percent
+    ("四分之一的毕业生到西部就业。", [(25, "percent", "exact")]),
+    ("近三分之二的学生留在本地。", [(66.67, "percent", "approx")]),
     # a flattened table whose header cells name their units as counts (参加人数, 科目数)
     (
         "年 度 | 类 型 | 科目数 | 参加人数 | 通过人数 |\n2018年 | 专项能力 | 7 | 1841 | 1487 |",
