@@ -110,6 +110,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"
+    if _CJK.match(n) and c.num_start > 0 and doc.text[c.num_start - 1] in "数數几幾":
+        return "a vague count (几十家, 数百人), not a number"
     return None
 
 

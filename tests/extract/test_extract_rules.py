@@ -152,6 +152,8 @@ NOT_FACTS = [
     "报告从学生发展、产教融合等7个方面作了呈现。",  # aspects, in Arabic numerals too
     "主要包括合作办学、合作育人3种形式。",  # forms
     "全省共有规模以上企业5000家。",  # what a province has, not its schools
+    "与数十家企业建立合作。",  # a vague count
+    "與幾十家龍頭企業共建研究院。",
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -222,6 +224,7 @@ REAL_TEXT_FAMILIES = [
     ("中职招生600.37万，高职招生483.61万。", [(6_003_700, "person", "exact"), (4_836_100, "person", "exact")]),
     ("全国共有职业学校1.15万所。", [(11500, "unit", "exact")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
+    ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
     # a fraction in words is a share in percent
     ("四分之一的毕业生到西部就业。", [(25, "percent", "exact")]),
     ("近三分之二的学生留在本地。", [(66.67, "percent", "approx")]),
