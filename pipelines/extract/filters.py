@@ -291,8 +291,23 @@ def link_to_another_article(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# Media and reporters at an event (来自全国40余家主流网络媒体的记者, 40多家媒体): its audience, not
+# the institution's figures.
+MEDIA_AFTER = re.compile(
+    r"[主流网絡络新闻聞中央省市级級地方境内外國国海等和及、]{0,8}"
+    r"(?:媒体|媒體|新闻单位|新聞單位|记者|記者|网络大V|網絡大V)"
+)
+
+
+def media_count(doc: Doc, c: Candidate) -> str | None:
+    if MEDIA_AFTER.match(doc.text, c.unit_end):
+        return "a count of media or reporters, not the institution's"
+    return None
+
+
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     place_name,
+    media_count,
     link_to_another_article,
     ordinal_or_label,
     weak_numeral,

@@ -153,6 +153,8 @@ NOT_FACTS = [
     "主要包括合作办学、合作育人3种形式。",  # forms
     "全省共有规模以上企业5000家。",  # what a province has, not its schools
     "与数十家企业建立合作。",  # a vague count
+    "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
+    "新华社等30多家媒体进行了报道。",
     "與幾十家龍頭企業共建研究院。",
 ]
 
