@@ -153,6 +153,8 @@ def rejected_numbers(text: str) -> list[tuple[str, str]]:
 def _value(c: Candidate) -> float | None:
     try:
         raw = PINYIN_GLOSS.sub("", c.number).replace(" ", "").replace("\u3000", "")
+        if c.unit_text == "半数":  # 半数以上: half
+            return 50
         if c.unit_text == "分之":  # 四分之一: one in four, as a percentage
             den, num = raw.split("分之")
             return round(parse_number(num) / parse_number(den) * 100, 2)
@@ -230,7 +232,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     if money:
         normalized = value * MONEY_MULTIPLIERS[money.group("mult") or ""]
         base = "CNY" if money.group("cur") == "元" and not doc_is_foreign_money(doc, c.start) else "other"
-    elif c.unit_text in ("百分之", "分之"):
+    elif c.unit_text in ("百分之", "分之", "半数"):
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"

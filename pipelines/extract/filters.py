@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .doc import Doc
 from .grammar import PEOPLE_AFTER, PERSON_NOUNS, Candidate
 from .simplify import for_matching
+from .units import MONEY
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
@@ -239,7 +240,7 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 
 _PEOPLE_NEXT = re.compile(PEOPLE_AFTER)
 # people named before the number, or enrolment (中职招生600.37万: students enrolled)
-_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收")
+_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收|在校生|在籍生")
 
 
 def people_in_wan(doc: Doc, c: Candidate) -> str | None:
@@ -305,9 +306,30 @@ def media_count(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# 国家100所示范性高职院校之一: the number counts the class the institution belongs to.
+ONE_OF = re.compile(r"[^，,。；;！？]{0,16}?之一")
+# A band of a distribution (月薪酬在3000元占的比例最大, 其次是3500元，占比为14.42%): the share is
+# the fact, the amount only names its band.
+BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:占的?比例|占比|的比例)")
+
+
+def one_of_a_class(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text not in ("%", "％") and ONE_OF.match(doc.text, c.end):
+        return "the size of a class the institution is one of (100所示范校之一)"
+    return None
+
+
+def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
+    if MONEY.fullmatch(c.unit_text) and BAND_SHARE.match(doc.text, c.end):
+        return "the band of a distribution (月薪3000元占比最大), not an amount"
+    return None
+
+
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     place_name,
     media_count,
+    one_of_a_class,
+    band_of_a_distribution,
     link_to_another_article,
     ordinal_or_label,
     weak_numeral,

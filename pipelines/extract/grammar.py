@@ -76,7 +76,7 @@ _measure = (
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢]|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份]|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 BARE_NOUNS = r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])"
@@ -106,6 +106,8 @@ PERCENT_WORDS = re.compile(
     rf"(?P<pre>{_prefix})?(?P<unit>百分之)(?P<num>{_num}(?:[.点][0-9零一二三四五六七八九]+)?)(?P<after>{_after})?"
 )
 
+# Half (半数以上的毕业生, 超过半数): a share of 50 percent.
+HALF = re.compile(rf"(?P<pre>{_prefix})?(?P<num>半数|半數)(?P<after>{_after})?")
 # A fraction in words (四分之一, 三分之二): a share, in percent.
 FRACTION = re.compile(
     rf"(?P<pre>{_prefix})?(?P<den>[二两三四五六七八九十]{{1,3}})分之(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<after>{_after})?"
@@ -197,6 +199,23 @@ def find_candidates(text: str) -> list[Candidate]:
                 after=m.group("after"),
                 unit_start=m.start("unit"),
                 unit_end=m.end("unit"),
+            )
+        )
+    for m in HALF.finditer(text):
+        out.append(
+            Candidate(
+                start=m.start("pre") if m.group("pre") else m.start("num"),
+                end=m.end(),
+                num_start=m.start("num"),
+                num_end=m.end("num"),
+                number=m.group("num"),
+                number2=None,
+                unit_text="半数",
+                prefix=m.group("pre"),
+                suffix=None,
+                after=m.group("after"),
+                unit_start=m.end("num"),
+                unit_end=m.end("num"),
             )
         )
     for m in FRACTION.finditer(text):

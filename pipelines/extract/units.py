@@ -75,6 +75,7 @@ MEASURES: dict[str, str | None] = {
     "本": None,
     "场": None,
     "期": "other",  # sessions and cohorts (办学6期)
+    "份": "other",  # copies and forms (1653份简历)
     "个": None,
     "個": None,
     "項": None,

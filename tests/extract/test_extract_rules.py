@@ -152,6 +152,8 @@ NOT_FACTS = [
     "报告从学生发展、产教融合等7个方面作了呈现。",  # aspects, in Arabic numerals too
     "主要包括合作办学、合作育人3种形式。",  # forms
     "全省共有规模以上企业5000家。",  # what a province has, not its schools
+    "学院是国家100所示范性高职院校之一。",  # the size of a class the institution is one of
+    "月薪在3000元的占比最大。",  # the band of a distribution
     "与数十家企业建立合作。",  # a vague count
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
@@ -227,6 +229,10 @@ REAL_TEXT_FAMILIES = [
     ("全国共有职业学校1.15万所。", [(11500, "unit", "exact")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
+    ("半数以上毕业生留在本地。", [(50, "percent", "at_least")]),  # half
+    ("全国中职学校在校生有2200多万，占一半。", [(22_000_000, "person", "at_least")]),
+    ("现场共收到简历1653份。", [(1653, "other", "exact")]),
+    ("月薪3500元，占比为14.42%。", [(14.42, "percent", "exact")]),
     # a fraction in words is a share in percent
     ("四分之一的毕业生到西部就业。", [(25, "percent", "exact")]),
     ("近三分之二的学生留在本地。", [(66.67, "percent", "approx")]),
