@@ -310,7 +310,7 @@ def media_count(doc: Doc, c: Candidate) -> str | None:
 ONE_OF = re.compile(r"[^，,。；;！？]{0,16}?之一")
 # A band of a distribution (月薪酬在3000元占的比例最大, 其次是3500元，占比为14.42%): the share is
 # the fact, the amount only names its band.
-BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:占的?比例|占比|的比例)")
+BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:的?占的?比例|的?占比|的比例)")
 
 
 def one_of_a_class(doc: Doc, c: Candidate) -> str | None:
