@@ -351,6 +351,23 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     return Entity(named, "institution")
 
 
+# A local paper or broadcaster is named after its place (菏泽日报, 宁化县融媒体中心): its 我市 is that place.
+LOCAL_MEDIA = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
+
+
+def home_places(publisher: str | None) -> dict[str, str]:
+    """level → name of the place a local publisher is named after (菏泽日报 → city 菏泽市)."""
+    m = LOCAL_MEDIA.match(simplified(publisher or ""))
+    if not m:
+        return {}
+    place = m.group(1)
+    if place in _SHORT_PROVINCE or place in PROVINCES:
+        return {"province": _SHORT_PROVINCE.get(place, place)}
+    if place in ("中国", "人民", "光明", "经济", "法制", "工人", "农民", "科技", "中国青年", "中国教育"):
+        return {}  # national papers
+    return {"city": place if place.endswith(("市", "县", "区")) else place + "市"}
+
+
 def _resolve_here(entity: Entity, default: Entity, last_named: dict[str, str]) -> Entity:
     """全市, 我省: the place of that level named last, else the report's own when it is that level."""
     if entity.name is not None:
@@ -370,12 +387,15 @@ def without_glosses(s: str) -> tuple[str, list[int]]:
     return "".join(s[i] for i in where), where
 
 
-def attribute(text: str, positions: list[int], default: Entity, known: list[str]) -> list[Entity]:
+def attribute(
+    text: str, positions: list[int], default: Entity, known: list[str], home: dict[str, str] | None = None
+) -> list[Entity]:
     """The entity of the fact at each position of text: the last one its sentence names before
-    it, else the report's own. Each sentence is read once; a fact costs a binary search."""
+    it, else the report's own. Each sentence is read once; a fact costs a binary search. home:
+    the places a local publisher speaks for (我市 in 菏泽日报 before any city is named)."""
     doc = Doc(text)
     out = []
-    last_named: dict[str, str] = {}
+    last_named: dict[str, str] = dict(home or {})
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
@@ -503,7 +523,7 @@ def attribute_facts(
     if institution:
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, text)
-    entities = attribute(text, starts, default, known)
+    entities = attribute(text, starts, default, known, home_places(publisher))
     doc = Doc(text)
     taiwan = TAIWAN.search(text) is not None
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)

@@ -21,7 +21,7 @@ INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
 # Leading words that belong to the sentence, not to the name.
 NAME_LEAD = re.compile(
     r"^.*?(?:与|和|及|同|在|由|为|是|向|对|将|把|据|近日|日前|今年|去年|本年度|年度|"
-    r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經|经|获批|入选|走进|来到|走访|上午|下午|、|的)"
+    r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經|经|获批|入选|走进|来到|走访|组织|組織|上午|下午|、|的)"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(

@@ -165,3 +165,15 @@ def test_a_taiwanese_report_without_a_date_is_dated_by_its_roc_years():
     text = "（中央社記者台北30日電）104年共開設15班產學攜手專班、培育超過600名人才。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
     assert {(a.period.start, a.period.end) for a in attrs} == {(2015, 2015)}
+
+
+def test_a_local_papers_city_is_what_its_we_city_means():
+    from pipelines.extract.attribution import home_places
+
+    assert home_places("菏泽日报") == {"city": "菏泽市"}
+    assert home_places("宁化县融媒体中心") == {"city": "宁化县"}
+    assert home_places("河南日报") == {"province": "河南省"}
+    assert home_places("中国青年报") == {} and home_places("人民日报") == {} and home_places(None) == {}
+    text = "巨野县职业教育中心学生正在实训。截至2014年底，全市共有职业学校15所。"
+    facts, attrs = attributions(text, institution=None, publisher="菏泽日报", title=None, year=2015)
+    assert [(f.value, a.entity) for f, a in zip(facts, attrs, strict=True)] == [(15, Entity("菏泽市", "city"))]
