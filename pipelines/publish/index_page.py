@@ -16,6 +16,7 @@ the year of its report. The only script is inline and only filters what is alrea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -139,11 +140,12 @@ def _fact_frame(folder: Path) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]
     facts["year"] = year.astype(object).where(year.notna(), UNKNOWN).astype(str)
     inst = facts["institution"].astype(object)
     facts["institution"] = inst.where(inst.notna() & (inst != ""), UNKNOWN)
+    provinces = facts["institution"].map({n: province_of(n) for n in facts["institution"].unique()})
     if "province" in facts:
         prov = facts["province"].astype(object)
-        facts["province"] = prov.where(prov.notna(), facts["institution"].map(province_of))
+        facts["province"] = prov.where(prov.notna(), provinces)
     else:
-        facts["province"] = facts["institution"].map(province_of)
+        facts["province"] = provinces
     facts = facts.merge(reports, on="report_id", how="left")
     names = {r.code: (r.name_zh, r.name_en) for r in names_df.itertuples()}
     return facts, names
@@ -392,16 +394,24 @@ def _source(origin, title) -> str:
 
 def facts_table(ds_name: str, view: ReleaseView) -> str:
     f = view.facts.sort_values(["province", "institution", "year", "indicator_code", "char_start"], kind="mergesort")
+    # what many rows share (a province, an institution, a report's source link) is escaped once
+    esc = lru_cache(maxsize=None)(escape)
+    sources = {
+        rid: _source(origin, title)
+        for rid, origin, title in f[["report_id", "origin", "title"]]
+        .drop_duplicates("report_id")
+        .itertuples(index=False)
+    }
     rows = []
     for r in f.itertuples():
         zh, en = view.names.get(r.indicator_code, (r.indicator_code, r.indicator_code))
         rows.append(
-            f'<tr data-province="{escape(r.province)}" data-institution="{escape(r.institution)}" '
-            f'data-indicator="{escape(r.indicator_code)}" data-year="{escape(r.year)}">'
-            f"<td>{escape(r.province)}</td><td>{escape(r.institution)}</td><td>{escape(str(r.level))}</td>"
-            f"<td>{escape(r.year)}</td><td>{escape(zh)}<br><small>{escape(en)}</small></td>"
-            f'<td class="num">{number(r.normalized_value)} {escape(r.base_unit)}</td>'
-            f"<td>{escape(r.quote)}</td><td>{_source(r.origin, r.title)}</td></tr>"
+            f'<tr data-province="{esc(r.province)}" data-institution="{esc(r.institution)}" '
+            f'data-indicator="{esc(r.indicator_code)}" data-year="{esc(r.year)}">'
+            f"<td>{esc(r.province)}</td><td>{esc(r.institution)}</td><td>{esc(str(r.level))}</td>"
+            f"<td>{esc(r.year)}</td><td>{esc(zh)}<br><small>{esc(en)}</small></td>"
+            f'<td class="num">{number(r.normalized_value)} {esc(r.base_unit)}</td>'
+            f"<td>{escape(r.quote)}</td><td>{sources[r.report_id]}</td></tr>"
         )
     return (
         f'<h3>Facts / 事实 (<span id="shown-{escape(ds_name)}">{len(f)}</span> of {len(f)})</h3>'
