@@ -355,6 +355,13 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
 LOCAL_MEDIA = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
 
 
+# Papers named after no place: national ones, and provincial ones with a name of their own.
+NOT_PLACE_PAPERS = set(
+    "中国 人民 光明 经济 法制 法治 工人 农民 科技 中国青年 中国教育 健康 新华 解放 文汇 南方 大众 羊城 扬子 "
+    "钱江 齐鲁 燕赵 楚天 华西 三秦 新民 都市 现代 北方 东方 今".split()
+)
+
+
 def home_places(publisher: str | None) -> dict[str, str]:
     """level → name of the place a local publisher is named after (菏泽日报 → city 菏泽市)."""
     m = LOCAL_MEDIA.match(simplified(publisher or ""))
@@ -363,8 +370,8 @@ def home_places(publisher: str | None) -> dict[str, str]:
     place = m.group(1)
     if place in _SHORT_PROVINCE or place in PROVINCES:
         return {"province": _SHORT_PROVINCE.get(place, place)}
-    if place in ("中国", "人民", "光明", "经济", "法制", "工人", "农民", "科技", "中国青年", "中国教育"):
-        return {}  # national papers
+    if place in NOT_PLACE_PAPERS:
+        return {}
     return {"city": place if place.endswith(("市", "县", "区")) else place + "市"}
 
 

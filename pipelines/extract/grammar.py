@@ -179,6 +179,25 @@ class Candidate:
     table_label: str | None = None  # set for a number read from a statistics-table row
 
 
+def _share_in_words(text: str, m: re.Match, unit: str) -> Candidate:
+    """半数以上, 近三分之二: a share written in words; the words after it say what it is a share of."""
+    num_start = m.start("den") if "den" in m.re.groupindex else m.start("num")
+    return Candidate(
+        start=m.start("pre") if m.group("pre") else num_start,
+        end=m.end(),
+        num_start=num_start,
+        num_end=m.end("num"),
+        number=text[num_start : m.end("num")],
+        number2=None,
+        unit_text=unit,
+        prefix=m.group("pre"),
+        suffix=None,
+        after=m.group("after"),
+        unit_start=m.end("num"),
+        unit_end=m.end("num"),
+    )
+
+
 def find_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in QUANTITY.finditer(text):
@@ -201,40 +220,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 unit_end=m.end("unit"),
             )
         )
-    for m in HALF.finditer(text):
-        out.append(
-            Candidate(
-                start=m.start("pre") if m.group("pre") else m.start("num"),
-                end=m.end(),
-                num_start=m.start("num"),
-                num_end=m.end("num"),
-                number=m.group("num"),
-                number2=None,
-                unit_text="半数",
-                prefix=m.group("pre"),
-                suffix=None,
-                after=m.group("after"),
-                unit_start=m.end("num"),
-                unit_end=m.end("num"),
-            )
-        )
-    for m in FRACTION.finditer(text):
-        out.append(
-            Candidate(
-                start=m.start("pre") if m.group("pre") else m.start("den"),
-                end=m.end(),
-                num_start=m.start("den"),
-                num_end=m.end("num"),
-                number=m.group("den") + "分之" + m.group("num"),
-                number2=None,
-                unit_text="分之",
-                prefix=m.group("pre"),
-                suffix=None,
-                after=m.group("after"),
-                unit_start=m.end("num"),  # the words after the fraction say what it is a share of
-                unit_end=m.end("num"),
-            )
-        )
+    for rx, unit in ((HALF, "半数"), (FRACTION, "分之")):
+        out += [_share_in_words(text, m, unit) for m in rx.finditer(text)]
     out += table_candidates(text)
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)

@@ -174,6 +174,7 @@ def test_a_local_papers_city_is_what_its_we_city_means():
     assert home_places("宁化县融媒体中心") == {"city": "宁化县"}
     assert home_places("河南日报") == {"province": "河南省"}
     assert home_places("中国青年报") == {} and home_places("人民日报") == {} and home_places(None) == {}
+    assert home_places("新华日报") == {} and home_places("南方日报") == {}  # provincial papers named otherwise
     text = "巨野县职业教育中心学生正在实训。截至2014年底，全市共有职业学校15所。"
     facts, attrs = attributions(text, institution=None, publisher="菏泽日报", title=None, year=2015)
     assert [(f.value, a.entity) for f, a in zip(facts, attrs, strict=True)] == [(15, Entity("菏泽市", "city"))]
