@@ -355,8 +355,68 @@ def _cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -
     )
 
 
+# A statistical yearbook's table as text: the header's column names each followed by a unit in
+# brackets, often on a line of its own (学校数\n(所)\n注册学生数\n(人)), then rows of a label and
+# numbers separated by spaces (总计 1797 1030487 981456); English lines between are ignored.
+_YB_UNIT = re.compile(r"^(?P<name>.*?)[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]\s*$")
+_YB_ROW = re.compile(r"^\s*(?P<label>[^0-9\s][^0-9]*?)\s+(?P<cells>[0-9][0-9.,]*(?:[ \t\u3000]+[0-9][0-9.,]*)+)\s*$")
+_YB_NUM = re.compile(r"[0-9][0-9.,]*")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_YB_PEOPLE_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:学生|教师|教职工|职工|人员|员工|学员|毕业生|人)数\s*$")
+
+
+def yearbook_table_candidates(text: str) -> list[Candidate]:
+    """The numbers of a yearbook table whose header names at least two columns' units: each
+    row's numbers take the units of the columns in order, left to right (a row with fewer
+    numbers than columns lacks its last ones); a line of prose ends the table."""
+    out: list[Candidate] = []
+    units: list[tuple[str, int, int, str]] = []  # (unit, start, end, column name), in order
+    previous, previous_at = "", 0  # the last line with Chinese words: it names the next unit's column
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if (u := _YB_UNIT.match(line)) and len(line) <= 40:
+            name = (u.group("name").strip() or previous.split()[-1:] and previous.split()[-1]) or ""
+            units.append((u.group("unit"), start + u.start("unit"), start + u.end("unit"), name))
+            previous = ""  # named
+            continue
+        row = _YB_ROW.match(line)
+        if row and len(units) >= 2 and (last := _YB_PEOPLE_COLUMN.search(previous)):
+            # the header's last column, a count of people with no bracketed unit (专任教师数)
+            units.append(("人", previous_at + last.start(), previous_at + last.end(), last.group()))
+            previous = ""
+        if row and len(units) >= 2 and _CJK_CHAR.search(row.group("label")):
+            label = row.group("label").strip()
+            numbers = list(_YB_NUM.finditer(line, row.start("cells"), row.end("cells")))
+            for (unit, u_start, u_end, name), n in zip(units, numbers, strict=False):
+                out.append(
+                    Candidate(
+                        start=start + n.start(),  # the cell alone, widened only to be unique
+                        end=start + n.end(),
+                        num_start=start + n.start(),
+                        num_end=start + n.end(),
+                        number=n.group(),
+                        number2=None,
+                        unit_text=unit,
+                        prefix=None,
+                        suffix=None,
+                        after=None,
+                        unit_start=u_start,
+                        unit_end=u_end,
+                        table_label=f"{label} {name}".strip(),
+                    )
+                )
+            continue
+        if len(_CJK_CHAR.findall(line)) >= 20 and not row:  # prose: whatever table there was has ended
+            units = []
+        if _CJK_CHAR.search(line):
+            previous, previous_at = line, start
+    return out
+
+
 def table_candidates(text: str) -> list[Candidate]:
-    out = header_table_candidates(text)
+    out = header_table_candidates(text) + yearbook_table_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
         for n in _CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):

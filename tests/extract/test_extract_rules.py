@@ -321,6 +321,17 @@ def test_a_flattened_table_gives_each_column_its_unit_and_a_note_its_labelled_nu
     assert extract_facts("院系 | 就业单位 |\n幼儿教育系 | 其他企业(50.47) |\n") == []
 
 
+def test_a_yearbook_table_gives_each_column_its_unit_from_the_header():
+    text = (
+        "表1 培训机构基本情况(2023年)\n项目 学校数\n(所)\n在校学生数\n(人)\n专任教师数\nItem\nSchools\n"
+        "  总计 120 35000 800\n    Total\n  民办 20 5000\n    Private\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(120, "unit"), (35000, "person"), (800, "person"), (20, "unit"), (5000, "person")]
+    # without units in its header a block of numbers is no table of facts
+    assert extract_facts("项目 学校数 在校学生数\n  总计 120 35000 800\n") == []
+
+
 def test_statistics_table_rows():
     got = [(f.quote, f.normalized_value, f.base_unit, f.indicator_code) for f in extract_facts(TABLE)]
     assert got == [
