@@ -18,7 +18,7 @@ from .classify import classify_scored
 from .code_rules import Setting, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
-from .filters import why_not_a_fact
+from .filters import bare_wan_counts, why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
@@ -236,6 +236,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
+    elif not c.unit_text and c.table_label is None and bare_wan_counts(doc, c) == "CNY":
+        normalized, base = value, "CNY"  # 捐资10万设立奖学金: yuan, its 万 read with the number
     else:
         normalized = value
         base = base_unit_for(c.unit_text, noun)

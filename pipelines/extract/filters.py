@@ -37,7 +37,7 @@ TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|�
 DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計規模|规模建设|規模建設)")
 # Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
 # a plan speaks for its own clause only.
-PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|预留计划|預留計劃|计划为|計劃為")
+PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|招生总计划|招生總計劃|预留计划|預留計劃|计划为|計劃為")
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
@@ -243,13 +243,28 @@ _PEOPLE_NEXT = re.compile(PEOPLE_AFTER)
 _PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收|在校生|在籍生")
 
 
-def people_in_wan(doc: Doc, c: Candidate) -> str | None:
-    """A number in 万 with no measure word and no person noun after it counts people only where
-    its sentence names them shortly before it (毕业生超2.8万，…): else it is an amount of something unsaid."""
-    if c.unit_text or c.table_label is not None or _PEOPLE_NEXT.match(doc.text, c.unit_end):
-        return None
+# Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
+_MONEY_BEFORE = re.compile(
+    r"捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
+)
+
+
+def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
+    """What a number in 万 or 亿 with no measure word counts: 'person' where a person noun follows it
+    or its sentence names people shortly before it (毕业生超2.8万，…), else 'CNY' where money is named
+    just before it (捐资10万设立…), else None: an amount of something unsaid."""
+    if _PEOPLE_NEXT.match(doc.text, c.unit_end):
+        return "person"
     start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
     if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - 40), c.start):
+        return "person"
+    if _MONEY_BEFORE.search(doc.text, max(start, c.start - 20), c.start):
+        return "CNY"
+    return None
+
+
+def people_in_wan(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text or c.table_label is not None or bare_wan_counts(doc, c):
         return None
     return "a number in 万 with nothing said of what it counts"
 
@@ -306,16 +321,19 @@ def media_count(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
-# 国家100所示范性高职院校之一: the number counts the class the institution belongs to.
-ONE_OF = re.compile(r"[^，,。；;！？]{0,16}?之一")
 # A band of a distribution (月薪酬在3000元占的比例最大, 其次是3500元，占比为14.42%): the share is
 # the fact, the amount only names its band.
 BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:的?占的?比例|的?占比|的比例)")
 
 
-def one_of_a_class(doc: Doc, c: Candidate) -> str | None:
-    if c.unit_text not in ("%", "％") and ONE_OF.match(doc.text, c.end):
-        return "the size of a class the institution is one of (100所示范校之一)"
+# 每万名劳动力中高技能人员达到920人: a density per so many people, not a count.
+PER_MANY = re.compile(r"每(?:[一二三四五六七八九十]|[0-9]+)?[十百千万萬]名?[^，,。；;]{0,16}$")
+
+
+def density_per_many(doc: Doc, c: Candidate) -> str | None:
+    clause_start, _ = doc.clause(c.start)
+    if PER_MANY.search(doc.text, max(clause_start, c.start - 24), c.start):
+        return "a density per so many people (每万名劳动力中920人), not a count"
     return None
 
 
@@ -328,8 +346,8 @@ def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     place_name,
     media_count,
-    one_of_a_class,
     band_of_a_distribution,
+    density_per_many,
     link_to_another_article,
     ordinal_or_label,
     weak_numeral,

@@ -28,6 +28,9 @@ PREFIX_MARKS = {
     "大約": "approx",
     "超过": "at_least",
     "超過": "at_least",
+    "超过了": "at_least",
+    "超過了": "at_least",
+    "突破了": "at_least",
     "逾": "at_least",
     "突破": "at_least",
     "高于": "at_least",
@@ -76,7 +79,7 @@ _measure = (
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份]|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种部本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份款]|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 BARE_NOUNS = r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])"
@@ -89,7 +92,10 @@ PERSON_NOUNS = (
 PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"
 # 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
 # verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
-PEOPLE_VERB_AFTER = r"[，,。；;）)]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根"
+PEOPLE_VERB_AFTER = (
+    r"[，,。；;）)（(]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根|"
+    r"设立|設立|用于|用於"  # 捐资10万设立奖学金: an amount (filters.bare_wan_counts says of what)
+)
 # 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
 # hundredths (八成二 = 82 percent).
 TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成]))?(?![立果为為员員本效就功长長熟绩績型员熟交])"

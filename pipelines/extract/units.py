@@ -76,6 +76,7 @@ MEASURES: dict[str, str | None] = {
     "场": None,
     "期": "other",  # sessions and cohorts (办学6期)
     "份": "other",  # copies and forms (1653份简历)
+    "款": "other",  # models of a product (4款新材料)
     "个": None,
     "個": None,
     "項": None,
@@ -206,6 +207,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         return "paper"
     if noun and measure in ITEM_MEASURES and NOUNS[noun] == "other":
         noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
+    if noun and measure == "件" and NOUNS[noun] == "unit":
+        noun = None  # 温州职业技术学院(176件): an organisation is never counted in 件
     if noun:
         base = NOUNS[noun]
         if base == "paper" and measure not in ("部", "本", "篇"):

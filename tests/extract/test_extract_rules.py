@@ -152,8 +152,9 @@ NOT_FACTS = [
     "报告从学生发展、产教融合等7个方面作了呈现。",  # aspects, in Arabic numerals too
     "主要包括合作办学、合作育人3种形式。",  # forms
     "全省共有规模以上企业5000家。",  # what a province has, not its schools
-    "学院是国家100所示范性高职院校之一。",  # the size of a class the institution is one of
     "月薪在3000元的占比最大。",  # the band of a distribution
+    "每万名劳动力中高技能人员达到920人。",  # a density per so many people
+    "该校2017年招生总计划3225人。",  # a plan
     "与数十家企业建立合作。",  # a vague count
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
@@ -232,6 +233,14 @@ REAL_TEXT_FAMILIES = [
     ("半数以上毕业生留在本地。", [(50, "percent", "at_least")]),  # half
     ("全国中职学校在校生有2200多万，占一半。", [(22_000_000, "person", "at_least")]),
     ("现场共收到简历1653份。", [(1653, "other", "exact")]),
+    # a bare 万 or 亿 after money words is yuan; an organisation is never counted in 件; 款 counts models
+    ("企业捐资10万设立奖学金。", [(100_000, "CNY", "exact")]),
+    (
+        "横向技术服务到款额超过了1.2亿（12114.15万元）。",
+        [(120_000_000, "CNY", "at_least"), (121_141_500, "CNY", "exact")],
+    ),
+    ("仅次于温州职业技术学院(176件)。", [(176, "item", "exact")]),
+    ("共同开发4款新材料。", [(4, "other", "exact")]),
     ("月薪3500元，占比为14.42%。", [(14.42, "percent", "exact")]),
     # a fraction in words is a share in percent
     ("四分之一的毕业生到西部就业。", [(25, "percent", "exact")]),
