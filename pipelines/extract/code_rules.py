@@ -232,6 +232,29 @@ def attendees_not_partners(s: Setting) -> str | None:
     return None
 
 
+APPLIED = re.compile(r"申请|申报|受理|公开")
+GRANTED = re.compile(r"授权|获授|获批|取得|获得")
+
+
+def patents_applied_not_granted(s: Setting) -> str | None:
+    """patents_granted counts grants: patents applied for (申请专利46100件, 联合申报7项专利) are other."""
+    around = said_around(s)
+    if s.code == "patents_granted" and APPLIED.search(around) and not GRANTED.search(around):
+        return "patents applied for, not granted"
+    return None
+
+
+CO_DEVELOPED = ("co_developed_courses", "co_developed_textbooks")
+
+
+def developed_without_an_enterprise(s: Setting) -> str | None:
+    """Spec: the co_developed codes need an enterprise or industry partner in that role: courses a
+    labour bureau runs (劳工局开办570个培训课程) are not co-developed."""
+    if s.code in CO_DEVELOPED and not ENTERPRISE_ACTOR.search(said_around(s)):
+        return "courses or textbooks with no enterprise or industry partner developing them"
+    return None
+
+
 AWARDED = re.compile(r"获选|获评|表扬|表彰|颁奖|绩优|获奖|评为|入选")
 
 
@@ -244,7 +267,9 @@ def awarded_not_partners(s: Setting) -> str | None:
 
 
 # Where graduates work, said by employer type or by town and country, is no place of employment.
-NOT_A_PLACE = re.compile(r"在[^，,。；;]{0,10}(企业|企事业|单位|机关|个体|民营|国有|外资|城区|镇区|乡村|城镇|农村)")
+NOT_A_PLACE = re.compile(
+    r"在[^，,。；;]{0,10}(企业|企事业|单位|机关|个体|民营|国有|外资|城区|镇区|乡村|城镇|农村|产业|行业)"
+)
 LOCAL = re.compile(r"本地|当地|省内|市内|区内|县内|本省|本市|本区|留省|留市|周边")
 PLACE_IN_BRACKETS = re.compile(r"(市|省|区|县|州|地区)[（(]$")
 
@@ -276,6 +301,8 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     enterprises_not_counted,
     awarded_not_partners,
     attendees_not_partners,
+    patents_applied_not_granted,
+    developed_without_an_enterprise,
     satisfaction_not_of_employers,
     base_without_industry,
     equipment_without_equipment,

@@ -409,6 +409,14 @@ def test_statistics_table_rows():
         # firms at an event are guests; member schools of a consortium are `other`, its firms are not
         ("受邀参加大会的还有100多家企业。", "other"),
         ("共同体成员单位包括35所职业院校。", "other"),
+        # patents applied for are not granted; courses a bureau runs are not co-developed with firms;
+        # a share by sector is not local employment
+        ("全国高职院校累计申请专利46100件。", "other"),
+        ("与企业联合申报7项实用新型专利。", "other"),
+        ("学院获授权发明专利12项。", "patents_granted"),
+        ("在第二产业就业的占直接就业人数的32.93%。", "other"),
+        ("劳工局共开办570个职业培训课程。", "other"),
+        ("与企业共同开发课程12门。", "co_developed_courses"),
     ],
 )
 def test_codes_from_the_clause(text, code):
