@@ -18,8 +18,8 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.925, "qualifier_acc": 0.97, "code_acc": 0.895},  # measured 0.935 / 0.995 / 0.908 (A-G, I, J)
-    "held_out": {"f1": 0.85, "qualifier_acc": 0.97, "code_acc": 0.74},  # measured 0.868 / 0.990 / 0.762 (H)
+    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.933 / 0.995 / 0.902 (A-G, I-K)
+    "held_out": {"f1": 0.85, "qualifier_acc": 0.97, "code_acc": 0.75},  # measured 0.868 / 0.990 / 0.771 (H)
 }
 
 
@@ -71,6 +71,6 @@ def test_attribution_holds_on_the_development_batches():
         manifest=read_manifest(REAL / "sources.csv"),
     )
     assert result.facts >= 1300
-    # measured on A-G, I and J: entity 0.732, level 0.736, period 0.714
-    assert result.name_ok / result.facts >= 0.72 and result.period_ok / result.facts >= 0.70, result.summary()
-    assert result.level_ok / result.facts >= 0.72, result.summary()
+    # measured on A-G and I-K: entity 0.693, level 0.716, period 0.725 (K's yearbook table names no one)
+    assert result.name_ok / result.facts >= 0.68 and result.period_ok / result.facts >= 0.71, result.summary()
+    assert result.level_ok / result.facts >= 0.70, result.summary()
