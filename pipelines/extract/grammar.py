@@ -113,11 +113,14 @@ PERCENT_WORDS = re.compile(
 )
 
 # Half (半数以上的毕业生, 超过半数): a share of 50 percent.
-HALF = re.compile(rf"(?P<pre>{_prefix})?(?P<num>半数|半數)(?P<after>{_after})?")
+HALF = re.compile(rf"(?P<num>半数|半數)(?P<after>{_after})?")
 # A fraction in words (四分之一, 三分之二): a share, in percent.
 FRACTION = re.compile(
-    rf"(?P<pre>{_prefix})?(?P<den>[二两三四五六七八九十]{{1,3}})分之(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<after>{_after})?"
+    rf"(?P<den>[二两三四五六七八九十]{{1,3}})分之(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<after>{_after})?"
 )
+# The approximation mark right before a share in words (超过半数, 近三分之二): read after the share is
+# found, so that the scan for it is not tried at every position of the text.
+PREFIX_BEFORE = re.compile(rf"(?:{_prefix})$")
 
 
 _table_unit = (
@@ -188,15 +191,17 @@ class Candidate:
 def _share_in_words(text: str, m: re.Match, unit: str) -> Candidate:
     """半数以上, 近三分之二: a share written in words; the words after it say what it is a share of."""
     num_start = m.start("den") if "den" in m.re.groupindex else m.start("num")
+    lead = max(0, num_start - 4)
+    pre = PREFIX_BEFORE.search(text, lead, num_start)
     return Candidate(
-        start=m.start("pre") if m.group("pre") else num_start,
+        start=pre.start() if pre else num_start,
         end=m.end(),
         num_start=num_start,
         num_end=m.end("num"),
         number=text[num_start : m.end("num")],
         number2=None,
         unit_text=unit,
-        prefix=m.group("pre"),
+        prefix=pre.group() if pre else None,
         suffix=None,
         after=m.group("after"),
         unit_start=m.end("num"),
@@ -208,7 +213,9 @@ def find_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in QUANTITY.finditer(text):
         out.append(_from_match(m))
-    for m in PERCENT_WORDS.finditer(text):
+    # the word-share patterns open with an optional mark, which a scan tries at every position:
+    # a text without their core word skips them
+    for m in PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         start = m.start("pre") if m.group("pre") else m.start("unit")
         out.append(
             Candidate(
