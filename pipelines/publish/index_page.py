@@ -117,8 +117,31 @@ class ReleaseView:
         return self.charts[i]
 
 
+# The facts columns the page reads (the sentence and the rest stay on disk: at 10k reports the
+# whole table is half a gigabyte in memory).
+PAGE_COLUMNS = (
+    "report_id",
+    "institution",
+    "entity_level",
+    "period_start",
+    "period_end",
+    "published",
+    "province",
+    "indicator_code",
+    "base_unit",
+    "normalized_value",
+    "char_start",
+    "quote",
+)
+# The most facts the page lists: past it the table would be a page no browser wants (105 MB of HTML
+# at 10k reports); the charts still count every fact, and the files hold them all.
+PAGE_FACTS = 5000
+
+
 def _fact_frame(folder: Path) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
-    facts = pq.read_table(folder / "facts.parquet").to_pandas()
+    path = folder / "facts.parquet"
+    present = set(pq.read_schema(path).names)
+    facts = pq.read_table(path, columns=[c for c in PAGE_COLUMNS if c in present]).to_pandas()
     names_df = pq.read_table(folder / "indicators.parquet", columns=["code", "name_zh", "name_en"]).to_pandas()
     try:
         reports = pq.read_table(folder / "reports.parquet", columns=["report_id", "origin", "title"]).to_pandas()
@@ -394,6 +417,8 @@ def _source(origin, title) -> str:
 
 def facts_table(ds_name: str, view: ReleaseView) -> str:
     f = view.facts.sort_values(["province", "institution", "year", "indicator_code", "char_start"], kind="mergesort")
+    total = len(f)
+    f = f.head(PAGE_FACTS)
     # what many rows share (a province, an institution, a report's source link) is escaped once
     esc = lru_cache(maxsize=None)(escape)
     sources = {
@@ -413,8 +438,14 @@ def facts_table(ds_name: str, view: ReleaseView) -> str:
             f'<td class="num">{number(r.normalized_value)} {esc(r.base_unit)}</td>'
             f"<td>{escape(r.quote)}</td><td>{sources[r.report_id]}</td></tr>"
         )
+    capped = (
+        f'<p class="sub">The page lists the first {len(f):,} of {total:,} facts; every fact is in the '
+        f"release's facts.csv, facts.parquet and DuckDB file. / 本页列出前 {len(f):,} 条，全部事实见下载文件。</p>"
+        if total > len(f)
+        else ""
+    )
     return (
-        f'<h3>Facts / 事实 (<span id="shown-{escape(ds_name)}">{len(f)}</span> of {len(f)})</h3>'
+        f'<h3>Facts / 事实 (<span id="shown-{escape(ds_name)}">{len(f)}</span> of {total})</h3>{capped}'
         f'<table class="facts" id="facts-{escape(ds_name)}"><thead><tr><th>province / 省份</th>'
         "<th>institution / 主体</th><th>level / 层级</th><th>year / 年份</th><th>indicator / 指标</th>"
         "<th>value / 数值</th><th>quote / 原文</th><th>source / 来源</th></tr></thead><tbody>"

@@ -378,3 +378,18 @@ def test_per_institution_values_come_from_one_pass_over_the_facts(pub, monkeypat
             "normalized_value": 7.0,
         },
     ]  # counts add up, a rate is never summed
+
+
+def test_a_big_release_lists_the_first_facts_and_says_where_the_rest_are(pub, monkeypatch):
+    facts = pub / DATASET / "latest" / "facts.parquet"
+    import pyarrow.parquet as pq
+
+    n = pq.read_metadata(facts).num_rows
+    assert n > 3
+    monkeypatch.setattr(index_page, "PAGE_FACTS", 3)
+    catalog.rebuild(pub)
+    html = (pub / "index.html").read_text(encoding="utf-8")
+    table = re.search(rf'<table class="facts" id="facts-{DATASET}">.*?</table>', html, re.S).group(0)
+    assert len(re.findall(r"<tr data-province=", table)) == 3
+    assert f'<span id="shown-{DATASET}">3</span> of {n})' in html
+    assert f"the first 3 of {n} facts" in html
