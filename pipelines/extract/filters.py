@@ -326,6 +326,12 @@ def media_count(doc: Doc, c: Candidate) -> str | None:
 BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:的?占的?比例|的?占比|的比例)")
 
 
+def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
+    if MONEY.fullmatch(c.unit_text) and BAND_SHARE.match(doc.text, c.end):
+        return "the band of a distribution (月薪3000元占比最大), not an amount"
+    return None
+
+
 # 每万名劳动力中高技能人员达到920人: a density per so many people, not a count.
 PER_MANY = re.compile(r"每(?:[一二三四五六七八九十]|[0-9]+)?[十百千万萬]名?[^，,。；;]{0,16}$")
 
@@ -334,12 +340,6 @@ def density_per_many(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
     if PER_MANY.search(doc.text, max(clause_start, c.start - 24), c.start):
         return "a density per so many people (每万名劳动力中920人), not a count"
-    return None
-
-
-def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
-    if MONEY.fullmatch(c.unit_text) and BAND_SHARE.match(doc.text, c.end):
-        return "the band of a distribution (月薪3000元占比最大), not an amount"
     return None
 
 
