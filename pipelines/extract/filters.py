@@ -18,7 +18,7 @@ QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "�
 
 FORECAST = re.compile(
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
-    r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
+    r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|将超过|將超過|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
     # the same in Traditional characters
     r"預期|計劃到|規劃到|目標是|目標為|目標到|目標在|目標：|將達|將建成|將新增|將實現|將培養|將突破|擬於|擬將|擬建|擬新增|"
@@ -33,6 +33,8 @@ FORECAST = re.compile(
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
+# A task or a condition right after the number (扩招100万人任务, 100万人如果落实): a target, not a result.
+TASK_AFTER = re.compile(r"(?:任务|任務|如果|如能|若能|的话)")
 # 按7000人规模设计: a design capacity, said after the number.
 DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計規模|规模建设|規模建設)")
 # Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
@@ -41,10 +43,11 @@ PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|招生�
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
-    r"规模以上|规上|常住人口|人口|产业集群规模|税收|出口额|"
+    r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|税收|出口额|"
     # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
     # (全国共有职业学校1.15万所: the vocational system's own size)
-    r"全[省市国國]共有(?![^，,。；;]{0,8}(?:学校|學校|院校|职业|職業|技工|中职|中職|高职|高職|学生|學生|专业|專業|教师|教師|基地|集团|集團))|"
+    r"全[省市国國]共有(?![^，,。；;]{0,8}(?:学校|學校|院校|职业|職業|技工|中职|中職|高职|高職|学生|學生|专业|專業|教师|教師|基地|集团|集團|"
+    r"中心|机构|機構|培训|培訓))|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业"
 )
@@ -63,19 +66,28 @@ def inside_quotes(doc: Doc, c: Candidate) -> str | None:
     (and the bounded look-back keeps a long sentence linear)."""
     text = doc.text
     start, _ = doc.sentence(c.start)
-    depth: list[str] = []
-    for ch in text[max(start, c.start - NAME_REACH) : c.start]:
-        if depth and ch == QUOTE_PAIRS[depth[-1]] and not (ch == depth[-1] and ch in "\"'"):
+    lo = max(start, c.start - NAME_REACH)
+    depth: list[tuple[str, int]] = []  # open quotes and where they stand
+    for i, ch in enumerate(text[lo : c.start], lo):
+        if depth and ch == QUOTE_PAIRS[depth[-1][0]] and not (ch == depth[-1][0] and ch in "\"'"):
             depth.pop()
         elif ch in QUOTE_PAIRS:
-            depth.append(ch)
+            depth.append((ch, i))
     if depth:
-        close = QUOTE_PAIRS[depth[-1]]
-        if text.find(close, c.end, c.start + 40) != -1:
+        opened, at = depth[-1]
+        close = text.find(QUOTE_PAIRS[opened], c.end, c.start + 40)
+        if close != -1 and not SPEECH.search(text, at, close):  # “…有440家，提供岗位一万个”: speech
             return "inside a name or slogan in quotes"
     return None
 
 
+# A comma or colon inside a quotation: quoted speech, whose numbers count, not a name or slogan.
+SPEECH = re.compile(r"[，,：:；;]")
+
+
+# 这三个专业, 最多的三个专业大类: a number that points back or ranks, not a count.
+POINTING_BEFORE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+POINTING_WORD_BEFORE = re.compile(r"(?:这|這|那|上述)$")  # before a numeral in words (这三个; 这50所 restates)
 ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+[、和及至到]$")
 CLASS_LABEL_AFTER = re.compile(r"的?(学生|學生|同学|同學|学员|學員)")
 
@@ -87,6 +99,10 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "ordinal, rate or label (第, 每, 前)"
     if ORDINAL_LIST.search(text, max(0, c.start - 6), c.start):
         return "the second ordinal of a list (第六、七位)"
+    if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
+        _CJK.match(c.number) and POINTING_WORD_BEFORE.search(text, max(0, c.start - 2), c.start)
+    ):
+        return "a number that points back or ranks (这三个, 最多的三个), not a count"
     if c.unit_text == "班" and not _CJK.match(c.number) and CLASS_LABEL_AFTER.match(text, c.end):
         return "a class's name (汽车制造与试验技术2班的学生)"
     if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
@@ -101,7 +117,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
     marked = c.prefix or c.suffix
-    if n in ("一", "壹", "零", "〇") or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
+    scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
+    if (n in ("一", "壹", "零", "〇") and not scaled) or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
         return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 count)"
     if len(n) > 1 and all(ch in CN_DIGITS_ONLY for ch in n):
         return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
@@ -133,7 +150,7 @@ def party_congress(doc: Doc, c: Candidate) -> str | None:
 
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, _ = doc.sentence(c.start)
-    if FORECAST.search(doc.text, start, c.start):
+    if FORECAST.search(doc.text, start, c.num_start):  # the number's own mark too (将超过50%)
         return "a forecast or target (预计, 力争, 目标)"
     clause_start, _ = doc.clause(c.start)
     completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
@@ -143,12 +160,14 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a design capacity (按7000人规模设计), not what is there"
     if TARGET_AFTER.match(doc.text, c.end):
         return "a target (达到29.5%的发展目标)"
+    if TASK_AFTER.match(doc.text, c.end):
+        return "a task or a condition (扩招100万人任务), not a result"
     return None
 
 
 # What a competition or a government event is made of (赛区, 大项, 分赛项, 部委): figures about the
 # event, unless the sentence says the institution took part in them (参加, 参赛, 获).
-EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委)")
+EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委|部门|部門|专业类|專業類|比赛项目|比賽項目)")
 TAKING_PART = re.compile(r"参加|參加|参赛|參賽|获|獲|承办|承辦|选派|選派")
 
 
@@ -336,10 +355,16 @@ def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
 PER_MANY = re.compile(r"每(?:[一二三四五六七八九十]|[0-9]+)?[十百千万萬]名?[^，,。；;]{0,16}$")
 
 
+# 每天工作8小时: hours of a schedule, not hours of training given.
+PER_DAY = re.compile(r"每(?:天|日|周|週|月)")
+
+
 def density_per_many(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
     if PER_MANY.search(doc.text, max(clause_start, c.start - 24), c.start):
         return "a density per so many people (每万名劳动力中920人), not a count"
+    if c.unit_text in ("小时", "小時") and PER_DAY.search(doc.text, max(clause_start, c.start - 12), c.start):
+        return "hours of a schedule (每天工作8小时), not a volume"
     return None
 
 

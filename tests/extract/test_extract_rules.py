@@ -156,6 +156,12 @@ NOT_FACTS = [
     "每万名劳动力中高技能人员达到920人。",  # a density per so many people
     "该校2017年招生总计划3225人。",  # a plan
     "与数十家企业建立合作。",  # a vague count
+    "今年高职扩招100万人任务应能如期实现。",  # a task
+    "扩招100万人如果落实，毛入学率就将超过50%。",  # a condition, and what would follow from it
+    "毕业人数最多的三个专业大类依次为医药卫生大类、制造大类。",  # a ranking
+    "这三个专业与民生契合。",  # a number that points back
+    "大赛由教育部等30个部门联合主办，共设12个专业类95个比赛项目。",  # what an event is made of
+    "学生每天工作8小时。",  # a schedule
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
     "與幾十家龍頭企業共建研究院。",
@@ -233,6 +239,14 @@ REAL_TEXT_FAMILIES = [
     ("半数以上毕业生留在本地。", [(50, "percent", "at_least")]),  # half
     ("全国中职学校在校生有2200多万，占一半。", [(22_000_000, "person", "at_least")]),
     ("现场共收到简历1653份。", [(1653, "other", "exact")]),
+    # quoted speech counts; 一万元 is ten thousand yuan; classes are units; vehicles are other
+    ("“今年来校招聘的企业有440家，提供岗位突破了一万个。”", [(440, "unit", "exact"), (10000, "other", "at_least")]),
+    ("资助由一万元提升到两万元。", [(10000, "CNY", "exact"), (20000, "CNY", "exact")]),
+    (
+        "从8个专业12个班级中挑选学生，分乘6辆大巴。",
+        [(8, "item", "exact"), (12, "unit", "exact"), (6, "other", "exact")],
+    ),
+    ("全国共有就业训练中心940所。", [(940, "unit", "exact")]),
     # a bare 万 or 亿 after money words is yuan; an organisation is never counted in 件; 款 counts models
     ("企业捐资10万设立奖学金。", [(100_000, "CNY", "exact")]),
     (
