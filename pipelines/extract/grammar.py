@@ -322,10 +322,13 @@ def header_table_candidates(text: str) -> list[Candidate]:
                     columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
                 elif (n := _COUNT_CELL.match(text[a:b])) and (noun := head_noun_before(n.group("noun"))):
                     columns[k] = (noun, a, b)
-            header = (len(cells), columns) if columns else None
+            if columns:
+                header = (len(cells), columns)
+            elif len(cells) > 2:  # a new header with no units; a group's label row (西南地区 |) keeps it
+                header = None
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
-        shift = header[0] - len(cells) if header else 0
+        shift = _alignment(text, cells, header) if header else 0
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
             if unit is not None and _CELL_NUM.fullmatch(text[a:b]) and labels:
@@ -348,6 +351,26 @@ def header_table_candidates(text: str) -> list[Candidate]:
                         )
                     )
     return out
+
+
+def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]) -> int:
+    """How far a row with fewer cells than its header is shifted right: aligned from the right
+    (merged leading cells), unless aligning its first number with the header's first column of
+    units puts more of its bare numbers under units (a row whose trailing cells are empty)."""
+    n_columns, units = header
+    right = n_columns - len(cells)
+    numbers = [k for k, (a, b) in enumerate(cells) if _CELL_NUM.fullmatch(text[a:b])]
+    shares = [k for k, (a, b) in enumerate(cells) if text[a:b].endswith(("%", "％"))]
+    if right <= 0 or not numbers or not units:
+        return right
+
+    def placed(shift: int) -> int:
+        """Bare numbers under a column of units, and shares under a column of shares."""
+        percent = [k for k, (u, _, _) in units.items() if u in ("%", "％")]
+        return sum(1 for k in numbers if k + shift in units) + sum(1 for k in shares if k + shift in percent)
+
+    first_unit = min(units) - numbers[0]
+    return first_unit if placed(first_unit) > placed(right) else right
 
 
 def _cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:

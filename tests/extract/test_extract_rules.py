@@ -344,6 +344,19 @@ def test_a_flattened_table_gives_each_column_its_unit_and_a_note_its_labelled_nu
     assert extract_facts("院系 | 就业单位 |\n幼儿教育系 | 其他企业(50.47) |\n") == []
 
 
+def test_a_table_with_merged_cells_keeps_its_header_across_group_rows_and_short_rows():
+    text = (
+        "| 区域 | 省份 | 就业人数 | 占比 | 区域人数 | 区域占比 |\n"
+        "华东地区 |\n"
+        "上海市 | 103 | 4.41% | 329 |\n"
+        "14.08% |\n"
+        "| 江苏省 | 16 | 0.68% | |||\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert (103, "person") in got and (329, "person") in got and (16, "person") in got
+    assert (4.41, "percent") in got and (0.68, "percent") in got
+
+
 def test_a_yearbook_table_gives_each_column_its_unit_from_the_header():
     text = (
         "表1 培训机构基本情况(2023年)\n项目 学校数\n(所)\n在校学生数\n(人)\n专任教师数\nItem\nSchools\n"
