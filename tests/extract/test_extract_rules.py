@@ -247,6 +247,7 @@ REAL_TEXT_FAMILIES = [
         [(8, "item", "exact"), (12, "unit", "exact"), (6, "other", "exact")],
     ),
     ("全国共有就业训练中心940所。", [(940, "unit", "exact")]),
+    ("本届入围的130组作品中，电机群6组。", [(130, "other", "exact"), (6, "other", "exact")]),  # teams
     # a bare 万 or 亿 after money words is yuan; an organisation is never counted in 件; 款 counts models
     ("企业捐资10万设立奖学金。", [(100_000, "CNY", "exact")]),
     (
