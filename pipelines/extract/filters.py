@@ -99,6 +99,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "ordinal, rate or label (第, 每, 前)"
     if ORDINAL_LIST.search(text, max(0, c.start - 6), c.start):
         return "the second ordinal of a list (第六、七位)"
+    if c.unit_text in ("组", "組") and re.search(r"分[成为為]?$", text[max(0, c.start - 2) : c.start]):
+        return "a division into groups (分3组), not a count"
     if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
         _CJK.match(c.number) and POINTING_WORD_BEFORE.search(text, max(0, c.start - 2), c.start)
     ):
