@@ -270,7 +270,13 @@ def awarded_not_partners(s: Setting) -> str | None:
 NOT_A_PLACE = re.compile(
     r"在[^，,。；;]{0,10}(企业|企事业|单位|机关|个体|民营|国有|外资|城区|镇区|乡村|城镇|农村|产业|行业)"
 )
-LOCAL = re.compile(r"本地|当地|省内|市内|区内|县内|本省|本市|本区|留省|留市|周边")
+LOCAL = re.compile(
+    r"本地|当地|省内|市内|区内|县内|本省|本市|本区|留省|留市|周边|所在[市省地区县]|留[\u4e00-\u9fff]{1,2}(?:就业|工作)|"
+    # a province by its one-character name (在川就业, 留湘, 在滇就业) or in full (在海南就业)
+    r"[留在][京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁桂蒙藏](?=就业|工作|发展|创业|比例)|"
+    r"在(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+    r"四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|广西|内蒙古)[^，,。；;]{0,4}就业"
+)
 PLACE_IN_BRACKETS = re.compile(r"(市|省|区|县|州|地区)[（(]$")
 
 
@@ -282,6 +288,8 @@ def local_share_not_a_place(s: Setting) -> str | None:
         return None
     if PLACE_IN_BRACKETS.search(s.before):
         return "one place's share of a distribution of graduates"
+    if not LOCAL.search(sentence_so_far(s.context) + s.before + s.after):
+        return "a share of graduates by a kind of city or employer, with nothing said of the local area"
     if LOCAL.search(s.before[-30:] + s.after):
         return None  # 在省内企业就业: a local place, then the employer
     if NOT_A_PLACE.search(sentence_so_far(s.context)[-30:] + s.before[-30:] + s.after):
