@@ -99,6 +99,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "ordinal, rate or label (第, 每, 前)"
     if ORDINAL_LIST.search(text, max(0, c.start - 6), c.start):
         return "the second ordinal of a list (第六、七位)"
+    if c.unit_text == "期" and before == "年":
+        return "a journal's issue (2015年1期), not a count"
     if c.unit_text in ("组", "組") and re.search(r"分[成为為]?$", text[max(0, c.start - 2) : c.start]):
         return "a division into groups (分3组), not a count"
     if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
@@ -213,7 +215,7 @@ PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问�
 # 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.
 ABSTRACT_AFTER = re.compile(
     r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
-    r"特色|优势|特点|要素|板块|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)"
+    r"特色|优势|特点|要素|板块|区域|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)"
 )
 
 

@@ -29,6 +29,8 @@ PREFIX_MARKS = {
     "超过": "at_least",
     "超過": "at_least",
     "超过了": "at_least",
+    "至少": "at_least",
+    "至少有": "at_least",
     "超過了": "at_least",
     "突破了": "at_least",
     "逾": "at_least",

@@ -162,6 +162,8 @@ NOT_FACTS = [
     "这三个专业与民生契合。",  # a number that points back
     "大赛由教育部等30个部门联合主办，共设12个专业类95个比赛项目。",  # what an event is made of
     "学生每天工作8小时。",  # a schedule
+    "湖北教育·综合资讯 2015年1期",  # a journal's issue
+    "校园分为教学区、生活区四大区域。",  # areas counted to describe
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
     "與幾十家龍頭企業共建研究院。",
@@ -248,6 +250,7 @@ REAL_TEXT_FAMILIES = [
     ),
     ("全国共有就业训练中心940所。", [(940, "unit", "exact")]),
     ("本届入围的130组作品中，电机群6组。", [(130, "other", "exact"), (6, "other", "exact")]),  # teams
+    ("至少有23个项目的金牌由世赛冠军执教。", [(23, "item", "at_least")]),
     # a bare 万 or 亿 after money words is yuan; an organisation is never counted in 件; 款 counts models
     ("企业捐资10万设立奖学金。", [(100_000, "CNY", "exact")]),
     (
