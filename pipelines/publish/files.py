@@ -60,10 +60,18 @@ def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:
     out = out.reset_index(drop=True)
     for c in specs:
         if c.kind == "string" and c.nullable:
-            out[c.name] = out[c.name].map(
-                lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else v
-            )
+            col = out[c.name].astype(object)
+            out[c.name] = col.where(col.notna() & (col != ""), None)
     return out
+
+
+def _strings(s: pd.Series) -> pa.Array:
+    """A column as Arrow strings, nulls where pandas has none: in C where every value is a str,
+    else value by value (a number that strayed into a text column is written as its text)."""
+    try:
+        return pa.array(s.astype(object), type=pa.string(), from_pandas=True)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string())
 
 
 def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
@@ -74,12 +82,12 @@ def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
     for f in schema:
         s = df[f.name]
         if pa.types.is_date32(f.type):
-            arr = pa.array([None if pd.isna(v) else pd.Timestamp(v).date() for v in s], type=pa.date32())
+            days = pd.to_datetime(s).to_numpy().astype("datetime64[D]")  # NaT stays NaT, written as null
+            arr = pa.array(days, type=pa.date32(), from_pandas=True)
         elif pa.types.is_dictionary(f.type):
-            arr = pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string()).dictionary_encode()
-            arr = arr.cast(f.type)
+            arr = _strings(s).dictionary_encode().cast(f.type)
         elif pa.types.is_string(f.type):
-            arr = pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string())
+            arr = _strings(s)
         else:
             arr = pa.array(s, type=f.type, from_pandas=True)
         arrays.append(arr)
@@ -94,10 +102,21 @@ def write_csv(df: pd.DataFrame, table: str, path: Path) -> None:
     out = canonical(df, table).copy()
     for c in columns(PUBLISHED_TABLES[table]):
         if c.kind == "date":
-            out[c.name] = out[c.name].map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).date().isoformat())
+            out[c.name] = pd.to_datetime(out[c.name]).dt.strftime("%Y-%m-%d").fillna("")
         elif c.kind == "number":
-            out[c.name] = out[c.name].map(_number)
+            out[c.name] = _numbers(out[c.name])
     out.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\n", na_rep="")
+
+
+def _numbers(s: pd.Series) -> pd.Series:
+    """_number of every value: the whole numbers (most of them) at once, the rest one by one."""
+    v = pd.to_numeric(s, errors="coerce").astype("float64")
+    out = pd.Series("", index=s.index, dtype=object)
+    whole = v.notna() & (v == v.round()) & (v.abs() < 1e15)
+    out[whole] = v[whole].astype("int64").astype(str)
+    rest = v.notna() & ~whole
+    out[rest] = [_number(x) for x in v[rest]]
+    return out
 
 
 def _number(v) -> str:
