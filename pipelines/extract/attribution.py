@@ -540,6 +540,10 @@ def number_position(char_start: int, quote: str, number_text: str) -> int:
     return char_start + max(at, 0)
 
 
+NATIONAL = Entity("中国", "national")
+TAIWAN_WIDE = Entity("台湾地区", "province")
+
+
 @dataclass(frozen=True)
 class Attribution:
     entity: Entity
@@ -564,6 +568,8 @@ def attribute_facts(
     entities = attribute(text, starts, default, known, home_places(publisher))
     doc = Doc(text)
     taiwan = TAIWAN.search(text) is not None
+    if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
+        entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
     periods = [_period_at(doc, pos, fallback, taiwan) for pos in starts]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

@@ -178,3 +178,9 @@ def test_a_local_papers_city_is_what_its_we_city_means():
     text = "巨野县职业教育中心学生正在实训。截至2014年底，全市共有职业学校15所。"
     facts, attrs = attributions(text, institution=None, publisher="菏泽日报", title=None, year=2015)
     assert [(f.value, a.entity) for f, a in zip(facts, attrs, strict=True)] == [(15, Entity("菏泽市", "city"))]
+
+
+def test_a_taiwanese_report_on_the_whole_island_names_it_as_the_corpus_does():
+    text = "（中央社記者台北30日電）全國技專校院共有130組隊伍入圍。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2025)
+    assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
