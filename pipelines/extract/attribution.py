@@ -69,7 +69,9 @@ GROUP = re.compile(
     r"[\u4e00-\u9fff]{2,16}?(?:职业教育集团|职教集团|产教联合体|产教融合共同体|行业产教融合共同体|共同体|联合体|联盟)"
 )
 # A city or district as the subject: a short name right before 市/区/县 (not 上市, 城市, 超市 …).
-PLACE = re.compile(r"(?<![上城都超门股入个各全本我该])[\u4e00-\u9fff]{2,3}(?:市|区|县)(?![级长委政民属域内外直辖场])")
+PLACE = re.compile(
+    r"(?<![上城都超门股入个各全本我该])(?:[\u4e00-\u9fff]{2,3}(?:市|区|县)|[\u4e00-\u9fff]县)(?![级长委政民属域内外直辖场])"
+)  # 郧县, 沛县: a county may have a one-character name
 NOT_A_PLACE = re.compile(
     r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
@@ -201,7 +203,11 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
         start = m.end() - len(name)
         if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
             continue
-        if len(name) >= 3 and not NOT_A_PLACE.search(name) and _is_subject(sentence, start, m.end()):
+        if (
+            (len(name) >= 3 or name.endswith("县"))
+            and not NOT_A_PLACE.search(name)
+            and _is_subject(sentence, start, m.end())
+        ):
             add(start, m.end(), Entity(name, "city"))
     return sorted(found, key=lambda x: x[0])
 

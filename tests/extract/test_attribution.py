@@ -184,3 +184,8 @@ def test_a_taiwanese_report_on_the_whole_island_names_it_as_the_corpus_does():
     text = "（中央社記者台北30日電）全國技專校院共有130組隊伍入圍。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2025)
     assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
+
+
+def test_a_county_with_a_one_character_name_is_a_place():
+    assert [e for _, e in mentions("郧县共培养技能人才10万余人。", [])] == [Entity("郧县", "city")]
+    assert not [e for _, e in mentions("全县共培养技能人才10万余人。", []) if e.name]  # 全县 names none
