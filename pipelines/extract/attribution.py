@@ -81,7 +81,7 @@ NOT_A_PLACE = re.compile(
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
 SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
 DESCRIPTIVE = re.compile(
-    r"示范|首批|国家级|省级|市级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其"
+    r"示范|首批|国家级|省级|市级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其|相关|有关|部分"
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(

@@ -189,3 +189,7 @@ def test_a_taiwanese_report_on_the_whole_island_names_it_as_the_corpus_does():
 def test_a_county_with_a_one_character_name_is_a_place():
     assert [e for _, e in mentions("郧县共培养技能人才10万余人。", [])] == [Entity("郧县", "city")]
     assert not [e for _, e in mentions("全县共培养技能人才10万余人。", []) if e.name]  # 全县 names none
+
+
+def test_related_or_some_schools_are_no_name():
+    assert not [e for _, e in mentions("学生赴宁波市相关职业学校实习。", []) if e.level == "institution"]
