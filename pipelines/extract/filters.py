@@ -33,6 +33,8 @@ FORECAST = re.compile(
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
+# A target named right before the number (全年目标任务 36000 人次; not 占任务数100%, a completion).
+TARGET_BEFORE = re.compile(r"(?:目标任务|目標任務)\s*$")
 # A task or a condition right after the number (扩招100万人任务, 100万人如果落实): a target, not a result.
 TASK_AFTER = re.compile(r"(?:任务|任務|如果|如能|若能|的话)")
 # 按7000人规模设计: a design capacity, said after the number.
@@ -166,6 +168,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a target (达到29.5%的发展目标)"
     if TASK_AFTER.match(doc.text, c.end):
         return "a task or a condition (扩招100万人任务), not a result"
+    if TARGET_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
+        return "a target (完成全年目标任务36000人次的110.1%: the 36000)"
     return None
 
 
