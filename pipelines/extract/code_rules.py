@@ -70,9 +70,20 @@ COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能�
 def award_not_from_a_competition(s: Setting) -> str | None:
     """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
     research and honour awards (教学成果奖, 科技进步奖) are `other`."""
-    if s.code == "skill_competition_awards" and not COMPETITION.search(for_matching(s.context) or s.before):
+    if s.code != "skill_competition_awards":
+        return None
+    said = for_matching(s.context) or s.before
+    if not COMPETITION.search(said):
         return "an award that is not from a skills competition"
+    if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
+        return "an award of a science, innovation or teaching contest, not a skills competition"
     return None
+
+
+# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛): their awards are other.
+OTHER_CONTEST = re.compile(
+    r"(?:科技创新|创新创业|科创|挑战杯|征文|演讲|微课|教学能力|说课)[^，,。；;]{0,8}(?:大赛|竞赛|比赛)"
+)
 
 
 SUPPLY = re.compile(r"输送|培养|培育|供给|造就|储备")

@@ -448,6 +448,8 @@ def test_statistics_table_rows():
         ("学院获授权发明专利12项。", "patents_granted"),
         ("在第二产业就业的占直接就业人数的32.93%。", "other"),
         ("劳工局共开办570个职业培训课程。", "other"),
+        ("在青少年科技创新大赛中，学生荣获2个一等奖。", "other"),  # not a skills competition
+        ("在职业院校技能大赛中，学生荣获2个一等奖。", "skill_competition_awards"),
         # local employment is said of the local area: a kind of city is not one
         ("毕业生选择在新一线城市就业的比例为26%。", "other"),
         ("毕业生在川就业占比72.5%。", "local_employment_share"),
