@@ -18,7 +18,7 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.930 / 0.996 / 0.905 (A-G, I-M)
+    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.928 / 0.996 / 0.903 (A-G, I-N)
     "held_out": {"f1": 0.85, "qualifier_acc": 0.97, "code_acc": 0.75},  # measured 0.868 / 0.990 / 0.771 (H)
 }
 
@@ -71,6 +71,6 @@ def test_attribution_holds_on_the_development_batches():
         manifest=read_manifest(REAL / "sources.csv"),
     )
     assert result.facts >= 1300
-    # measured on A-G and I-M: entity 0.694, level 0.721, period 0.727 (K's yearbook table names no one)
-    assert result.name_ok / result.facts >= 0.68 and result.period_ok / result.facts >= 0.71, result.summary()
+    # measured on A-G and I-N: entity 0.707, level 0.733, period 0.724 (K's yearbook table names no one)
+    assert result.name_ok / result.facts >= 0.69 and result.period_ok / result.facts >= 0.71, result.summary()
     assert result.level_ok / result.facts >= 0.71, result.summary()
