@@ -299,7 +299,7 @@ def local_share_not_a_place(s: Setting) -> str | None:
         return None
     if PLACE_IN_BRACKETS.search(s.before):
         return "one place's share of a distribution of graduates"
-    if not LOCAL.search(sentence_so_far(s.context) + s.before + s.after):
+    if not LOCAL.search(said_around(s)):
         return "a share of graduates by a kind of city or employer, with nothing said of the local area"
     if LOCAL.search(s.before[-30:] + s.after):
         return None  # 在省内企业就业: a local place, then the employer

@@ -90,6 +90,7 @@ SPEECH = re.compile(r"[，,：:；;]")
 # 这三个专业, 最多的三个专业大类: a number that points back or ranks, not a count.
 POINTING_BEFORE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
 POINTING_WORD_BEFORE = re.compile(r"(?:这|這|那|上述)$")  # before a numeral in words (这三个; 这50所 restates)
+DIVIDED_BEFORE = re.compile(r"分[成为為]?$")  # 分3组: a division into groups
 ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+[、和及至到]$")
 CLASS_LABEL_AFTER = re.compile(r"的?(学生|學生|同学|同學|学员|學員)")
 
@@ -103,7 +104,7 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "the second ordinal of a list (第六、七位)"
     if c.unit_text == "期" and before == "年":
         return "a journal's issue (2015年1期), not a count"
-    if c.unit_text in ("组", "組") and re.search(r"分[成为為]?$", text[max(0, c.start - 2) : c.start]):
+    if c.unit_text in ("组", "組") and DIVIDED_BEFORE.search(text, max(0, c.start - 2), c.start):
         return "a division into groups (分3组), not a count"
     if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
         _CJK.match(c.number) and POINTING_WORD_BEFORE.search(text, max(0, c.start - 2), c.start)

@@ -215,8 +215,8 @@ def find_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in QUANTITY.finditer(text):
         out.append(_from_match(m))
-    # the word-share patterns open with an optional mark, which a scan tries at every position:
-    # a text without their core word skips them
+    # 百分之's pattern opens with an optional mark, which a scan tries at every position: a text
+    # without 百分之 skips it (半数 and 分之 find their core first and read the mark back: _share_in_words)
     for m in PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         start = m.start("pre") if m.group("pre") else m.start("unit")
         out.append(
@@ -365,10 +365,10 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
     shares = [k for k, (a, b) in enumerate(cells) if text[a:b].endswith(("%", "％"))]
     if right <= 0 or not numbers or not units:
         return right
+    percent = {k for k, (u, _, _) in units.items() if u in ("%", "％")}
 
     def placed(shift: int) -> int:
         """Bare numbers under a column of units, and shares under a column of shares."""
-        percent = [k for k, (u, _, _) in units.items() if u in ("%", "％")]
         return sum(1 for k in numbers if k + shift in units) + sum(1 for k in shares if k + shift in percent)
 
     first_unit = min(units) - numbers[0]
@@ -415,7 +415,7 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
         start = pos
         pos += len(line) + 1
         if (u := _YB_UNIT.match(line)) and len(line) <= 40:
-            name = (u.group("name").strip() or previous.split()[-1:] and previous.split()[-1]) or ""
+            name = u.group("name").strip() or (previous.split() or [""])[-1]
             units.append((u.group("unit"), start + u.start("unit"), start + u.end("unit"), name))
             previous = ""  # named
             continue

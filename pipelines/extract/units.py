@@ -78,9 +78,9 @@ MEASURES: dict[str, str | None] = {
     "份": "other",  # copies and forms (1653份简历)
     "款": "other",  # models of a product (4款新材料)
     "辆": "other",  # vehicles (6辆大巴)
+    "輛": "other",
     "组": "other",  # teams and groups (入围130组)
     "組": "other",
-    "輛": "other",
     "个": None,
     "個": None,
     "項": None,

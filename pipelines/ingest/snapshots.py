@@ -67,7 +67,8 @@ class SnapshotStore:
         meta_path = blob.with_name(sha + ".json")
         if not blob.exists() or blob.stat().st_size != len(data):
             write_atomic(blob, data, durable=durable)
-            self._unflushed += [] if durable else [blob]
+            if not durable:
+                self._unflushed.append(blob)
         meta = None
         if meta_path.exists():
             try:
@@ -79,7 +80,8 @@ class SnapshotStore:
             write_atomic(
                 meta_path, json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode(), durable=durable
             )
-            self._unflushed += [] if durable else [meta_path]
+            if not durable:
+                self._unflushed.append(meta_path)
         return Snapshot(sha, blob, meta)
 
     def flush(self) -> None:
