@@ -5,10 +5,12 @@ import dagster as dg
 import pandas as pd
 
 from pipelines.validate import validate_facts
+from pipelines.validate.memo import memos
 from schemas.tables import FactsModel, QuarantineModel
 
 from ._meta import OWNERS, markdown_preview, table_metadata
 from .checks import failure_metadata
+from .resources import ChanjiaoPaths
 
 
 @dg.multi_asset(
@@ -37,8 +39,10 @@ from .checks import failure_metadata
         )
     ],
 )
-def validated_facts(extracted_facts: pd.DataFrame, decoded_reports: pd.DataFrame, raw_reports: pd.DataFrame):
-    result = validate_facts(extracted_facts, decoded_reports, raw_reports)
+def validated_facts(
+    extracted_facts: pd.DataFrame, decoded_reports: pd.DataFrame, raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
+):
+    result = validate_facts(extracted_facts, decoded_reports, raw_reports, memos=memos(chanjiao.paths().data_dir))
     n_bad = result.rows_quarantined
     yield dg.Output(
         result.valid,

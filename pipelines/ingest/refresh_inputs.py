@@ -73,6 +73,11 @@ def code_files(root: Path = settings.PROJECT_ROOT) -> list[tuple[str, Path]]:
     return found
 
 
+def code_digest(root: Path = settings.PROJECT_ROOT) -> str:
+    """The code and locked libraries a refresh runs with, as one digest."""
+    return _tree_digest(code_files(root))
+
+
 def fetched_digest(data_dir: Path) -> str:
     """The fetched snapshots intake would read: per URL its snapshot and what the index says of
     its source, not when it was fetched (a 304 or a refetch of the same body changes nothing)."""
@@ -101,7 +106,7 @@ def components(paths: settings.Paths, code_root: Path = settings.PROJECT_ROOT) -
         "inbox": inbox_digest(inbox_state(inbox)) if Path(inbox).is_dir() else "missing",
         "manifest": _file_digest(paths.manifest_file),
         "fetched": fetched_digest(paths.data_dir),
-        "code": _tree_digest(code_files(code_root)),
+        "code": code_digest(code_root),
         "extractor": paths.fact_cache().version,  # the version the fact cache is keyed by
         "deployment": _sha(json.dumps(deployment, sort_keys=True).encode("utf-8")),
     }

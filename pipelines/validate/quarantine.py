@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
+
+from .memo import RowMemo, fresh_rows
 
 QUARANTINE_COLUMNS = ["table", "record_id", "report_id", "check", "column", "failure_case", "reason", "record_json"]
 
@@ -64,7 +67,33 @@ def _reason(row, descriptions: dict[str, str]) -> str:
 
 
 def validate(
-    df: pd.DataFrame, schema: pa.DataFrameSchema, table: str, id_column: str, report_column: str | None = "report_id"
+    df: pd.DataFrame,
+    schema: pa.DataFrameSchema,
+    table: str,
+    id_column: str,
+    report_column: str | None = "report_id",
+    memo: RowMemo | None = None,
+    hashes: np.ndarray | None = None,
+) -> Validated:
+    """Valid rows and the quarantine. With a memo, rows that passed this contract before under the
+    same code (memo.py) are only coerced to the schema's types, and the rest are validated
+    (hashes: the rows' memo.row_hashes where the caller has them)."""
+    if memo is None or not len(df):
+        return _validate(df, schema, table, id_column, report_column)
+    if not df.index.is_unique:
+        raise ValueError(f"table {table!r}: validating with a memo needs a unique index")
+    hashes, fresh = fresh_rows(df, schema, memo, hashes)
+    result = _validate(df[fresh].copy(), schema, table, id_column, report_column)
+    if not fresh.all():
+        valid = pd.concat([schema.coerce_dtype(df[~fresh].copy()), result.valid])
+        valid = valid.loc[df.index[df.index.isin(valid.index)]]
+        result = Validated(valid, result.quarantine, result.failure_cases)
+    memo.remember(hashes[fresh & df.index.isin(result.valid.index)])
+    return result
+
+
+def _validate(
+    df: pd.DataFrame, schema: pa.DataFrameSchema, table: str, id_column: str, report_column: str | None
 ) -> Validated:
     try:
         out = schema.validate(df, lazy=True)
@@ -78,12 +107,14 @@ def validate(
         raise TableContractError(table, table_level)
     descriptions = _descriptions(schema)
     bad_index = pd.Index(cases["index"].unique())
-    records = df.loc[df.index.isin(bad_index)]
+    records = df.loc[df.index.isin(bad_index)].to_dict("index")
+    as_json = {
+        i: json.dumps({k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False, sort_keys=True)
+        for i, rec in records.items()
+    }
     rows = []
-    for case in cases.to_dict("records"):
-        rec = records.loc[case["index"]]
-        if case.get("schema_context") == "DataFrameSchema":  # a row-level check: one record per row
-            case = {**case, "column": None, "failure_case": None}
+    for case in _one_per_row_check(cases).to_dict("records"):
+        rec = records[case["index"]]
         rows.append(
             {
                 "table": table,
@@ -93,14 +124,21 @@ def validate(
                 "column": case["column"] if isinstance(case["column"], str) else None,
                 "failure_case": None if pd.isna(case["failure_case"]) else str(case["failure_case"]),
                 "reason": _reason(case, descriptions),
-                "record_json": json.dumps(
-                    {k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False, sort_keys=True
-                ),
+                "record_json": as_json[case["index"]],
             }
         )
     quarantine = pd.DataFrame(rows, columns=QUARANTINE_COLUMNS).drop_duplicates(["record_id", "check", "column"])
     valid = schema.validate(df.loc[~df.index.isin(bad_index)], lazy=True)
     return Validated(valid, quarantine.reset_index(drop=True), cases)
+
+
+def _one_per_row_check(cases: pd.DataFrame) -> pd.DataFrame:
+    """A row-level check (schema_context DataFrameSchema) lists the failing row once per column:
+    one case per row, without column or value."""
+    row_level = cases["schema_context"] == "DataFrameSchema" if "schema_context" in cases else False
+    cases = cases.copy()
+    cases.loc[row_level, ["column", "failure_case"]] = None
+    return cases.drop_duplicates(["index", "check", "column"])
 
 
 def _jsonable(v):

@@ -64,8 +64,8 @@ def test_quarantined_row_warns_and_release_goes_on(inbox, tmp_path, monkeypatch)
 def test_broken_contract_blocks_the_release(inbox, tmp_path, monkeypatch):
     real = assets.validate.validate_facts
 
-    def drop_column(facts, texts, raw):
-        result = real(facts, texts, raw)
+    def drop_column(facts, texts, raw, **kw):
+        result = real(facts, texts, raw, **kw)
         return type(result)(result.valid.drop(columns=["base_unit"]), result.quarantine, result.failure_cases)
 
     monkeypatch.setattr(assets.validate, "validate_facts", drop_column)

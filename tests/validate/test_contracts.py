@@ -106,8 +106,8 @@ def test_a_row_dropped_without_a_record_raises(tables, monkeypatch):
     texts, facts = tables
     real = facts_module.validate
 
-    def lossy(df, schema, table, id_column):
-        result = real(df, schema, table, id_column)
+    def lossy(df, schema, table, id_column, **kw):
+        result = real(df, schema, table, id_column, **kw)
         return type(result)(result.valid.iloc[1:], result.quarantine, result.failure_cases)
 
     monkeypatch.setattr(facts_module, "validate", lossy)
