@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.extract.facts_table import facts_frame
+from pipelines.extract.facts_table import facts_frame, frame_store
 from pipelines.ingest.intake import intake, intake_frame, scan_folder
 from pipelines.ingest.manifest import read_manifest, with_manifest
 from pipelines.ingest.sources import fetched_reports
@@ -68,7 +68,7 @@ class ExtractResult:
 
 def extract_facts_table(texts: pd.DataFrame, paths: Paths, progress: Report | None = None) -> ExtractResult:
     cache = paths.fact_cache()
-    facts = facts_frame(texts, cache, progress)
+    facts = facts_frame(texts, cache, progress, frame_store(cache))
     return ExtractResult(facts, cache.misses, cache.hits)
 
 

@@ -13,6 +13,7 @@ from pipelines.progress import Report
 from schemas.tables import FactsModel
 
 from .cache import FactCache
+from .frame_store import KEY, POS, FrameStore, frame_key
 from .parallel import map_reports
 from .who_when import ReportFacts, derive_chunk
 
@@ -65,11 +66,10 @@ def _year(rep) -> int | None:
     return None if pd.isna(rep.published) else rep.published.year
 
 
-def _who_and_when(reports: list, per_report: list[list[dict]], cache: FactCache) -> list[list[list]]:
+def _who_and_when(reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache) -> list[list[list]]:
     """Each report's who-and-when rows (who_when.py): cached ones read, the others derived
     together (on every core when there are enough, see parallel.py) and cached."""
     kind = f"rows-{ROWS_VERSION}"
-    keys = [_rows_key(rep, _year(rep)) for rep in reports]
     out = [cache.cached(key, kind) for key in keys]
     todo = [i for i, rows in enumerate(out) if rows is None or len(rows) != len(per_report[i])]
     jobs = [
@@ -92,13 +92,40 @@ def _clean(v):
     return None if v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v
 
 
-def facts_frame(texts: pd.DataFrame, cache: FactCache, progress: Report | None = None) -> pd.DataFrame:
-    per_report = cache.facts_of(zip(texts["sha256"], texts["text"]), progress)
+def facts_frame(
+    texts: pd.DataFrame, cache: FactCache, progress: Report | None = None, store: FrameStore | None = None
+) -> pd.DataFrame:
+    """One row per fact of every report, in report order. With a store (frame_store.py), the rows
+    of reports unchanged since the last refresh come from it and only the others are built."""
     reports = list(texts.itertuples())
-    derived = _who_and_when(reports, per_report, cache)
+    rows_keys = [_rows_key(rep, _year(rep)) for rep in reports]
+    if store is None:
+        return _rows(reports, rows_keys, cache, progress)
+    keys = [
+        frame_key(k, rep.report_id, rep.file_name, rep.institution, rep.published)
+        for k, rep in zip(rows_keys, reports, strict=True)
+    ]
+    if len(set(keys)) < len(keys):  # the same report twice: no key tells its rows apart
+        return _rows(reports, rows_keys, cache, progress)
+    kept, known = store.kept(keys)
+    todo = [i for i, k in enumerate(keys) if k not in known]
+    cache.hits += len(reports) - len(todo)
+    new = _rows([reports[i] for i in todo], [rows_keys[i] for i in todo], cache, progress, [keys[i] for i in todo])
+    table = store.combine(kept, new, keys)
+    store.save(table, keys)
+    return table.drop_columns([KEY, POS]).to_pandas()
+
+
+def _rows(
+    reports: list, rows_keys: list[str], cache: FactCache, progress: Report | None, keys: list[str] | None = None
+) -> pd.DataFrame:
+    per_report = cache.facts_of(((rep.sha256, rep.text) for rep in reports), progress)
+    derived = _who_and_when(reports, rows_keys, per_report, cache)
     rows = []
-    for rep, facts, who_when in zip(reports, per_report, derived, strict=True):
-        for f, (entity, level, p_start, p_end, p_source, page, cell) in zip(facts, who_when, strict=True):
+    for n, (rep, facts, who_when) in enumerate(zip(reports, per_report, derived, strict=True)):
+        for pos, (f, (entity, level, p_start, p_end, p_source, page, cell)) in enumerate(
+            zip(facts, who_when, strict=True)
+        ):
             rows.append(
                 {
                     "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),
@@ -115,13 +142,24 @@ def facts_frame(texts: pd.DataFrame, cache: FactCache, progress: Report | None =
                     "extractor_version": cache.version,
                     "page": page,
                     "cell": cell,
+                    **({KEY: keys[n], POS: pos} if keys is not None else {}),
                 }
             )
-    df = pd.DataFrame(rows, columns=list(FactsModel.to_schema().columns))
+    columns = list(FactsModel.to_schema().columns) + ([KEY, POS] if keys is not None else [])
+    df = pd.DataFrame(rows, columns=columns)
     for c in ("value", "normalized_value", "code_confidence", "period_start", "period_end"):
         df[c] = df[c].astype("float64")
-    for c in ("char_start", "char_end"):
+    for c in ("char_start", "char_end", *([POS] if keys is not None else [])):
         df[c] = df[c].astype("int64")
     df["published"] = pd.to_datetime(df["published"])
     df["page"] = df["page"].astype("float64")
     return df.reset_index(drop=True)
+
+
+def frame_store(cache: FactCache) -> FrameStore | None:
+    """The store of the last facts frame beside the cache (none for a cache without a folder)."""
+    if cache.dir is None:
+        return None
+    return FrameStore(
+        cache.dir.parents[1] / "frames", f"{cache.version}+{ROWS_VERSION}", list(FactsModel.to_schema().columns)
+    )

@@ -1,0 +1,84 @@
+"""The stored facts frame: a refresh takes the rows of unchanged reports from it, builds only
+the others, and gives exactly the frame a build of every report gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines import steps
+from pipelines.devtools import corpus
+from pipelines.extract import facts_table
+from pipelines.extract.facts_table import facts_frame, frame_store
+from pipelines.settings import Paths
+
+
+def _texts(inbox: Path, data: Path) -> pd.DataFrame:
+    paths = Paths(inbox=inbox, data=data, published=data / "pub", sources=data / "none.yaml")
+    return steps.decode_reports(steps.ingest_raw_reports(paths), paths)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nulls of text columns as None (what the stored frame, read from Arrow, holds)."""
+    out = frame.copy()
+    for c in out.select_dtypes(include="object").columns:
+        out[c] = out[c].where(out[c].notna(), None)
+    return out
+
+
+@pytest.fixture
+def setup(tmp_path):
+    inbox = tmp_path / "inbox"
+    corpus.write(inbox, 12, n_colleges=4)
+    return inbox, tmp_path / "data"
+
+
+def _run(texts: pd.DataFrame, data: Path):
+    paths = Paths(inbox=data, data=data, published=data / "pub", sources=data / "none.yaml")
+    cache = paths.fact_cache()
+    return facts_frame(texts, cache, store=frame_store(cache)), cache
+
+
+def test_stored_frame_equals_a_whole_build_and_is_reused(setup):
+    inbox, data = setup
+    texts = _texts(inbox, data)
+    first, _ = _run(texts, data)
+    whole = facts_frame(texts, Paths(inbox=inbox, data=data / "other").fact_cache())
+    pd.testing.assert_frame_equal(first, _plain(whole))
+    shutil.rmtree(data / "cache" / "facts")  # the per-report caches: every row must come from the store
+    again, cache = _run(texts, data)
+    pd.testing.assert_frame_equal(again, first)
+    assert cache.hits == len(texts) and cache.misses == 0
+
+
+def test_only_new_and_changed_reports_are_built_and_order_follows_the_reports(setup, monkeypatch):
+    inbox, data = setup
+    _run(_texts(inbox, data), data)
+    (new,) = corpus.write(inbox, 13, start=12, n_colleges=4)  # one new report
+    changed = sorted(inbox.iterdir())[3]
+    changed.write_bytes(changed.read_bytes() + b"\n")  # new bytes, a new report id
+    (sorted(inbox.iterdir())[5]).unlink()  # one gone
+    texts = _texts(inbox, data).iloc[::-1].reset_index(drop=True)
+    built = []
+    real = facts_table._rows
+    monkeypatch.setattr(facts_table, "_rows", lambda reports, *a: built.extend(reports) or real(reports, *a))
+    frame, _ = _run(texts, data)
+    assert sorted(r.file_name for r in built) == sorted([changed.name, new.name])
+    monkeypatch.undo()
+    whole = facts_frame(texts, Paths(inbox=inbox, data=data / "other").fact_cache())
+    pd.testing.assert_frame_equal(frame, _plain(whole))
+
+
+def test_a_torn_store_is_rebuilt(setup):
+    inbox, data = setup
+    texts = _texts(inbox, data)
+    first, _ = _run(texts, data)
+    (stored,) = (data / "cache" / "frames").glob("facts-*.parquet")
+    stored.write_bytes(stored.read_bytes()[:100])
+    again, _ = _run(texts, data)
+    pd.testing.assert_frame_equal(again, first)
+    kept, known = frame_store(Paths(data=data).fact_cache()).kept(list(texts["report_id"]) + ["x"])
+    assert kept is not None and kept.num_rows == 0 and known == set()  # written whole again, keyed by frame keys
