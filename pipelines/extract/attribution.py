@@ -70,10 +70,11 @@ GROUP = re.compile(
 )
 # A city or district as the subject: a short name right before 市/区/县 (not 上市, 城市, 超市 …).
 PLACE = re.compile(
-    r"(?<![上城都超门股入个各全本我该])(?:[\u4e00-\u9fff]{2,3}(?:市|区|县)|[\u4e00-\u9fff]县)(?![级长委政民属域内外直辖场])"
-)  # 郧县, 沛县: a county may have a one-character name
+    r"(?<![上城都超门股入个各全本我该])(?:[\u4e00-\u9fff]{2,6}自治州|[\u4e00-\u9fff]{2,3}(?:市|区|县)|[\u4e00-\u9fff]县)"
+    r"(?![级长委政民属域内外直辖场])"
+)  # 郧县, 沛县: a county may have a one-character name; 楚雄彝族自治州 is a prefecture, a city's level
 NOT_A_PLACE = re.compile(
-    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
@@ -205,7 +206,7 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
             continue
         if (
             (len(name) >= 3 or name.endswith("县"))
-            and not NOT_A_PLACE.search(name)
+            and not NOT_A_PLACE.search(name.removesuffix("自治州"))
             and _is_subject(sentence, start, m.end())
         ):
             add(start, m.end(), Entity(name, "city"))
@@ -290,7 +291,7 @@ def dominant_area(text: str) -> Entity | None:
     rx = PROVINCE if level == "province" else PLACE
     for m in rx.finditer(text):
         name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
-        if level == "province" or not (NOT_A_PLACE.search(name) or PROVINCE.fullmatch(name[1:])):
+        if level == "province" or not (NOT_A_PLACE.search(name.removesuffix("自治州")) or PROVINCE.fullmatch(name[1:])):
             named[name] = named.get(name, 0) + 1
     return Entity(max(named, key=lambda n: named[n]) if named else None, level)
 

@@ -193,3 +193,9 @@ def test_a_county_with_a_one_character_name_is_a_place():
 
 def test_related_or_some_schools_are_no_name():
     assert not [e for _, e in mentions("学生赴宁波市相关职业学校实习。", []) if e.level == "institution"]
+
+
+def test_an_autonomous_prefecture_is_a_place_and_what_a_figure_leaves_out_is_not_its_subject():
+    assert [e for _, e in mentions("楚雄彝族自治州共有中职学校25所。", [])] == [Entity("楚雄彝族自治州", "city")]
+    # (不包括神木市): the figure is not the excluded city's
+    assert not [e for _, e in mentions("全市(不包括神木市)中职学校19所。", []) if e.name == "括神木市"]
