@@ -80,9 +80,11 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     return None
 
 
-# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛): their awards are other.
+# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, and the arts, speech and
+# sports: 文明风采, 书法, 运动会): their awards are other.
 OTHER_CONTEST = re.compile(
-    r"(?:科技创新|创新创业|科创|挑战杯|征文|演讲|微课|教学能力|说课)[^，,。；;]{0,8}(?:大赛|竞赛|比赛)"
+    r"(?:科技创新|创新创业|科创|挑战杯|征文|演讲|微课|教学能力|说课|文明风采|书法|绘画|摄影|朗诵|辩论|"
+    r"文艺|歌唱|舞蹈|体育|田径)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|运动会)"
 )
 
 

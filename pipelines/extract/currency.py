@@ -2,7 +2,7 @@
 and, in speech, Hong Kong and Macau. An amount is CNY unless its own clause names another
 currency (新台幣1億元, 港幣), or the report is one whose money is not renminbi: it names a
 foreign currency and never renminbi, or it is a Taiwanese report (Taiwanese institutions, the
-ROC school year, Taiwanese news agencies) with nothing of the mainland in it."""
+ROC school year or calendar, Taiwanese news agencies) with nothing of the mainland in it."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ RENMINBI = re.compile(r"人民幣|人民币|RMB|CNY")
 # Signs of a report from Taiwan, each counted once: a report needs two of them.
 TAIWAN = re.compile(
     r"台灣新聞網|中央社|國立|科技大學|科大|學年度|國教署|勞委會|勞動部|技職司|教育部技職|"
-    r"[臺台]北市|[臺台]中市|[臺台]南市|新北市|高雄市|桃園市|新竹|嘉義|彰化|雲林|屏東|花蓮|宜蘭|苗栗|南投"
+    r"[臺台]北市|[臺台]中市|[臺台]南市|新北市|高雄市|桃園市|新竹|嘉義|彰化|雲林|屏東|花蓮|宜蘭|苗栗|南投|"
+    r"技职司|国教署|技职教育|台湾新闻网"  # the same in a Simplified-character repost
 )
+# The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
+ROC_YEAR = re.compile(r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)")
 # Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
 MAINLAND = re.compile(r"人民幣|人民币|中國|中国|省|自治區|自治区|縣|县|市委|黨委|党委")
 # How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
@@ -28,7 +31,8 @@ REACH = 12
 def report_money_is_foreign(text: str) -> bool:
     if FOREIGN_CURRENCY.search(text) and not RENMINBI.search(text):
         return True
-    return len({m.group() for m in TAIWAN.finditer(text)}) >= 2 and not MAINLAND.search(text)
+    signs = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
+    return len(signs) >= 2 and not MAINLAND.search(text)
 
 
 def doc_is_foreign_money(doc: Doc, pos: int) -> bool:

@@ -27,7 +27,7 @@ from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_befor
 
 # Modules of this package that do not decide what the cached facts are (attribution runs on every
 # refresh, after the cache).
-PLUMBING = {"cache.py", "facts_table.py", "attribution.py", "parallel.py", "who_when.py"}
+PLUMBING = {"cache.py", "facts_table.py", "frame_store.py", "attribution.py", "parallel.py", "who_when.py"}
 
 
 def _code_fingerprint() -> str:
@@ -237,7 +237,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
     elif not c.unit_text and c.table_label is None and bare_wan_counts(doc, c) == "CNY":
-        normalized, base = value, "CNY"  # 捐资10万设立奖学金: yuan, its 万 read with the number
+        # 捐资10万设立奖学金: yuan, its 万 read with the number (a Taiwanese report's are NT dollars)
+        normalized, base = value, "other" if doc_is_foreign_money(doc, c.start) else "CNY"
     else:
         normalized = value
         base = base_unit_for(c.unit_text, noun)

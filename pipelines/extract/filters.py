@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cells import Candidate
 from .doc import Doc
-from .grammar import PEOPLE_AFTER, PERSON_NOUNS, Candidate
+from .grammar import PEOPLE_AFTER, PERSON_NOUNS
 from .simplify import for_matching
 from .units import MONEY
 
@@ -120,13 +121,25 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# 获三等奖一个。: a count that trails the award it counts, ending its clause.
+AWARD_BEFORE = re.compile(r"(?:奖|獎|奖项|獎項|金牌|银牌|銀牌|铜牌|銅牌)$")
+
+
+def _trailing_award_count(text: str, c: Candidate) -> bool:
+    return bool(AWARD_BEFORE.search(text, max(0, c.start - 2), c.start)) and text[c.end : c.end + 1] in tuple(
+        "。，,；;、"
+    )
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
     marked = c.prefix or c.suffix
     scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
-    if (n in ("一", "壹", "零", "〇") and not scaled) or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
-        return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 count)"
+    if (n in ("一", "壹", "零", "〇") and not scaled and not _trailing_award_count(doc.text, c)) or (
+        n in ("百", "千", "万", "萬", "亿", "億") and not marked
+    ):
+        return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 and 获三等奖一个 count)"
     if len(n) > 1 and all(ch in CN_DIGITS_ONLY for ch in n):
         return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
@@ -220,7 +233,8 @@ PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问�
 # 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.
 ABSTRACT_AFTER = re.compile(
     r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
-    r"特色|优势|特点|要素|板块|区域|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体)"
+    r"特色|优势|特点|要素|板块|区域|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体|"
+    r"痛点|难点|难题|问题|职能|功能|面向|策略|战略|任务|行动|作用)"
 )
 
 

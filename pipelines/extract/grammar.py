@@ -7,8 +7,9 @@ decided later (filters.py). Positions are into the text as given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .cells import CELL_NUM, CELL_NUMBER, HEADER_CELL, HEADER_UNITS, TABLE_UNIT, Candidate, cell_candidate
+from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS
 from .simplify import PINYIN_GLOSS
 from .units import MONEY_UNIT, head_noun_before
@@ -53,6 +54,13 @@ PREFIX_MARKS = {
     "不少於": "at_least",
     "不低於": "at_least",
     "上": "at_least",  # only before a bare order of magnitude, see _prefix
+    # signs, as tables write them (<1%, ＞90%)
+    "<": "at_most",
+    "＜": "at_most",
+    "≤": "at_most",
+    ">": "at_least",
+    "＞": "at_least",
+    "≥": "at_least",
 }
 SUFFIX_MARKS = {"余": "at_least", "餘": "at_least", "多": "at_least"}
 AFTER_MARKS = {
@@ -102,7 +110,7 @@ PEOPLE_VERB_AFTER = (
 # hundredths (八成二 = 82 percent).
 TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成]))?(?![立果为為员員本效就功长長熟绩績型员熟交])"
 QUANTITY = re.compile(
-    rf"(?P<pre>{_prefix})?"
+    rf"(?:(?P<pre>{_prefix}){_sp})?"  # 超 95%: a space may follow the mark, as it may precede the unit
     rf"(?P<num>{_num})"
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
@@ -125,69 +133,22 @@ FRACTION = re.compile(
 PREFIX_BEFORE = re.compile(rf"(?:{_prefix})$")
 
 
-_table_unit = (
-    r"万元|亿元|千元|元|萬元|億元|人日|人天|人次|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|学时|课时|户|%|％"
-)
-_cell_num = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 _cell_sep = r"(?:\t| {2,}|[ \t]*[|｜][ \t]*)"
 # A statistics-table row as decoded text: a label with its unit in brackets (or in its own
 # cell), then one or more number cells: 横向技术服务到款额（万元）\t1256.80
 TABLE_ROW = re.compile(
-    rf"^(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*(?:[（(](?P<unit>{_table_unit})[）)]|{_cell_sep}(?P<unit2>{_table_unit}))"
-    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{_cell_num}[ \t]*)+)"
+    rf"^(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*(?:[（(](?P<unit>{TABLE_UNIT})[）)]|{_cell_sep}(?P<unit2>{TABLE_UNIT}))"
+    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{CELL_NUMBER}[ \t]*)+)"
     rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*$",  # trailing change cells (+12.5%, -3.2) are not levels
     re.M,
 )
-_CELL_NUM = re.compile(_cell_num)
-# A flattened table's header (毕业去向 | 人数 | 比例 |) gives the unit of a column of bare numbers.
-HEADER_UNITS = {
-    "人数": "人",
-    "人數": "人",
-    "人次": "人次",
-    "学生数": "人",
-    "學生數": "人",
-    "毕业生数": "人",
-    "企业数": "家",
-    "家数": "家",
-    "校数": "所",
-    "学校数": "所",
-    "项目数": "项",
-    "项数": "项",
-    # shares: a column of bare numbers under 比例 is percentages (比例 | 53.91 |)
-    "比例": "%",
-    "占比": "%",
-    "百分比": "%",
-    "比率": "%",
-}
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
 UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
-_NOTE_UNIT = re.compile(rf"[（(]({_table_unit})[）)]")
+_NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
-# A header cell names its column's unit by a unit word at its end (参加人数, 通过人数), by a unit in
-# brackets (到款额（万元）), or as a count of a known noun (科目数, 合作企业数 → the noun is the unit).
-_HEADER_CELL = re.compile(
-    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{_table_unit})[）)])$"
-)
 _COUNT_CELL = re.compile(r"^.{0,6}?(?P<noun>[\u4e00-\u9fff]{2,4})[数數]$")
 _PIPE_CELL = re.compile(r"[^|｜\n]+")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int  # whole match, marks included
-    end: int
-    num_start: int  # the number_text span
-    num_end: int
-    number: str  # the number as written, without marks
-    number2: str | None  # upper end of a range
-    unit_text: str
-    prefix: str | None
-    suffix: str | None
-    after: str | None
-    unit_start: int
-    unit_end: int
-    table_label: str | None = None  # set for a number read from a statistics-table row
 
 
 def _share_in_words(text: str, m: re.Match, unit: str) -> Candidate:
@@ -316,10 +277,10 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 note = None
             continue
         cells = _cells(text, start, end)
-        if not any(_CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) for a, b in cells):
+        if not any(CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) for a, b in cells):
             columns = {}
             for k, (a, b) in enumerate(cells):
-                h = _HEADER_CELL.match(text[a:b])
+                h = HEADER_CELL.match(text[a:b])
                 if h:
                     columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
                 elif (n := _COUNT_CELL.match(text[a:b])) and (noun := head_noun_before(n.group("noun"))):
@@ -333,15 +294,15 @@ def header_table_candidates(text: str) -> list[Candidate]:
         shift = _alignment(text, cells, header) if header else 0
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
-            if unit is not None and _CELL_NUM.fullmatch(text[a:b]) and labels:
+            if unit is not None and CELL_NUM.fullmatch(text[a:b]) and labels:
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
-                out.append(_cell_candidate(text, start, labels, a, b, unit, label=label))
+                out.append(cell_candidate(text, start, labels, a, b, unit, label=label))
             elif unit is None and note is not None and not (header and header[1]):
                 for m in _LABELLED_NUM.finditer(text, a, b):
                     row = " ".join(text[x:y] for x, y in labels[:1])
                     out.append(
-                        _cell_candidate(
+                        cell_candidate(
                             text,
                             m.start(),
                             [(m.start("label"), m.end("label"))],
@@ -361,7 +322,7 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
     units puts more of its bare numbers under units (a row whose trailing cells are empty)."""
     n_columns, units = header
     right = n_columns - len(cells)
-    numbers = [k for k, (a, b) in enumerate(cells) if _CELL_NUM.fullmatch(text[a:b])]
+    numbers = [k for k, (a, b) in enumerate(cells) if CELL_NUM.fullmatch(text[a:b])]
     shares = [k for k, (a, b) in enumerate(cells) if text[a:b].endswith(("%", "％"))]
     if right <= 0 or not numbers or not units:
         return right
@@ -373,24 +334,6 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
 
     first_unit = min(units) - numbers[0]
     return first_unit if placed(first_unit) > placed(right) else right
-
-
-def _cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:
-    return Candidate(
-        start=labels[-1][0] if labels[-1][0] < a else row_start,
-        end=end or b,
-        num_start=a,
-        num_end=b,
-        number=text[a:b],
-        number2=None,
-        unit_text=unit[0],
-        prefix=None,
-        suffix=None,
-        after=None,
-        unit_start=unit[1],
-        unit_end=unit[2],
-        table_label=label if label is not None else " ".join(text[x:y] for x, y in labels),
-    )
 
 
 # A statistical yearbook's table as text: the header's column names each followed by a unit in
@@ -454,10 +397,10 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
 
 
 def table_candidates(text: str) -> list[Candidate]:
-    out = header_table_candidates(text) + yearbook_table_candidates(text)
+    out = header_table_candidates(text) + yearbook_table_candidates(text) + cell_per_line_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
-        for n in _CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):
+        for n in CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):
             out.append(
                 Candidate(
                     start=m.start("label"),

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 
+from .cells import Candidate
 from .doc import MAX_SPAN, QUOTE_REACH, Doc
-from .grammar import Candidate
 
 # Farther than any read around a number: a whole sentence or clause of up to MAX_SPAN characters,
 # the quote's reach, the code rules' context (extractor.CONTEXT_CHARS, kept below this).

@@ -137,6 +137,8 @@ _currencies = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 MONEY = re.compile(rf"(?P<mult>{_mults})?(?P<cur>{_currencies})")
 MONEY_UNIT = rf"(?:{_mults})?(?:{_currencies})"  # for the grammar
 
+# Goods made, counted in 种 or 件 (零部件30余种): neither projects nor organisations.
+GOODS = ("零部件", "零件", "部件", "配件", "元器件")
 # Head nouns and the base unit they take, longest first when matched.
 NOUNS: dict[str, str] = {}
 for _base, _words in {
@@ -158,7 +160,7 @@ for _base, _words in {
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "
     # events, counted in 场 or 次: not organisations
     "会议 會議 座谈会 座談會 研讨会 研討會 讲座 講座 招聘会 招聘會 宣讲会 宣講會 交流会 交流會 双选会 雙選會 "
-    "论坛 論壇 培训会 培訓會 观摩会 推介会 对接会 對接會 洽谈会 活动 活動",
+    "论坛 論壇 培训会 培訓會 观摩会 推介会 对接会 對接會 洽谈会 活动 活動 " + " ".join(GOODS),
 }.items():
     for _w in _words.split():
         NOUNS.setdefault(_w, _base)
@@ -209,6 +211,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         return fixed
     if noun and measure in ("部", "本", "篇") and noun in PAPER_NOUNS:
         return "paper"
+    if noun in GOODS:
+        return "other"
     if noun and measure in ITEM_MEASURES and NOUNS[noun] == "other":
         noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
     if noun and measure == "件" and NOUNS[noun] == "unit":

@@ -168,6 +168,9 @@ NOT_FACTS = [
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
     "與幾十家龍頭企業共建研究院。",
+    "学校针对“协同不深、标准滞后”三大痛点推进改革，运用三大面向九大策略。",  # slogans
+    "社会服务是高等院校的三大职能之一。",
+    "年份\n2019\n2020\n2021\n收入\n10\n12\n15",  # cells one per line, but no rows of a label and values
 ]
 
 # Families seen on real text (samples/real): spaces inside a number phrase, compound
@@ -273,6 +276,34 @@ REAL_TEXT_FAMILIES = [
     (
         "省 内 生 源 中 , 7 4 . 0 5 % 选 择 留 在 本 省 , 共 3 5 6 人 。",
         [(74.05, "percent", "exact"), (356, "person", "exact")],
+    ),
+    # signs as qualifiers, a space after a mark; goods counted in 种; an award counted after it
+    (
+        "占比<1%，对口率＞90%，满意度≥85%。",
+        [(1, "percent", "at_most"), (90, "percent", "at_least"), (85, "percent", "at_least")],
+    ),
+    ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
+    ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    ("在全省技能大赛中获三等奖一个。", [(1, "item", "exact")]),
+    # a Taiwanese report in Simplified characters: ROC years and 技职 name its dollars
+    ("南台科大105~107年获技职司补助6,000万元。", [(60_000_000, "other", "exact")]),
+    ("崑山科技大學112學年度獲補助經費約1.85億。", [(185_000_000, "other", "approx")]),
+    # a table flattened one cell per line: rows of a label and values, units from the header
+    (
+        "出路 |\n人數 |\n比例 |\n升學 |\n101 |\n11% |\n就業 |\n396 |\n42% |\n服兵役 |\n132 |\n14% |",
+        [
+            (101, "person", "exact"),
+            (11, "percent", "exact"),
+            (396, "person", "exact"),
+            (42, "percent", "exact"),
+            (132, "person", "exact"),
+            (14, "percent", "exact"),
+        ],
+    ),
+    # … or, where no header cell names one, from the caption above the table
+    (
+        "本學程參與人數統計表如下:\n學系\n\n102學年度\n\n103學年度\n\n航管系\n\n10\n\n7\n\n休閒系\n\n2\n\n0",
+        [(10, "person", "exact"), (7, "person", "exact"), (2, "person", "exact"), (0, "person", "exact")],
     ),
 ]
 
@@ -450,6 +481,7 @@ def test_statistics_table_rows():
         ("劳工局共开办570个职业培训课程。", "other"),
         ("在青少年科技创新大赛中，学生荣获2个一等奖。", "other"),  # not a skills competition
         ("在职业院校技能大赛中，学生荣获2个一等奖。", "skill_competition_awards"),
+        ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
         # local employment is said of the local area: a kind of city is not one
         ("毕业生选择在新一线城市就业的比例为26%。", "other"),
         ("毕业生在川就业占比72.5%。", "local_employment_share"),

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from pipelines.extract.grammar import _table_unit
+from pipelines.extract.cells import TABLE_UNIT
 
 
 class FormatError(ValueError):
@@ -107,9 +107,9 @@ class TextBuilder:
 
 
 YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)\s*(?:年度?|学年|年\s*[（(][^）)]*[）)])?$")
-UNIT = re.compile(rf"(?:{_table_unit})")
-UNIT_NOTE = re.compile(rf"单位\s*[:：]\s*({_table_unit})")
-UNIT_IN_LABEL = re.compile(rf"[（(](?:{_table_unit})[）)]\s*$")
+UNIT = re.compile(rf"(?:{TABLE_UNIT})")
+UNIT_NOTE = re.compile(rf"单位\s*[:：]\s*({TABLE_UNIT})")
+UNIT_IN_LABEL = re.compile(rf"[（(](?:{TABLE_UNIT})[）)]\s*$")
 LABEL_HEADER = re.compile(r"指标|项目|名称|内容|类别")
 NUMERIC = re.compile(r"^[+\-]?[0-9０-９][0-9,，.．]*%?$")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")

@@ -1,0 +1,73 @@
+"""What the grammar and the table readers share: a candidate number, and the cells of a flattened
+table (a number cell, the units a header cell names)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TABLE_UNIT = (
+    r"万元|亿元|千元|元|萬元|億元|人日|人天|人次|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|学时|课时|户|%|％"
+)
+CELL_NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
+CELL_NUM = re.compile(CELL_NUMBER)
+# A flattened table's header (毕业去向 | 人数 | 比例 |) gives the unit of a column of bare numbers.
+HEADER_UNITS = {
+    "人数": "人",
+    "人數": "人",
+    "人次": "人次",
+    "学生数": "人",
+    "學生數": "人",
+    "毕业生数": "人",
+    "企业数": "家",
+    "家数": "家",
+    "校数": "所",
+    "学校数": "所",
+    "项目数": "项",
+    "项数": "项",
+    # shares: a column of bare numbers under 比例 is percentages (比例 | 53.91 |)
+    "比例": "%",
+    "占比": "%",
+    "百分比": "%",
+    "比率": "%",
+}
+# A header cell names its column's unit by a unit word at its end (参加人数, 通过人数), by a unit in
+# brackets (到款额（万元）), or as a count of a known noun (科目数, 合作企业数 → the noun is the unit).
+HEADER_CELL = re.compile(
+    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{TABLE_UNIT})[）)])$"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # whole match, marks included
+    end: int
+    num_start: int  # the number_text span
+    num_end: int
+    number: str  # the number as written, without marks
+    number2: str | None  # upper end of a range
+    unit_text: str
+    prefix: str | None
+    suffix: str | None
+    after: str | None
+    unit_start: int
+    unit_end: int
+    table_label: str | None = None  # set for a number read from a statistics-table row
+
+
+def cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:
+    return Candidate(
+        start=labels[-1][0] if labels[-1][0] < a else row_start,
+        end=end or b,
+        num_start=a,
+        num_end=b,
+        number=text[a:b],
+        number2=None,
+        unit_text=unit[0],
+        prefix=None,
+        suffix=None,
+        after=None,
+        unit_start=unit[1],
+        unit_end=unit[2],
+        table_label=label if label is not None else " ".join(text[x:y] for x, y in labels),
+    )

@@ -1,0 +1,118 @@
+"""Tables flattened one cell per line, as a web page's table reaches plain text (each cell on a
+line of its own, often ending in `|`, blank lines between or not):
+
+    學系 | 102學年度 | 103學年度 |        畢業出路  107學年度 … 人數  比例  人數  比例 …
+    航管系 | 10 | 7 |                    升學  101  11%  140  14% …
+    休閒系 | 2 | 4 |                     服兵役  132  14%  109  11% …
+
+A run of such short lines is a table when its cells fall into rows of one text label and the
+same number of value cells, at least two rows. The value columns take their units from the
+header's last cells (人數, 比例: see cells.HEADER_UNITS), else, where no header cell names a
+unit, from the table's caption just above it (本學程參與人數統計表如下 → 人). A cell that writes
+its own unit (11%) is left to the ordinary reading of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .cells import CELL_NUM, HEADER_CELL, HEADER_UNITS, Candidate, cell_candidate
+
+MAX_CELL = 24  # characters: a longer line is prose, and ends the run
+_CELL_LINE = re.compile(r"^[ \t\u3000]*(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
+_VALUE = re.compile(r"^[<>＜＞≤≥]?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
+_SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
+# A caption names the count the whole table holds: …人數統計表, 参加人数如下.
+_CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|表|如下|[:：])")
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of cell lines (cell spans), blank lines inside a run skipped; each run with the
+    span of the prose line just before it as its first element's caption (see _caption)."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        m = _CELL_LINE.match(line)
+        cell = m.group("cell") if m else ""
+        if m and cell and len(cell) <= MAX_CELL and not _SENTENCE_END.search(cell):
+            current.append((start + m.start("cell"), start + m.end("cell")))
+            continue
+        if len(current) >= 6:
+            runs.append(current)
+        current = []
+    if len(current) >= 6:
+        runs.append(current)
+    return runs
+
+
+def _rows(kinds: list[bool]) -> tuple[int, int] | None:
+    """(first label's index, values per row) when the cells from some label on fall into rows
+    of a label and the same number of values (True marks a value), at least two rows."""
+    labels = [i for i, v in enumerate(kinds) if not v and i + 1 < len(kinds) and kinds[i + 1]]
+    if len(labels) < 2:
+        return None
+    width, _ = Counter(b - a for a, b in zip(labels, labels[1:], strict=False)).most_common(1)[0]
+    first = next(i for i, (a, b) in enumerate(zip(labels, labels[1:], strict=False)) if b - a == width)
+    start = labels[first]
+    k = width - 1
+    if k < 1:
+        return None
+    rows = 0
+    i = start
+    while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
+        rows += 1
+        i += width
+    return (start, k) if rows >= 2 else None
+
+
+def _caption(text: str, at: int) -> tuple[tuple[str, int, int], str] | None:
+    """The unit a caption in the 200 characters before the table names, with its span, and the
+    caption's clause up to it (what the table counts: 本學程參與人數)."""
+    lo = max(0, at - 200)
+    found = list(_CAPTION_UNIT.finditer(text, lo, at))
+    if not found:
+        return None
+    m = found[-1]
+    clause = max(text.rfind(c, lo, m.start()) for c in "\n。，,；;") + 1
+    unit = HEADER_UNITS.get(m.group("word"), m.group("word"))
+    return (unit, m.start("word"), m.end("word")), text[max(clause, lo) : m.end("word")]
+
+
+def cell_per_line_candidates(text: str) -> list[Candidate]:
+    if text.count("\n") < 6:
+        return []
+    out: list[Candidate] = []
+    for cells in _runs(text):
+        kinds = [bool(_VALUE.match(text[a:b])) for a, b in cells]
+        found = _rows(kinds)
+        if found is None:
+            continue
+        start, k = found
+        header = cells[:start]
+        units: dict[int, tuple[str, int, int]] = {}
+        for j, (a, b) in enumerate(header[-k:] if len(header) >= k else []):
+            h = HEADER_CELL.match(text[a:b])
+            if h:
+                units[j] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
+        caption, what = (None, "") if units else (_caption(text, cells[0][0]) or (None, ""))
+        names = header[-k:] if len(header) >= k else [None] * k
+        i = start
+        while i + k + 1 <= len(cells) and not kinds[i] and all(kinds[i + 1 : i + k + 1]):
+            label = cells[i]
+            for j in range(k):
+                a, b = cells[i + 1 + j]
+                unit = units.get(j) or caption
+                if unit is None or not CELL_NUM.fullmatch(text[a:b]):
+                    continue
+                column = names[j]
+                row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
+                name = " ".join(x for x in (what, *row) if x)
+                out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
+            i += k + 1
+    return out
