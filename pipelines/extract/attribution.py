@@ -74,7 +74,7 @@ PLACE = re.compile(
     r"(?![级长委政民属域内外直辖场])"
 )  # 郧县, 沛县: a county may have a one-character name; 楚雄彝族自治州 is a prefecture, a city's level
 NOT_A_PLACE = re.compile(
-    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
@@ -86,13 +86,13 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|"
+    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|"
     # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
     r"探索|适合|逐步|一套|一批|透过|通过"
 )
 GENERIC = re.compile(
-    r"[区市县镇乡]?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
+    r"(?:[区市县镇乡]|城市|农村|城镇|乡村)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
 # Places and institutions that open a sentence, or stand before these words, are what it is about.
 SUBJECT_AFTER = re.compile(

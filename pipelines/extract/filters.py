@@ -18,6 +18,7 @@ from .units import MONEY
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
 FORECAST = re.compile(
+    r"要求各地|要求各省|要求各级|要求各級|要求全国|要求全國|"  # what a ministry asks of the regions
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|将超过|將超過|拟于|拟将|拟建|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
@@ -89,7 +90,7 @@ SPEECH = re.compile(r"[，,：:；;]")
 
 
 # 这三个专业, 最多的三个专业大类: a number that points back or ranks, not a count.
-POINTING_BEFORE = re.compile(r"最[\u4e00-\u9fff]{1,2}的$")
+POINTING_BEFORE = re.compile(r"[最较較][\u4e00-\u9fff]{1,2}的$")  # 最多的三个, 增幅较大的5个省份: a ranking
 POINTING_WORD_BEFORE = re.compile(r"(?:这|這|那|上述)$")  # before a numeral in words (这三个; 这50所 restates)
 DIVIDED_BEFORE = re.compile(r"分[成为為]?$")  # 分3组: a division into groups
 ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+[、和及至到]$")
@@ -204,7 +205,9 @@ def about_an_event(doc: Doc, c: Candidate) -> str | None:
 
 # 全国37支代表队、9800多名选手参加了96个项目的竞赛: the whole field of a national contest, in a
 # clause whose subject is the nation's teams, says nothing of the institution's own entry.
-NATIONAL = re.compile(r"全国|全國")
+NATIONAL = re.compile(
+    r"全国|全國|世界技能组织|世界技能組織|世界技能大赛|世界技能大賽"
+)  # WorldSkills: the world's field
 FIELD = re.compile(r"代表队|参赛队|选手|支队伍")
 CONTEST = re.compile(r"大赛|竞赛|比赛|赛项|技能赛")
 
@@ -234,7 +237,7 @@ PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问�
 ABSTRACT_AFTER = re.compile(
     r"(层面|方面|环节|维度|阶段|层次|重点|机制|模式|途径|渠道|举措|措施|原则|理念|路径|步骤|"
     r"特色|优势|特点|要素|板块|区域|转变|对接|到账|经费|指标|数据|统一|结合|融合|协同|一体|"
-    r"痛点|难点|难题|问题|职能|功能|面向|策略|战略|任务|行动|作用)"
+    r"痛点|难点|难题|问题|职能|功能|面向|策略|战略|任务|行动|作用|层级)"
 )
 
 
@@ -391,8 +394,19 @@ def density_per_many(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# A survey's sample (对31个省的1 312份抽样问卷进行统计): how a study was made, not an outcome.
+SURVEY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}(?:问卷|問卷)")
+
+
+def survey_sample(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text in ("份", "名", "人", "位") and SURVEY_AFTER.match(doc.text, c.unit_end):
+        return "a survey's sample of questionnaires, not an outcome"
+    return None
+
+
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     place_name,
+    survey_sample,
     media_count,
     band_of_a_distribution,
     density_per_many,

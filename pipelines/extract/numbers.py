@@ -36,7 +36,11 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 
 CN_DIGIT_CHARS = "".join(DIGITS)
 CN_NUM_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# Thousands grouped by commas (1,035), or by a space right after a word (建设2 709个: never in a
+# table's row of cells, where a space separates numbers).
+ARABIC = (
+    r"(?:(?<=[\u4e00-\u9fff])[0-9]{1,3}(?: [0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)(?:[.．][0-9０-９]+)?"
+)
 # An Arabic number optionally followed by a big multiplier (3.5万, 1.2亿, 3千).
 ARABIC_MULT = rf"{ARABIC}(?:[千万萬亿億]+)?"
 CHINESE = rf"[{CN_NUM_CHARS}]+"
@@ -77,7 +81,7 @@ def parse_chinese(text: str) -> float:
 def parse_number(text: str) -> float:
     """Value of a number as written: '1,035' → 1035, '3.5万' → 35000, '一百二十' → 120, '１２' → 12,
     '2萬7千' → 27000, '1億2千萬' → 120000000."""
-    s = normalise_digits(text).replace(",", "")
+    s = normalise_digits(text).replace(",", "").replace(" ", "")
     m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([千万萬亿億]*)", s)
     if m:
         value = float(m.group(1))

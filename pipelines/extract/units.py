@@ -39,6 +39,11 @@ MEASURES: dict[str, str | None] = {
     "": "person",  # 8万产业工人: a number in 万 right before a person noun
     "班": "unit",  # classes
     "枚": "item",  # medals
+    # awards counted with no measure word (20金手46優勝, 4金3银2铜)
+    **dict.fromkeys(
+        ("金手", "金手奖", "金手獎", "优胜", "優勝", "優胜", "优勝", "金牌", "银牌", "銀牌", "铜牌", "銅牌"), "item"
+    ),
+    **dict.fromkeys(("金", "银", "銀", "铜", "銅"), "item"),
     # counted nouns with no measure word (两企业, 4中心, 12校)
     "企业": "unit",
     "企業": "unit",

@@ -199,3 +199,8 @@ def test_an_autonomous_prefecture_is_a_place_and_what_a_figure_leaves_out_is_not
     assert [e for _, e in mentions("楚雄彝族自治州共有中职学校25所。", [])] == [Entity("楚雄彝族自治州", "city")]
     # (不包括神木市): the figure is not the excluded city's
     assert not [e for _, e in mentions("全市(不包括神木市)中职学校19所。", []) if e.name == "括神木市"]
+
+
+def test_a_kind_of_school_after_a_verb_is_no_name_and_a_verb_is_no_part_of_a_place():
+    assert not [e for _, e in mentions("利用城市职业学校培训农民工300万人次。", []) if e.level == "institution"]
+    assert not [e for _, e in mentions("建设池州市技工学校二期工程，投资2000万元。", []) if e.name == "设池州市"]

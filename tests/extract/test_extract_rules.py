@@ -170,6 +170,12 @@ NOT_FACTS = [
     "與幾十家龍頭企業共建研究院。",
     "学校针对“协同不深、标准滞后”三大痛点推进改革，运用三大面向九大策略。",  # slogans
     "社会服务是高等院校的三大职能之一。",
+    "本研究对全国的1 312份抽样问卷进行统计分析。",  # a survey's sample
+    "教育部财政部两部门联合印发文件。",  # 部门 is no measure word
+    "形成了国家、省两个层级的建设格局。",  # levels, counted to describe
+    "教育部要求各地完成农村劳动力转移培训3000万人次。",  # what a ministry asks of the regions
+    "培训量增幅较大的5个省份是山东、四川。",  # a ranking
+    "来自世界技能组织68个成员国家和地区的1260余名选手参加了比赛。",  # the world's field
     "年份\n2019\n2020\n2021\n收入\n10\n12\n15",  # cells one per line, but no rows of a label and values
 ]
 
@@ -288,6 +294,19 @@ REAL_TEXT_FAMILIES = [
     # a Taiwanese report in Simplified characters: ROC years and 技职 name its dollars
     ("南台科大105~107年获技职司补助6,000万元。", [(60_000_000, "other", "exact")]),
     ("崑山科技大學112學年度獲補助經費約1.85億。", [(185_000_000, "other", "approx")]),
+    # thousands grouped by a space right after a word, never across a row's cells
+    ("投入资金支持建设2 709个专业群。", [(2709, "item", "exact")]),
+    # awards counted with no measure word
+    ("臺中高工獲9金手10優勝。", [(9, "item", "exact"), (10, "item", "exact")]),
+    (
+        "代表队获得4金3银2铜，获奖金5000元。",
+        [(4, "item", "exact"), (3, "item", "exact"), (2, "item", "exact"), (5000, "CNY", "exact")],
+    ),
+    # Taiwan's counties and its 技職 are no sign of the mainland: NT dollars
+    (
+        "彰化縣技職學校獲企業捐贈設備價值500萬元，新北市高職獲100萬元。",
+        [(5_000_000, "other", "exact"), (1_000_000, "other", "exact")],
+    ),
     # a table flattened one cell per line: rows of a label and values, units from the header
     (
         "出路 |\n人數 |\n比例 |\n升學 |\n101 |\n11% |\n就業 |\n396 |\n42% |\n服兵役 |\n132 |\n14% |",
