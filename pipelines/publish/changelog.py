@@ -21,7 +21,7 @@ from schemas.tables import PUBLISHED_TABLES
 # Columns that record how a row was made, not what it says: a new extractor version alone is
 # no change to a fact.
 PROVENANCE_ONLY = {"extractor_version"}
-MISSING = "\x00"  # stands for a missing value in a text column before hashing (with a mask beside it)
+MISSING = "\x00"  # stands for a missing value in a text column before hashing
 
 
 @dataclass
@@ -69,11 +69,17 @@ def _canonical(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 def _frame(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """One hashable column per column, a missing value written as a value no cell holds (the text
+    MISSING, a NaN of fixed bits, NaT's integer): a row hashes as one value per cell, not two."""
     parts = {}
     for c in cols:
         values, missing = _canonical(df[c])
-        parts[f"v:{c}"] = values.to_numpy()
-        parts[f"m:{c}"] = missing
+        v = values.to_numpy()
+        if missing.any() and v.dtype.kind == "f":
+            v = np.where(missing, np.nan, v)
+        elif missing.any() and v.dtype.kind in "iu":
+            v = np.where(missing, np.iinfo(np.int64).min, v)
+        parts[c] = v
     return pd.DataFrame(parts, index=df.index)
 
 

@@ -12,11 +12,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines.atomic import write_atomic  # noqa: F401  (re-exported for publish modules)
+from pipelines.atomic import write_atomic
 from schemas.describe import arrow_schema, columns, sort_keys
 from schemas.tables import PUBLISHED_TABLES
 
@@ -74,10 +76,10 @@ def _strings(s: pd.Series) -> pa.Array:
         return pa.array([None if pd.isna(v) else str(v) for v in s], type=pa.string())
 
 
-def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
+def to_arrow(df: pd.DataFrame, table: str, is_canonical: bool = False) -> pa.Table:
     model = PUBLISHED_TABLES[table]
     schema = arrow_schema(model)
-    df = canonical(df, table)
+    df = df if is_canonical else canonical(df, table)
     arrays = []
     for f in schema:
         s = df[f.name]
@@ -94,18 +96,73 @@ def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def write_parquet(df: pd.DataFrame, table: str, path: Path) -> None:
-    pq.write_table(to_arrow(df, table), path, **PARQUET_OPTIONS)
+def write_parquet(df: pd.DataFrame, table: str, path: Path, is_canonical: bool = False) -> None:
+    pq.write_table(to_arrow(df, table, is_canonical), path, **PARQUET_OPTIONS)
 
 
-def write_csv(df: pd.DataFrame, table: str, path: Path) -> None:
-    out = canonical(df, table).copy()
+def write_csv(df: pd.DataFrame, table: str, path: Path, is_canonical: bool = False) -> None:
+    out = df if is_canonical else canonical(df, table)
+    data = csv_bytes(out, table)
+    if data is None:  # a value no column kind expects: pandas' writer, cell by cell
+        data = _pandas_csv(out, table)
+    write_atomic(path, data, durable=False)
+
+
+def _pandas_csv(out: pd.DataFrame, table: str) -> bytes:
+    out = out.copy()
     for c in columns(PUBLISHED_TABLES[table]):
         if c.kind == "date":
             out[c.name] = pd.to_datetime(out[c.name]).dt.strftime("%Y-%m-%d").fillna("")
         elif c.kind == "number":
             out[c.name] = _numbers(out[c.name])
-    out.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\n", na_rep="")
+    return out.to_csv(index=False, lineterminator="\n", na_rep="").encode(CSV_ENCODING)
+
+
+_NEEDS_QUOTES = '[",\n]'  # what pandas' (QUOTE_MINIMAL) writer quotes, with \n line ends
+
+
+def _csv_cells(s: pd.Series, kind: str) -> pa.Array | None:
+    """A column's CSV cells as Arrow strings, as pandas writes them; None where a value is not
+    of the column's kind."""
+    if kind == "date":
+        days = pd.to_datetime(s).to_numpy().astype("datetime64[D]")
+        cells = pc.strftime(pa.array(days, type=pa.date32(), from_pandas=True).cast(pa.timestamp("s")), "%Y-%m-%d")
+    elif kind == "number":
+        cells = pa.array(_numbers(s), type=pa.string())
+    elif kind == "integer":
+        if not pd.api.types.is_integer_dtype(s.dtype):
+            return None
+        cells = pa.array(s, from_pandas=True).cast(pa.string())
+    else:
+        if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+            return None  # a value that is not text (a number, bytes) is left to pandas' writer
+        cells = pa.array(s, type=pa.string(), from_pandas=True)
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
+        cells = pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES), quoted, cells)
+    return pc.fill_null(cells, "")
+
+
+def csv_bytes(out: pd.DataFrame, table: str) -> bytes | None:
+    """The CSV of a canonical table, built column by column in Arrow: byte for byte what pandas'
+    to_csv writes (BOM, header, commas, \\n line ends, quotes only where a cell holds a comma, a
+    quote or a line end), without a Python call per cell."""
+    specs = columns(PUBLISHED_TABLES[table])
+    cells = []
+    for c in specs:
+        arr = _csv_cells(out[c.name], c.kind)
+        if arr is None:
+            return None
+        cells.append(arr)
+    header = ",".join(c.name for c in specs) + "\n"
+    if not len(out):
+        return header.encode(CSV_ENCODING)
+    cells = [a.cast(pa.large_string()) for a in cells]  # 64-bit offsets: no limit on a table's size
+    nothing, comma = pa.scalar("", pa.large_string()), pa.scalar(",", pa.large_string())
+    rows = pc.binary_join_element_wise(*cells, nothing, comma)  # a trailing comma …
+    rows = pc.binary_replace_slice(rows, -1, 2**62, "\n")  # … becomes the line end (a comma is one byte)
+    _, offsets, data = rows.buffers()
+    ends = np.frombuffer(offsets, dtype=np.int64, count=len(rows) + 1, offset=rows.offset * 8)
+    return header.encode(CSV_ENCODING) + data.to_pybytes()[ends[0] : ends[-1]]
 
 
 def _numbers(s: pd.Series) -> pd.Series:
@@ -125,11 +182,12 @@ def _number(v) -> str:
     return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
 
 
-def write_table(df: pd.DataFrame, table: str, folder: Path) -> list[WrittenFile]:
+def write_table(df: pd.DataFrame, table: str, folder: Path, is_canonical: bool = False) -> list[WrittenFile]:
+    """The table as Parquet and CSV (is_canonical: df is already canonical(df, table))."""
     out = []
     for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
         path = Path(folder) / f"{table}.{fmt}"
-        writer(df, table, path)
+        writer(df, table, path, is_canonical)
         out.append(WrittenFile(path, table, fmt, path.stat().st_size, sha256_file(path), len(df)))
     return out
 

@@ -35,8 +35,8 @@ def _writer_version() -> bytes:
     return h.digest()
 
 
-def table_fingerprint(df: pd.DataFrame, table: str) -> str:
-    out = canonical(df, table)
+def table_fingerprint(df: pd.DataFrame, table: str, is_canonical: bool = False) -> str:
+    out = df if is_canonical else canonical(df, table)
     h = hashlib.sha256(table.encode())
     h.update(repr([(c, str(t)) for c, t in out.dtypes.items()]).encode())
     h.update(len(out).to_bytes(8, "little"))
@@ -45,8 +45,8 @@ def table_fingerprint(df: pd.DataFrame, table: str) -> str:
     return h.hexdigest()
 
 
-def tables_fingerprint(tables: dict[str, pd.DataFrame]) -> str:
+def tables_fingerprint(tables: dict[str, pd.DataFrame], is_canonical: bool = False) -> str:
     h = hashlib.sha256(_writer_version())
     for table in PUBLISHED_TABLES:
-        h.update(table_fingerprint(tables[table], table).encode())
+        h.update(table_fingerprint(tables[table], table, is_canonical).encode())
     return h.hexdigest()

@@ -29,7 +29,7 @@ from . import catalog, versioning
 from .changelog import ReleaseDiff, changelog_markdown, diff_metadata, diff_release
 from .datapackage import database_resource, descriptor, readme
 from .duckdb_file import write_duckdb
-from .files import WrittenFile, sha256_file, write_table
+from .files import WrittenFile, canonical, sha256_file, write_table
 from .fingerprint import tables_fingerprint
 
 STAGING_PREFIX = ".staging-"
@@ -205,7 +205,8 @@ def _run(
 
     # 2. process: unchanged tables (same fingerprint as the latest release) write nothing; else
     # write the data files in staging, compare, decide the version
-    fingerprint = tables_fingerprint(tables)
+    canon = {t: canonical(tables[t], t) for t in PUBLISHED_TABLES}  # sorted once, for the hash and the files
+    fingerprint = tables_fingerprint(canon, is_canonical=True)
     if prev_dir is not None and version is None and _fingerprints(ddir).get(previous) == fingerprint:
         catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
         rows = {t: len(tables[t]) for t in PUBLISHED_TABLES}
@@ -215,7 +216,7 @@ def _run(
     try:
         files: list[WrittenFile] = []
         for table in PUBLISHED_TABLES:
-            files += write_table(tables[table], table, staging)
+            files += write_table(canon[table], table, staging, is_canonical=True)
         sums = {f.path.name: f.sha256 for f in files}
         if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
             shutil.rmtree(staging)

@@ -18,7 +18,7 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.928 / 0.996 / 0.903 (A-G, I-N)
+    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.929 / 0.997 / 0.894 (A-G, I-R)
     "held_out": {"f1": 0.85, "qualifier_acc": 0.97, "code_acc": 0.75},  # measured 0.868 / 0.990 / 0.771 (H)
 }
 

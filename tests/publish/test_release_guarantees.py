@@ -129,11 +129,11 @@ def test_an_error_mid_write_leaves_everything_as_it_was(tables, tmp_path, monkey
     before = snapshot(root)
     calls = []
 
-    def failing(df, table, folder):
+    def failing(df, table, folder, *rest, **kw):
         calls.append(table)
         if len(calls) == 3:
             raise OSError("disk full")
-        return real(df, table, folder)
+        return real(df, table, folder, *rest, **kw)
 
     real = release.write_table
     monkeypatch.setattr(release, "write_table", failing)

@@ -1,0 +1,53 @@
+"""The CSV writer builds each file column by column in Arrow: byte for byte what pandas'
+to_csv wrote before (the published files and their checksums do not move), on the real tables
+and on cells that need quoting; a value of no column's kind goes to pandas' writer."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from pipelines.publish import files
+
+from release_helpers import REPORTS, build_tables, write_inbox
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("csv")
+    return build_tables(write_inbox(tmp / "inbox", REPORTS), tmp / "data")
+
+
+def test_every_table_is_written_as_pandas_writes_it(tables):
+    for table, df in tables.items():
+        out = files.canonical(df, table)
+        assert files.csv_bytes(out, table) == files._pandas_csv(out, table), table
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a,b", 'say "yes"', "two\nlines", "carriage\rreturn", "", " lead", "tab\there", "é“中文”", None],
+)
+def test_cells_that_need_quotes_or_none_are_written_as_pandas_writes_them(tables, value):
+    out = files.canonical(tables["facts"], "facts").copy()
+    out.loc[0, "subject"] = value
+    out.loc[1, "sentence"] = value
+    out.loc[0, "page"] = 3.25
+    assert files.csv_bytes(out, "facts") == files._pandas_csv(out, "facts")
+
+
+def test_a_value_of_no_columns_kind_goes_to_pandas(tables, tmp_path):
+    out = files.canonical(tables["facts"], "facts").copy()
+    out["subject"] = out["subject"].astype(object)
+    out.loc[0, "subject"] = 12  # a number strayed into a text column
+    assert files.csv_bytes(out, "facts") is None
+    files.write_csv(out, "facts", tmp_path / "f.csv", is_canonical=True)
+    assert (tmp_path / "f.csv").read_bytes() == files._pandas_csv(out, "facts")
+
+
+def test_an_empty_table_is_its_header(tables):
+    out = files.canonical(tables["facts"], "facts").iloc[:0]
+    assert files.csv_bytes(out, "facts") == files._pandas_csv(out, "facts")
+    assert pd.read_csv(io.BytesIO(files.csv_bytes(out, "facts"))).empty
