@@ -85,7 +85,7 @@ _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1
 _mixed = r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千"
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
-    r"人日|人天|人·日|人次|人·次|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|"
+    r"人日|人天|人·日|人次|人·次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|家次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
@@ -115,7 +115,8 @@ PEOPLE_VERB_AFTER = (
 # hundredths (八成二 = 82 percent).
 TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成]))?(?![立果为為员員本效就功长長熟绩績型员熟交])"
 QUANTITY = re.compile(
-    rf"(?:(?P<pre>{_prefix}){_sp})?"  # 超 95%: a space may follow the mark, as it may precede the unit
+    # 超 95%: a space may follow the mark, as it may precede the unit; so may a currency (約新台幣12億元)
+    rf"(?:(?P<pre>{_prefix})(?:{_sp}|新[台臺][幣币]|人民[币幣]))?"
     rf"(?P<num>{_num})"
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
@@ -152,6 +153,7 @@ UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
+_COUNT_ABOVE = re.compile(r"人数|人數|人次")
 _COUNT_CELL = re.compile(r"^.{0,6}?(?P<noun>[\u4e00-\u9fff]{2,4})[数數]$")
 _PIPE_CELL = re.compile(r"[^|｜\n]+")
 
@@ -290,6 +292,13 @@ def header_table_candidates(text: str) -> list[Candidate]:
                     columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
                 elif (n := _COUNT_CELL.match(text[a:b])) and (noun := head_noun_before(n.group("noun"))):
                     columns[k] = (noun, a, b)
+            if columns and all(u == "%" for u, _, _ in columns.values()):
+                # 流向 | 本科生 | 高职高专 | 合计 | 合计比例 |: beside a column of shares, the bare columns
+                # count what the text just above counts (就业人数共3537人)
+                counted = list(_COUNT_ABOVE.finditer(text, max(0, start - 300), start))
+                if counted:
+                    unit = HEADER_UNITS[counted[-1].group()]
+                    columns |= {k: (unit, a, b) for k, (a, b) in enumerate(cells) if k and k not in columns}
             if columns:
                 header = (len(cells), columns)
             elif len(cells) > 2:  # a new header with no units; a group's label row (西南地区 |) keeps it

@@ -21,6 +21,8 @@ MEASURES: dict[str, str | None] = {
     "人次": "person_time",
     "人·次": "person_time",
     "学时": "hour",
+    **dict.fromkeys(("个学时", "個學時", "个课时", "個課時", "個学时", "个學時"), "hour"),  # 授课108个学时
+    "家次": "other",  # visits of firms, not firms
     "课时": "hour",
     "小时": "hour",
     "小時": "hour",

@@ -296,6 +296,15 @@ REAL_TEXT_FAMILIES = [
     ("崑山科技大學112學年度獲補助經費約1.85億。", [(185_000_000, "other", "approx")]),
     # thousands grouped by a space right after a word, never across a row's cells
     ("投入资金支持建设2 709个专业群。", [(2709, "item", "exact")]),
+    # a decimal point a PDF's text spaced out; visits of firms; hours as 个学时; a currency after 约
+    ("各类企业就业的比例为40 . 93%，国有企业为 2 .37%。", [(40.93, "percent", "exact"), (2.37, "percent", "exact")]),
+    ("合作廠商逾100家次，共計授課108個學時。", [(100, "other", "at_least"), (108, "hour", "exact")]),
+    ("每年承接產學合作計畫約新台幣12億元以上。", [(1_200_000_000, "other", "approx")]),
+    # beside a column of shares, a table's bare columns count what the text above counts
+    (
+        "毕业生就业人数共3537人。\n流向 | 本科生 | 高职 | 合计比例 |\n其他企业 | 1159 | 167 | 37.49% |",
+        [(3537, "person", "exact"), (1159, "person", "exact"), (167, "person", "exact"), (37.49, "percent", "exact")],
+    ),
     # awards counted with no measure word
     ("臺中高工獲9金手10優勝。", [(9, "item", "exact"), (10, "item", "exact")]),
     (
