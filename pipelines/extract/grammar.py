@@ -205,7 +205,11 @@ def find_candidates(text: str) -> list[Candidate]:
         )
     for rx, unit in ((HALF, "半数"), (FRACTION, "分之")):
         out += [_share_in_words(text, m, unit) for m in rx.finditer(text)]
-    out += table_candidates(text)
+    tables = table_candidates(text)
+    if tables:  # a table's cell is read once, as the table reads it (with its row and column)
+        in_tables = {(t.num_start, t.num_end) for t in tables}
+        out = [c for c in out if (c.num_start, c.num_end) not in in_tables]
+    out += tables
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.start, s.end) for s in spaced]
@@ -266,17 +270,19 @@ def header_table_candidates(text: str) -> list[Candidate]:
     比例 | … 自主创业 | 30 | 0.77 |): each number takes its column's unit (rows that lack leading
     cells, as merged cells leave them, are aligned from the right), and the row's text cells are
     its label. Where the header names no unit and the table's note names one (单位:比例(%)), the
-    numbers written label(number) inside a cell take it (其他企业(50.47)). Cells that carry their
-    own unit (3.77%) are read elsewhere."""
+    numbers written label(number) inside a cell take it (其他企业(50.47)). A cell that carries its
+    own unit (230万元, 68%) keeps it and is labelled by its row and its column's name (企业捐赠设备价值),
+    so that what the column counts decides its code."""
     out: list[Candidate] = []
     header: tuple[int, dict[int, tuple[str, int, int]]] | None = None  # (columns, column → unit, span)
+    names: list[tuple[int, int]] = []  # the last header row's cells, units or not
     note: tuple[str, int, int] | None = None  # the single unit of the table's note, and its span
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if "|" not in line and "｜" not in line:
-            header = None
+            header, names = None, []
             if UNIT_NOTE.match(line):
                 units = [(m.group(1), start + m.start(1), start + m.end(1)) for m in _NOTE_UNIT.finditer(line)]
                 note = units[0] if len({u for u, _, _ in units}) == 1 else None
@@ -285,6 +291,8 @@ def header_table_candidates(text: str) -> list[Candidate]:
             continue
         cells = _cells(text, start, end)
         if not any(CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) for a, b in cells):
+            if not all(set(text[a:b]) <= set("-—:： ") for a, b in cells):  # not a |---|---| rule
+                names = cells
             columns = {}
             for k, (a, b) in enumerate(cells):
                 h = HEADER_CELL.match(text[a:b])
@@ -306,16 +314,17 @@ def header_table_candidates(text: str) -> list[Candidate]:
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
         shift = _alignment(text, cells, header) if header else 0
+        in_row: list[Candidate] = []
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
             if unit is not None and CELL_NUM.fullmatch(text[a:b]) and labels:
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
-                out.append(cell_candidate(text, start, labels, a, b, unit, label=label))
+                in_row.append(cell_candidate(text, start, labels, a, b, unit, label=label))
             elif unit is None and note is not None and not (header and header[1]):
                 for m in _LABELLED_NUM.finditer(text, a, b):
                     row = " ".join(text[x:y] for x, y in labels[:1])
-                    out.append(
+                    in_row.append(
                         cell_candidate(
                             text,
                             m.start(),
@@ -327,6 +336,25 @@ def header_table_candidates(text: str) -> list[Candidate]:
                             end=m.end(),
                         )
                     )
+        if len(names) == len(cells) and labels:
+            in_row += _own_unit_cells(text, start, cells, labels, names)
+        out += sorted(in_row, key=lambda c: c.num_start)
+    return out
+
+
+_OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
+
+
+def _own_unit_cells(text, row_start, cells, labels, names) -> list[Candidate]:
+    """The cells of a row that carry their own unit (230万元, 68%), each labelled by its row and
+    its column's name."""
+    out = []
+    for (a, b), (x, y) in zip(cells, names, strict=True):
+        m = _OWN_UNIT_CELL.fullmatch(text, a, b)
+        if m and not _OWN_UNIT_CELL.fullmatch(text, x, y):
+            label = " ".join([*(text[p:q] for p, q in labels), text[x:y]])
+            unit = (m.group("unit"), m.start("unit"), m.end("unit"))
+            out.append(cell_candidate(text, row_start, labels, m.start("num"), m.end("num"), unit, label, b))
     return out
 
 

@@ -527,6 +527,16 @@ def test_parts_after_includes_follow_their_total():
     assert codes == ["consortium_member_units"] * 3 + ["other", "consortium_member_units"]  # member schools: other
 
 
+def test_a_table_cell_with_its_own_unit_is_coded_by_its_column():
+    text = "专业类别 | 实训室数量 | 企业捐赠设备价值 | 双师型教师比例 |\n---|---|---|---|\n加工制造类 | 8 | 230万元 | 68% |"
+    facts = extract_facts(text)
+    assert [(f.normalized_value, f.base_unit, f.indicator_code) for f in facts] == [
+        (2_300_000, "CNY", "enterprise_equipment_value"),
+        (68, "percent", "dual_qualified_teacher_ratio"),
+    ]
+    assert all(f.quote.endswith(("230万元", "68%")) for f in facts)  # read once, as the table reads it
+
+
 def test_the_nearest_rate_decides():
     text = "毕业生就业率保持在98%以上，就业稳定率达80%以上。"
     assert [f.indicator_code for f in extract_facts(text)] == ["graduate_employment_rate", "other"]
