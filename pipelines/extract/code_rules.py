@@ -310,8 +310,24 @@ def local_share_not_a_place(s: Setting) -> str | None:
     return None
 
 
+# The school's own teachers going into firms (选派38名教师赴企业顶岗实践): the reverse of industry staff
+# teaching at the school.
+TEACHERS_TO_FIRMS = re.compile(
+    r"(?:教师|老师|教職員|教师们)[^，,。；;]{0,6}(?:赴|到|下|进|進|深入)(?:合作)?(?:企业|企業|行业|行業|一线|工厂|工廠)"
+)
+
+
+def teachers_sent_to_firms(s: Setting) -> str | None:
+    """Spec, who acts: enterprise_parttime_teachers counts industry staff who teach at the school,
+    not the school's own teachers sent to work in firms."""
+    if s.code == "enterprise_parttime_teachers" and TEACHERS_TO_FIRMS.search(s.before[-2:] + s.after):
+        return "the school's own teachers sent into firms, not industry staff teaching"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
+    teachers_sent_to_firms,
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,

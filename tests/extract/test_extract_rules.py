@@ -510,6 +510,8 @@ def test_statistics_table_rows():
         ("在青少年科技创新大赛中，学生荣获2个一等奖。", "other"),  # not a skills competition
         ("在职业院校技能大赛中，学生荣获2个一等奖。", "skill_competition_awards"),
         ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
+        ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
+        ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
         # local employment is said of the local area: a kind of city is not one
         ("毕业生选择在新一线城市就业的比例为26%。", "other"),
         ("毕业生在川就业占比72.5%。", "local_employment_share"),
