@@ -305,6 +305,9 @@ REAL_TEXT_FAMILIES = [
         "毕业生就业人数共3537人。\n流向 | 本科生 | 高职 | 合计比例 |\n其他企业 | 1159 | 167 | 37.49% |",
         [(3537, "person", "exact"), (1159, "person", "exact"), (167, "person", "exact"), (37.49, "percent", "exact")],
     ),
+    # the noun a count names after 培养, 开发 or a bracketed gloss (开(研)发中心)
+    ("开设397个贯通培养专业。", [(397, "item", "exact")]),
+    ("建有7个省级工程技术开(研)发中心。", [(7, "unit", "exact")]),
     # awards counted with no measure word
     ("臺中高工獲9金手10優勝。", [(9, "item", "exact"), (10, "item", "exact")]),
     (
@@ -512,6 +515,7 @@ def test_statistics_table_rows():
         ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
+        ("项目产业化后企业实现年新增销售收入6580万元。", "enterprise_output_increase"),
         # local employment is said of the local area: a kind of city is not one
         ("毕业生选择在新一线城市就业的比例为26%。", "other"),
         ("毕业生在川就业占比72.5%。", "local_employment_share"),
