@@ -50,6 +50,7 @@ PHRASE_STOP = re.compile(
     r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
+BARE_AWARDS = frozenset(("金", "银", "銀", "铜", "銅", "优胜", "優勝", "優胜", "优勝", "金手", "金手奖", "金手獎"))
 HARD_STOP = re.compile(
     r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在"
 )
@@ -261,6 +262,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         if item != -1 and len(CJK.findall(clause_before[item + 1 :])) >= 2 and HAS_COUNT.search(clause_before[:item]):
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
+    if c.unit_text in BARE_AWARDS:  # 21金, 8优胜: medals and awards counted bare read as what they are
+        clause_after = "奖牌" + clause_after
     inputs = (base, for_matching(clause_before), for_matching(clause_after), for_matching(context_before), len(phrase))
     setting = Setting(
         "",

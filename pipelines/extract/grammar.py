@@ -92,11 +92,13 @@ _measure = (
     rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
+_MEDAL_END = r"[、，,。；;）)和及\s]|$"
 BARE_NOUNS = (
     r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])|"
     # awards counted with no measure word: 20金手46優勝, 4金3银2铜 (a lone 金 only before its 银)
-    r"金手[奖獎]?|[优優][胜勝]|金牌|[银銀]牌|[铜銅]牌|金(?=[0-9一二三四五六七八九十]+[银銀])|"
-    r"[银銀](?=[0-9一二三四五六七八九十]+[铜銅])|(?<=[金银銀][0-9一二三四五六七八九十])[铜銅](?![0-9a-zA-Z\u4e00-\u9fff])"
+    r"金手[奖獎]?|[优優][胜勝]|金牌|[银銀]牌|[铜銅]牌|"
+    # a lone 金, 银 or 铜 only before the next medal's count or at the end of a clause (获21金、3银)
+    rf"[金银銀铜銅](?=[0-9一二三四五六七八九十]+[金银銀铜銅优優]|{_MEDAL_END})"
 )
 # People counted in 万 or 亿 with no measure word (约8万产业工人, 769万技能精英): the unit is empty.
 PERSON_NOUNS = (

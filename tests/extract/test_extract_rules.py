@@ -311,6 +311,10 @@ REAL_TEXT_FAMILIES = [
     # awards counted with no measure word
     ("臺中高工獲9金手10優勝。", [(9, "item", "exact"), (10, "item", "exact")]),
     (
+        "中国代表团共获得21金、3银，广州选手获得1金4铜。",
+        [(21, "item", "exact"), (3, "item", "exact"), (1, "item", "exact"), (4, "item", "exact")],
+    ),
+    (
         "代表队获得4金3银2铜，获奖金5000元。",
         [(4, "item", "exact"), (3, "item", "exact"), (2, "item", "exact"), (5000, "CNY", "exact")],
     ),
