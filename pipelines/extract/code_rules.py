@@ -325,8 +325,20 @@ def teachers_sent_to_firms(s: Setting) -> str | None:
     return None
 
 
+# Promoted to a technician grade (42名选手晋升技师职业资格): the spec counts technician grades as
+# skilled_technicians_trained, not as certificates held.
+TECHNICIAN_GRADE = re.compile(r"(?:晋升|晉升|晋级|晉級)[为為]?(?:高级|高級)?(?:技师|技師)")
+
+
+def technician_grade_not_certificate(s: Setting) -> str | None:
+    if s.code == "vocational_certificate_holders" and TECHNICIAN_GRADE.search(s.after):
+        return "a promotion to a technician grade, which the spec counts as skilled technicians"
+    return None
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
+    technician_grade_not_certificate,
     teachers_sent_to_firms,
     share_of_a_whole,
     count_of_schools,
@@ -351,7 +363,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
 # Rules that say only that the thing counted is not what the code counts: the next best code,
 # if one fits the thing counted, may be right. Every other rule says the sentence does not
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
-NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment)
+NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment, technician_grade_not_certificate)
 
 
 def veto(s: Setting) -> tuple[str, bool] | None:

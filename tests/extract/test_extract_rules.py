@@ -519,6 +519,9 @@ def test_statistics_table_rows():
         ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
+        ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
+        ("经选拔，42名选手将晋升技师职业资格。", "skilled_technicians_trained"),  # a technician grade
+        ("全年新增取得职业资格证书1200人。", "vocational_certificate_holders"),
         ("项目产业化后企业实现年新增销售收入6580万元。", "enterprise_output_increase"),
         # local employment is said of the local area: a kind of city is not one
         ("毕业生选择在新一线城市就业的比例为26%。", "other"),
