@@ -38,6 +38,14 @@ HEADER_CELL = re.compile(
 )
 
 
+def header_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The unit a header cell text[a:b] names (参加人数 → 人, 到款额（万元） → 万元), with the cell's span."""
+    h = HEADER_CELL.match(text[a:b])
+    if not h:
+        return None
+    return (h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int  # whole match, marks included

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import CELL_NUM, CELL_NUMBER, HEADER_CELL, HEADER_UNITS, TABLE_UNIT, Candidate, cell_candidate
+from .cells import CELL_NUM, CELL_NUMBER, HEADER_UNITS, TABLE_UNIT, Candidate, cell_candidate, header_unit
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS
 from .simplify import PINYIN_GLOSS
@@ -297,9 +297,8 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 names = cells
             columns = {}
             for k, (a, b) in enumerate(cells):
-                h = HEADER_CELL.match(text[a:b])
-                if h:
-                    columns[k] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
+                if unit := header_unit(text, a, b):
+                    columns[k] = unit
                 elif (n := _COUNT_CELL.match(text[a:b])) and (noun := head_noun_before(n.group("noun"))):
                     columns[k] = (noun, a, b)
             if columns and all(u == "%" for u, _, _ in columns.values()):

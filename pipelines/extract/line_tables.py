@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import CELL_NUM, HEADER_CELL, HEADER_UNITS, Candidate, cell_candidate
+from .cells import CELL_NUM, HEADER_UNITS, Candidate, cell_candidate, header_unit
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
@@ -28,8 +28,7 @@ _CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of cell lines (cell spans), blank lines inside a run skipped; each run with the
-    span of the prose line just before it as its first element's caption (see _caption)."""
+    """Runs of at least six cell lines (the cells' spans), blank lines inside a run skipped."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     pos = 0
@@ -51,9 +50,9 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def _rows(kinds: list[bool]) -> tuple[int, int] | None:
-    """(first label's index, values per row) when the cells from some label on fall into rows
-    of a label and the same number of values (True marks a value), at least two rows."""
+def _rows(kinds: list[bool]) -> tuple[int, int, int] | None:
+    """(first label's index, values per row, rows) when the cells from some label on fall into
+    rows of a label and the same number of values (True marks a value), at least two rows."""
     labels = [i for i, v in enumerate(kinds) if not v and i + 1 < len(kinds) and kinds[i + 1]]
     if len(labels) < 2:
         return None
@@ -68,7 +67,7 @@ def _rows(kinds: list[bool]) -> tuple[int, int] | None:
     while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
         rows += 1
         i += width
-    return (start, k) if rows >= 2 else None
+    return (start, k, rows) if rows >= 2 else None
 
 
 def _caption(text: str, at: int) -> tuple[tuple[str, int, int], str] | None:
@@ -93,17 +92,12 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
         found = _rows(kinds)
         if found is None:
             continue
-        start, k = found
+        start, k, n_rows = found
         header = cells[:start]
-        units: dict[int, tuple[str, int, int]] = {}
-        for j, (a, b) in enumerate(header[-k:] if len(header) >= k else []):
-            h = HEADER_CELL.match(text[a:b])
-            if h:
-                units[j] = ((h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b)
-        caption, what = (None, "") if units else (_caption(text, cells[0][0]) or (None, ""))
         names = header[-k:] if len(header) >= k else [None] * k
-        i = start
-        while i + k + 1 <= len(cells) and not kinds[i] and all(kinds[i + 1 : i + k + 1]):
+        units = {j: unit for j, name in enumerate(names) if name and (unit := header_unit(text, *name))}
+        caption, what = (None, "") if units else (_caption(text, cells[0][0]) or (None, ""))
+        for i in range(start, start + n_rows * (k + 1), k + 1):
             label = cells[i]
             for j in range(k):
                 a, b = cells[i + 1 + j]
@@ -114,5 +108,4 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
                 row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
                 name = " ".join(x for x in (what, *row) if x)
                 out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
-            i += k + 1
     return out
