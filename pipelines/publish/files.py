@@ -84,8 +84,7 @@ def to_arrow(df: pd.DataFrame, table: str, is_canonical: bool = False) -> pa.Tab
     for f in schema:
         s = df[f.name]
         if pa.types.is_date32(f.type):
-            days = pd.to_datetime(s).to_numpy().astype("datetime64[D]")  # NaT stays NaT, written as null
-            arr = pa.array(days, type=pa.date32(), from_pandas=True)
+            arr = _dates(s)
         elif pa.types.is_dictionary(f.type):
             arr = _strings(s).dictionary_encode().cast(f.type)
         elif pa.types.is_string(f.type):
@@ -94,6 +93,12 @@ def to_arrow(df: pd.DataFrame, table: str, is_canonical: bool = False) -> pa.Tab
             arr = pa.array(s, type=f.type, from_pandas=True)
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _dates(s: pd.Series) -> pa.Array:
+    """A column of dates as Arrow date32 (NaT stays NaT, written as null)."""
+    days = pd.to_datetime(s).to_numpy().astype("datetime64[D]")
+    return pa.array(days, type=pa.date32(), from_pandas=True)
 
 
 def write_parquet(df: pd.DataFrame, table: str, path: Path, is_canonical: bool = False) -> None:
@@ -125,8 +130,7 @@ def _csv_cells(s: pd.Series, kind: str) -> pa.Array | None:
     """A column's CSV cells as Arrow strings, as pandas writes them; None where a value is not
     of the column's kind."""
     if kind == "date":
-        days = pd.to_datetime(s).to_numpy().astype("datetime64[D]")
-        cells = pc.strftime(pa.array(days, type=pa.date32(), from_pandas=True).cast(pa.timestamp("s")), "%Y-%m-%d")
+        cells = pc.strftime(_dates(s).cast(pa.timestamp("s")), "%Y-%m-%d")
     elif kind == "number":
         cells = pa.array(_numbers(s), type=pa.string())
     elif kind == "integer":
@@ -162,7 +166,7 @@ def csv_bytes(out: pd.DataFrame, table: str) -> bytes | None:
     rows = pc.binary_replace_slice(rows, -1, 2**62, "\n")  # … becomes the line end (a comma is one byte)
     _, offsets, data = rows.buffers()
     ends = np.frombuffer(offsets, dtype=np.int64, count=len(rows) + 1, offset=rows.offset * 8)
-    return header.encode(CSV_ENCODING) + data.to_pybytes()[ends[0] : ends[-1]]
+    return header.encode(CSV_ENCODING) + data.slice(int(ends[0]), int(ends[-1] - ends[0])).to_pybytes()
 
 
 def _numbers(s: pd.Series) -> pd.Series:
