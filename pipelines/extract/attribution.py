@@ -79,6 +79,14 @@ NOT_A_PLACE = re.compile(
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
 )
+
+
+def _not_a_place(name: str) -> bool:
+    """A run of words ending in 市/区/县 that is no place (上市, 城市, 设池州市); an autonomous
+    prefecture's name is read without 自治州, whose 自 would count as a function word."""
+    return bool(NOT_A_PLACE.search(name.removesuffix("自治州")))
+
+
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
 SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
 DESCRIPTIVE = re.compile(
@@ -204,11 +212,7 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
         start = m.end() - len(name)
         if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
             continue
-        if (
-            (len(name) >= 3 or name.endswith("县"))
-            and not NOT_A_PLACE.search(name.removesuffix("自治州"))
-            and _is_subject(sentence, start, m.end())
-        ):
+        if (len(name) >= 3 or name.endswith("县")) and not _not_a_place(name) and _is_subject(sentence, start, m.end()):
             add(start, m.end(), Entity(name, "city"))
     return sorted(found, key=lambda x: x[0])
 
@@ -291,7 +295,7 @@ def dominant_area(text: str) -> Entity | None:
     rx = PROVINCE if level == "province" else PLACE
     for m in rx.finditer(text):
         name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
-        if level == "province" or not (NOT_A_PLACE.search(name.removesuffix("自治州")) or PROVINCE.fullmatch(name[1:])):
+        if level == "province" or not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
             named[name] = named.get(name, 0) + 1
     return Entity(max(named, key=lambda n: named[n]) if named else None, level)
 
