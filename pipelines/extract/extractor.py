@@ -118,11 +118,27 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     out = []
     for i, (fact, _cand, inputs) in enumerate(found):
         total = _total_of(doc, found, i)
+        if total is not None and _counts_like_total(total, fact, inputs[0]):
+            # 三十九座金手獎，包含工業類二十座: a part in the total's measure word naming no noun of
+            # its own counts what the total counts
+            inputs = ((total.base_unit, *inputs[0][1:]), replace(inputs[1], base_unit=total.base_unit))
+            fact = replace(fact, base_unit=total.base_unit)
         if total is not None and total.base_unit == fact.base_unit:
             code, confidence = _code(*inputs, prior=(total.indicator_code, TOTAL_PRIOR))
             fact = replace(fact, indicator_code=code, code_confidence=confidence)
         out.append(fact)
     return out
+
+
+def _counts_like_total(total: Fact, part: Fact, inputs: tuple) -> bool:
+    """A part written in its total's measure word with no noun after it (phrase length 0)."""
+    return (
+        part.base_unit != total.base_unit
+        and part.unit_text == total.unit_text
+        and inputs[4] == 0
+        and total.base_unit in ("item", "unit")
+        and part.base_unit in ("item", "unit", "other")
+    )
 
 
 def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int) -> Fact | None:
@@ -170,9 +186,18 @@ def _value(c: Candidate) -> float | None:
         return None
 
 
-def _qualifier(c: Candidate) -> str:
+# 分别超过84.9%和84.6%: one mark before a list of numbers bounds each of them.
+_SHARED_MARK = re.compile(
+    rf"分别(?P<pre>{'|'.join(sorted((re.escape(p) for p in PREFIX_MARKS if len(p) > 1), key=len, reverse=True))})"
+    r"[0-9.０-９%％万萬亿億元个個项項家所人名]{1,12}(?:[、和及与與][0-9.０-９%％万萬亿億元个個项項家所人名]{1,12})*[、和及与與]$"
+)
+
+
+def _qualifier(c: Candidate, before: str = "") -> str:
     if c.number2:
         return "range"
+    if not (c.prefix or c.suffix or c.after) and (shared := _SHARED_MARK.search(before[-60:])):
+        return PREFIX_MARKS[shared.group("pre")]
     marks = [
         q
         for q in (PREFIX_MARKS.get(c.prefix or ""), SUFFIX_MARKS.get(c.suffix or ""), AFTER_MARKS.get(c.after or ""))
@@ -285,7 +310,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         unit_text=c.unit_text,
         normalized_value=tidy(normalized),
         base_unit=base,
-        qualifier=_qualifier(c),
+        qualifier=_qualifier(c, text[clause_start : c.start]),
         indicator_code=code,
         code_confidence=confidence,
         subject=_subject(clause_before, phrase),

@@ -59,6 +59,7 @@ GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CN_DIGITS = set("一二两三四五六七八九十")
 CN_DIGITS_ONLY = set("零〇一二两兩三四五六七八九")
+MEDALS = ("金", "银", "銀", "铜", "銅")  # 二金一銀二銅: medals counted one after another
 
 
 NAME_REACH = 30
@@ -137,15 +138,15 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     n = c.number
     marked = c.prefix or c.suffix
     scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
-    if (n in ("一", "壹", "零", "〇") and not scaled and not _trailing_award_count(doc.text, c)) or (
-        n in ("百", "千", "万", "萬", "亿", "億") and not marked
-    ):
+    lone = n in ("一", "壹", "零", "〇") and not scaled and c.unit_text not in MEDALS  # 二金一銀 counts
+    if (lone and not _trailing_award_count(doc.text, c)) or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
         return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 and 获三等奖一个 count)"
-    if len(n) > 1 and all(ch in CN_DIGITS_ONLY for ch in n):
-        return "Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
+    if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
+        # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
+        return "two Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
-    if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS:
+    if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS and c.unit_text not in MEDALS:
         return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"

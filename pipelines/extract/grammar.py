@@ -53,6 +53,9 @@ PREFIX_MARKS = {
     "不低于": "at_least",
     "不少於": "at_least",
     "不低於": "at_least",
+    "上限": "at_most",  # a cap (交通補助上限5萬2500元)
+    "上限为": "at_most",
+    "上限為": "at_most",
     "上": "at_least",  # only before a bare order of magnitude, see _prefix
     # signs, as tables write them (<1%, ＞90%)
     "<": "at_most",
@@ -82,19 +85,24 @@ _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
 _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
 # Digits between multipliers (2萬7千, 1億2千萬, 1亿5000万): one number, read in sections.
-_mixed = r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千"
+# 19萬2千5百元 and 5萬2500元 (a cheque's wording): the digits after 万 are its lower sections.
+_mixed = (
+    r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
+    r"|[0-9]+[万萬][0-9]{4}(?=[元圆圓])"
+)
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
     r"人日|人天|人·日|人次|人·次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|家次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 _MEDAL_END = r"[、，,。；;）)和及\s]|$"
 BARE_NOUNS = (
     r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])|"
+    r"[职職][类類种種]|"  # a contest's trades (7職類有44人獲獎)
     # awards counted with no measure word: 20金手46優勝, 4金3银2铜 (a lone 金 only before its 银)
     r"金手[奖獎]?|[优優][胜勝]|金牌|[银銀]牌|[铜銅]牌|"
     # a lone 金, 银 or 铜 only before the next medal's count or at the end of a clause (获21金、3银)

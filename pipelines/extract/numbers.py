@@ -32,10 +32,12 @@ DIGITS = {
     "玖": 9,
 }
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# Tens written as one character (廿五 = 25, 卅五 = 35, 卌 = 40), common in Taiwanese reports.
+TENS = {"廿": "二十", "卄": "二十", "卅": "三十", "卌": "四十"}
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 CN_DIGIT_CHARS = "".join(DIGITS)
-CN_NUM_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+CN_NUM_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
 # Thousands grouped by commas (1,035), or by a space right after a word (建设2 709个: never in a
 # table's row of cells, where a space separates numbers).
 ARABIC = (
@@ -52,9 +54,12 @@ def normalise_digits(text: str) -> str:
 
 
 def parse_chinese(text: str) -> float:
-    """一百二十 → 120, 十二 → 12, 三千五百 → 3500, 两万 → 20000, 一二三 → 123 (digit string)."""
+    """一百二十 → 120, 十二 → 12, 三千五百 → 3500, 两万 → 20000, 一二三 → 123 (digit string),
+    廿五 → 25."""
     if not text:
         raise ValueError("empty numeral")
+    for tens, written in TENS.items():
+        text = text.replace(tens, written)
     if all(ch in DIGITS for ch in text) and len(text) > 1:
         return float("".join(str(DIGITS[ch]) for ch in text))
     total, section, digit = 0.0, 0.0, None

@@ -36,6 +36,11 @@ def facts_of(text: str) -> list[tuple[float, str, str]]:
         ("1億2千萬", 120_000_000),
         ("1亿5000万", 150_000_000),
         ("3万5千", 35000),
+        ("19萬2千5百", 192500),  # a cheque's wording: every section after the 万
+        ("5萬2500", 52500),
+        ("廿五", 25),  # tens as one character
+        ("卅五", 35),
+        ("一三六", 136),  # digit by digit, as Taiwan writes counts
     ],
 )
 def test_numbers(written, value):
@@ -335,6 +340,29 @@ REAL_TEXT_FAMILIES = [
             (14, "percent", "exact"),
         ],
     ),
+    # Taiwan writes counts digit by digit (一三六校) and tens as one character (卅五名, 廿七個);
+    # two digits in a row stay a rough range or a word (三五家, 唯一一所)
+    (
+        "全縣一三六校、五一九位選手參賽，卅八名選手晉級。",
+        [(136, "unit", "exact"), (519, "person", "exact"), (38, "person", "exact")],
+    ),
+    ("約有三五家企業，唯一一所學校。", []),
+    # medals counted one after another in Chinese numerals, and in 面
+    (
+        "選手取得三金一銀二銅，另抱回8面金牌。",
+        [(3, "item", "exact"), (1, "item", "exact"), (2, "item", "exact"), (8, "item", "exact")],
+    ),
+    # a contest's trades counted bare
+    ("本屆競賽共設十二職類。", [(12, "item", "exact")]),
+    # parts of a total in its measure word, naming no noun, count what the total counts
+    (
+        "共獲得二十座金手獎，包含工業類十二座及商業類八座。",
+        [(20, "item", "exact"), (12, "item", "exact"), (8, "item", "exact")],
+    ),
+    # a cheque's amounts, and a cap
+    ("每人補助7萬3千2百元，住宿補助上限2萬4800元。", [(73200, "CNY", "exact"), (24800, "CNY", "at_most")]),
+    # one mark before a list bounds each number of it
+    ("两项指标分别超过91.5%和88.2%。", [(91.5, "percent", "at_least"), (88.2, "percent", "at_least")]),
     # … or, where no header cell names one, from the caption above the table
     (
         "本學程參與人數統計表如下:\n學系\n\n102學年度\n\n103學年度\n\n航管系\n\n10\n\n7\n\n休閒系\n\n2\n\n0",
@@ -520,6 +548,7 @@ def test_statistics_table_rows():
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
         ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
+        ("該校在全國技藝競賽中勇奪六座金手獎。", "skill_competition_awards"),  # Taiwan's skills contest
         ("经选拔，42名选手将晋升技师职业资格。", "skilled_technicians_trained"),  # a technician grade
         ("全年新增取得职业资格证书1200人。", "vocational_certificate_holders"),
         ("项目产业化后企业实现年新增销售收入6580万元。", "enterprise_output_increase"),
