@@ -149,6 +149,9 @@ def count_change_not_level(s: Setting) -> str | None:
 # across a region's schools (专业点, 布点), categories (专业类别, 专业大类), departments (系).
 NOT_A_MAJOR_AFTER = re.compile(r"^(专业化?点|专业布点|布点|专业类别|专业大类|大类|系(?!统)|项目)")
 NOT_A_MAJOR_BEFORE = re.compile(r"(专业化?点|布点数?|专业大类|大类)$")
+# 国家级骨干专业3个, 省级重点专业12个: majors counted for a designation they hold, not as offered.
+DESIGNATED_MAJOR = re.compile(r"(?:重点|骨干|特色|示范|品牌|精品|优势|一流|紧缺|试点)专业(?!群)")
+DESIGNATE_AFTER = re.compile(r"(?:[国省市校]家?级|自治区级)?(?:重点|骨干|特色|示范|品牌|精品|优势|一流)")
 OFFERED = re.compile(r"开设|开办|设置|设有|现设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办")
 
 
@@ -160,6 +163,12 @@ def majors_not_offered(s: Setting) -> str | None:
         return None
     if NOT_A_MAJOR_AFTER.match(s.after) or NOT_A_MAJOR_BEFORE.search(s.before):
         return "a count of programme sites, categories or departments, not of programmes"
+    if DESIGNATED_MAJOR.search(s.before[-8:].rstrip("共有为达计约近")) and s.before.rstrip("共有为达计约近").endswith(
+        "专业"
+    ):
+        return "majors counted for a designation they hold (骨干专业, 重点专业), not as offered"
+    if DESIGNATE_AFTER.match(s.after):
+        return "majors counted for a designation they hold (骨干专业, 重点专业), not as offered"
     if not OFFERED.search(sentence_so_far(s.context) + s.before):
         return "majors counted for what they won, not said to be offered"
     return None

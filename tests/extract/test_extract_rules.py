@@ -563,6 +563,11 @@ def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
 
 
+def test_majors_counted_for_a_designation_are_not_majors_offered():
+    text = "学院开设专科专业42个，其中国家级骨干专业6个、省级重点专业9个，并开设8个省级特色专业。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["majors_offered", "other", "other", "other"]
+
+
 def test_parts_after_includes_follow_their_total():
     text = "联盟首届理事会有成员单位90家，包括装备制造企业20家，其他类型企业15家，院校40家，行业组织、研究机构等6家。"
     codes = [f.indicator_code for f in extract_facts(text)]
