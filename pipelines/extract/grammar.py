@@ -12,6 +12,7 @@ from .cells import CELL_NUM, CELL_NUMBER, HEADER_UNITS, TABLE_UNIT, Candidate, c
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS
 from .simplify import PINYIN_GLOSS
+from .space_tables import space_table_candidates
 from .units import MONEY_UNIT, head_noun_before
 
 PREFIX_MARKS = {
@@ -449,6 +450,7 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
 
 def table_candidates(text: str) -> list[Candidate]:
     out = header_table_candidates(text) + yearbook_table_candidates(text) + cell_per_line_candidates(text)
+    out += space_table_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
         for n in CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):

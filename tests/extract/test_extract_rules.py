@@ -574,6 +574,14 @@ def test_parts_after_includes_follow_their_total():
     assert codes == ["consortium_member_units"] * 3 + ["other", "consortium_member_units"]  # member schools: other
 
 
+def test_a_table_flattened_with_single_spaces_codes_each_cell_by_its_column():
+    text = "近三年情况如下。\n\n年份 中职就业率 高职就业率 专业对口率\n2021 93.1% 90.4% 70.2%\n2022 94.6% 91.7% 71.8%\n\n数据显示，就业稳定。"
+    facts = extract_facts(text)
+    assert [f.normalized_value for f in facts] == [93.1, 90.4, 70.2, 94.6, 91.7, 71.8]
+    assert [f.indicator_code for f in facts][:3] == ["graduate_employment_rate"] * 2 + ["other"]
+    assert all(f.quote.strip() == f"{f.number_text}%" for f in facts)
+
+
 def test_a_table_cell_with_its_own_unit_is_coded_by_its_column():
     text = "专业类别 | 实训室数量 | 企业捐赠设备价值 | 双师型教师比例 |\n---|---|---|---|\n加工制造类 | 8 | 230万元 | 68% |"
     facts = extract_facts(text)
