@@ -210,6 +210,7 @@ def _qualifier(c: Candidate, before: str = "") -> str:
     return marks[0]
 
 
+TRAINING_WORDS = re.compile(r"培训|研修|进修|轮训")
 # A list item that only qualifies a noun named before it (市级2个, 校外37个, 参与两个, 其中3个).
 ELIDED_HEAD = re.compile(r"(级|外|内|部|类|其中|参与|共|有|为|达|计|约|近|超|余|多|另|再|各|均|分别)$")
 
@@ -273,6 +274,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         base = base_unit_for(c.unit_text, noun)
         if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
+        elif c.unit_text == "期" and TRAINING_WORDS.search(
+            for_matching(text[max(clause_start, c.start - 12) : min(sent_end, c.end + 16)])
+        ):
+            base = "item"  # 开展培训10余期, 举办3期师资培训班: sessions of a course (办学6期 stays other)
 
     quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
     context_before = text[sent_start:clause_start]
@@ -289,6 +294,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
     if c.unit_text in BARE_AWARDS:  # 21金, 8优胜: medals and awards counted bare read as what they are
         clause_after = "奖牌" + clause_after
+    elif c.unit_text == "期" and base == "item":  # 培训10余期: sessions of a course count courses run
+        clause_after = "培训班" + clause_after
     inputs = (base, for_matching(clause_before), for_matching(clause_after), for_matching(context_before), len(phrase))
     setting = Setting(
         "",

@@ -227,7 +227,10 @@ REAL_TEXT_FAMILIES = [
     ("重庆市发明专利授权以604件位居全国第五。", [(604, "item", "exact")]),
     ("与30多个省、市的人才交流中心建立合作。", [(30, "other", "at_least")]),
     ("组建了56个行业职业教育教学指导委员会。", [(56, "unit", "exact")]),
-    ("高职组135个代表队参赛。", [(135, "unit", "exact")]),
+    (
+        "高职组135个代表队参赛。",
+        [(135, "other", "exact")],
+    ),  # teams: none of the spec's organisations (most gold agrees)
     ("学院设有5个系。", [(5, "unit", "exact")]),
     ("建立了3个质量保证体系。", [(3, "other", "exact")]),
     ("建有四个实训区。", [(4, "unit", "exact")]),
@@ -361,6 +364,9 @@ REAL_TEXT_FAMILIES = [
     ),
     # a cheque's amounts, and a cap
     ("每人補助7萬3千2百元，住宿補助上限2萬4800元。", [(73200, "CNY", "exact"), (24800, "CNY", "at_most")]),
+    # sessions of a training course are items; other sessions and teams stay other
+    ("为农户开展培训12期，学校已办学8期。", [(12, "item", "exact"), (8, "other", "exact")]),
+    ("学院组建省级教学团队4支、科研团队11个。", [(4, "other", "exact"), (11, "other", "exact")]),
     # one mark before a list bounds each number of it
     ("两项指标分别超过91.5%和88.2%。", [(91.5, "percent", "at_least"), (88.2, "percent", "at_least")]),
     # … or, where no header cell names one, from the caption above the table
@@ -549,6 +555,7 @@ def test_statistics_table_rows():
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
         ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
         ("該校在全國技藝競賽中勇奪六座金手獎。", "skill_competition_awards"),  # Taiwan's skills contest
+        ("为社区居民开展技能培训9期。", "nondegree_training_projects"),
         ("经选拔，42名选手将晋升技师职业资格。", "skilled_technicians_trained"),  # a technician grade
         ("全年新增取得职业资格证书1200人。", "vocational_certificate_holders"),
         ("项目产业化后企业实现年新增销售收入6580万元。", "enterprise_output_increase"),
