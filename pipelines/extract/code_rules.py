@@ -339,6 +339,24 @@ def teachers_sent_to_firms(s: Setting) -> str | None:
 TECHNICIAN_GRADE = re.compile(r"(?:晋升|晉升|晋级|晉級)[为為]?(?:高级|高級)?(?:技师|技師)")
 
 
+# skilled_technicians_trained: a technician grade (技师, 高级工, 高技能人才) and a verb that makes or
+# certifies one (培养, 鉴定, 新增, 晋升); a stock of skilled workers (全国技能人才超过2亿人), skilled
+# talent of any grade (新增技能人才7019人), contestants or staff (首席技师9人) are other.
+TECHNICIAN_WORDS = re.compile(r"技师|高级工|高技能|预备技师")
+MAKES_TECHNICIANS = re.compile(r"培养|培训|鉴定|新增|晋升|晋级|取得|获得|考取|认定|评价|输送|造就|发证|通过")
+
+
+def technicians_not_made(s: Setting) -> str | None:
+    if s.code != "skilled_technicians_trained":
+        return None
+    near = s.before[-24:] + s.after[:12]
+    if not TECHNICIAN_WORDS.search(near):
+        return "skilled workers of no technician grade"
+    if not MAKES_TECHNICIANS.search(sentence_so_far(s.context)[-40:] + s.before + s.after[:12]):
+        return "technicians counted, not trained or certified"
+    return None
+
+
 def technician_grade_not_certificate(s: Setting) -> str | None:
     if s.code == "vocational_certificate_holders" and TECHNICIAN_GRADE.search(s.after):
         return "a promotion to a technician grade, which the spec counts as skilled technicians"
@@ -348,6 +366,7 @@ def technician_grade_not_certificate(s: Setting) -> str | None:
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     technician_grade_not_certificate,
+    technicians_not_made,
     teachers_sent_to_firms,
     share_of_a_whole,
     count_of_schools,

@@ -556,6 +556,9 @@ def test_statistics_table_rows():
         ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
         ("該校在全國技藝競賽中勇奪六座金手獎。", "skill_competition_awards"),  # Taiwan's skills contest
         ("为社区居民开展技能培训9期。", "nondegree_training_projects"),
+        ("学院近三年为企业培养技师1200人。", "skilled_technicians_trained"),
+        ("全县新增技能人才5200人。", "other"),  # skilled talent of no technician grade
+        ("学校现有首席技师7人。", "other"),  # staff, not technicians trained
         ("经选拔，42名选手将晋升技师职业资格。", "skilled_technicians_trained"),  # a technician grade
         ("全年新增取得职业资格证书1200人。", "vocational_certificate_holders"),
         ("项目产业化后企业实现年新增销售收入6580万元。", "enterprise_output_increase"),
