@@ -27,6 +27,7 @@ FORECAST = re.compile(
     r"擬投入|預測|今後|"
     # what a building will hold once built or opened (建成后可容纳4000名学生, 规划办学规模为180班)
     r"建成后|建成後|落成后|落成後|竣工后|竣工後|投入使用后|投入使用後|投用后|投用後|"
+    r"规划(?:总)?(?:占地|用地|建筑面积|面积|投资|投入)|規劃(?:總)?(?:佔地|占地|用地|建築面積|面積|投資|投入)|"
     r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)|"
     # 拟 and 将 right before a verb say what is intended (今年拟新建6个, 市财政将分别给予每个100万元);
     # 模拟 and 虚拟 are no intention, and 将 before a noun only marks the object

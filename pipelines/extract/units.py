@@ -108,6 +108,7 @@ MEASURES: dict[str, str | None] = {
     "条": None,
     "条款": "other",
     "册": "other",
+    "冊": "other",
     "万册": "other",
     "平方米": "other",
     "㎡": "other",
