@@ -17,6 +17,11 @@ from .units import MONEY
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
+# A planned site, floor area or investment (规划占地886亩, 规划总建筑面积41.2万平方米): a plan, in
+# its own clause only (the next clause may state what is there).
+PLANNED = re.compile(
+    r"规划(?:总)?(?:占地|用地|建筑面积|面积|投资|投入)|規劃(?:總)?(?:佔地|占地|用地|建築面積|面積|投資|投入)"
+)
 FORECAST = re.compile(
     r"要求各地|要求各省|要求各级|要求各級|要求全国|要求全國|"  # what a ministry asks of the regions
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
@@ -27,7 +32,6 @@ FORECAST = re.compile(
     r"擬投入|預測|今後|"
     # what a building will hold once built or opened (建成后可容纳4000名学生, 规划办学规模为180班)
     r"建成后|建成後|落成后|落成後|竣工后|竣工後|投入使用后|投入使用後|投用后|投用後|"
-    r"规划(?:总)?(?:占地|用地|建筑面积|面积|投资|投入)|規劃(?:總)?(?:佔地|占地|用地|建築面積|面積|投資|投入)|"
     r"规划办学规模|規劃辦學規模|规划规模|規劃規模|即将(?:动工|开工|兴建|建设)|即將(?:動工|開工|興建|建設)|"
     # 拟 and 将 right before a verb say what is intended (今年拟新建6个, 市财政将分别给予每个100万元);
     # 模拟 and 虚拟 are no intention, and 将 before a noun only marks the object
@@ -179,6 +183,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
     if (PLAN.search(doc.text, clause_start, c.start) and not completion) or PLAN.match(doc.text, c.end):
         return "an enrolment plan, not students enrolled"
+    if PLANNED.search(doc.text, clause_start, c.start):
+        return "a planned site or investment (规划占地), not what is there"
     if DESIGNED_FOR.match(doc.text, c.unit_end):
         return "a design capacity (按7000人规模设计), not what is there"
     if TARGET_AFTER.match(doc.text, c.end):
