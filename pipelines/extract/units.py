@@ -94,6 +94,10 @@ MEASURES: dict[str, str | None] = {
     "间": None,
     "間": None,
     "座": None,
+    "职类": "item",  # a contest's trades counted bare (29職類)
+    "職類": "item",
+    "职种": "item",
+    "職種": "item",
     "面": "item",  # medals (8面金牌): the grammar reads 面 only before one
     "支": None,
     "套": None,
@@ -210,6 +214,10 @@ def head_noun_before(text: str) -> str | None:
     return max((n for _, end, n in found if end == last_end), key=len)
 
 
+# Organisations that act on what is counted when they stand before a count in 项 (学院共获30项).
+ACTORS = frozenset(
+    ["学院", "學院", "学校", "學校", "大学", "大學", "院校", "高校", "职校", "公司", "企业", "企業", "集团", "集團"]
+)
 # Measure words that count things, never places or fields.
 ITEM_MEASURES = ("项", "項", "件", "门", "門", "种", "種")
 
@@ -228,6 +236,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
     if noun and measure == "件" and NOUNS[noun] == "unit":
         noun = None  # 温州职业技术学院(176件): an organisation is never counted in 件
+    if noun in ACTORS and measure in ("项", "項"):
+        noun = None  # 深圳信息职业技术学院共获30项: the school wins items, it is not what is counted
     if noun:
         base = NOUNS[noun]
         if base == "paper" and measure not in ("部", "本", "篇"):

@@ -366,6 +366,9 @@ REAL_TEXT_FAMILIES = [
     ("每人補助7萬3千2百元，住宿補助上限2萬4800元。", [(73200, "CNY", "exact"), (24800, "CNY", "at_most")]),
     # a planned site (规划占地) is a plan; books in Traditional 冊
     ("新校區規劃佔地600畝，館藏圖書15萬冊。", [(150000, "other", "exact")]),
+    # a school before a count in 项 wins the items, it is not what is counted
+    ("金华职业技术学院共获21项。", [(21, "item", "exact")]),
+    ("本届共设29職類。", [(29, "item", "exact")]),
     # sessions of a training course are items; other sessions and teams stay other
     ("为农户开展培训12期，学校已办学8期。", [(12, "item", "exact"), (8, "other", "exact")]),
     ("学院组建省级教学团队4支、科研团队11个。", [(4, "other", "exact"), (11, "other", "exact")]),
