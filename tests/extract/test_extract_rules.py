@@ -561,6 +561,10 @@ def test_statistics_table_rows():
         ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
         ("該校在全國技藝競賽中勇奪六座金手獎。", "skill_competition_awards"),  # Taiwan's skills contest
         ("为社区居民开展技能培训9期。", "nondegree_training_projects"),
+        ("学校中期绩效指标完成度103.5%。", "project_goal_attainment_rate"),
+        ("项目层面数量指标96项。", "project_subtasks"),
+        ("三年累计到位行业企业支持资金920万元。", "enterprise_cash_investment"),
+        ("总经理当场向学院赠送价值12万元的数控设备。", "enterprise_equipment_value"),  # a gift is a donation
         ("学院近三年为企业培养技师1200人。", "skilled_technicians_trained"),
         ("全县新增技能人才5200人。", "other"),  # skilled talent of no technician grade
         ("学校现有首席技师7人。", "other"),  # staff, not technicians trained
