@@ -251,6 +251,7 @@ ABSTRACT_AFTER = re.compile(
 
 # Aspects and forms are counted to describe, whatever the numeral (从…等7个方面, 3种形式).
 ASPECTS = re.compile(r"(方面|层面|维度|形式)")
+SECTORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产业|行业|制造业|竞争力|赛事)")
 INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指标")
 
 
@@ -262,6 +263,8 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
         and ABSTRACT_AFTER.match(after)
     ):
         return "a count of aspects or categories (四个层面), not a measure"
+    if c.unit_text == "大" and SECTORS_AFTER.match(after):
+        return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
     if c.unit_text in ("个", "個", "种", "種", "项", "項") and ASPECTS.match(after):
         return "a count of aspects or forms (7个方面, 3种形式), not a measure"
     if INDICATOR_TIERS.match(after):

@@ -366,6 +366,9 @@ REAL_TEXT_FAMILIES = [
     ("每人補助7萬3千2百元，住宿補助上限2萬4800元。", [(73200, "CNY", "exact"), (24800, "CNY", "at_most")]),
     # a planned site (规划占地) is a plan; books in Traditional 冊
     ("新校區規劃佔地600畝，館藏圖書15萬冊。", [(150000, "other", "exact")]),
+    # industries and sectors counted (三大主导产业) are the economy's; 八大实训中心 stays a count
+    ("学院对接全市五大主导产业，建成八大实训中心。", [(8, "unit", "exact")]),
+    ("资助总额为812萬305元。", [(8120305, "CNY", "exact")]),
     # a school before a count in 项 wins the items, it is not what is counted
     ("金华职业技术学院共获21项。", [(21, "item", "exact")]),
     ("本届共设29職類。", [(29, "item", "exact")]),
