@@ -149,6 +149,10 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
         # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
         return "two Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
+    if len(n) == 1 and n in "壹贰贰叁肆伍陆陸柒捌玖":  # cheque numerals come in runs (壹佰伍拾万元)
+        return "a lone cheque numeral is part of a word (队伍人才), not a count"
+    if n in ("二", "两", "兩", "俩", "倆") and c.unit_text in ("位", "名", "人") and not c.prefix and not c.suffix:
+        return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
     if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS and c.unit_text not in MEDALS:
