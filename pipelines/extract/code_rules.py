@@ -357,6 +357,29 @@ def technicians_not_made(s: Setting) -> str | None:
     return None
 
 
+VERTICAL_CODES = ("vertical_research_funding", "funded_research_projects")
+HORIZONTAL_CODES = ("tech_service_revenue", "tech_service_projects")
+FUNDING_SIDE = re.compile(r"横向|纵向")
+
+
+def funding_side(s: Setting) -> str | None:
+    """Spec: 横向 (industry-funded) work is technical service, 纵向 (government-funded) research is
+    vertical; the nearer of the two words before the number says which (纵向2541万元，横向810万元)."""
+    if s.code not in VERTICAL_CODES + HORIZONTAL_CODES:
+        return None
+    side = _last_match(FUNDING_SIDE, s.before[-16:])
+    if side == "横向" and s.code in VERTICAL_CODES:
+        return "横向 work is technical service, not vertical research"
+    if side == "纵向" and s.code in HORIZONTAL_CODES:
+        return "纵向 research is vertical, not technical service"
+    return None
+
+
+def _last_match(rx: re.Pattern, text: str) -> str | None:
+    found = rx.findall(text)
+    return found[-1] if found else None
+
+
 def technician_grade_not_certificate(s: Setting) -> str | None:
     if s.code == "vocational_certificate_holders" and TECHNICIAN_GRADE.search(s.after):
         return "a promotion to a technician grade, which the spec counts as skilled technicians"
@@ -367,6 +390,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     technician_grade_not_certificate,
     technicians_not_made,
+    funding_side,
     teachers_sent_to_firms,
     share_of_a_whole,
     count_of_schools,
@@ -391,7 +415,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
 # Rules that say only that the thing counted is not what the code counts: the next best code,
 # if one fits the thing counted, may be right. Every other rule says the sentence does not
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
-NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment, technician_grade_not_certificate)
+NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment, technician_grade_not_certificate, funding_side)
 
 
 def veto(s: Setting) -> tuple[str, bool] | None:

@@ -301,7 +301,10 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 note = None
             continue
         cells = _cells(text, start, end)
-        if not any(CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) for a, b in cells):
+        if not any(
+            CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) or _OWN_UNIT_CELL.fullmatch(text[a:b])
+            for a, b in cells
+        ):  # a line of words is a header; a row of shares (85% | 97.2% |) is data
             if not all(set(text[a:b]) <= set("-—:： ") for a, b in cells):  # not a |---|---| rule
                 names = cells
             columns = {}

@@ -606,6 +606,18 @@ def test_a_table_flattened_with_single_spaces_codes_each_cell_by_its_column():
     assert all(f.quote.strip() == f"{f.number_text}%" for f in facts)
 
 
+def test_a_row_of_cells_with_their_own_units_is_data_not_a_header():
+    text = "院校 | 地区 | 订单覆盖率 | 近三年就业率 |\n---|---|---|---|\n甲职业技术学院 | 河南 | 81% | 96.4% |\n乙职业技术学院 | 江苏 | 90% | 97.9% |"
+    facts = extract_facts(text)
+    assert [f.normalized_value for f in facts] == [81, 96.4, 90, 97.9]
+    assert [f.indicator_code for f in facts][1::2] == ["graduate_employment_rate"] * 2
+
+
+def test_research_funds_follow_their_own_side():
+    text = "学院新增到账经费(其中纵向到账经费2541万元,横向到账经费810万元)。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["vertical_research_funding", "tech_service_revenue"]
+
+
 def test_a_table_cell_with_its_own_unit_is_coded_by_its_column():
     text = "专业类别 | 实训室数量 | 企业捐赠设备价值 | 双师型教师比例 |\n---|---|---|---|\n加工制造类 | 8 | 230万元 | 68% |"
     facts = extract_facts(text)
