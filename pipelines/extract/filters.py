@@ -17,11 +17,6 @@ from .units import MONEY
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
-# A planned site, floor area or investment (规划占地886亩, 规划总建筑面积41.2万平方米): a plan, in
-# its own clause only (the next clause may state what is there).
-PLANNED = re.compile(
-    r"规划(?:总)?(?:占地|用地|建筑面积|面积|投资|投入)|規劃(?:總)?(?:佔地|占地|用地|建築面積|面積|投資|投入)"
-)
 FORECAST = re.compile(
     r"要求各地|要求各省|要求各级|要求各級|要求全国|要求全國|"  # what a ministry asks of the regions
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
@@ -151,7 +146,12 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "two Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
     if len(n) == 1 and n in "壹贰贰叁肆伍陆陸柒捌玖":  # cheque numerals come in runs (壹佰伍拾万元)
         return "a lone cheque numeral is part of a word (队伍人才), not a count"
-    if n in ("二", "两", "兩", "俩", "倆") and c.unit_text in ("位", "名", "人") and not c.prefix and not c.suffix:
+    if (
+        n in ("二", "两", "兩", "俩", "倆")
+        and c.unit_text in ("位", "名", "人")
+        and not (c.prefix or c.suffix)
+        and not doc.text.endswith(("有", "共", "计", "計", "达", "達"), 0, c.start)  # 有两位学生被录取 counts
+    ):
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
         return "a Chinese numeral with an ambiguous measure word"
@@ -187,8 +187,6 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
     if (PLAN.search(doc.text, clause_start, c.start) and not completion) or PLAN.match(doc.text, c.end):
         return "an enrolment plan, not students enrolled"
-    if PLANNED.search(doc.text, clause_start, c.start):
-        return "a planned site or investment (规划占地), not what is there"
     if DESIGNED_FOR.match(doc.text, c.unit_end):
         return "a design capacity (按7000人规模设计), not what is there"
     if TARGET_AFTER.match(doc.text, c.end):
@@ -237,9 +235,20 @@ def national_contest_field(doc: Doc, c: Candidate) -> str | None:
 
 def about_economy(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
-    if ECONOMY.search(doc.text, clause_start, c.start):
+    found = ECONOMY.search(doc.text, clause_start, c.start)
+    if found and not (found.group().startswith("全") and _takes_part(doc, c)):
         return "a figure about the economy, not the institution"
     return None
+
+
+# 全市共有173家企业、69家培训机构参与了学徒培养工作: what a place has, counted for the part it takes
+# in schooling, is not the economy's size.
+TAKES_PART = re.compile(r"参与|參與|参加|參加|学徒|學徒|校企|实习|實習|订单|訂單|产教|產教|合作")
+
+
+def _takes_part(doc: Doc, c: Candidate) -> bool:
+    _, sent_end = doc.sentence(c.start)
+    return TAKES_PART.search(doc.text, c.end, min(sent_end, c.end + 40)) is not None
 
 
 PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数")

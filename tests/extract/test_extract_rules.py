@@ -364,10 +364,13 @@ REAL_TEXT_FAMILIES = [
     ),
     # a cheque's amounts, and a cap
     ("每人補助7萬3千2百元，住宿補助上限2萬4800元。", [(73200, "CNY", "exact"), (24800, "CNY", "at_most")]),
-    # a planned site (规划占地) is a plan; books in Traditional 冊
-    ("新校區規劃佔地600畝，館藏圖書15萬冊。", [(150000, "other", "exact")]),
+    # books in Traditional 冊
+    ("館藏圖書15萬冊。", [(150000, "other", "exact")]),
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
+    ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # what a place has, counted for the part it takes in schooling, is no economy figure
+    ("全市共有86家企业参与学徒培养，全市共有规模以上企业900家。", [(86, "unit", "exact")]),
     # industries and sectors counted (三大主导产业) are the economy's; 八大实训中心 stays a count
     ("学院对接全市五大主导产业，建成八大实训中心。", [(8, "unit", "exact")]),
     ("资助总额为812萬305元。", [(8120305, "CNY", "exact")]),
