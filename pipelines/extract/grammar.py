@@ -32,6 +32,7 @@ PREFIX_MARKS = {
     "超過": "at_least",
     "超过了": "at_least",
     "至少": "at_least",
+    "最多": "at_most",  # 每班最多四名: a cap (最多的 is no mark: it is not before a number)
     "至少有": "at_least",
     "超過了": "at_least",
     "突破了": "at_least",
@@ -79,8 +80,9 @@ AFTER_MARKS = {
 }
 
 # 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
-_prefix = "|".join(sorted((re.escape(p) for p in PREFIX_MARKS if p != "上"), key=len, reverse=True))
+_prefix = "|".join(sorted((re.escape(p) for p in PREFIX_MARKS if p not in ("上", "最多")), key=len, reverse=True))
 _prefix += r"|(?<!以)上(?=[百千万萬亿億][^\d])"
+_prefix += r"|(?<![达達到])最多"  # 达到最多78所 is a peak, not a cap
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
 _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)

@@ -167,11 +167,12 @@ for _base, _words in {
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
     "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
     "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂 科目 "
-    "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝",  # a contest's trades and awards
+    "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝 计划 計劃 计画 計畫",  # a contest's trades and awards
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 "  # teams are none of the spec's organisations
+    "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "
     # events, counted in 场 or 次: not organisations
     "会议 會議 座谈会 座談會 研讨会 研討會 讲座 講座 招聘会 招聘會 宣讲会 宣講會 交流会 交流會 双选会 雙選會 "

@@ -369,6 +369,9 @@ REAL_TEXT_FAMILIES = [
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
     ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # a cap (最多四名), not a peak (达到最多78所); vacancies and study places are other, programmes items
+    ("每班最多四名學員，高峰時達到最多78所。", [(4, "person", "at_most"), (78, "unit", "exact")]),
+    ("公司今年有550個空缺，推出12個見習計劃。", [(550, "other", "exact"), (12, "item", "exact")]),
     # what a place has, counted for the part it takes in schooling, is no economy figure
     ("全市共有86家企业参与学徒培养，全市共有规模以上企业900家。", [(86, "unit", "exact")]),
     # industries and sectors counted (三大主导产业) are the economy's; 八大实训中心 stays a count
