@@ -114,15 +114,18 @@ def graduates_not_supplied(s: Setting) -> str | None:
 
 
 RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}率")
-PLACEMENT_RATE = re.compile(r"(就业|去向落实|落实|就业升学|升学就业|专业对口|对口)率$")
-NOT_PLACEMENT = re.compile(r"对口就业率$|训后就业率$")
+PLACEMENT_RATE = re.compile(r"(就业|去向落实|落实|就业升学|升学就业)率$")
+# 专业对口率 and 对口就业率 (the job's match to the major), 直接就业率 (without further study),
+# 优质就业率 and 训后就业率 (of trainees) are other rates (the real gold: 24 of 29 对口 rates other).
+NOT_PLACEMENT = re.compile(r"对口[\u4e00-\u9fff]{0,2}率$|训后就业率$|直接就业率$|优质就业率$|成功就业率$")
 
 
 def employment_share_not_rate(s: Setting) -> str | None:
     """A placement rate is written as one (就业率, 毕业去向落实率, 专业对口率): a percentage in a
     sentence that names no rate (就业人数较多的地区为北京市(8.05%), a row of a destinations table)
-    is a share of the graduates, and one whose nearest rate is another (就业稳定率, 对口就业率 — the
-    job's match to the major —, 训后就业率 of trainees) is not the placement rate either."""
+    is a share of the graduates, and one whose nearest rate is another (就业稳定率, 专业对口率 — the
+    job's match to the major —, 训后就业率 of trainees) is not the placement rate either; nor is
+    the placement of trainees (受训学员, 退役士兵) rather than graduates."""
     if s.code != "graduate_employment_rate":
         return None
     rates = RATE_WORD.findall(sentence_so_far(s.context) + s.before)
@@ -130,7 +133,14 @@ def employment_share_not_rate(s: Setting) -> str | None:
         return "a share of the graduates, in a sentence that names no rate"
     if not PLACEMENT_RATE.search(rates[-1]) or NOT_PLACEMENT.search(rates[-1]):
         return f"the rate named is {rates[-1]}, not the placement rate"
+    said = sentence_so_far(s.context) + s.before
+    if TRAINEES.search(said) and not GRADUATES.search(said):
+        return "the placement of trainees, not of graduates"
     return None
+
+
+TRAINEES = re.compile(r"受训|受訓|学员|學員|培训|訓練|训练|职训|職訓|退役士兵|劳动力转移")
+GRADUATES = re.compile(r"毕业|畢業|届|屆|学生|學生")
 
 
 COMPARISON = re.compile(r"比|较|相比|同比|与上年|与去年|比去年|较上年")

@@ -574,6 +574,9 @@ def test_statistics_table_rows():
         ("为社区居民开展技能培训9期。", "nondegree_training_projects"),
         ("学校中期绩效指标完成度103.5%。", "project_goal_attainment_rate"),
         ("本年度职业技能等级考核通过人数412人。", "vocational_certificate_holders"),
+        ("毕业生专业对口率达到83%。", "other"),  # the job's match to the major, not placement
+        ("历年受训学员结业后就业率达到91%。", "other"),  # trainees, not graduates
+        ("2024届毕业生就业率达到97.5%。", "graduate_employment_rate"),
         ("项目层面数量指标96项。", "project_subtasks"),
         ("三年累计到位行业企业支持资金920万元。", "enterprise_cash_investment"),
         ("总经理当场向学院赠送价值12万元的数控设备。", "enterprise_equipment_value"),  # a gift is a donation
