@@ -67,6 +67,20 @@ def count_of_schools(s: Setting) -> str | None:
 COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手")
 
 
+# 106个项目, 28項競賽職種, 九職類: a contest's events or trades counted, not awards won.
+CONTEST_EVENTS = re.compile(
+    r"^[个個项項]?(?:比赛|竞赛|競賽)?(?:项目|項目|赛项|賽項|职种|職種|职类|職類|工种|工種|专业|類別|类别)"
+    r"(?![^，,。；;]{0,4}(?:奖|獎|金牌|银牌|銀牌|铜牌|銅牌|冠军|冠軍))"  # 15个项目一等奖 are awards
+)
+TRADES = ("职类", "職類", "职种", "職種")
+
+
+def events_not_awards(s: Setting) -> str | None:
+    if s.code == "skill_competition_awards" and (CONTEST_EVENTS.match(s.after) or s.unit_text in TRADES):
+        return "a contest's events or trades counted, not awards won"
+    return None
+
+
 def award_not_from_a_competition(s: Setting) -> str | None:
     """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
     research and honour awards (教学成果奖, 科技进步奖) are `other`."""
@@ -405,6 +419,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,
+    events_not_awards,
     graduates_not_supplied,
     employment_share_not_rate,
     count_change_not_level,

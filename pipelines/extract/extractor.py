@@ -106,6 +106,9 @@ def extract_facts(text: str) -> list[Fact]:
 
 
 TOTAL_PRIOR = 6.0
+# How far past the unit the raw text is read for the 24 characters of clause that follow it (a
+# gloss per character at most triples a text); well within the memo key's window (repeats.REACH).
+AFTER_READ = 72
 # Where a sentence turns from a total to its parts (共10个，其中…; 成员单位113家，包括…).
 TOTAL_MARKERS = ("其中", "包括", "包含")
 # How far back the code rules look for the setting of a number (a contest named a sentence earlier).
@@ -285,9 +288,9 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         clause_before, clause_after = c.table_label, ""
     else:
         clause_before = text[clause_start : c.start]
-        clause_after = (
-            text[c.end : min(doc.clause(c.end)[1], c.end + 24)].split("、", 1)[0] if c.end < len(text) else ""
-        )
+        # 24 characters of the clause after the unit, a mirror's pinyin glosses (項(xiàng)目) not counted
+        after_raw = text[c.end : min(doc.clause(c.end)[1], c.end + AFTER_READ)] if c.end < len(text) else ""
+        clause_after = PINYIN_GLOSS.sub("", after_raw)[:24].split("、", 1)[0]
         item = clause_before.rfind("、")
         if item != -1 and len(CJK.findall(clause_before[item + 1 :])) >= 2 and HAS_COUNT.search(clause_before[:item]):
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number

@@ -575,6 +575,9 @@ def test_statistics_table_rows():
         ("学校中期绩效指标完成度103.5%。", "project_goal_attainment_rate"),
         ("本年度职业技能等级考核通过人数412人。", "vocational_certificate_holders"),
         ("毕业生专业对口率达到83%。", "other"),  # the job's match to the major, not placement
+        ("今年学院承办的技能大赛获奖选手来自66个比赛项目。", "other"),  # a contest's events, not awards
+        ("在全国技能大赛中，学院获得5个项目一等奖。", "skill_competition_awards"),
+        ("联盟现有联盟企业25家。", "consortium_member_units"),
         ("历年受训学员结业后就业率达到91%。", "other"),  # trainees, not graduates
         ("2024届毕业生就业率达到97.5%。", "graduate_employment_rate"),
         ("项目层面数量指标96项。", "project_subtasks"),
