@@ -175,6 +175,8 @@ def rejected_numbers(text: str) -> list[tuple[str, str]]:
 def _value(c: Candidate) -> float | None:
     try:
         raw = PINYIN_GLOSS.sub("", c.number).replace(" ", "").replace("\u3000", "")
+        if c.number2 and raw[-1:] in "万萬亿億" and c.unit_text.startswith(raw[-1]):
+            raw = raw[:-1]  # 3000万~5000万元: the range's unit carries the 万 once
         if c.unit_text == "半数":  # 半数以上: half
             return 50
         if c.unit_text == "分之":  # 四分之一: one in four, as a percentage

@@ -369,6 +369,10 @@ REAL_TEXT_FAMILIES = [
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
     ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # 双高's shortlisted units (拟立项建设单位) are a title, not an intention; 今年拟新建 is one
+    ("拟立项建设单位共计197个，今年拟新建6个基地。", [(197, "unit", "exact")]),
+    # a range in 万元 whose first number carries its own 万
+    ("每所学校给予3000万~5000万元资金。", [(30_000_000, "CNY", "range")]),
     # a cap (最多四名), not a peak (达到最多78所); vacancies and study places are other, programmes items
     ("每班最多四名學員，高峰時達到最多78所。", [(4, "person", "at_most"), (78, "unit", "exact")]),
     ("公司今年有550個空缺，推出12個見習計劃。", [(550, "other", "exact"), (12, "item", "exact")]),
