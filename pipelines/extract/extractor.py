@@ -18,6 +18,7 @@ from .classify import classify_scored
 from .code_rules import Setting, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
+from .english import ENGLISH_MARKS, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
@@ -205,7 +206,11 @@ def _qualifier(c: Candidate, before: str = "") -> str:
         return PREFIX_MARKS[shared.group("pre")]
     marks = [
         q
-        for q in (PREFIX_MARKS.get(c.prefix or ""), SUFFIX_MARKS.get(c.suffix or ""), AFTER_MARKS.get(c.after or ""))
+        for q in (
+            PREFIX_MARKS.get(c.prefix or "") or ENGLISH_MARKS.get(c.prefix or ""),
+            SUFFIX_MARKS.get(c.suffix or ""),
+            AFTER_MARKS.get(c.after or ""),
+        )
         if q
     ]
     if not marks:
@@ -276,7 +281,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "other" if doc_is_foreign_money(doc, c.start) else "CNY"
     else:
         normalized = value
-        base = base_unit_for(c.unit_text, noun)
+        base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)
         if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
         elif c.unit_text == "期" and TRAINING_WORDS.search(

@@ -154,7 +154,7 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and not doc.text.endswith(("有", "共", "计", "計", "达", "達"), 0, c.start)  # 有两位学生被录取 counts
     ):
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
-    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条"):
+    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):
         return "a Chinese numeral with an ambiguous measure word"
     if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS and c.unit_text not in MEDALS:
         return "a set phrase (三位一体, 四梁八柱)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .cells import CELL_NUM, CELL_NUMBER, HEADER_UNITS, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .english import english_candidates
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS
 from .simplify import PINYIN_GLOSS
@@ -91,7 +92,7 @@ _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1
 # 19萬2千5百元 and 5萬2500元 (a cheque's wording): the digits after 万 are its lower sections.
 _mixed = (
     r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
-    r"|[0-9]+[万萬][0-9]{1,4}(?=[元圆圓])"
+    r"|[0-9]+[万萬](?:[0-9],[0-9]{3}|[0-9]{1,4})(?=[元圆圓])"
 )
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
@@ -99,7 +100,7 @@ _measure = (
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册冊㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册冊张張㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 _MEDAL_END = r"[、，,。；;）)和及\s]|$"
@@ -114,7 +115,7 @@ BARE_NOUNS = (
 # People counted in 万 or 亿 with no measure word (约8万产业工人, 769万技能精英): the unit is empty.
 PERSON_NOUNS = (
     r"技术技能人才|技術技能人才|技能人才|高素质|高素質|人才|产业工人|產業工人|工人|毕业生|畢業生|学生|學生|学员|學員|"
-    r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员"
+    r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员|退役士兵|退役军人|退役軍人"
 )
 # The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才).
 PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"
@@ -134,7 +135,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
     rf"(?P<unit>{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
-    rf"|(?<=[万萬亿億])(?={PEOPLE_AFTER})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))"
+    rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))"
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(
@@ -223,6 +224,7 @@ def find_candidates(text: str) -> list[Candidate]:
         in_tables = {(t.num_start, t.num_end) for t in tables}
         out = [c for c in out if (c.num_start, c.num_end) not in in_tables]
     out += tables
+    out += english_candidates(text)  # a bilingual page's English counts (over 5,700 trainees)
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.start, s.end) for s in spaced]

@@ -10,6 +10,7 @@ FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789
 DIGITS = {
     "零": 0,
     "〇": 0,
+    "○": 0,  # a white circle for zero (一千○三十一人), as typeset Chinese often writes it
     "一": 1,
     "二": 2,
     "两": 2,

@@ -369,6 +369,17 @@ REAL_TEXT_FAMILIES = [
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
     ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # counts in a bilingual page's English: a plural noun after the number, a mark before it
+    (
+        "The scheme reached over 2,300 trainees and 45 partner employers in 2019 across more than 30 trades.",
+        [(2300, "person", "at_least"), (45, "unit", "exact"), (30, "other", "at_least")],
+    ),
+    ("In 2021 graduates rose.\n14\n    Run by Private Institutions", []),  # a year; a table's label
+    # a zero typeset as a circle; hundreds of people with no measure word; certificates in 張
+    (
+        "招收一千○二十人，培训八百退役士兵，考取9張專業證照。",
+        [(1020, "person", "exact"), (800, "person", "exact"), (9, "item", "exact")],
+    ),
     # 双高's shortlisted units (拟立项建设单位) are a title, not an intention; 今年拟新建 is one
     ("拟立项建设单位共计197个，今年拟新建6个基地。", [(197, "unit", "exact")]),
     # a range in 万元 whose first number carries its own 万

@@ -74,6 +74,7 @@ def test_attribution_holds_on_the_development_batches():
     # measured on A-G and I-T: entity 0.675, level 0.700, period 0.746 (K's yearbook table names no
     # one; P's bureau reports name their city by a short form, 楚雄州, or not at all; S's and T's
     # unnamed university and Taiwanese programmes are labelled at levels no rule here infers)
-    # measured 0.658 / 0.762 / 0.701 with batches W-ZB in (their reports are harder to attribute)
-    assert result.name_ok / result.facts >= 0.65 and result.period_ok / result.facts >= 0.74, result.summary()
-    assert result.level_ok / result.facts >= 0.69, result.summary()
+    # measured 0.652 / 0.747 / 0.690 with batches W-ZD in (their reports are harder to attribute:
+    # A-V alone measured 0.665 / 0.752 / 0.691)
+    assert result.name_ok / result.facts >= 0.64 and result.period_ok / result.facts >= 0.73, result.summary()
+    assert result.level_ok / result.facts >= 0.68, result.summary()
