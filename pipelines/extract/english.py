@@ -31,17 +31,46 @@ ENGLISH_MARKS = {
 # The base unit of a counted English noun (its plural as written).
 ENGLISH_NOUNS = {
     **dict.fromkeys(
-        "graduates students trainees participants people persons apprentices teachers candidates learners "
-        "workers youths interns".split(),
+        [
+            "graduates",
+            "students",
+            "trainees",
+            "participants",
+            "people",
+            "persons",
+            "apprentices",
+            "teachers",
+            "candidates",
+            "learners",
+            "workers",
+            "youths",
+            "interns",
+        ],
         "person",
     ),
     **dict.fromkeys(
-        "employers enterprises companies firms schools colleges institutions universities centres centers "
-        "bases workshops organisations organizations".split(),
+        [
+            "employers",
+            "enterprises",
+            "companies",
+            "firms",
+            "schools",
+            "colleges",
+            "institutions",
+            "universities",
+            "centres",
+            "centers",
+            "bases",
+            "workshops",
+            "organisations",
+            "organizations",
+        ],
         "unit",
     ),
-    **dict.fromkeys("projects courses programmes programs patents certificates awards medals".split(), "item"),
-    **dict.fromkeys("trades times places vacancies jobs".split(), "other"),
+    **dict.fromkeys(
+        ["projects", "courses", "programmes", "programs", "patents", "certificates", "awards", "medals"], "item"
+    ),
+    **dict.fromkeys(["trades", "times", "places", "vacancies", "jobs"], "other"),
 }
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
