@@ -34,7 +34,7 @@ HEADER_UNITS = {
 # A header cell names its column's unit by a unit word at its end (参加人数, 通过人数), by a unit in
 # brackets (到款额（万元）), or as a count of a known noun (科目数, 合作企业数 → the noun is the unit).
 HEADER_CELL = re.compile(
-    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{TABLE_UNIT})[）)])$"
+    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{TABLE_UNIT})(?:/[月年人生])?[）)])$"
 )
 
 

@@ -303,7 +303,8 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
         r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", text[c.unit_end : c.unit_end + 6]
     ):
         return "a duration of operation (24小时运转)"
-    if after and after in "年月日号號" and c.unit_text not in ("%", "％"):  # "" is in every string
+    young = text.startswith(("年轻", "年輕"), c.unit_end)  # 9萬多名年輕人: young people, not a year
+    if after and after in "年月日号號" and c.unit_text not in ("%", "％") and not young:  # "" is in every string
         return "a date or period"
     return None
 

@@ -20,6 +20,8 @@ PREFIX_MARKS = {
     "近": "approx",
     "约": "approx",
     "约为": "approx",
+    "约有": "approx",
+    "約有": "approx",
     "約為": "approx",
     "大概": "approx",
     "約": "approx",
@@ -81,7 +83,10 @@ AFTER_MARKS = {
 }
 
 # 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
-_prefix = "|".join(sorted((re.escape(p) for p in PREFIX_MARKS if p not in ("上", "最多")), key=len, reverse=True))
+_prefix = "|".join(
+    sorted((re.escape(p) for p in PREFIX_MARKS if p not in ("上", "最多", "约", "約")), key=len, reverse=True)
+)
+_prefix += r"|(?<![签簽合预預相制节節契公条條邀违違履])[约約]"  # 已签约1.43万人: 签约 is signing, not about
 _prefix += r"|(?<!以)上(?=[百千万萬亿億][^\d])"
 _prefix += r"|(?<![达達到])最多"  # 达到最多78所 is a peak, not a cap
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
@@ -103,7 +108,7 @@ _measure = (
     rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册冊张張㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
-_MEDAL_END = r"[、，,。；;）)和及\s]|$"
+_MEDAL_END = r"[、，,。；;）)和及的!！\s]|$"  # 3金3銀5銅的成績, 21金!
 BARE_NOUNS = (
     r"企业|企業|基地|中心|平台|平臺|工作室|实训室|實訓室|室|校|省区市|省市|省份|市(?![场民级长委政])|"
     r"[职職][类類种種]|"  # a contest's trades (7職類有44人獲獎)
@@ -330,6 +335,8 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 header = None
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
+        if not labels and cells and not CELL_NUM.fullmatch(text[cells[0][0] : cells[0][1]]):
+            labels = cells[:1]  # a row labelled only by its year (| 2020年 | 95.2% | 3200 |)
         shift = _alignment(text, cells, header) if header else 0
         in_row: list[Candidate] = []
         for k, (a, b) in enumerate(cells):

@@ -380,6 +380,10 @@ REAL_TEXT_FAMILIES = [
         "招收一千○二十人，培训八百退役士兵，考取9張專業證照。",
         [(1020, "person", "exact"), (800, "person", "exact"), (9, "item", "exact")],
     ),
+    # 签约 is signing, not 约; 约有 is about; young people are no year; medals before 的 or !
+    ("毕业生已签约1.2万人，约有300人待业。", [(12000, "person", "exact"), (300, "person", "approx")]),
+    ("至去年8月培訓了6萬多名年輕人。", [(60000, "person", "at_least")]),
+    ("代表隊以2金4銀1銅的成績位居榜首。", [(2, "item", "exact"), (4, "item", "exact"), (1, "item", "exact")]),
     # 双高's shortlisted units (拟立项建设单位) are a title, not an intention; 今年拟新建 is one
     ("拟立项建设单位共计197个，今年拟新建6个基地。", [(197, "unit", "exact")]),
     # a range in 万元 whose first number carries its own 万
@@ -639,6 +643,15 @@ def test_a_row_of_cells_with_their_own_units_is_data_not_a_header():
     facts = extract_facts(text)
     assert [f.normalized_value for f in facts] == [81, 96.4, 90, 97.9]
     assert [f.indicator_code for f in facts][1::2] == ["graduate_employment_rate"] * 2
+
+
+def test_a_row_labelled_only_by_its_year_codes_its_cells_by_their_columns():
+    text = "| 年份 | 全国平均就业率 | 平均起薪(元/月) |\n|---|\n| 2021年 | 94.1% | 3300 |"
+    facts = extract_facts(text)
+    assert [(f.normalized_value, f.base_unit, f.indicator_code) for f in facts] == [
+        (94.1, "percent", "graduate_employment_rate"),
+        (3300, "CNY", "other"),
+    ]
 
 
 def test_research_funds_follow_their_own_side():
