@@ -91,13 +91,28 @@ def award_not_from_a_competition(s: Setting) -> str | None:
         return "an award that is not from a skills competition"
     if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
         return "an award of a science, innovation or teaching contest, not a skills competition"
+    other = _last(OTHER_CONTEST, said)
+    if other and not SKILLS_CONTEST.search(said, other.end()) and "技能" not in said:
+        # 第五届“互联网+”大学生创新创业大赛…获银奖; a paragraph later, 本次大赛…一等奖6项: the
+        # contest the report is about is still not one of skills
+        return "an award of the science, innovation or teaching contest the report is about"
     return None
+
+
+SKILLS_CONTEST = re.compile(r"技能大赛|技能竞赛|职业技能|技能赛|世赛|技能节|技艺竞赛")
+
+
+def _last(rx: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in rx.finditer(text):  # noqa: B007  (the last match is the nearest to the number)
+        pass
+    return found
 
 
 # Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, and the arts, speech and
 # sports: 文明风采, 书法, 运动会): their awards are other.
 OTHER_CONTEST = re.compile(
-    r"(?:科技创新|创新创业|科创|挑战杯|征文|演讲|微课|教学能力|说课|文明风采|书法|绘画|摄影|朗诵|辩论|"
+    r"(?:科技创新|创新创业|科创|挑战杯|互联网\+|征文|演讲|微课|教学能力|说课|文明风采|书法|绘画|摄影|朗诵|辩论|"
     r"文艺|歌唱|舞蹈|体育|田径)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|运动会)"
 )
 

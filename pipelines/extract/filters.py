@@ -134,6 +134,17 @@ def _trailing_award_count(text: str, c: Candidate) -> bool:
     )
 
 
+def place_named_by_a_count(doc: Doc, c: Candidate) -> str | None:
+    """三门县, 三门峡, 三门技师学院: 三门 is a place, not three courses."""
+    if (
+        c.unit_text in ("门", "門")
+        and _CJK.match(c.number)
+        and doc.text[c.unit_end : c.unit_end + 1] in "县縣峡峽湾灣技"
+    ):
+        return "a place name (三门县, 三门峡), not a count"
+    return None
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
@@ -224,6 +235,18 @@ CONTEST = re.compile(r"大赛|竞赛|比赛|赛项|技能赛")
 
 
 def national_contest_field(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text in MEDALS or c.unit_text in (
+        "优胜",
+        "優勝",
+        "金牌",
+        "银牌",
+        "銀牌",
+        "铜牌",
+        "銅牌",
+        "金手奖",
+        "金手獎",
+    ):
+        return None  # 全国职业技能大赛3银1铜26优胜: medals won, not the contest's field
     clause_start, clause_end = doc.clause(c.start)
     head = doc.text[clause_start : c.start]
     if not NATIONAL.search(head):
@@ -432,6 +455,7 @@ def survey_sample(doc: Doc, c: Candidate) -> str | None:
 
 RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     place_name,
+    place_named_by_a_count,
     survey_sample,
     media_count,
     band_of_a_distribution,

@@ -380,6 +380,12 @@ REAL_TEXT_FAMILIES = [
         "招收一千○二十人，培训八百退役士兵，考取9張專業證照。",
         [(1020, "person", "exact"), (800, "person", "exact"), (9, "item", "exact")],
     ),
+    # 三门 is a place; medals won at a national contest are the winner's, not the contest's field
+    ("三门技师学院获评省级技能大师工作室。", []),
+    (
+        "贵阳选手获第二届全国职业技能大赛3银1铜26优胜",
+        [(3, "item", "exact"), (1, "item", "exact"), (26, "item", "exact")],
+    ),
     # 签约 is signing, not 约; 约有 is about; young people are no year; medals before 的 or !
     ("毕业生已签约1.2万人，约有300人待业。", [(12000, "person", "exact"), (300, "person", "approx")]),
     ("至去年8月培訓了6萬多名年輕人。", [(60000, "person", "at_least")]),
@@ -652,6 +658,14 @@ def test_a_row_labelled_only_by_its_year_codes_its_cells_by_their_columns():
         (94.1, "percent", "graduate_employment_rate"),
         (3300, "CNY", "other"),
     ]
+
+
+def test_awards_of_the_innovation_contest_a_report_is_about_are_other():
+    text = (
+        "第五届中国“互联网+”大学生创新创业大赛全国总决赛在浙江大学举行，我校参赛项目获银奖。"
+        "学校领导高度重视本次大赛。在省赛中，我校共获一等奖6项。"
+    )
+    assert [f.indicator_code for f in extract_facts(text)] == ["other"]
 
 
 def test_research_funds_follow_their_own_side():
