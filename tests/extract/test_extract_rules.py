@@ -662,10 +662,11 @@ def test_a_row_labelled_only_by_its_year_codes_its_cells_by_their_columns():
 
 def test_awards_of_the_innovation_contest_a_report_is_about_are_other():
     text = (
-        "第五届中国“互联网+”大学生创新创业大赛全国总决赛在浙江大学举行，我校参赛项目获银奖。"
-        "学校领导高度重视本次大赛。在省赛中，我校共获一等奖6项。"
+        "第三届“互联网+”大学生创新创业大赛全国总决赛在杭州举行，我校参赛项目获银奖。"
+        "学校领导高度重视本次大赛，亲自率队，给参赛师生极大的支持和鼓励。总决赛比赛现场，两名老师共同指导的作品"
+        "最终获得高职赛道银奖第一名的优秀成绩。此外，学校还分获高职赛道铜奖2项以及省级一等奖5项。"
     )
-    assert [f.indicator_code for f in extract_facts(text)] == ["other"]
+    assert [f.indicator_code for f in extract_facts(text)] == ["other", "other"]
 
 
 def test_research_funds_follow_their_own_side():
