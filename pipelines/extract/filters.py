@@ -423,7 +423,15 @@ BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。�
 def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
     if MONEY.fullmatch(c.unit_text) and BAND_SHARE.match(doc.text, c.end):
         return "the band of a distribution (月薪3000元占比最大), not an amount"
+    if c.unit_text in ("%", "％") and THRESHOLD_OF_A_COUNT.match(doc.text, c.end):
+        return "the threshold of a count (就业率90%以上的学校有47所), not a rate"
     return None
+
+
+# 就业率为90%以上的学校有47所, 超过90%的学科有9个: the share only sorts what is counted.
+THRESHOLD_OF_A_COUNT = re.compile(
+    r"(?:以上|以下|左右)?的[\u4e00-\u9fff]{1,8}?(?:有|共有|达|達|为|為|共)[0-9一二三四五六七八九十两兩]"
+)
 
 
 # 每万名劳动力中高技能人员达到920人: a density per so many people, not a count.
