@@ -39,7 +39,11 @@ TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|�
 # A target named right before the number (全年目标任务 36000 人次; not 占任务数100%, a completion).
 TARGET_BEFORE = re.compile(r"(?:目标任务|目標任務)\s*$")
 # A task or a condition right after the number (扩招100万人任务, 100万人如果落实): a target, not a result.
-TASK_AFTER = re.compile(r"(?:任务|任務|如果|如能|若能|的话)")
+TASK_AFTER = re.compile(
+    r"(?:(?:[和及与][0-9.]+[万萬]?[人名个個项項])?[^，,。；;、和及]{0,12}?(?:任务|任務)|如果|如能|若能|的话)"
+)  # 下达了9000人和3250人培训任务: both are the task
+# 已完成3000人培训任务: a task done is a result.
+TASK_DONE = re.compile(r"(?:已|已经|已經|圆满|圓滿|超额|超額)完成|完成了")
 # 按7000人规模设计: a design capacity, said after the number.
 DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計規模|规模建设|規模建設)")
 # Enrolment plans: places planned, not students enrolled (招生计划为5626人, 计划招生50人，注册报到43人):
@@ -203,8 +207,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a design capacity (按7000人规模设计), not what is there"
     if TARGET_AFTER.match(doc.text, c.end):
         return "a target (达到29.5%的发展目标)"
-    if TASK_AFTER.match(doc.text, c.end):
-        return "a task or a condition (扩招100万人任务), not a result"
+    if TASK_AFTER.match(doc.text, c.end) and not TASK_DONE.search(doc.text, clause_start, c.start):
+        return "a task or a condition (扩招100万人任务, 下达9000人培训任务), not a result"
     if TARGET_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "a target (完成全年目标任务36000人次的110.1%: the 36000)"
     return None

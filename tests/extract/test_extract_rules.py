@@ -380,6 +380,8 @@ REAL_TEXT_FAMILIES = [
         "招收一千○二十人，培训八百退役士兵，考取9張專業證照。",
         [(1020, "person", "exact"), (800, "person", "exact"), (9, "item", "exact")],
     ),
+    # a training task handed down (下达9000人和3250人培训任务) is a target; one done is a result
+    ("向技工院校下达了9000人和3250人培训任务，今年已完成2100人培训任务。", [(2100, "person", "exact")]),
     # a share that only sorts what is counted (90%以上的学校有47所) is no rate
     ("就业率为90%以上的学校有47所。", [(47, "unit", "exact")]),
     # 三门 is a place; medals won at a national contest are the winner's, not the contest's field
