@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipelines.ingest.budget import check_budget
@@ -83,7 +83,7 @@ class Fact:
     about: str  # "institution", or "partner" where a partner organisation gives or sends it
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a str or a number: asdict's deep copy buys nothing
 
 
 def extract_facts(text: str) -> list[Fact]:

@@ -83,12 +83,15 @@ AFTER_MARKS = {
 }
 
 # 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
-_prefix = "|".join(
-    sorted((re.escape(p) for p in PREFIX_MARKS if p not in ("上", "最多", "约", "約")), key=len, reverse=True)
-)
-_prefix += r"|(?<![签簽合预預相制节節契公条條邀违違履])[约約]"  # 已签约1.43万人: 签约 is signing, not about
+_prefix = "|".join(sorted((re.escape(p) for p in PREFIX_MARKS if p != "上"), key=len, reverse=True))
 _prefix += r"|(?<!以)上(?=[百千万萬亿億][^\d])"
-_prefix += r"|(?<![达達到])最多"  # 达到最多78所 is a peak, not a cap
+# A mark that is the end of another word is no mark (checked on each match, not at every position of
+# the scan): 已签约1.43万人 is signing, not about; 达到最多78所 is a peak, not a cap.
+NOT_A_MARK_AFTER = {
+    "约": "签簽合预預相制节節契公条條邀违違履",
+    "約": "签簽合预預相制节節契公条條邀违違履",
+    "最多": "达達到",
+}
 _after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
 _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
@@ -514,8 +517,11 @@ def _from_match(m: re.Match) -> Candidate:
         num_end = m.end("suf")
     if m.group("mult"):  # 20余万人次: the multiplier after the approximation mark scales the number
         number, num_end = number + m.group("mult"), m.end("mult")
-    start = m.start("pre") if m.group("pre") else m.start("num")
-    num_start = start if m.group("pre") in ("近", "约", "約") else m.start("num")
+    pre = m.group("pre")
+    if pre in NOT_A_MARK_AFTER and m.start("pre") and m.string[m.start("pre") - 1] in NOT_A_MARK_AFTER[pre]:
+        pre = None
+    start = m.start("pre") if pre else m.start("num")
+    num_start = start if pre in ("近", "约", "約") else m.start("num")
     return Candidate(
         start=start,
         end=m.end(),
@@ -524,7 +530,7 @@ def _from_match(m: re.Match) -> Candidate:
         number=number,
         number2=m.group("num2"),
         unit_text=unit,
-        prefix=m.group("pre"),
+        prefix=pre,
         suffix=m.group("suf"),
         after=m.group("after"),
         unit_start=unit_start,

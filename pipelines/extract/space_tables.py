@@ -23,6 +23,8 @@ MIN_COLUMNS = 3
 
 
 def _header(line: str) -> list[str] | None:
+    if len(line) > MAX_HEADER_CELL * 8:  # a line of prose: no header
+        return None
     cells = line.split()
     if len(cells) < MIN_COLUMNS or "|" in line or "｜" in line:
         return None
@@ -38,7 +40,7 @@ def space_table_candidates(text: str) -> list[Candidate]:
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        cells = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
+        cells = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)] if names else []
         if names is not None and len(cells) == len(names) and "|" not in line:
             row = text[cells[0][0] : cells[0][1]]
             for k, (a, b) in enumerate(cells[1:], start=1):
