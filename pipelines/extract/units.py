@@ -81,6 +81,7 @@ MEASURES: dict[str, str | None] = {
     "部": None,
     "本": None,
     "场": None,
+    "場": None,
     "期": "other",  # sessions and cohorts (办学6期)
     "份": "other",  # copies and forms (1653份简历)
     "款": "other",  # models of a product (4款新材料)
@@ -131,7 +132,8 @@ MEASURE_DEFAULT = {
     "种": "item",
     "部": "item",
     "本": "item",
-    "场": "item",
+    "场": "other",  # events (招聘会7场, 33場): items only where the noun says so (350場課程)
+    "場": "other",
     "条": "item",
     "家": "unit",
     "所": "unit",

@@ -382,6 +382,8 @@ REAL_TEXT_FAMILIES = [
     ),
     # a training task handed down (下达9000人和3250人培训任务) is a target; one done is a result
     ("向技工院校下达了9000人和3250人培训任务，今年已完成2100人培训任务。", [(2100, "person", "exact")]),
+    # events counted in Traditional 場 are other, courses items; what will be held again is a plan
+    ("合共舉辦33場講座，提供近350場課程。分署將再舉辦廿二場活動。", [(33, "other", "exact"), (350, "item", "approx")]),
     # a share that only sorts what is counted (90%以上的学校有47所) is no rate
     ("就业率为90%以上的学校有47所。", [(47, "unit", "exact")]),
     # 三门 is a place; medals won at a national contest are the winner's, not the contest's field
