@@ -63,6 +63,27 @@ class Candidate:
     table_label: str | None = None  # set for a number read from a statistics-table row
 
 
+def matched_candidate(
+    m: re.Match, start: int, end: int, number: str | None = None, prefix: str | None = None, label: str | None = None
+) -> Candidate:
+    """A candidate read by a pattern with groups `num` and `unit` (no range, suffix or mark after)."""
+    return Candidate(
+        start=start,
+        end=end,
+        num_start=m.start("num"),
+        num_end=m.end("num"),
+        number=m.group("num") if number is None else number,
+        number2=None,
+        unit_text=m.group("unit"),
+        prefix=prefix,
+        suffix=None,
+        after=None,
+        unit_start=m.start("unit"),
+        unit_end=m.end("unit"),
+        table_label=label,
+    )
+
+
 def cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:
     return Candidate(
         start=labels[-1][0] if labels[-1][0] < a else row_start,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import Candidate
+from .cells import Candidate, matched_candidate
 
 ENGLISH_MARKS = {
     "over": "at_least",
@@ -97,20 +97,5 @@ def english_candidates(text: str) -> list[Candidate]:
         if re.fullmatch(r"(?:19|20)[0-9]{2}", number):  # 2019 graduates: a year, not a count
             continue
         pre = m.group("pre")
-        out.append(
-            Candidate(
-                start=m.start(),
-                end=m.end(),
-                num_start=m.start("num"),
-                num_end=m.end("num"),
-                number=number,
-                number2=None,
-                unit_text=m.group("unit"),
-                prefix=pre.lower() if pre else None,
-                suffix=None,
-                after=None,
-                unit_start=m.start("unit"),
-                unit_end=m.end("unit"),
-            )
-        )
+        out.append(matched_candidate(m, m.start(), m.end(), prefix=pre.lower() if pre else None))
     return out

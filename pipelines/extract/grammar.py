@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from .cells import CELL_NUM, CELL_NUMBER, HEADER_UNITS, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .cells import (
+    CELL_NUM,
+    CELL_NUMBER,
+    HEADER_UNITS,
+    TABLE_UNIT,
+    Candidate,
+    cell_candidate,
+    header_unit,
+    matched_candidate,
+)
 from .english import english_candidates
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS
@@ -255,22 +264,7 @@ def spaced_candidates(text: str) -> list[Candidate]:
     for m in SPACED.finditer(text):
         if " " not in m.group("num") and not text[m.start() - 1 : m.start()].isspace():
             continue
-        out.append(
-            Candidate(
-                start=m.start("num"),
-                end=m.end("unit"),
-                num_start=m.start("num"),
-                num_end=m.end("num"),
-                number=m.group("num").replace(" ", ""),
-                number2=None,
-                unit_text=m.group("unit"),
-                prefix=None,
-                suffix=None,
-                after=None,
-                unit_start=m.start("unit"),
-                unit_end=m.end("unit"),
-            )
-        )
+        out.append(matched_candidate(m, m.start("num"), m.end("unit"), number=m.group("num").replace(" ", "")))
     return out
 
 

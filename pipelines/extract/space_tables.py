@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import CELL_NUMBER, TABLE_UNIT, Candidate
+from .cells import CELL_NUMBER, TABLE_UNIT, Candidate, matched_candidate
 
 _TOKEN = re.compile(r"\S+")
 _HEADER_CELL = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*")
@@ -46,23 +46,7 @@ def space_table_candidates(text: str) -> list[Candidate]:
             for k, (a, b) in enumerate(cells[1:], start=1):
                 m = _OWN_UNIT.fullmatch(text, a, b)
                 if m:
-                    out.append(
-                        Candidate(
-                            start=a,
-                            end=b,
-                            num_start=m.start("num"),
-                            num_end=m.end("num"),
-                            number=m.group("num"),
-                            number2=None,
-                            unit_text=m.group("unit"),
-                            prefix=None,
-                            suffix=None,
-                            after=None,
-                            unit_start=m.start("unit"),
-                            unit_end=m.end("unit"),
-                            table_label=f"{row} {names[k]}",
-                        )
-                    )
+                    out.append(matched_candidate(m, a, b, label=f"{row} {names[k]}"))
             continue
         names = _header(line)
     return out
