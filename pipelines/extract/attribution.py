@@ -87,6 +87,42 @@ def _not_a_place(name: str) -> bool:
     return bool(NOT_A_PLACE.search(name.removesuffix("自治州")))
 
 
+# The thirty autonomous prefectures, known locally by the short name before their peoples (楚雄州).
+PREFECTURE_SHORT = {
+    "楚雄州": "楚雄彝族自治州",
+    "红河州": "红河哈尼族彝族自治州",
+    "文山州": "文山壮族苗族自治州",
+    "西双版纳州": "西双版纳傣族自治州",
+    "大理州": "大理白族自治州",
+    "德宏州": "德宏傣族景颇族自治州",
+    "怒江州": "怒江傈僳族自治州",
+    "迪庆州": "迪庆藏族自治州",
+    "黔西南州": "黔西南布依族苗族自治州",
+    "黔东南州": "黔东南苗族侗族自治州",
+    "黔南州": "黔南布依族苗族自治州",
+    "恩施州": "恩施土家族苗族自治州",
+    "湘西州": "湘西土家族苗族自治州",
+    "延边州": "延边朝鲜族自治州",
+    "阿坝州": "阿坝藏族羌族自治州",
+    "甘孜州": "甘孜藏族自治州",
+    "凉山州": "凉山彝族自治州",
+    "临夏州": "临夏回族自治州",
+    "甘南州": "甘南藏族自治州",
+    "海北州": "海北藏族自治州",
+    "黄南州": "黄南藏族自治州",
+    "海南州": "海南藏族自治州",
+    "果洛州": "果洛藏族自治州",
+    "玉树州": "玉树藏族自治州",
+    "海西州": "海西蒙古族藏族自治州",
+    "昌吉州": "昌吉回族自治州",
+    "博州": "博尔塔拉蒙古自治州",
+    "巴州": "巴音郭楞蒙古自治州",
+    "克州": "克孜勒苏柯尔克孜自治州",
+    "伊犁州": "伊犁哈萨克自治州",
+}
+PREFECTURE = re.compile("|".join(sorted(PREFECTURE_SHORT, key=len, reverse=True)) + r"(?![长委政府属内外])")
+
+
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
 SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
 DESCRIPTIVE = re.compile(
@@ -94,14 +130,18 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为等将被把向对从由及或到入就让使给]|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|"
     # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
     r"探索|适合|逐步|一套|一批|透过|通过"
 )
 GENERIC = re.compile(
-    r"(?:[区市县镇乡]|城市|农村|城镇|乡村)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级)*(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
+    r"(?:[区市县镇乡]|城市|农村|城镇|乡村)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次)*"
+    r"(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
+# A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
+# schools; a county's (兴义市中等职业学校, 绵竹市职业中专) is often the name of one school.
+PLACE_SCHOOLS = re.compile(r"(?:全国|我国|中国|全省|全市|" + "|".join(PROVINCES) + ")" + GENERIC.pattern)
 # Places and institutions that open a sentence, or stand before these words, are what it is about.
 SUBJECT_AFTER = re.compile(
     r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年|中等|高等|普通|"
@@ -124,6 +164,7 @@ HERE = {
     "全县": "city",
     "我县": "city",
     "全州": "city",
+    "我州": "city",
 }
 HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 # A period the sentence states.
@@ -164,8 +205,24 @@ class Period:
 
 
 def _institution(raw: str) -> str | None:
-    name = NAME_LEAD.sub("", raw)
-    return name if len(name) >= 4 and INSTITUTION.fullmatch(name) else None
+    name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
+    return name if INSTITUTION.fullmatch(name) and not not_a_name(name) else None
+
+
+# A county's or a city's kind of school (唐山市技工学校) counted in 所 is its schools, not one.
+CITY_KIND = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:市|区|县|州))" + GENERIC.pattern)
+PLURAL_AFTER = r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四五六七八九十百]+\s*所"
+
+
+def collective_names(text: str) -> dict[str, Entity]:
+    """name → place for each place's kind of school the (Simplified) text counts in 所."""
+    out: dict[str, Entity] = {}
+    for m in SCHOOL.finditer(text):
+        name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1]
+        kind = CITY_KIND.fullmatch(name)
+        if kind and name not in out and re.match(PLURAL_AFTER, text[m.end() :]):
+            out[name] = Entity(kind.group(1), "city")
+    return out
 
 
 def _is_subject(sentence: str, start: int, end: int) -> bool:
@@ -175,7 +232,7 @@ def _is_subject(sentence: str, start: int, end: int) -> bool:
     return (not lead or SUBJECT_AFTER.match(sentence, end) is not None) and not PARTNER_BEFORE.search(sentence[:start])
 
 
-def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
+def mentions(sentence: str, known: list[str], collective: dict[str, Entity] | None = None) -> list[tuple[int, Entity]]:
     """(position, entity) of every entity the (Simplified) sentence names, in order.
     Institution names are found first and hide the places inside them (青岛市…学校)."""
     found: list[tuple[int, Entity]] = []
@@ -191,7 +248,7 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
         name = _institution(m.group())
         start = m.end() - len(name) if name else 0
         if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
-            add(start, m.end(), Entity(name, "institution"))
+            add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
     for m in ABBREVIATION.finditer(sentence):
         full = resolve_abbreviation(m.group(), known)
         if full:
@@ -207,6 +264,9 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
             add(m.start(), m.end(), Entity(_SHORT_PROVINCE.get(m.group(), m.group()), "province"))
     for m in HERE_RE.finditer(sentence):
         add(m.start(), m.end(), Entity(None, HERE[m.group()]))
+    for m in PREFECTURE.finditer(sentence):
+        if _is_subject(sentence, m.start(), m.end()):
+            add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
     for m in PLACE.finditer(sentence):
         name = m.group().lstrip(LEAD_CHARS)
         start = m.end() - len(name)
@@ -218,12 +278,17 @@ def mentions(sentence: str, known: list[str]) -> list[tuple[int, Entity]]:
 
 
 # A scope or a count that opens a run of words is no part of a name (全市技工学校, 万名大学).
-NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|[0-9万千百亿多余]*名)")
+NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|年|那|[0-9万千百亿多余]*名)")
 
 
 def not_a_name(name: str) -> bool:
     """Too short, descriptive (示范, 该), generic (职业学校) or led by a scope or a count."""
-    return len(name) < 4 or bool(DESCRIPTIVE.search(name) or GENERIC.fullmatch(name) or NOT_A_NAME_START.match(name))
+    return len(name) < 4 or bool(
+        DESCRIPTIVE.search(name)
+        or GENERIC.fullmatch(name)
+        or PLACE_SCHOOLS.fullmatch(name)
+        or NOT_A_NAME_START.match(name)
+    )
 
 
 def proper_name(raw: str) -> str | None:
@@ -251,19 +316,37 @@ def own_name(institution: str | None) -> str | None:
     return name
 
 
+def named_as_own(name: str | None, text: str, title: str | None) -> bool:
+    """The metadata's institution is the report's when it reads as a proper name (it opens with
+    a place), or the title or the text names it again: not a clause on schools in general that
+    happened to come first (年我国共有职业学校)."""
+    if not name:
+        return False
+    return bool(PLACE_LED.match(name)) or name in simplified(title or "") or text.count(name) >= 2
+
+
 def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     """The institution a report is most about: the name (…学院, …学校, …大学) it gives most
     often, the title's counting triple; and how often it is named."""
     counts: dict[str, int] = {}
+    plural = collective_names(text)
     for source, weight in ((text, 1), (title or "", 3)):
         for m in SCHOOL.finditer(for_matching(source)):
             name = proper_name(m.group())
-            if name:
+            if name and name not in plural:
                 counts[name] = counts.get(name, 0) + weight
+    counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n)}
     if not counts:
         return None, 0
     best = max(counts, key=lambda n: (counts[n], len(n)))
     return best, counts[best]
+
+
+# A name said once is a name when it opens with a place (德州信息工程…, 国立…), not when it ends
+# a clause about schools in general (成人中专三类学校, 年我国共有职业学校).
+PLACE_LED = re.compile(
+    "(?:" + PROVINCE.pattern + r")|[\u4e00-\u9fff]{1,6}?(?:自治州|市|区|县|州)|国立|市立|县立|私立|省立"
+)
 
 
 def _abbreviation_count(text: str, name: str) -> int:
@@ -297,6 +380,9 @@ def dominant_area(text: str) -> Entity | None:
         name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
         if level == "province" or not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
             named[name] = named.get(name, 0) + 1
+    if level == "city":
+        for m in PREFECTURE.finditer(text):
+            named[PREFECTURE_SHORT[m.group()]] = named.get(PREFECTURE_SHORT[m.group()], 0) + 1
     return Entity(max(named, key=lambda n: named[n]) if named else None, level)
 
 
@@ -336,7 +422,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return named_in_title[0]
     area = dominant_area(text)
-    own = own_name(institution)
+    own = own_name(institution) or _institution(simplified(publisher or "").strip())  # a college's own site
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
@@ -443,12 +529,13 @@ def attribute(
     doc = Doc(text)
     out = []
     last_named: dict[str, str] = dict(home or {})
+    collective = collective_names(for_matching(text))
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
             clean, where = without_glosses(simplified(text[start:end]))
-            named = mentions(clean, known)
+            named = mentions(clean, known, collective)
             by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:

@@ -107,7 +107,7 @@ def test_a_long_sentence_costs_a_bounded_read_per_fact(monkeypatch):
 
     calls = []
     real = attribution.mentions
-    monkeypatch.setattr(attribution, "mentions", lambda s, known: calls.append(len(s)) or real(s, known))
+    monkeypatch.setattr(attribution, "mentions", lambda s, *rest: calls.append(len(s)) or real(s, *rest))
     text = "青岛职业技术学院" + "，新增订单班12个" * 2000 + "。"
     facts = extract_facts(text)
     attrs = attribution.attribute(
@@ -204,3 +204,52 @@ def test_an_autonomous_prefecture_is_a_place_and_what_a_figure_leaves_out_is_not
 def test_a_kind_of_school_after_a_verb_is_no_name_and_a_verb_is_no_part_of_a_place():
     assert not [e for _, e in mentions("利用城市职业学校培训农民工300万人次。", []) if e.level == "institution"]
     assert not [e for _, e in mentions("建设池州市技工学校二期工程，投资2000万元。", []) if e.name == "设池州市"]
+
+
+def test_a_school_named_after_its_county_and_kind_is_a_name_and_its_own_report():
+    """德州信息工程中等专业学校 and 兴义市中等职业学校 end in words that also lead or join a clause
+    (学校, 等): the name is kept whole, and a title that names it makes the report its."""
+    _, attrs = attributions(
+        "学校目前开设10个专业，共有55个教学班。",
+        institution=None,
+        publisher=None,
+        title="2017德州信息工程中等专业学校质量年度报告",
+        year=2017,
+    )
+    assert {a.entity for a in attrs} == {Entity("德州信息工程中等专业学校", "institution")}
+    _, attrs = attributions(
+        "兴义市中等职业学校开设10个专业。学校共有55个教学班。", institution=None, publisher=None, title=None
+    )
+    assert {a.entity for a in attrs} == {Entity("兴义市中等职业学校", "institution")}
+
+
+def test_a_province_and_a_kind_of_school_is_the_provinces_schools_not_a_name():
+    facts, attrs = attributions(
+        "贵州省中等职业学校毕业生就业率达95%，对口就业率达80%。",
+        institution="贵州省中等职业学校",
+        publisher=None,
+        title="各专业大类就业情况(贵州省中等职业学校)",
+    )
+    assert {a.entity for a in attrs} == {Entity("贵州省", "province")}
+
+
+def test_a_colleges_own_site_is_the_report_of_the_college_it_is_named_after():
+    _, attrs = attributions(
+        "学校代表队获一等奖3项、二等奖5项。", institution=None, publisher="无锡城市职业技术学院", title=None
+    )
+    assert {a.entity for a in attrs} == {Entity("无锡城市职业技术学院", "institution")}
+
+
+def test_an_autonomous_prefecture_by_its_short_name_is_the_prefecture_in_full():
+    _, attrs = attributions(
+        "全州共有中等职业学校12所，在校生3.2万人。",
+        institution=None,
+        publisher="楚雄州教育体育局",
+        title="楚雄州2020年中等职业教育年度质量报告",
+    )
+    assert {a.entity for a in attrs} == {Entity("楚雄彝族自治州", "city")}
+
+
+def test_a_clause_on_schools_in_general_is_no_name():
+    assert not [e for _, e in mentions("2023年我国共有职业学校1.1万所。", []) if e.level == "institution"]
+    assert not [e for _, e in mentions("专科层次职业学校毕业生占比过半。", []) if e.level == "institution"]
