@@ -3,14 +3,18 @@ abstract): `over 5,700 trainees`, `386 higher vocational colleges`, `more than 7
 
 A count is a number (thousands with commas), an optional mark before it (over, more than,
 about …) and a plural noun after it, up to three words of adjectives between: the noun phrase
-is the unit as written and the last word decides the base unit (ENGLISH_NOUNS). Shares (92.5%)
-are read by the main grammar, which needs no words; years (2019 graduates) are not counts.
+is the unit as written and the last word decides the base unit (ENGLISH_NOUNS). A number may be
+written in words (Thirty-five enterprises) or scaled by one (6 million graduates), a share in
+words (95 percent); a count may follow its noun in brackets (participants (76,385)). Bare shares
+(92.5%) are read by the main grammar, which needs no words; this reader takes those with an
+English mark (above 96%) in their place. Years (2019 graduates) are not counts.
 One regular-expression pass, tried only where the text has Latin letters.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cells import Candidate, matched_candidate
 
@@ -24,9 +28,13 @@ ENGLISH_MARKS = {
     "around": "approx",
     "approximately": "approx",
     "some": "approx",
+    "above": "at_least",
+    "roughly": "approx",
+    "close to": "approx",
     "up to": "at_most",
     "fewer than": "at_most",
     "less than": "at_most",
+    "below": "at_most",
 }
 # The base unit of a counted English noun (its plural as written).
 ENGLISH_NOUNS = {
@@ -45,6 +53,8 @@ ENGLISH_NOUNS = {
             "workers",
             "youths",
             "interns",
+            "officials",
+            "employees",
         ],
         "person",
     ),
@@ -68,15 +78,56 @@ ENGLISH_NOUNS = {
         "unit",
     ),
     **dict.fromkeys(
-        ["projects", "courses", "programmes", "programs", "patents", "certificates", "awards", "medals"], "item"
+        [
+            "projects",
+            "courses",
+            "programmes",
+            "programs",
+            "patents",
+            "certificates",
+            "awards",
+            "medals",
+            "majors",
+            "standards",
+        ],
+        "item",
     ),
-    **dict.fromkeys(["trades", "times", "places", "vacancies", "jobs"], "other"),
+    **dict.fromkeys(
+        ["trades", "times", "places", "vacancies", "jobs", "countries", "square meters", "square metres"], "other"
+    ),
+    **dict.fromkeys(["percent", "per cent"], "percent"),
+    **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }
+# Scales written as words after a number (6 million graduates, 4.7 million).
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Counts written as words (Thirty-five enterprises, the three teachers); one is rarely a count of a plural.
+_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS = {
+    **{w: i + 2 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+}
+_WORDS = rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
 ENGLISH_COUNT = re.compile(
-    rf"(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
+    rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?"
     rf"[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    re.IGNORECASE,
+)
+# A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
+# the main grammar reads a bare 96% but not its English mark.
+ENGLISH_MARKED = re.compile(
+    rf"(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?:[ \t]*(?P<unit>%)|[ \t]+(?P<scale>{'|'.join(SCALES)}))",
+    re.IGNORECASE,
+)
+# A count in brackets after its noun, as a statistics release writes it: participants (76,385).
+BRACKETED = re.compile(
+    rf"\b(?P<unit>{_nouns})(?:[ \t]+[a-z]+){{0,4}}?[ \t]*[(（](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)[)）]",
     re.IGNORECASE,
 )
 _LATIN = re.compile(r"[A-Za-z]{3}")
@@ -88,6 +139,20 @@ def english_base_unit(unit_text: str) -> str | None:
     return ENGLISH_NOUNS.get(last)
 
 
+def _number(m: re.Match) -> str:
+    """The number a match writes, in digits, its scale word applied (6 million → 6000000)."""
+    raw = m.group("num")
+    value = NUMBER_WORDS.get(raw.lower().split("-")[0])
+    if value is not None:
+        tail = raw.lower().partition("-")[2]
+        value += NUMBER_WORDS.get(tail, 1 if tail == "one" else 0)
+    else:
+        value = float(raw.replace(",", ""))
+    scale = m.groupdict().get("scale")
+    value *= SCALES[scale.lower()] if scale else 1
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def english_candidates(text: str) -> list[Candidate]:
     if not _LATIN.search(text):
         return []
@@ -97,5 +162,32 @@ def english_candidates(text: str) -> list[Candidate]:
         if re.fullmatch(r"(?:19|20)[0-9]{2}", number):  # 2019 graduates: a year, not a count
             continue
         pre = m.group("pre")
-        out.append(matched_candidate(m, m.start(), m.end(), prefix=pre.lower() if pre else None))
+        c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
+        out.append(replace(c, num_end=m.end("scale")) if m.group("scale") else c)
+    counted = {c.num_start for c in out}
+    for m in ENGLISH_MARKED.finditer(text):
+        pre, scale = m.group("pre"), m.group("scale")
+        if not (pre or scale) or m.start("num") in counted:
+            continue  # a bare share is the main grammar's, a scaled count with its noun is read above
+        end = m.end("scale") if scale else m.end("num")
+        unit_start = m.end() if scale else m.start("unit")
+        c = Candidate(
+            start=m.start(),
+            end=m.end(),
+            num_start=m.start("num"),
+            num_end=end,
+            number=_number(m),
+            number2=None,
+            unit_text="" if scale else "%",
+            prefix=pre.lower() if pre else None,
+            suffix=None,
+            after=None,
+            unit_start=unit_start,
+            unit_end=m.end(),
+        )
+        out.append(c)
+    for m in BRACKETED.finditer(text):
+        if re.fullmatch(r"(?:19|20)[0-9]{2}", m.group("num")):  # Institutions(2018): a year
+            continue
+        out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))
     return out

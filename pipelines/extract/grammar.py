@@ -20,7 +20,7 @@ from .cells import (
 )
 from .english import english_candidates
 from .line_tables import cell_per_line_candidates
-from .numbers import ARABIC, CN_NUM_CHARS
+from .numbers import ARABIC, CN_NUM_CHARS, parse_number
 from .simplify import PINYIN_GLOSS
 from .space_tables import space_table_candidates
 from .units import MONEY_UNIT, head_noun_before
@@ -144,7 +144,7 @@ PEOPLE_VERB_AFTER = (
 )
 # 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
 # hundredths (八成二 = 82 percent).
-TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成]))?(?![立果为為员員本效就功长長熟绩績型员熟交])"
+TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成])|[1-9](?![0-9.])|半)?(?![立果为為员員本效功长長熟绩績型员熟交]|就(?![业業]))"
 QUANTITY = re.compile(
     # 超 95%: a space may follow the mark, as it may precede the unit; so may a currency (約新台幣12億元)
     rf"(?:(?P<pre>{_prefix})(?:{_sp}|新[台臺][幣币]|人民[币幣]))?"
@@ -241,7 +241,10 @@ def find_candidates(text: str) -> list[Candidate]:
         in_tables = {(t.num_start, t.num_end) for t in tables}
         out = [c for c in out if (c.num_start, c.num_end) not in in_tables]
     out += tables
-    out += english_candidates(text)  # a bilingual page's English counts (over 5,700 trainees)
+    english = english_candidates(text)  # a bilingual page's English counts (over 5,700 trainees)
+    if english:  # above 96%: the English reader's, mark and all
+        spans = {(c.num_start, c.num_end) for c in english}
+        out = [c for c in out if (c.num_start, c.num_end) not in spans] + english
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.start, s.end) for s in spaced]
@@ -505,8 +508,10 @@ def _from_match(m: re.Match) -> Candidate:
             unit = mult + unit
             num_end -= len(mult)
             unit_start -= len(mult)
-    if unit.startswith("成") and len(unit) == 2:  # 八成二: 8.2 tenths, written as one number
-        number, unit, num_end = f"{number}.{unit[1]}", "成", m.end("unit")
+    if unit.startswith("成") and len(unit) == 2:  # 八成二, 4成7, 4成半: 8.2, 4.7, 4.5 tenths, one number
+        digit = unit[1] if unit[1] != "半" else ("5" if number.isascii() else "五")
+        digit = digit if number.isascii() == digit.isascii() else str(int(parse_number(digit)))
+        number, unit, num_end = f"{number}.{digit}", "成", m.end("unit")
     if m.group("suf"):
         num_end = m.end("suf")
     if m.group("mult"):  # 20余万人次: the multiplier after the approximation mark scales the number

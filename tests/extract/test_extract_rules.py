@@ -375,6 +375,27 @@ REAL_TEXT_FAMILIES = [
         [(2300, "person", "at_least"), (45, "unit", "exact"), (30, "other", "at_least")],
     ),
     ("In 2021 graduates rose.\n14\n    Run by Private Institutions", []),  # a year; a table's label
+    # English shares in words and with an English mark, scaled counts, counts written as words,
+    # a count in brackets after its noun, yuan as RMB; a year in brackets is no count
+    (
+        "More than 95 percent found jobs and approximately 40% were rural; more than 6 million graduates "
+        "and Thirty-five enterprises joined the three teachers. Participants (76,385) paid 3,300 RMB. "
+        "Institutions(2018)",
+        [
+            (95, "percent", "at_least"),
+            (40, "percent", "approx"),
+            (6_000_000, "person", "at_least"),
+            (35, "unit", "exact"),
+            (3, "person", "exact"),
+            (76385, "person", "exact"),
+            (3300, "CNY", "exact"),
+        ],
+    ),
+    # tenths with a digit or a half after 成 (4成7, 4成半), and 成 before 就业 (3成就业)
+    (
+        "個案減少4成半，逾4成7參加者完成，近3成就業個案，取得了很大成就。",
+        [(45, "percent", "exact"), (47, "percent", "at_least"), (30, "percent", "approx")],
+    ),
     # a zero typeset as a circle; hundreds of people with no measure word; certificates in 張
     (
         "招收一千○二十人，培训八百退役士兵，考取9張專業證照。",
