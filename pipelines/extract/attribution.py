@@ -75,7 +75,7 @@ PLACE = re.compile(
 )  # 郧县, 沛县: a county may have a one-character name; 楚雄彝族自治州 is a prefecture, a city's level
 NOT_A_PLACE = re.compile(
     r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
-    r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区"
+    r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区|先行区|实验区|功能区|保护区|牧区|山区|灾区"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
 )
@@ -157,6 +157,8 @@ HERE = {
     "我省": "province",
     "本省": "province",
     "全区": "city",
+    "我区": "city",
+    "本区": "city",
     "全市": "city",
     "我市": "city",
     "本市": "city",
@@ -166,6 +168,18 @@ HERE = {
     "全州": "city",
     "我州": "city",
 }
+# In an autonomous region's report (广西, 宁夏 …) 全区 and 我区 are the region, a province's level.
+AUTONOMOUS_REGION = re.compile(r"广西|宁夏|内蒙古|新疆|西藏|自治区(?!级)")
+REGION_WORDS = ("全区", "我区", "本区")
+
+
+def here_levels(text: str) -> dict[str, str]:
+    """HERE for this (Simplified) text: 全区 a province's level where it names an autonomous region."""
+    if AUTONOMOUS_REGION.search(text) is None:
+        return HERE
+    return {**HERE, **dict.fromkeys(REGION_WORDS, "province")}
+
+
 HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 # A period the sentence states.
 YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*年?\s*(?:[—–\-~～至到]|以来至)\s*(20\d\d|19\d\d)\s*(?:年|学年)")
@@ -232,7 +246,9 @@ def _is_subject(sentence: str, start: int, end: int) -> bool:
     return (not lead or SUBJECT_AFTER.match(sentence, end) is not None) and not PARTNER_BEFORE.search(sentence[:start])
 
 
-def mentions(sentence: str, known: list[str], collective: dict[str, Entity] | None = None) -> list[tuple[int, Entity]]:
+def mentions(
+    sentence: str, known: list[str], collective: dict[str, Entity] | None = None, here: dict[str, str] = HERE
+) -> list[tuple[int, Entity]]:
     """(position, entity) of every entity the (Simplified) sentence names, in order.
     Institution names are found first and hide the places inside them (青岛市…学校)."""
     found: list[tuple[int, Entity]] = []
@@ -263,7 +279,7 @@ def mentions(sentence: str, known: list[str], collective: dict[str, Entity] | No
         if _is_subject(sentence, m.start(), m.end()):
             add(m.start(), m.end(), Entity(_SHORT_PROVINCE.get(m.group(), m.group()), "province"))
     for m in HERE_RE.finditer(sentence):
-        add(m.start(), m.end(), Entity(None, HERE[m.group()]))
+        add(m.start(), m.end(), Entity(None, here[m.group()]))
     for m in PREFECTURE.finditer(sentence):
         if _is_subject(sentence, m.start(), m.end()):
             add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
@@ -367,8 +383,9 @@ def dominant_area(text: str) -> Entity | None:
     votes = {"national": 0}
     for m in NATION.finditer(text):
         votes["national"] += 2 if m.start() < opening_end else 1
+    here = here_levels(text)
     for m in HERE_RE.finditer(text):
-        votes[HERE[m.group()]] = votes.get(HERE[m.group()], 0) + (2 if m.start() < opening_end else 1)
+        votes[here[m.group()]] = votes.get(here[m.group()], 0) + (2 if m.start() < opening_end else 1)
     level = max(votes, key=lambda k: votes[k])
     if votes[level] < 2:
         return None
@@ -530,12 +547,13 @@ def attribute(
     out = []
     last_named: dict[str, str] = dict(home or {})
     collective = collective_names(for_matching(text))
+    here = here_levels(for_matching(text))
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
             clean, where = without_glosses(simplified(text[start:end]))
-            named = mentions(clean, known, collective)
+            named = mentions(clean, known, collective, here)
             by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:

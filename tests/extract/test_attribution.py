@@ -253,3 +253,19 @@ def test_an_autonomous_prefecture_by_its_short_name_is_the_prefecture_in_full():
 def test_a_clause_on_schools_in_general_is_no_name():
     assert not [e for _, e in mentions("2023年我国共有职业学校1.1万所。", []) if e.level == "institution"]
     assert not [e for _, e in mentions("专科层次职业学校毕业生占比过半。", []) if e.level == "institution"]
+
+
+def test_the_whole_region_of_an_autonomous_region_is_a_province_and_a_zone_is_no_place():
+    """全区 in a report on 广西 or 宁夏 is the region (a province's level), not a district; a
+    先行区 (a policy zone) is no place."""
+    _, attrs = attributions(
+        "广西壮族自治区人社厅发布数据。全区技工院校共有在校生30万人。全区为自治区高质量发展先行区建设培养技能人才6万人以上。",
+        institution=None,
+        publisher=None,
+        title=None,
+    )
+    assert {a.entity for a in attrs} == {Entity("广西壮族自治区", "province")}
+    _, attrs = attributions(
+        "海淀区教委通报。全区中职学校共有在校生1.2万人。", institution=None, publisher=None, title=None
+    )
+    assert {a.entity.level for a in attrs} == {"city"}
