@@ -225,7 +225,7 @@ def _institution(raw: str) -> str | None:
 
 # A county's or a city's kind of school (唐山市技工学校) counted in 所 is its schools, not one.
 CITY_KIND = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:市|区|县|州))" + GENERIC.pattern)
-PLURAL_AFTER = r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四五六七八九十百]+\s*所"
+PLURAL_AFTER = re.compile(r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四五六七八九十百]+\s*所")
 
 
 def collective_names(text: str) -> dict[str, Entity]:
@@ -234,16 +234,21 @@ def collective_names(text: str) -> dict[str, Entity]:
     for m in SCHOOL.finditer(text):
         name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1]
         kind = CITY_KIND.fullmatch(name)
-        if kind and name not in out and re.match(PLURAL_AFTER, text[m.end() :]):
+        if kind and name not in out and PLURAL_AFTER.match(text, m.end()):
             out[name] = Entity(kind.group(1), "city")
     return out
 
 
+SENTENCE_LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）年月日，,:：据今去近来以]*")
+
+
 def _is_subject(sentence: str, start: int, end: int) -> bool:
     """A place is what the sentence is about when it opens the sentence (after a date or a
-    heading) or stands before a word of the vocational system, not where a partner sits."""
-    lead = re.sub(r"^[\s\d一二三四五六七八九十、.．()（）年月日，,:：据今去近来以]*", "", sentence[:start])
-    return (not lead or SUBJECT_AFTER.match(sentence, end) is not None) and not PARTNER_BEFORE.search(sentence[:start])
+    heading) or stands before a word of the vocational system, not where a partner sits. Read
+    in place (no copy of the sentence before it): a long sentence costs each place a bounded read."""
+    opens = SENTENCE_LEAD.match(sentence, 0, start).end() == start
+    partner = PARTNER_BEFORE.search(sentence, max(0, start - 2), start)
+    return (opens or SUBJECT_AFTER.match(sentence, end) is not None) and partner is None
 
 
 def mentions(

@@ -18,7 +18,7 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.91, "qualifier_acc": 0.97, "code_acc": 0.88},  # measured 0.926 / 0.996 / 0.898 (A-G, I-Z, ZB)
+    "dev": {"f1": 0.91, "qualifier_acc": 0.97, "code_acc": 0.88},  # measured 0.920 / 0.996 / 0.908 (A-G, I-ZJ)
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.77},  # measured 0.875 / 0.990 / 0.781 (H)
 }
 
@@ -75,6 +75,7 @@ def test_attribution_holds_on_the_development_batches():
     # one; P's bureau reports name their city by a short form, 楚雄州, or not at all; S's and T's
     # unnamed university and Taiwanese programmes are labelled at levels no rule here infers)
     # measured 0.652 / 0.747 / 0.690 with batches W-ZD in (their reports are harder to attribute:
-    # A-V alone measured 0.665 / 0.752 / 0.691)
-    assert result.name_ok / result.facts >= 0.64 and result.period_ok / result.facts >= 0.73, result.summary()
-    assert result.level_ok / result.facts >= 0.68, result.summary()
+    # A-V alone measured 0.665 / 0.752 / 0.691); 0.678 / 0.742 / 0.699 with ZI and ZJ in, after the
+    # attribution rules of that session (whole school names, places' kinds of school, 楚雄州, 全区)
+    assert result.name_ok / result.facts >= 0.66 and result.period_ok / result.facts >= 0.73, result.summary()
+    assert result.level_ok / result.facts >= 0.69, result.summary()
