@@ -551,8 +551,9 @@ def attribute(
     doc = Doc(text)
     out = []
     last_named: dict[str, str] = dict(home or {})
-    collective = collective_names(for_matching(text))
-    here = here_levels(for_matching(text))
+    matching = for_matching(text)  # once: converting a text to Simplified is the dear part
+    collective = collective_names(matching)
+    here = here_levels(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
