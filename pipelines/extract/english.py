@@ -131,6 +131,7 @@ BRACKETED = re.compile(
     re.IGNORECASE,
 )
 _LATIN = re.compile(r"[A-Za-z]{3}")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): a year, not a count
 
 
 def english_base_unit(unit_text: str) -> str | None:
@@ -159,7 +160,7 @@ def english_candidates(text: str) -> list[Candidate]:
     out = []
     for m in ENGLISH_COUNT.finditer(text):
         number = m.group("num")
-        if re.fullmatch(r"(?:19|20)[0-9]{2}", number):  # 2019 graduates: a year, not a count
+        if _YEAR.fullmatch(number):
             continue
         pre = m.group("pre")
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
@@ -169,25 +170,11 @@ def english_candidates(text: str) -> list[Candidate]:
         pre, scale = m.group("pre"), m.group("scale")
         if not (pre or scale) or m.start("num") in counted:
             continue  # a bare share is the main grammar's, a scaled count with its noun is read above
-        end = m.end("scale") if scale else m.end("num")
-        unit_start = m.end() if scale else m.start("unit")
-        c = Candidate(
-            start=m.start(),
-            end=m.end(),
-            num_start=m.start("num"),
-            num_end=end,
-            number=_number(m),
-            number2=None,
-            unit_text="" if scale else "%",
-            prefix=pre.lower() if pre else None,
-            suffix=None,
-            after=None,
-            unit_start=unit_start,
-            unit_end=m.end(),
-        )
-        out.append(c)
+        c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
+        # a scaled count names no unit: its number runs to the scale word, its unit is empty
+        out.append(replace(c, num_end=m.end(), unit_text="", unit_start=m.end(), unit_end=m.end()) if scale else c)
     for m in BRACKETED.finditer(text):
-        if re.fullmatch(r"(?:19|20)[0-9]{2}", m.group("num")):  # Institutions(2018): a year
+        if _YEAR.fullmatch(m.group("num")):
             continue
         out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))
     return out

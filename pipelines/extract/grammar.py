@@ -236,21 +236,25 @@ def find_candidates(text: str) -> list[Candidate]:
         )
     for rx, unit in ((HALF, "半数"), (FRACTION, "分之")):
         out += [_share_in_words(text, m, unit) for m in rx.finditer(text)]
-    tables = table_candidates(text)
-    if tables:  # a table's cell is read once, as the table reads it (with its row and column)
-        in_tables = {(t.num_start, t.num_end) for t in tables}
-        out = [c for c in out if (c.num_start, c.num_end) not in in_tables]
-    out += tables
-    english = english_candidates(text)  # a bilingual page's English counts (over 5,700 trainees)
-    if english:  # above 96%: the English reader's, mark and all
-        spans = {(c.num_start, c.num_end) for c in english}
-        out = [c for c in out if (c.num_start, c.num_end) not in spans] + english
+    # a table's cell is read once, as the table reads it (with its row and column)
+    out = _read_instead(out, table_candidates(text))
+    # a bilingual page's English counts (over 5,700 trainees), and shares with an English mark
+    # (above 96%) read by the English reader, mark and all
+    out = _read_instead(out, english_candidates(text))
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.start, s.end) for s in spaced]
         out = [c for c in out if not any(a < c.end and c.start < b for a, b in taken)] + spaced
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _read_instead(out: list[Candidate], better: list[Candidate]) -> list[Candidate]:
+    """out without the numbers a more specific reader read (the same number span), and its reading."""
+    if not better:
+        return out
+    spans = {(c.num_start, c.num_end) for c in better}
+    return [c for c in out if (c.num_start, c.num_end) not in spans] + better
 
 
 # A letter-spaced line (a PDF's justified heading or a spaced-out paragraph: 省 内 生 源 中 , 7 4 . 0 5 %)
