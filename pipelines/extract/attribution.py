@@ -21,7 +21,7 @@ from datetime import date
 
 from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
 
-from .doc import Doc
+from .doc import Doc, last_match
 from .numbers import parse_number
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 
@@ -219,8 +219,9 @@ class Period:
 
 
 def _institution(raw: str) -> str | None:
-    name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
-    return name if INSTITUTION.fullmatch(name) and not not_a_name(name) else None
+    """The proper name in a run of words that ends in one of the metadata's institution suffixes."""
+    name = proper_name(raw)
+    return name if name and INSTITUTION.fullmatch(name) else None
 
 
 # A county's or a city's kind of school (唐山市技工学校) counted in 所 is its schools, not one.
@@ -232,8 +233,8 @@ def collective_names(text: str) -> dict[str, Entity]:
     """name → place for each place's kind of school the (Simplified) text counts in 所."""
     out: dict[str, Entity] = {}
     for m in SCHOOL.finditer(text):
-        name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1]
-        kind = CITY_KIND.fullmatch(name)
+        name = proper_name(m.group())
+        kind = CITY_KIND.fullmatch(name) if name else None
         if kind and name not in out and PLURAL_AFTER.match(text, m.end()):
             out[name] = Entity(kind.group(1), "city")
     return out
@@ -337,15 +338,6 @@ def own_name(institution: str | None) -> str | None:
     return name
 
 
-def named_as_own(name: str | None, text: str, title: str | None) -> bool:
-    """The metadata's institution is the report's when it reads as a proper name (it opens with
-    a place), or the title or the text names it again: not a clause on schools in general that
-    happened to come first (年我国共有职业学校)."""
-    if not name:
-        return False
-    return bool(PLACE_LED.match(name)) or name in simplified(title or "") or text.count(name) >= 2
-
-
 def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     """The institution a report is most about: the name (…学院, …学校, …大学) it gives most
     often, the title's counting triple; and how often it is named."""
@@ -438,8 +430,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     """The report's own entity: what its title names first (the article's headline says whom it is
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
     named more often; else its institution, the place of its publisher, or the institution its
-    text names most."""
-    text = for_matching(text)
+    text names most. text: the report's text as for_matching gives it."""
     named_in_title = [e for _, e in mentions(for_matching(title or ""), [])]
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return named_in_title[0]
@@ -543,15 +534,22 @@ def without_glosses(s: str) -> tuple[str, list[int]]:
 
 
 def attribute(
-    text: str, positions: list[int], default: Entity, known: list[str], home: dict[str, str] | None = None
+    text: str,
+    positions: list[int],
+    default: Entity,
+    known: list[str],
+    home: dict[str, str] | None = None,
+    doc: Doc | None = None,
+    matching: str | None = None,
 ) -> list[Entity]:
     """The entity of the fact at each position of text: the last one its sentence names before
     it, else the report's own. Each sentence is read once; a fact costs a binary search. home:
-    the places a local publisher speaks for (我市 in 菏泽日报 before any city is named)."""
-    doc = Doc(text)
+    the places a local publisher speaks for (我市 in 菏泽日报 before any city is named); doc and
+    matching: the text's Doc and for_matching, where the caller has them already."""
+    doc = doc or Doc(text)
     out = []
     last_named: dict[str, str] = dict(home or {})
-    matching = for_matching(text)  # once: converting a text to Simplified is the dear part
+    matching = for_matching(text) if matching is None else matching
     collective = collective_names(matching)
     here = here_levels(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
@@ -605,13 +603,6 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
 
 
-def _last(rx: re.Pattern, s: str) -> re.Match | None:
-    found = None
-    for found in rx.finditer(s):  # noqa: B007  (the last match is the nearest to the number)
-        pass
-    return found
-
-
 def gregorian(s: str, taiwan: bool = False) -> str:
     """s with Taiwan's 民国 years written as the common era's (111学年度 → 2022学年度); bare
     three-digit years too in a Taiwanese report (104年 → 2015年)."""
@@ -630,22 +621,22 @@ def period_of(
     """The period the words before a number state (the nearest statement wins), else the
     fallback (the report's period), else the report's year."""
     s = gregorian(sentence_before, taiwan)
-    if m := _last(YEAR_RANGE, s):
+    if m := last_match(YEAR_RANGE, s):
         return Period(int(m.group(1)), int(m.group(2)), "text")
-    if m := _last(ACADEMIC, s):
+    if m := last_match(ACADEMIC, s):
         if m.group(1):
             end = int(m.group(2))
             return Period(int(m.group(1)), end if end > 99 else 2000 + end, "text")
         return Period(int(m.group(3)), int(m.group(3)) + 1, "text")
-    if m := _last(FIVE_YEAR_PLAN, s):
+    if m := last_match(FIVE_YEAR_PLAN, s):
         return Period(PLAN_START[m.group(1)], PLAN_START[m.group(1)] + 4, "text")
     if (m := SINCE.search(s)) and report_year:
         return Period(int(m.group(1)), report_year, "text")
     if (m := RECENT.search(s)) and report_year and (n := _count(m.group(1) or m.group(2))):
         return Period(report_year - n + 1, report_year, "text")
-    if m := _last(COHORT, s):
+    if m := last_match(COHORT, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
-    if m := _last(YEAR, s):
+    if m := last_match(YEAR, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
     if fallback is not None:
         return fallback
@@ -681,12 +672,13 @@ def attribute_facts(
 ) -> list[Attribution]:
     """Entity and period of the facts that start at `starts` in a report's text, given what the
     report's metadata says of it (its institution, publisher, title and year)."""
-    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(for_matching(text))} - {None})
+    matching = for_matching(text)  # once: converting a text to Simplified is the dear part
+    doc = Doc(text)
+    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(matching)} - {None})
     if institution:
         known = sorted(set(known) | {simplified(institution)})
-    default = report_entity(institution, publisher, title, text)
-    entities = attribute(text, starts, default, known, home_places(publisher))
-    doc = Doc(text)
+    default = report_entity(institution, publisher, title, matching)
+    entities = attribute(text, starts, default, known, home_places(publisher), doc, matching)
     taiwan = TAIWAN.search(text) is not None
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]

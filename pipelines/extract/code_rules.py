@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .doc import last_match
 from .simplify import PINYIN_GLOSS, for_matching
 
 PP_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
@@ -91,7 +92,7 @@ def award_not_from_a_competition(s: Setting) -> str | None:
         return "an award that is not from a skills competition"
     if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
         return "an award of a science, innovation or teaching contest, not a skills competition"
-    other = _last(OTHER_CONTEST, said)
+    other = last_match(OTHER_CONTEST, said)
     if other and not SKILLS_CONTEST.search(said, other.end()) and "技能" not in said:
         # 第五届“互联网+”大学生创新创业大赛…获银奖; a paragraph later, 本次大赛…一等奖6项: the
         # contest the report is about is still not one of skills
@@ -100,13 +101,6 @@ def award_not_from_a_competition(s: Setting) -> str | None:
 
 
 SKILLS_CONTEST = re.compile(r"技能大赛|技能竞赛|职业技能|技能赛|世赛|技能节|技艺竞赛")
-
-
-def _last(rx: re.Pattern, text: str) -> re.Match | None:
-    found = None
-    for found in rx.finditer(text):  # noqa: B007  (the last match is the nearest to the number)
-        pass
-    return found
 
 
 # Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, and the arts, speech and
@@ -406,17 +400,13 @@ def funding_side(s: Setting) -> str | None:
     vertical; the nearer of the two words before the number says which (纵向2541万元，横向810万元)."""
     if s.code not in VERTICAL_CODES + HORIZONTAL_CODES:
         return None
-    side = _last_match(FUNDING_SIDE, s.before[-16:])
+    last = last_match(FUNDING_SIDE, s.before[-16:])
+    side = last.group() if last else None
     if side == "横向" and s.code in VERTICAL_CODES:
         return "横向 work is technical service, not vertical research"
     if side == "纵向" and s.code in HORIZONTAL_CODES:
         return "纵向 research is vertical, not technical service"
     return None
-
-
-def _last_match(rx: re.Pattern, text: str) -> str | None:
-    found = rx.findall(text)
-    return found[-1] if found else None
 
 
 def technician_grade_not_certificate(s: Setting) -> str | None:

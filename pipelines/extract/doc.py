@@ -19,6 +19,15 @@ from pipelines.ingest.budget import check_budget
 
 from .suffixes import shortest_unique_lengths
 
+
+def last_match(rx: re.Pattern, s: str) -> re.Match | None:
+    """The last match of rx in s: of the words before a number, the nearest to it."""
+    found = None
+    for found in rx.finditer(s):  # noqa: B007  (the loop keeps the last)
+        pass
+    return found
+
+
 SENTENCE_END = "。！？；!?;\n"
 # Clauses end at commas and colons; list commas (、) and quotes stay inside, since the
 # words of a list or a quoted name describe the same count.
