@@ -45,61 +45,71 @@ class Classification:
 @dataclass(frozen=True)
 class _Matcher:
     codes: tuple[str, ...]
-    base_units: tuple[str, ...]
-    automaton: ahocorasick.Automaton  # keyword → ((rule index, weight), …)
-    regexes: tuple[tuple[re.Pattern, int, float], ...]  # (pattern, rule index, weight)
+    automaton: ahocorasick.Automaton | None  # keyword → (length, ((rule index, weight), …))
+    regexes: tuple[tuple[str, re.Pattern, tuple[tuple[int, float]]], ...]  # (literal head, pattern, ((rule, weight),))
 
 
 def _is_literal(keyword: str) -> bool:
     return re.escape(keyword) == keyword
 
 
+def _head(pattern: str) -> str:
+    """The literal characters a keyword pattern opens with (培养.{0,6}人才 → 培养, 1\\+X → 1+X): a text
+    without them cannot match, and the scan is skipped."""
+    head = re.match(r"(?:\\.|[^\\.\[\](){}?*+|^$])*", pattern).group()
+    if head and pattern[len(head) : len(head) + 1] in ("?", "*", "{"):
+        head = head[:-1]  # the last character is optional or repeated: not part of the head
+    return re.sub(r"\\(.)", r"\1", head)
+
+
 @cache
-def _matcher() -> _Matcher:
-    """Keywords listed under many codes of the same base unit (培训 for person-days) say less
-    about which code: they weigh less. Codes of other base units never compete, so a keyword
-    they share does not count against it."""
-    indicators = [ind for ind in load_catalog() if ind.match_keywords_zh]
+def _indicators() -> tuple:
+    return tuple(ind for ind in load_catalog() if ind.match_keywords_zh)
+
+
+@cache
+def _matcher(base_unit: str) -> _Matcher:
+    """The keywords of the codes a fact in base_unit may take (its own unit's and `other`'s): codes
+    of other base units never compete, so their keywords are not looked for. Keywords listed under
+    many codes of the same base unit (培训 for person-days) say less about which code: they weigh less."""
+    indicators = _indicators()
     uses = Counter((k, ind.base_unit) for ind in indicators for k in set(ind.match_keywords_zh))
     literal: dict[str, list[tuple[int, float]]] = defaultdict(list)
     regexes = []
     for i, ind in enumerate(indicators):
+        if ind.base_unit != base_unit and ind.code != "other":
+            continue
         for k in dict.fromkeys(ind.match_keywords_zh):
             weight = 1.0 / (1.0 + 0.4 * (uses[k, ind.base_unit] - 1))
             if _is_literal(k):
                 literal[k].append((i, weight))
             else:
-                regexes.append((re.compile(k), i, weight))
-    automaton = ahocorasick.Automaton()
-    for k, rules in literal.items():
-        automaton.add_word(k, (len(k), tuple(rules)))
-    automaton.make_automaton()
-    return _Matcher(
-        tuple(ind.code for ind in indicators), tuple(ind.base_unit for ind in indicators), automaton, tuple(regexes)
-    )
+                regexes.append((_head(k), re.compile(k), ((i, weight),)))
+    automaton = None
+    if literal:
+        automaton = ahocorasick.Automaton()
+        for k, rules in literal.items():
+            automaton.add_word(k, (len(k), tuple(rules)))
+        automaton.make_automaton()
+    return _Matcher(tuple(ind.code for ind in indicators), automaton, tuple(regexes))
 
 
-def _matches(text: str):
-    """(start, end, rules) of every keyword match in text, overlapping ones included."""
-    m = _matcher()
-    if text:
-        for last, (length, rules) in m.automaton.iter(text):
-            yield last + 1 - length, last + 1, rules
-    for pat, i, weight in m.regexes:
-        for found in pat.finditer(text):
-            yield found.start(), found.end(), ((i, weight),)
-
-
-def _scores(text: str, junction: int, near: float, counted: int, allowed: set[int]) -> dict[int, float]:
-    """Best score per rule in text; junction is where the number stood, and the `counted`
-    characters after it are the noun phrase counted (a match there weighs most)."""
+def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int, allowed=None) -> dict[int, float]:
+    """Best score per rule in text (of the rules in allowed, if given); junction is where the number
+    stood, and the `counted` characters after it are the noun phrase counted (a match there weighs most)."""
+    hits: list[tuple[int, int, tuple]] = []
+    if text and m.automaton is not None:
+        hits = [(last + 1 - length, last + 1, rules) for last, (length, rules) in m.automaton.iter(text)]
+    for head, pat, rules in m.regexes:
+        if head in text:
+            hits += [(found.start(), found.end(), rules) for found in pat.finditer(text)]
     best: dict[int, float] = {}
-    for start, end, rules in _matches(text):
+    for start, end, rules in hits:
         dist = junction - end if end <= junction else (start - junction if start >= junction else 0)
         base = near * math.exp(-dist / 16) + 0.8 * (end - start)
         bonus = COUNTED_BONUS if end > junction and start < junction + counted else 0.0
         for i, weight in rules:
-            if i in allowed:
+            if allowed is None or i in allowed:
                 score = weight * base + bonus
                 if score > best.get(i, 0.0):
                     best[i] = score
@@ -108,15 +118,7 @@ def _scores(text: str, junction: int, near: float, counted: int, allowed: set[in
 
 @cache
 def _order() -> dict[str, int]:
-    return {code: i for i, code in enumerate(_matcher().codes)}
-
-
-@cache
-def _allowed(base_unit: str) -> frozenset[int]:
-    m = _matcher()
-    return frozenset(
-        i for i, (code, unit) in enumerate(zip(m.codes, m.base_units)) if unit == base_unit or code == "other"
-    )
+    return {ind.code: i for i, ind in enumerate(_indicators())}
 
 
 @lru_cache(maxsize=8192)  # reports repeat their clauses (tables, lists): the same inputs score alike
@@ -133,13 +135,12 @@ def classify_scored(
     unit, whose first `counted` characters are the counted noun phrase; sentence_before: the
     sentence before the clause; prior: (code, bonus) from context, e.g. the total a part belongs to;
     excluded: codes a rule of the spec has ruled out for this fact (the next best may win)."""
-    m = _matcher()
-    allowed = set(_allowed(base_unit))
-    scores = _scores(clause_before + after, len(clause_before), NEAR_CLAUSE, counted, allowed)
+    m = _matcher(base_unit)
+    scores = _scores(m, clause_before + after, len(clause_before), NEAR_CLAUSE, counted)
     if sentence_before:  # rules silent in the clause may speak from the sentence before, weakly
-        silent = allowed - scores.keys()
-        for i, s in _scores(sentence_before, len(sentence_before), NEAR_SENTENCE, 0, silent).items():
-            scores[i] = SENTENCE_WEIGHT * s
+        for i, s in _scores(m, sentence_before, len(sentence_before), NEAR_SENTENCE, 0).items():
+            if i not in scores:
+                scores[i] = SENTENCE_WEIGHT * s
     order = _order()
     by_code: dict[str, float] = {"other": 0.0}
     for i, s in scores.items():

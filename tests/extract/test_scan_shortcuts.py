@@ -1,0 +1,58 @@
+"""The extractor's shortcuts that buy speed must not change what it finds: a scan's lookahead on
+the characters a quantity opens with, and a keyword pattern skipped where its literal head is absent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines.extract import classify, grammar
+
+from conftest import REAL
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    from pipelines.ingest.decode import decode_report
+
+    return [decode_report(p.read_bytes(), p.name).text for p in sorted((REAL / "inbox").iterdir())]
+
+
+@pytest.mark.parametrize(("rx", "at_least"), [(grammar.QUANTITY, 5000), (grammar.PERCENT_WORDS, 3)])
+def test_the_openers_lookahead_finds_what_the_scan_without_it_finds(rx, at_least, texts):
+    assert rx.pattern.startswith("(?=[")
+    plain = re.compile(rx.pattern[rx.pattern.index("])") + 2 :], rx.flags)
+    probes = ["约新台幣12億元", "超 95%", "上千家企业", "近三成", "百分之八十五点五", "逾百分之九十"]
+    for text in texts + probes:
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert sum(1 for t in texts for _ in rx.finditer(t)) >= at_least  # the comparison saw matches
+
+
+@pytest.mark.parametrize(
+    ("pattern", "head"),
+    [
+        ("培养.{0,6}人才", "培养"),
+        (r"1\+X", "1+X"),
+        (r"国\(境\)外认可", "国(境)外认可"),
+        ("留[一-鿿]就业", "留"),
+        ("生均[一-鿿]{0,8}", "生均"),
+        ("ab?c", "a"),
+        ("ab*", "a"),
+        ("ab{2}", "a"),
+        ("(ab|cd)", ""),
+    ],
+)
+def test_a_keyword_patterns_head_is_the_literal_every_match_opens_with(pattern, head):
+    assert classify._head(pattern) == head
+
+
+def test_every_keyword_pattern_of_the_catalogue_has_a_head_its_matches_hold():
+    """A pattern with no literal head would be tried everywhere; one whose head a match can lack
+    would be skipped wrongly: every match of every catalogue pattern starts with its head."""
+    for unit in {ind.base_unit for ind in classify._indicators()}:
+        for head, pat, _ in classify._matcher(unit).regexes:
+            assert head, pat.pattern
+            for sample in ("培养了一批高技能人才", "1+X证书", "国(境)外认可的标准", "生均经费", "在本地就业"):
+                for m in pat.finditer(sample):
+                    assert m.group().startswith(head)
