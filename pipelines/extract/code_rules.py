@@ -293,8 +293,10 @@ GRANTED = re.compile(r"授权|获授|获批|取得|获得")
 
 def patents_applied_not_granted(s: Setting) -> str | None:
     """patents_granted counts grants: patents applied for (申请专利46100件, 联合申报7项专利) are other."""
+    if s.code != "patents_granted":
+        return None
     around = said_around(s)
-    if s.code == "patents_granted" and APPLIED.search(around) and not GRANTED.search(around):
+    if APPLIED.search(around) and not GRANTED.search(around):
         return "patents applied for, not granted"
     return None
 

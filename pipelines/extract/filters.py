@@ -296,8 +296,16 @@ SECTORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产业|行业|制造业|竞
 INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指标")
 
 
+# What the words after a unit open with for INDICATOR_TIERS to match them, as written (乙個 reads 一个,
+# a gloss is dropped): other units' words are only converted where they might.
+_TIER_OPENERS = "一二三四1234乙(（【["
+
+
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
-    after = for_matching(doc.text[c.unit_end : c.unit_end + 8])  # both patterns are anchored and short
+    raw = doc.text[c.unit_end : c.unit_end + 8]
+    if c.unit_text not in ("个", "個", "项", "項", "大", "种", "種") and raw[:1] not in _TIER_OPENERS:
+        return None
+    after = for_matching(raw)  # both patterns are anchored and short
     if (
         c.unit_text in ("个", "個", "项", "項", "大", "种", "種")
         and _CJK.match(c.number)
