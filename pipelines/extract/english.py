@@ -112,8 +112,18 @@ NUMBER_WORDS = {
 _WORDS = rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
+
+
+def _opens(*words: str) -> str:
+    """A lookahead on the first letters (either case) of words: a scan tried at every position of a
+    page fails at once where none of them begins (every Chinese character), the same matches."""
+    first = {w[0].lower() for w in words} | {w[0].upper() for w in words}
+    return "(?=[" + re.escape("".join(sorted(first))) + "])"
+
+
+_DIGITS = tuple("0123456789")
 ENGLISH_COUNT = re.compile(
-    rf"(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
+    rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?"
     rf"[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
@@ -121,13 +131,13 @@ ENGLISH_COUNT = re.compile(
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
 # the main grammar reads a bare 96% but not its English mark.
 ENGLISH_MARKED = re.compile(
-    rf"(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
+    rf"{_opens(*ENGLISH_MARKS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
     rf"(?:[ \t]*(?P<unit>%)|[ \t]+(?P<scale>{'|'.join(SCALES)}))",
     re.IGNORECASE,
 )
 # A count in brackets after its noun, as a statistics release writes it: participants (76,385).
 BRACKETED = re.compile(
-    rf"\b(?P<unit>{_nouns})(?:[ \t]+[a-z]+){{0,4}}?[ \t]*[(（](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)[)）]",
+    rf"{_opens(*ENGLISH_NOUNS)}\b(?P<unit>{_nouns})(?:[ \t]+[a-z]+){{0,4}}?[ \t]*[(（](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)[)）]",
     re.IGNORECASE,
 )
 _LATIN = re.compile(r"[A-Za-z]{3}")

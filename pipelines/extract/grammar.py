@@ -267,7 +267,7 @@ def _read_instead(out: list[Candidate], better: list[Candidate]) -> list[Candida
 # puts a space between every character, digits included: read such a number whole where the two
 # characters before it are spaced out too.
 SPACED = re.compile(
-    r"(?<=[^\s] [^\s] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
+    r"(?=[0-9])(?<=[^\s] [^\s] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
     r"(?=\s|[^0-9]|$)"
 )
 
@@ -418,6 +418,9 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
 _YB_UNIT = re.compile(r"^(?P<name>.*?)[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]\s*$")
 _YB_ROW = re.compile(r"^\s*(?P<label>[^0-9\s][^0-9]*?)\s+(?P<cells>[0-9][0-9.,]*(?:[ \t\u3000]+[0-9][0-9.,]*)+)\s*$")
 _YB_NUM = re.compile(r"[0-9][0-9.,]*")
+# A line ending in a unit in brackets, anywhere in a text: a yearbook table needs two (a text with
+# fewer is not walked line by line).
+_YB_UNIT_LINE = re.compile(_YB_UNIT.pattern[_YB_UNIT.pattern.index("[（(]") :], re.M)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _YB_PEOPLE_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:学生|教师|教职工|职工|人员|员工|学员|毕业生|人)数\s*$")
 
@@ -426,6 +429,9 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
     """The numbers of a yearbook table whose header names at least two columns' units: each
     row's numbers take the units of the columns in order, left to right (a row with fewer
     numbers than columns lacks its last ones); a line of prose ends the table."""
+    found = _YB_UNIT_LINE.finditer(text)
+    if next(found, None) is None or next(found, None) is None:
+        return []
     out: list[Candidate] = []
     units: list[tuple[str, int, int, str]] = []  # (unit, start, end, column name), in order
     previous, previous_at = "", 0  # the last line with Chinese words: it names the next unit's column

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipelines.extract import classify, grammar
+from pipelines.extract import classify, english, grammar
 
 from conftest import REAL
 
@@ -19,11 +19,21 @@ def texts() -> list[str]:
     return [decode_report(p.read_bytes(), p.name).text for p in sorted((REAL / "inbox").iterdir())]
 
 
-@pytest.mark.parametrize(("rx", "at_least"), [(grammar.QUANTITY, 5000), (grammar.PERCENT_WORDS, 3)])
+@pytest.mark.parametrize(
+    ("rx", "at_least"),
+    [
+        (grammar.QUANTITY, 5000),
+        (grammar.PERCENT_WORDS, 3),
+        (english.ENGLISH_COUNT, 50),
+        (english.ENGLISH_MARKED, 300),
+        (english.BRACKETED, 10),
+    ],
+)
 def test_the_openers_lookahead_finds_what_the_scan_without_it_finds(rx, at_least, texts):
     assert rx.pattern.startswith("(?=[")
     plain = re.compile(rx.pattern[rx.pattern.index("])") + 2 :], rx.flags)
     probes = ["约新台幣12億元", "超 95%", "上千家企业", "近三成", "百分之八十五点五", "逾百分之九十"]
+    probes += ["Over 5,700 trainees", "Thirty-five enterprises", "above 96%", "4.7 million", "Participants (76,385)"]
     for text in texts + probes:
         assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert sum(1 for t in texts for _ in rx.finditer(t)) >= at_least  # the comparison saw matches
