@@ -120,12 +120,13 @@ def print_linearity(stories: list[dict]) -> None:
 
 
 def extraction(texts: list[str], reps: int) -> None:
-    from pipelines.extract import classify, parallel
+    from pipelines.extract import classify, parallel, simplify
 
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
     def serial():
         classify.classify_scored.cache_clear()  # no side profits from what another classified
+        simplify.simplified.cache_clear()  # or converted to Simplified
         return parallel.extract_chunk(texts)
 
     t_serial, t_scan = median_pair(serial, lambda: [NUMBER_SCAN.findall(t) for t in texts], reps)
