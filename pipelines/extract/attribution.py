@@ -124,19 +124,21 @@ PREFECTURE = re.compile("|".join(sorted(PREFECTURE_SHORT, key=len, reverse=True)
 
 
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
-SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生)|教育中心|职教中心|职业中专|技工学校|学府)")
+SCHOOL = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生|城|科技园|科创园)|教育中心|职教中心|职业中专|技工学校|学府)"
+)
 DESCRIPTIVE = re.compile(
     r"示范|首批|国家级|省级|市级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其|相关|有关|部分"
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
 FUNCTION_WORDS = re.compile(
     r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
-    r"推动|加强|发展|支持|鼓励|引导|推进|深化|"
+    r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
     r"探索|适合|逐步|一套|一批|透过|通过"
 )
 GENERIC = re.compile(
-    r"(?:[区市县镇乡]|城市|农村|城镇|乡村)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次)*"
+    r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次)*"
     r"(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
 # A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
@@ -224,6 +226,14 @@ def _institution(raw: str) -> str | None:
     return name if name and INSTITUTION.fullmatch(name) else None
 
 
+def _school(raw: str) -> str | None:
+    """The school a publisher is or belongs to: one school's name (合肥工业大学, …职业学院), or a
+    school's office or institute (广东技术师范学院党委宣传部, 河北农业大学科学技术研究院)."""
+    m = SCHOOL.match(raw)
+    name = proper_name(m.group()) if m else None
+    return name if name and SCHOOL.fullmatch(name) else None
+
+
 # A county's or a city's kind of school (唐山市技工学校) counted in 所 is its schools, not one.
 CITY_KIND = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:市|区|县|州))" + GENERIC.pattern)
 PLURAL_AFTER = re.compile(r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四五六七八九十百]+\s*所")
@@ -300,7 +310,9 @@ def mentions(
 
 
 # A scope or a count that opens a run of words is no part of a name (全市技工学校, 万名大学).
-NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|年|那|[0-9万千百亿多余]*名)")
+NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|年|那|[0-9万千百亿多余]*名|[万亿]元)")
+# An edition of an event (河源市第十七届中等职业学校学生技能大赛) names a contest, not a school.
+EDITION = re.compile(r"第[0-9一二三四五六七八九十百]+[届屆]")
 
 
 def not_a_name(name: str) -> bool:
@@ -310,6 +322,7 @@ def not_a_name(name: str) -> bool:
         or GENERIC.fullmatch(name)
         or PLACE_SCHOOLS.fullmatch(name)
         or NOT_A_NAME_START.match(name)
+        or EDITION.search(name)
     )
 
 
@@ -435,7 +448,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return named_in_title[0]
     area = dominant_area(text)
-    own = own_name(institution) or _institution(simplified(publisher or "").strip())  # a college's own site
+    own = own_name(institution) or _school(simplified(publisher or "").strip())  # a college's own site
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))

@@ -116,6 +116,11 @@ def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int, al
     return best
 
 
+def warm_up() -> None:
+    for unit in {ind.base_unit for ind in _indicators()}:
+        _matcher(unit)
+
+
 @cache
 def _order() -> dict[str, int]:
     return {ind.code: i for i, ind in enumerate(_indicators())}

@@ -86,6 +86,16 @@ class Fact:
         return dict(vars(self))  # every field is a str or a number: asdict's deep copy buys nothing
 
 
+def warm_up() -> None:
+    """Build the tables extraction builds on first use (the Simplified conversion's, the keyword
+    matchers): a report's time budget is for its own work, not for a process's first report."""
+    from .classify import warm_up as classify_warm_up
+    from .simplify import warm_up as simplify_warm_up
+
+    simplify_warm_up()
+    classify_warm_up()
+
+
 def extract_facts(text: str) -> list[Fact]:
     doc = Doc(text)
     found: list[tuple[Fact, Candidate, tuple]] = []

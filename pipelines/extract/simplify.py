@@ -52,6 +52,10 @@ def _table() -> _Table:
     )
 
 
+def warm_up() -> None:
+    _table()
+
+
 def _singles(t: _Table, text: str) -> str:
     return text.translate(t.single) if t.converted.search(text) else text
 

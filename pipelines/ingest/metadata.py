@@ -21,7 +21,7 @@ INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
 # Leading words that belong to the sentence, not to the name; a name keeps at least four
 # characters (the 学校 that ends 德州信息工程中等专业学校 leads nothing) and its 经济 / 对外.
 NAME_LEAD = re.compile(
-    r"^.*?(?:与|和|及|同|在|由|为|是|向|对(?!外)|将|把|据|近日|日前|今年|去年|本年度|年度|"
+    r"^.*(?:与|和|及|同|在|由|为|是|了|向|对(?!外)|将|把|据|近日|日前|今年|去年|本年度|年度|"
     r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經(?!濟)|经(?![济贸])|获批|入选|走进|来到|走访|"
     r"组织|組織|上午|下午|、|的)(?=.{4})"
 )

@@ -269,3 +269,27 @@ def test_the_whole_region_of_an_autonomous_region_is_a_province_and_a_zone_is_no
         "海淀区教委通报。全区中职学校共有在校生1.2万人。", institution=None, publisher=None, title=None
     )
     assert {a.entity.level for a in attrs} == {"city"}
+
+
+def test_a_universitys_office_speaks_for_the_university():
+    for publisher, school in (
+        ("河北农业大学科学技术研究院", "河北农业大学"),
+        ("广东技术师范学院党委宣传部", "广东技术师范学院"),
+        ("合肥工业大学", "合肥工业大学"),
+    ):
+        _, attrs = attributions("我校今年签订横向合同32项。", institution=None, publisher=publisher, title=None)
+        assert attrs[0].entity == Entity(school, "institution"), publisher
+
+
+def test_words_before_a_name_a_units_tail_an_events_edition_and_a_footer_are_no_name():
+    from pipelines.extract.attribution import proper_name, subject_institution
+    from pipelines.ingest.metadata import find_institution
+
+    assert find_institution("报告深入挖掘了金华职业技术学院的案例。")[0] == "金华职业技术学院"
+    assert find_institution("这是台湾科技大学的成果。")[0] == "台湾科技大学"
+    assert proper_name("万元居学校") is None  # 油工学院以8980万元居学校首位
+    assert proper_name("河源市第十七届中等职业学校") is None  # …学生技能大赛
+    assert proper_name("关注学院") is None  # 关注学院公众号
+    assert proper_name("社区学校") is None
+    park = "建立区校共建共享共管大学科创园等7个平台。"
+    assert subject_institution(park * 2, None) == (None, 0)  # a university's science park
