@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
 
@@ -262,11 +263,42 @@ def _is_subject(sentence: str, start: int, end: int) -> bool:
     return (opens or SUBJECT_AFTER.match(sentence, end) is not None) and partner is None
 
 
+# The public bodies of Hong Kong and Macau that run vocational training and employment schemes are
+# the institutions of their reports: the names reports call them by → the canonical name. Names no
+# other place uses stand alone; 勞工局 is Macau's and 職業訓練局 Hong Kong's only in a report that
+# speaks of them (Taiwan's cities have a 勞工局 and its labour council had a 職業訓練局).
+_HONG_KONG = re.compile("香港|本港|港府")
+SAR_BODIES = {
+    "职业训练局": ("香港职业训练局", _HONG_KONG),  # Taiwan's labour council had one too
+    "职训局": ("香港职业训练局", _HONG_KONG),
+    "雇员再培训局": ("雇员再培训局", None),
+    "建造业议会": ("建造业议会", None),
+    "劳工处": ("香港特别行政区劳工处", None),
+    "劳工事务局": ("澳门特别行政区劳工事务局", None),
+    "劳工局": ("澳门特别行政区劳工事务局", re.compile("澳门|本澳|澳府")),
+}
+
+
+def sar_bodies(text: str) -> dict[str, str]:
+    """alias → canonical name of the bodies the (Simplified) text may name."""
+    return {alias: name for alias, (name, region) in SAR_BODIES.items() if region is None or region.search(text)}
+
+
+@lru_cache(maxsize=8)
+def _bodies_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, aliases), key=len, reverse=True)))
+
+
 def mentions(
-    sentence: str, known: list[str], collective: dict[str, Entity] | None = None, here: dict[str, str] = HERE
+    sentence: str,
+    known: list[str],
+    collective: dict[str, Entity] | None = None,
+    here: dict[str, str] = HERE,
+    bodies: dict[str, str] | None = None,
 ) -> list[tuple[int, Entity]]:
     """(position, entity) of every entity the (Simplified) sentence names, in order.
-    Institution names are found first and hide the places inside them (青岛市…学校)."""
+    Institution names are found first and hide the places inside them (青岛市…学校); bodies:
+    sar_bodies of the report."""
     found: list[tuple[int, Entity]] = []
     taken = [False] * len(sentence)
 
@@ -281,6 +313,9 @@ def mentions(
         start = m.end() - len(name) if name else 0
         if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
             add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
+    if bodies:
+        for m in _bodies_pattern(tuple(bodies)).finditer(sentence):
+            add(m.start(), m.end(), Entity(bodies[m.group()], "institution"))
     for m in ABBREVIATION.finditer(sentence):
         full = resolve_abbreviation(m.group(), known)
         if full:
@@ -356,11 +391,14 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     often, the title's counting triple; and how often it is named."""
     counts: dict[str, int] = {}
     plural = collective_names(text)
+    bodies = sar_bodies(text)
     for source, weight in ((text, 1), (title or "", 3)):
         for m in SCHOOL.finditer(for_matching(source)):
             name = proper_name(m.group())
             if name and name not in plural:
                 counts[name] = counts.get(name, 0) + weight
+        for m in _bodies_pattern(tuple(bodies)).finditer(for_matching(source)) if bodies else ():
+            counts[bodies[m.group()]] = counts.get(bodies[m.group()], 0) + weight
     counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n)}
     if not counts:
         return None, 0
@@ -449,6 +487,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         return named_in_title[0]
     area = dominant_area(text)
     own = own_name(institution) or _school(simplified(publisher or "").strip())  # a college's own site
+    body = sar_bodies(text).get(simplified(publisher or "").split(" ")[0].strip())
+    own = own or body  # a public body's own release (勞工事務局)
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
@@ -565,12 +605,13 @@ def attribute(
     matching = for_matching(text) if matching is None else matching
     collective = collective_names(matching)
     here = here_levels(matching)
+    bodies = sar_bodies(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
             clean, where = without_glosses(simplified(text[start:end]))
-            named = mentions(clean, known, collective, here)
+            named = mentions(clean, known, collective, here, bodies)
             by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:

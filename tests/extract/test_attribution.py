@@ -293,3 +293,15 @@ def test_words_before_a_name_a_units_tail_an_events_edition_and_a_footer_are_no_
     assert proper_name("社区学校") is None
     park = "建立区校共建共享共管大学科创园等7个平台。"
     assert subject_institution(park * 2, None) == (None, 0)  # a university's science park
+
+
+def test_hong_kong_and_macau_public_bodies_are_the_institutions_of_their_reports():
+    text = "為協助青年就業，勞工處推行展翅青見計劃，學員由8095人減至4694人。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None)
+    assert {a.entity for a in attrs} == {Entity("香港特别行政区劳工处", "institution")}
+    macau = "本澳勞工局推出帶津培訓計劃，共有320人報名。"
+    _, attrs = attributions(macau, institution=None, publisher=None, title=None)
+    assert attrs[0].entity == Entity("澳门特别行政区劳工事务局", "institution")
+    taipei = "臺北市勞工局開辦職業訓練課程，共有320人報名。"  # a Taiwanese city's bureau is none of them
+    _, attrs = attributions(taipei, institution=None, publisher=None, title=None)
+    assert attrs[0].entity.name != "澳门特别行政区劳工事务局"

@@ -76,6 +76,8 @@ def test_attribution_holds_on_the_development_batches():
     # unnamed university and Taiwanese programmes are labelled at levels no rule here infers)
     # measured 0.652 / 0.747 / 0.690 with batches W-ZD in (their reports are harder to attribute:
     # A-V alone measured 0.665 / 0.752 / 0.691); 0.678 / 0.742 / 0.699 with ZI and ZJ in, after the
-    # attribution rules of that session (whole school names, places' kinds of school, 楚雄州, 全区)
-    assert result.name_ok / result.facts >= 0.66 and result.period_ok / result.facts >= 0.73, result.summary()
-    assert result.level_ok / result.facts >= 0.69, result.summary()
+    # attribution rules of that session (whole school names, places' kinds of school, 楚雄州, 全区);
+    # 0.696 / 0.742 / 0.714 after the next (names cut at their last lead word, a school's offices as
+    # publishers, Hong Kong's and Macau's public bodies)
+    assert result.name_ok / result.facts >= 0.68 and result.period_ok / result.facts >= 0.73, result.summary()
+    assert result.level_ok / result.facts >= 0.70, result.summary()
