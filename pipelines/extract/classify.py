@@ -8,8 +8,9 @@ a person_time indicator). `other` where nothing matches, where its own keywords 
 starting pay, discontinued programmes, government grants) win, or where the winner's lead is
 too small to trust (the spec: a wrong code is worse than `other`).
 
-All literal keywords of the catalogue are found in one pass by one Aho–Corasick automaton;
-the few keywords that are regular expressions (培养.{0,6}人才) run as one alternation each.
+The literal keywords of the codes a fact's base unit allows are found in one pass by one
+Aho–Corasick automaton per base unit; the few keywords that are regular expressions (培养.{0,6}人才)
+run one by one, each only where the text holds the literal characters it opens with.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _is_literal(keyword: str) -> bool:
 def _head(pattern: str) -> str:
     """The literal characters a keyword pattern opens with (培养.{0,6}人才 → 培养, 1\\+X → 1+X): a text
     without them cannot match, and the scan is skipped."""
+    if "|" in pattern:
+        return ""  # an alternative need not open with the head of the first
     head = re.match(r"(?:\\.|[^\\.\[\](){}?*+|^$])*", pattern).group()
     if head and pattern[len(head) : len(head) + 1] in ("?", "*", "{"):
         head = head[:-1]  # the last character is optional or repeated: not part of the head
@@ -94,9 +97,9 @@ def _matcher(base_unit: str) -> _Matcher:
     return _Matcher(tuple(ind.code for ind in indicators), automaton, tuple(regexes))
 
 
-def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int, allowed=None) -> dict[int, float]:
-    """Best score per rule in text (of the rules in allowed, if given); junction is where the number
-    stood, and the `counted` characters after it are the noun phrase counted (a match there weighs most)."""
+def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int) -> dict[int, float]:
+    """Best score per rule in text; junction is where the number stood, and the `counted`
+    characters after it are the noun phrase counted (a match there weighs most)."""
     hits: list[tuple[int, int, tuple]] = []
     if text and m.automaton is not None:
         hits = [(last + 1 - length, last + 1, rules) for last, (length, rules) in m.automaton.iter(text)]
@@ -109,10 +112,9 @@ def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int, al
         base = near * math.exp(-dist / 16) + 0.8 * (end - start)
         bonus = COUNTED_BONUS if end > junction and start < junction + counted else 0.0
         for i, weight in rules:
-            if allowed is None or i in allowed:
-                score = weight * base + bonus
-                if score > best.get(i, 0.0):
-                    best[i] = score
+            score = weight * base + bonus
+            if score > best.get(i, 0.0):
+                best[i] = score
     return best
 
 

@@ -51,6 +51,7 @@ def test_the_openers_lookahead_finds_what_the_scan_without_it_finds(rx, at_least
         ("ab*", "a"),
         ("ab{2}", "a"),
         ("(ab|cd)", ""),
+        ("ab|cd", ""),
     ],
 )
 def test_a_keyword_patterns_head_is_the_literal_every_match_opens_with(pattern, head):
