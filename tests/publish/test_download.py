@@ -304,6 +304,9 @@ def test_cli_serve_binds_to_localhost_and_stops_cleanly(pub, sig):
         [str(Path(sys.executable).parent / "chanjiao"), "serve", "--port", str(port), "--dir", str(pub)],
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a test run started in the background (`make test &`) has Ctrl-C
+        # ignored, which its children would inherit, and the server would rightly not stop
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         first = proc.stderr.readline()
