@@ -291,6 +291,7 @@ def test_words_before_a_name_a_units_tail_an_events_edition_and_a_footer_are_no_
     assert proper_name("河源市第十七届中等职业学校") is None  # …学生技能大赛
     assert proper_name("关注学院") is None  # 关注学院公众号
     assert proper_name("社区学校") is None
+    assert proper_name("县级职教中心") is None  # a county's centre, whichever county
     park = "建立区校共建共享共管大学科创园等7个平台。"
     assert subject_institution(park * 2, None) == (None, 0)  # a university's science park
 
