@@ -477,6 +477,18 @@ def speaks_as_an_institution(text: str) -> bool:
     return SELF_REFERENCE.search(text) is not None or len(bare) >= 2 or bool(bare and bare[0] < 200)
 
 
+# A headline's dateline: a province, then a city, then a colon (安徽黄山：…, 河南郑州:…).
+DATELINE = re.compile(rf"^\s*(?:{PROVINCE.pattern})(?P<city>[\u4e00-\u9fff]{{2,4}}?)市?\s*[:：]")
+
+
+def dateline_city(title: str, text: str) -> Entity | None:
+    """The city of a headline's dateline, where the (Simplified) text names it as a city too (黄山市):
+    the report is about the city, not the province named before it."""
+    m = DATELINE.match(title)
+    city = m.group("city") + "市" if m else None
+    return Entity(city, "city") if city and city in text else None
+
+
 def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
     """The report's own entity: what its title names first (the article's headline says whom it is
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
@@ -484,7 +496,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     text names most. text: the report's text as for_matching gives it."""
     named_in_title = [e for _, e in mentions(for_matching(title or ""), [])]
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
-        return named_in_title[0]
+        return dateline_city(for_matching(title or ""), text) or named_in_title[0]
     area = dominant_area(text)
     own = own_name(institution) or _school(simplified(publisher or "").strip())  # a college's own site
     body = sar_bodies(text).get(simplified(publisher or "").split(" ")[0].strip())

@@ -306,3 +306,12 @@ def test_hong_kong_and_macau_public_bodies_are_the_institutions_of_their_reports
     taipei = "臺北市勞工局開辦職業訓練課程，共有320人報名。"  # a Taiwanese city's bureau is none of them
     _, attrs = attributions(taipei, institution=None, publisher=None, title=None)
     assert attrs[0].entity.name != "澳门特别行政区劳工事务局"
+
+
+def test_a_headlines_dateline_city_is_the_reports_subject_not_its_province():
+    text = "今年以来，黄山市围绕培育新型职业农民，全市共培训农民3200人。"
+    _, attrs = attributions(text, institution=None, publisher=None, title="安徽黄山：实施民生工程 培育职业农民")
+    assert attrs[0].entity == Entity("黄山市", "city")
+    # a dateline city the text never names as a city stays with the province the headline names
+    _, attrs = attributions("全省共培训农民3200人。", institution=None, publisher=None, title="安徽黄山：培育职业农民")
+    assert attrs[0].entity == Entity("安徽省", "province")
