@@ -393,11 +393,12 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     plural = collective_names(text)
     bodies = sar_bodies(text)
     for source, weight in ((text, 1), (title or "", 3)):
-        for m in SCHOOL.finditer(for_matching(source)):
+        said = for_matching(source)
+        for m in SCHOOL.finditer(said):
             name = proper_name(m.group())
             if name and name not in plural:
                 counts[name] = counts.get(name, 0) + weight
-        for m in _bodies_pattern(tuple(bodies)).finditer(for_matching(source)) if bodies else ():
+        for m in _bodies_pattern(tuple(bodies)).finditer(said) if bodies else ():
             counts[bodies[m.group()]] = counts.get(bodies[m.group()], 0) + weight
     counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n)}
     if not counts:
@@ -494,13 +495,14 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
     named more often; else its institution, the place of its publisher, or the institution its
     text names most. text: the report's text as for_matching gives it."""
-    named_in_title = [e for _, e in mentions(for_matching(title or ""), [])]
+    headline = for_matching(title or "")
+    named_in_title = [e for _, e in mentions(headline, [])]
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
-        return dateline_city(for_matching(title or ""), text) or named_in_title[0]
+        return dateline_city(headline, text) or named_in_title[0]
     area = dominant_area(text)
-    own = own_name(institution) or _school(simplified(publisher or "").strip())  # a college's own site
-    body = sar_bodies(text).get(simplified(publisher or "").split(" ")[0].strip())
-    own = own or body  # a public body's own release (勞工事務局)
+    pub = simplified(publisher or "")
+    # a college's own site, a public body's own release (勞工事務局)
+    own = own_name(institution) or _school(pub.strip()) or sar_bodies(text).get(pub.split(" ")[0].strip())
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
