@@ -63,6 +63,14 @@ class Candidate:
     table_label: str | None = None  # set for a number read from a statistics-table row
 
 
+def opens_with(words) -> str:
+    """A lookahead on the characters words open with. A scan is tried at every position of a text;
+    this at its head fails at once where no match can begin (most of a text), where an optional
+    part before the first required character (a mark before a number) made the engine try every
+    alternative there first: the same matches (tests/extract/test_scan_shortcuts.py)."""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
 def matched_candidate(
     m: re.Match, start: int, end: int, number: str | None = None, prefix: str | None = None, label: str | None = None
 ) -> Candidate:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cells import Candidate, matched_candidate
+from .cells import Candidate, matched_candidate, opens_with
 
 ENGLISH_MARKS = {
     "over": "at_least",
@@ -115,10 +115,8 @@ _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
 
 
 def _opens(*words: str) -> str:
-    """A lookahead on the first letters (either case) of words: a scan tried at every position of a
-    page fails at once where none of them begins (every Chinese character), the same matches."""
-    first = {w[0].lower() for w in words} | {w[0].upper() for w in words}
-    return "(?=[" + re.escape("".join(sorted(first))) + "])"
+    """opens_with on English words, in either case."""
+    return opens_with([w.lower() for w in words] + [w.upper() for w in words])
 
 
 _DIGITS = tuple("0123456789")

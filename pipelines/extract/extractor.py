@@ -14,6 +14,7 @@ from pathlib import Path
 from pipelines.ingest.budget import check_budget
 from schemas.catalog import CATALOG_PATH, MONEY_MULTIPLIERS
 
+from . import classify, simplify
 from .classify import classify_scored
 from .code_rules import Setting, veto
 from .currency import doc_is_foreign_money
@@ -89,11 +90,8 @@ class Fact:
 def warm_up() -> None:
     """Build the tables extraction builds on first use (the Simplified conversion's, the keyword
     matchers): a report's time budget is for its own work, not for a process's first report."""
-    from .classify import warm_up as classify_warm_up
-    from .simplify import warm_up as simplify_warm_up
-
-    simplify_warm_up()
-    classify_warm_up()
+    simplify.warm_up()
+    classify.warm_up()
 
 
 def extract_facts(text: str) -> list[Fact]:

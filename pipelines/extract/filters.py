@@ -301,16 +301,16 @@ INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指�
 _TIER_OPENERS = "一二三四1234乙(（【["
 
 
+# The measure words a count of aspects or categories is written in (四个层面, 六大产业, 3种形式).
+_ABSTRACT_MEASURES = ("个", "個", "项", "項", "大", "种", "種")
+
+
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     raw = doc.text[c.unit_end : c.unit_end + 8]
-    if c.unit_text not in ("个", "個", "项", "項", "大", "种", "種") and raw[:1] not in _TIER_OPENERS:
+    if c.unit_text not in _ABSTRACT_MEASURES and raw[:1] not in _TIER_OPENERS:
         return None
     after = for_matching(raw)  # both patterns are anchored and short
-    if (
-        c.unit_text in ("个", "個", "项", "項", "大", "种", "種")
-        and _CJK.match(c.number)
-        and ABSTRACT_AFTER.match(after)
-    ):
+    if c.unit_text in _ABSTRACT_MEASURES and _CJK.match(c.number) and ABSTRACT_AFTER.match(after):
         return "a count of aspects or categories (四个层面), not a measure"
     if c.unit_text == "大" and SECTORS_AFTER.match(after):
         return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
