@@ -10,6 +10,7 @@ by day, numbers as float64.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -100,22 +101,56 @@ def _keys(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+@dataclass
+class HashedRows:
+    """A table as the diff compares it: its key columns as text and one hash per row over cols,
+    in the table's row order. Enough to tell added, removed and changed rows apart; the rows
+    themselves are read only for those."""
+
+    keys: pd.DataFrame
+    hashes: np.ndarray  # uint64, one per row
+    cols: list[str]  # the columns hashed, in order
+
+
+def compared_columns(names) -> list[str]:
+    return [c for c in names if c not in PROVENANCE_ONLY]
+
+
+def hashed_rows(df: pd.DataFrame, table: str, cols: list[str] | None = None) -> HashedRows:
+    cols = compared_columns(df.columns) if cols is None else cols
+    keys = _keys(df, primary_key(PUBLISHED_TABLES[table]))
+    return HashedRows(keys, row_hashes(df, cols).to_numpy(), list(cols))
+
+
 def diff_table(old: pd.DataFrame | None, new: pd.DataFrame, table: str) -> TableDiff:
     if old is None or not len(old):
         return TableDiff(new, new.iloc[0:0], new.iloc[0:0], new.iloc[0:0])
-    keys = primary_key(PUBLISHED_TABLES[table])
-    cols = [c for c in new.columns if c in old.columns and c not in PROVENANCE_ONLY]
-    o, n = _keys(old, keys), _keys(new, keys)
-    o["_h"], o["_i"] = row_hashes(old, cols).to_numpy(), np.arange(len(old))
-    n["_h"], n["_i"] = row_hashes(new, cols).to_numpy(), np.arange(len(new))
+    cols = [c for c in compared_columns(new.columns) if c in old.columns]
+    return diff_hashed(hashed_rows(old, table, cols), old.take, new, hashed_rows(new, table, cols))
+
+
+def diff_hashed(
+    old: HashedRows, take_old: Callable[[np.ndarray], pd.DataFrame], new_df: pd.DataFrame, new: HashedRows
+) -> TableDiff:
+    """Rows matched by key, compared by hash. take_old(positions) gives the old table's rows at
+    those positions; it is called once, and only when a row was removed or changed."""
+    if not len(old.hashes):
+        return TableDiff(new_df, new_df.iloc[0:0], new_df.iloc[0:0], new_df.iloc[0:0])
+    keys = list(old.keys.columns)
+    o, n = old.keys.copy(), new.keys.copy()
+    o["_h"], o["_i"] = old.hashes, np.arange(len(o))
+    n["_h"], n["_i"] = new.hashes, np.arange(len(n))
     m = o.merge(n, on=keys, how="outer", suffixes=("_o", "_n"), indicator=True, sort=False)
     both = m[m["_merge"] == "both"]
     differs = both[both["_h_o"] != both["_h_n"]].sort_values("_i_n")
-    added = new.iloc[np.sort(m.loc[m["_merge"] == "right_only", "_i_n"].to_numpy(dtype="int64"))]
-    removed = old.iloc[np.sort(m.loc[m["_merge"] == "left_only", "_i_o"].to_numpy(dtype="int64"))]
-    changed = new.iloc[differs["_i_n"].to_numpy(dtype="int64")]
-    before = old.iloc[differs["_i_o"].to_numpy(dtype="int64")]
-    return TableDiff(added, removed, changed, before)
+    added = new_df.iloc[np.sort(m.loc[m["_merge"] == "right_only", "_i_n"].to_numpy(dtype="int64"))]
+    gone = np.sort(m.loc[m["_merge"] == "left_only", "_i_o"].to_numpy(dtype="int64"))
+    was = differs["_i_o"].to_numpy(dtype="int64")
+    changed = new_df.iloc[differs["_i_n"].to_numpy(dtype="int64")]
+    if not len(gone) and not len(was):
+        return TableDiff(added, new_df.iloc[0:0], changed, new_df.iloc[0:0])
+    rows = take_old(np.concatenate([gone, was]))
+    return TableDiff(added, rows.iloc[: len(gone)], changed, rows.iloc[len(gone) :])
 
 
 def changed_columns(d: TableDiff) -> list[list[str]]:

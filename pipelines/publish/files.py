@@ -186,10 +186,14 @@ def _number(v) -> str:
     return str(int(v)) if float(v).is_integer() and abs(v) < 1e15 else repr(float(v))
 
 
-def write_table(df: pd.DataFrame, table: str, folder: Path, is_canonical: bool = False) -> list[WrittenFile]:
+def write_table(
+    df: pd.DataFrame, table: str, folder: Path, is_canonical: bool = False, formats=("parquet", "csv")
+) -> list[WrittenFile]:
     """The table as Parquet and CSV (is_canonical: df is already canonical(df, table))."""
     out = []
     for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
+        if fmt not in formats:
+            continue
         path = Path(folder) / f"{table}.{fmt}"
         writer(df, table, path, is_canonical)
         out.append(WrittenFile(path, table, fmt, path.stat().st_size, sha256_file(path), len(df)))

@@ -13,11 +13,13 @@ import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines import settings
@@ -25,8 +27,17 @@ from pipelines.atomic import write_atomic
 from schemas.describe import columns
 from schemas.tables import PUBLISHED_TABLES
 
-from . import catalog, versioning
-from .changelog import ReleaseDiff, changelog_markdown, diff_metadata, diff_release
+from . import catalog, row_hash_store, versioning
+from .changelog import (
+    HashedRows,
+    ReleaseDiff,
+    changelog_markdown,
+    diff_hashed,
+    diff_metadata,
+    diff_release,
+    diff_table,
+    hashed_rows,
+)
 from .datapackage import database_resource, descriptor, readme
 from .duckdb_file import write_duckdb
 from .files import WrittenFile, canonical, sha256_file, write_table
@@ -109,16 +120,17 @@ def check_latest(folder: Path) -> None:
 
 
 def read_release_tables(folder: Path) -> dict[str, pd.DataFrame]:
-    out = {}
-    for table in PUBLISHED_TABLES:
-        path = folder / f"{table}.parquet"
-        if path.exists():
-            df = pq.read_table(path).to_pandas()
-            for c in df.columns:
-                if isinstance(df[c].dtype, pd.CategoricalDtype):
-                    df[c] = df[c].astype(object)
-            out[table] = df
-    return out
+    return {t: _read_parquet(p) for t in PUBLISHED_TABLES if (p := folder / f"{t}.parquet").exists()}
+
+
+def _read_parquet(path: Path, rows=None) -> pd.DataFrame:
+    """A release's table (rows: only those positions), categoricals as plain values."""
+    t = pq.read_table(path)
+    df = (t if rows is None else t.take(pa.array(rows, type=pa.int64()))).to_pandas()
+    for c in df.columns:
+        if isinstance(df[c].dtype, pd.CategoricalDtype):
+            df[c] = df[c].astype(object)
+    return df
 
 
 def _fields(folder_or_tables) -> dict[str, dict[str, str]]:
@@ -214,19 +226,27 @@ def _run(
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
     os.chmod(staging, RELEASE_MODE)
     try:
-        files: list[WrittenFile] = []
-        for table in PUBLISHED_TABLES:
-            files += write_table(canon[table], table, staging, is_canonical=True)
-        sums = {f.path.name: f.sha256 for f in files}
-        if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
-            shutil.rmtree(staging)
-            _remember_fingerprint(ddir, previous, fingerprint)
-            catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
-            return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
-        old_tables = read_release_tables(prev_dir) if prev_dir else None
-        diff = diff_release(old_tables, {t: tables[t] for t in PUBLISHED_TABLES})
-        if old_tables is not None and not allow_shrink:
-            _check_shrink(diff, len(old_tables.get("facts", ())), share, dataset, previous)
+        # the comparison with the previous release, the CSV files and the DuckDB file (which reads
+        # the Parquet files) are made side by side: each spends most of its time in Arrow, pandas,
+        # DuckDB or hashlib code that releases the GIL
+        with ThreadPoolExecutor(2) as pool:
+            compared = pool.submit(_compare, canon, ddir, prev_dir, previous)
+            parquet = {t: write_table(canon[t], t, staging, True, ("parquet",)) for t in PUBLISHED_TABLES}
+            duck = pool.submit(write_duckdb, staging, dataset)
+            files: list[WrittenFile] = []
+            for t in PUBLISHED_TABLES:
+                files += parquet[t] + write_table(canon[t], t, staging, True, ("csv",))
+            sums = {f.path.name: f.sha256 for f in files}
+            if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
+                duck.result(), compared.result()  # neither is needed: let them finish before the folder goes
+                shutil.rmtree(staging)
+                _remember_fingerprint(ddir, previous, fingerprint)
+                catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
+                return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
+            database = duck.result()
+            sides, diff, before = compared.result()
+        if prev_dir is not None and not allow_shrink:
+            _check_shrink(diff, before, share, dataset, previous)
         kind = _bump(prev_dir, diff) if prev_dir else None
         if version is None:
             version = versioning.bump(previous, kind or "patch") if previous else versioning.FIRST_VERSION
@@ -242,9 +262,8 @@ def _run(
                 f"({target}); published versions are immutable: choose a new version"
             )
 
-        # 3. save outputs: the DuckDB file, descriptor, docs, then checksums of every file; the atomic
-        # rename; the catalogue
-        database = write_duckdb(staging, dataset)
+        # 3. save outputs: the DuckDB file (written above), descriptor, docs, then checksums of every
+        # file; the atomic rename; the row hashes for the next comparison; the catalogue
         db_sha = sha256_file(database)
         _write_text(
             staging / "datapackage.json",
@@ -267,8 +286,34 @@ def _run(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _remember_fingerprint(ddir, version, fingerprint)
+    row_hash_store.save(ddir, version, sides, {t: sums[f"{t}.parquet"] for t in sides})
     catalog.rebuild(root)
     return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
+
+
+def _compare(
+    canon: dict[str, pd.DataFrame], ddir: Path, prev_dir: Path | None, previous: str | None
+) -> tuple[dict[str, HashedRows], ReleaseDiff, int]:
+    """The new tables' row hashes, their diff with the previous release, and how many facts that
+    release had. The previous release's kept row hashes stand in for its tables where they match
+    its files; its rows are read only where rows were removed or changed."""
+    sides = {t: hashed_rows(canon[t], t) for t in PUBLISHED_TABLES}
+    if prev_dir is None:
+        return sides, diff_release(None, canon), 0
+    prev_sums = _data_sums(prev_dir)
+    out, before = {}, 0
+    for t in PUBLISHED_TABLES:
+        path = prev_dir / f"{t}.parquet"
+        old = row_hash_store.load(ddir, previous, t, prev_sums.get(path.name))
+        if old is not None and old.cols == sides[t].cols:
+            out[t] = diff_hashed(old, lambda at, path=path: _read_parquet(path, at), canon[t], sides[t])
+            n_old = len(old.hashes)
+        else:
+            old_df = _read_parquet(path) if path.exists() else None
+            out[t] = diff_table(old_df, canon[t], t)
+            n_old = 0 if old_df is None else len(old_df)
+        before += n_old if t == "facts" else 0
+    return sides, ReleaseDiff(out), before
 
 
 def _check_shrink(diff: ReleaseDiff, before: int, share: float, dataset: str, previous: str | None) -> None:

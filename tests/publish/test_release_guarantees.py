@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.ingest import refresh_inputs
-from pipelines.publish import catalog, release
+from pipelines.publish import catalog, release, row_hash_store
 from pipelines.publish.download import download
 
 from conftest import ROOT
@@ -44,12 +44,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def hidden(folder: Path) -> list[str]:
     """Leftovers of a publish (staging folders, temp files); the dataset's lock file, its
-    fingerprint record and the record of the latest release's inputs stay by design."""
-    return [
-        str(p.relative_to(folder))
-        for p in folder.rglob(".*")
-        if p.name not in (release.LOCK_FILE, release.FINGERPRINT_FILE, refresh_inputs.RECORD_FILE)
-    ]
+    fingerprint record, the latest release's row hashes and the record of the latest release's
+    inputs stay by design."""
+    kept = (release.LOCK_FILE, release.FINGERPRINT_FILE, row_hash_store.STORE_DIR, refresh_inputs.RECORD_FILE)
+    return [str(p.relative_to(folder)) for p in folder.rglob(".*") if p.name not in kept]
 
 
 # --- fast: release.run on tables built once ------------------------------------------------------

@@ -1,0 +1,103 @@
+"""The latest release's row hashes, kept beside the versions, stand in for its tables in the next
+release's comparison: they are the hashes of the release's own files, they give the same
+changelog as reading the release, and a store that no longer matches the release is not used."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from pipelines.publish import changelog, release, row_hash_store
+from pipelines.publish.files import canonical
+from schemas.tables import PUBLISHED_TABLES
+
+from release_helpers import DATASET, EXTRA_REPORT, REPORTS, build_tables, write_inbox
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("store")
+    return build_tables(write_inbox(tmp / "inbox", {**REPORTS, **EXTRA_REPORT}), tmp / "data")
+
+
+def copy(tables):
+    return {t: df.copy() for t, df in tables.items()}
+
+
+def edited(tables):
+    """One fact removed, one changed, one added (a copy of another under a new key)."""
+    new = copy(tables)
+    facts = new["facts"]
+    changed = facts.index[facts["quote"].str.contains("350万元")][0]
+    facts.loc[changed, ["value", "normalized_value"]] = [360.0, 3_600_000.0]
+    gone = facts.index[facts.index != changed][0]
+    extra = facts.loc[[changed]].assign(fact_id="f-added-by-the-test")
+    new["facts"] = facts.drop(index=gone)._append(extra)
+    return new
+
+
+def test_the_kept_hashes_are_those_of_the_release_files(three, tmp_path):
+    result = release.run(three, tmp_path / "pub", DATASET, today=date(2024, 7, 1))
+    sums = release._data_sums(result.path)
+    for table in PUBLISHED_TABLES:
+        kept = row_hash_store.load(tmp_path / "pub" / DATASET, "1.0.0", table, sums[f"{table}.parquet"])
+        assert kept is not None, table
+        read_back = changelog.hashed_rows(release._read_parquet(result.path / f"{table}.parquet"), table, kept.cols)
+        assert np.array_equal(kept.hashes, read_back.hashes), table
+        assert kept.keys.equals(read_back.keys), table
+
+
+def test_the_changelog_is_the_same_with_or_without_the_kept_hashes(three, tmp_path):
+    with_store, without = tmp_path / "a", tmp_path / "b"
+    for pub in (with_store, without):
+        release.run(three, pub, DATASET, today=date(2024, 7, 1))
+    assert (with_store / DATASET / row_hash_store.STORE_DIR / "1.0.0").is_dir()
+    (without / DATASET / row_hash_store.STORE_DIR / "1.0.0" / "facts.parquet").unlink()
+
+    new = edited(three)
+    a = release.run(new, with_store, DATASET, today=date(2024, 8, 1))
+    b = release.run(new, without, DATASET, today=date(2024, 8, 1))
+    assert a.diff["facts"] == b.diff["facts"] == {"added": 1, "removed": 1, "changed": 1}
+    assert a.diff == b.diff
+    log = (a.path / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log == (b.path / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "value: 350 → 360" in log and "f-added-by-the-test" in log
+    # only the latest release's hashes are kept
+    assert [p.name for p in (with_store / DATASET / row_hash_store.STORE_DIR).iterdir()] == [a.version]
+
+
+def test_the_old_rows_are_read_only_where_rows_were_removed_or_changed(three, tmp_path):
+    old = changelog.hashed_rows(canonical(three["facts"], "facts"), "facts")
+    asked = []
+
+    def take(at):
+        asked.append(list(at))
+        return three["facts"].iloc[at]
+
+    new = canonical(three["facts"], "facts")
+    d = changelog.diff_hashed(old, take, new, changelog.hashed_rows(new, "facts"))
+    assert d.counts == {"added": 0, "removed": 0, "changed": 0} and asked == []
+    grown = canonical(edited(three)["facts"], "facts")
+    d = changelog.diff_hashed(old, take, grown, changelog.hashed_rows(grown, "facts"))
+    assert d.counts == {"added": 1, "removed": 1, "changed": 1} and len(asked) == 1 and len(asked[0]) == 2
+
+
+def test_a_store_that_does_not_match_the_release_is_not_used(three, tmp_path):
+    result = release.run(three, tmp_path / "pub", DATASET, today=date(2024, 7, 1))
+    ddir = tmp_path / "pub" / DATASET
+    sha = release._data_sums(result.path)["facts.parquet"]
+    assert row_hash_store.load(ddir, "1.0.0", "facts", sha) is not None
+    assert row_hash_store.load(ddir, "1.0.0", "facts", "0" * 64) is None  # another file
+    assert row_hash_store.load(ddir, "1.0.0", "facts", None) is None
+    assert row_hash_store.load(ddir, "0.9.0", "facts", sha) is None  # not kept
+    (ddir / row_hash_store.STORE_DIR / "1.0.0" / "facts.parquet").write_bytes(b"not parquet")
+    assert row_hash_store.load(ddir, "1.0.0", "facts", sha) is None
+    # and a release after that compares by reading the previous one
+    new = edited(three)
+    assert release.run(new, tmp_path / "pub", DATASET, today=date(2024, 8, 1)).diff["facts"] == {
+        "added": 1,
+        "removed": 1,
+        "changed": 1,
+    }
