@@ -120,12 +120,18 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a number that points back or ranks (这三个, 最多的三个), not a count"
     if c.unit_text == "班" and not _CJK.match(c.number) and CLASS_LABEL_AFTER.match(text, c.end):
         return "a class's name (汽车制造与试验技术2班的学生)"
-    if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．"):
+    if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start):
         return "part of a code or name (1+X, 5G, 3.2)"
     after = text[c.end : c.end + 1]
     if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in ("%", "％"))):
         return "part of a code or name (1+X)"
     return None
+
+
+def _signed(text: str, start: int) -> bool:
+    """A plus sign that opens a cell or a bracket (| +39人 |, （+12%）) marks a change, not a code
+    (1+X): nothing but a space, a cell's bar or a bracket stands before it."""
+    return text[start - 1] in "+＋" and (start < 2 or text[start - 2] in " \t\n|｜(（[【")
 
 
 # 获三等奖一个。: a count that trails the award it counts, ending its clause.

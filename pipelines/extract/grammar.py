@@ -246,8 +246,8 @@ def find_candidates(text: str) -> list[Candidate]:
     out = _read_instead(out, english_candidates(text))
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
-        taken = [(s.start, s.end) for s in spaced]
-        out = [c for c in out if not any(a < c.end and c.start < b for a, b in taken)] + spaced
+        taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
+        out = [c for c in out if not any(a < c.unit_end and c.num_start < b for a, b in taken)] + spaced
     out.sort(key=lambda c: c.start)
     return out
 
@@ -264,7 +264,7 @@ def _read_instead(out: list[Candidate], better: list[Candidate]) -> list[Candida
 # puts a space between every character, digits included: read such a number whole where the two
 # characters before it are spaced out too.
 SPACED = re.compile(
-    r"(?=[0-9])(?<=[^\s] [^\s] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
+    r"(?=[0-9])(?<=[^\s|｜] [^\s|｜] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
     r"(?=\s|[^0-9]|$)"
 )
 
@@ -321,8 +321,9 @@ def header_table_candidates(text: str) -> list[Candidate]:
             CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) or _OWN_UNIT_CELL.fullmatch(text[a:b])
             for a, b in cells
         ):  # a line of words is a header; a row of shares (85% | 97.2% |) is data
-            if not all(set(text[a:b]) <= set("-—:： ") for a, b in cells):  # not a |---|---| rule
-                names = cells
+            if all(set(text[a:b]) <= set("-—:： ") for a, b in cells):
+                continue  # a |---|---| rule under a header keeps it
+            names = cells
             columns = {}
             for k, (a, b) in enumerate(cells):
                 if unit := header_unit(text, a, b):
@@ -342,9 +343,11 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 header = None
             continue
         labels = [(a, b) for a, b in cells if not re.search(r"[0-9０-９]", text[a:b])]
+        shift = _alignment(text, cells, header) if header else 0
         if not labels and cells and not CELL_NUM.fullmatch(text[cells[0][0] : cells[0][1]]):
             labels = cells[:1]  # a row labelled only by its year (| 2020年 | 95.2% | 3200 |)
-        shift = _alignment(text, cells, header) if header else 0
+        elif not labels and header and shift not in header[1] and _YEAR_CELL.fullmatch(text, *cells[0]):
+            labels = cells[:1]  # … or by a bare year under a column of no unit (年份 | 经费(亿元) |, 2019 | 12.8 |)
         in_row: list[Candidate] = []
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
@@ -373,6 +376,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
 
 

@@ -530,6 +530,28 @@ def test_a_table_with_merged_cells_keeps_its_header_across_group_rows_and_short_
     assert (4.41, "percent") in got and (0.68, "percent") in got
 
 
+def test_a_markdown_table_keeps_its_header_across_the_rule_and_reads_rows_labelled_by_a_year():
+    text = (
+        "年份 | 中央专项经费(亿元) | 覆盖院校数量(所) |\n---|---|---|\n2019 | 12.8 | 412 |\n2020 | 15.6 | 536 |\n"
+        "专业类别 | 班级数量 | 在校生规模 |\n---|---|---|\n装备制造类 | 9个班 | 482人 |\n"
+        "年份 | 新生报到数 | 净增人数 |\n---|---|---|\n2020年 | 724人 | +39人 |\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [
+        (1_280_000_000, "CNY"),
+        (412, "unit"),
+        (1_560_000_000, "CNY"),
+        (536, "unit"),
+        (482, "person"),  # a cell with its own unit, beside a cell the letter-spacing reader had read
+        (9, "unit"),
+        (724, "person"),
+        (39, "person"),  # a change's plus sign opens its cell: no code like 1+X
+    ]
+    # a bare year never labels a row under a column with a unit, and 1+X stays a code
+    assert extract_facts("年份(所) | 院校(所) |\n2019 | 412 |\n") == []
+    assert extract_facts("开展1+5个证书试点") == []
+
+
 def test_a_yearbook_table_gives_each_column_its_unit_from_the_header():
     text = (
         "表1 培训机构基本情况(2023年)\n项目 学校数\n(所)\n在校学生数\n(人)\n专任教师数\nItem\nSchools\n"
