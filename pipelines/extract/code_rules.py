@@ -369,6 +369,24 @@ def teachers_sent_to_firms(s: Setting) -> str | None:
     return None
 
 
+# Learners counted (25名学生, 2100多名工程硕士, 学员): never industry staff who teach.
+LEARNERS_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:学生|学员|毕业生|学徒|研究生|硕士|本科生|新生|实习生|学子)")
+
+
+def learners_not_teachers(s: Setting) -> str | None:
+    if s.code == "enterprise_parttime_teachers" and LEARNERS_AFTER.search(s.after):
+        return "learners counted, not industry staff who teach"
+    return None
+
+
+def institutes_not_think_tanks(s: Setting) -> str | None:
+    """Spec, places: R&D centres and institutes (创新研究院, 工程技术研究所) are innovation platforms;
+    a think tank is called one (智库)."""
+    if s.code == "think_tanks" and "智库" not in s.before[-24:] + s.after:
+        return "an institute, not a think tank"
+    return None
+
+
 # Promoted to a technician grade (42名选手晋升技师职业资格): the spec counts technician grades as
 # skilled_technicians_trained, not as certificates held.
 TECHNICIAN_GRADE = re.compile(r"(?:晋升|晉升|晋级|晉級)[为為]?(?:高级|高級)?(?:技师|技師)")
@@ -423,6 +441,8 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     technicians_not_made,
     funding_side,
     teachers_sent_to_firms,
+    learners_not_teachers,
+    institutes_not_think_tanks,
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,
@@ -447,7 +467,14 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
 # Rules that say only that the thing counted is not what the code counts: the next best code,
 # if one fits the thing counted, may be right. Every other rule says the sentence does not
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
-NEXT_MAY_FIT = (enterprises_not_counted, equipment_without_equipment, technician_grade_not_certificate, funding_side)
+NEXT_MAY_FIT = (
+    enterprises_not_counted,
+    equipment_without_equipment,
+    technician_grade_not_certificate,
+    funding_side,
+    learners_not_teachers,
+    institutes_not_think_tanks,
+)
 
 
 def veto(s: Setting) -> tuple[str, bool] | None:

@@ -102,8 +102,8 @@ MEASURES: dict[str, str | None] = {
     "面": "item",  # medals (8面金牌): the grammar reads 面 only before one
     "支": None,
     "套": None,
-    "台套": None,
-    "台": None,
+    # machines, whatever stands before them (学校购置电脑36台: not the school)
+    **dict.fromkeys(("台套", "臺套", "台", "臺"), "other"),
     "批": None,
     "户": "other",
     "戶": "other",
@@ -167,7 +167,8 @@ for _base, _words in {
     "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
     "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
     "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织 "
-    "委员会 委員會 指导委员会 教指委 系 实训区 實訓區 实训场所 工坊",
+    "委员会 委員會 指导委员会 教指委 系 实训区 實訓區 实训场所 工坊 "
+    "场域 場域 实习场域 實習場域 考场 考場 考点 考點 展位 展摊 展攤",  # sites: practice fields, test sites, booths
     "item": "项目 課題 课题 任务 子任务 专利 標準 标准 课程 課程 教材 专业 專業 专业群 證書 证书 证照 證照 认证 認證 试点 "
     "赛项 大赛 竞赛 比赛 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "

@@ -437,6 +437,13 @@ REAL_TEXT_FAMILIES = [
     ("学院组建省级教学团队4支、科研团队11个。", [(4, "other", "exact"), (11, "other", "exact")]),
     # one mark before a list bounds each number of it
     ("两项指标分别超过91.5%和88.2%。", [(91.5, "percent", "at_least"), (88.2, "percent", "at_least")]),
+    # machines are counted in 台 whatever stands before them (not the school that bought them)
+    ("学校购置电脑36台、机床3台套。", [(36, "other", "exact"), (3, "other", "exact")]),
+    ("學校購置電腦36臺。", [(36, "other", "exact")]),
+    # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
+    ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
+    # a range of shares with the mark on both ends
+    ("招生规模年均增长8%-12%，降幅5%—8%。", [(8, "percent", "range"), (5, "percent", "range")]),
     # … or, where no header cell names one, from the caption above the table
     (
         "本學程參與人數統計表如下:\n學系\n\n102學年度\n\n103學年度\n\n航管系\n\n10\n\n7\n\n休閒系\n\n2\n\n0",
@@ -643,6 +650,10 @@ def test_statistics_table_rows():
         ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
+        ("海天工程师班2021届25名学生全部就业。", "other"),  # learners, whatever class they are in
+        ("学校聘请企业工程师12名担任兼职教师。", "enterprise_parttime_teachers"),
+        ("学院建成4个创新研究院。", "other"),  # an R&D institute, not a think tank
+        ("学院牵头组建4个研究智库。", "think_tanks"),
         ("在世界技能大赛中，中国代表团获得21金。", "skill_competition_awards"),  # medals counted bare
         ("該校在全國技藝競賽中勇奪六座金手獎。", "skill_competition_awards"),  # Taiwan's skills contest
         ("为社区居民开展技能培训9期。", "nondegree_training_projects"),
