@@ -74,6 +74,7 @@ ENGLISH_NOUNS = {
             "workshops",
             "organisations",
             "organizations",
+            "campuses",
         ],
         "unit",
     ),
@@ -93,7 +94,18 @@ ENGLISH_NOUNS = {
         "item",
     ),
     **dict.fromkeys(
-        ["trades", "times", "places", "vacancies", "jobs", "countries", "square meters", "square metres"], "other"
+        [
+            "trades",
+            "times",
+            "places",
+            "vacancies",
+            "jobs",
+            "countries",
+            "disciplines",
+            "square meters",
+            "square metres",
+        ],
+        "other",
     ),
     **dict.fromkeys(["percent", "per cent"], "percent"),
     **dict.fromkeys(["yuan", "rmb"], "CNY"),

@@ -110,6 +110,8 @@ TRADITIONAL = [
 ]
 
 NOT_FACTS = [
+    "《纲要》提出在2025学年，高教学生数量增至五万人。",  # what a plan sets out to reach
+    "2023年底前建设50家左右，2024年底前再建设50家左右。",  # a deadline to build by
     "2023年学校召开大会。",
     "近5年来学校不断发展。",
     "每5年修订一次人才培养方案。",
@@ -442,6 +444,13 @@ REAL_TEXT_FAMILIES = [
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
     ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
+    # batches are counted, not what is in them; a campus is an organisation's place, in English too
+    ("教育部共遴选3批试点。", [(3, "other", "exact")]),
+    (
+        "The nine campuses of the institute and nine academic disciplines.",
+        [(9, "unit", "exact"), (9, "other", "exact")],
+    ),
+    ("截至2023年底前已建成50家。", [(50, "unit", "exact")]),
     # a range of shares with the mark on both ends
     ("招生规模年均增长8%-12%，降幅5%—8%。", [(8, "percent", "range"), (5, "percent", "range")]),
     # … or, where no header cell names one, from the caption above the table
