@@ -131,10 +131,12 @@ SCHOOL = re.compile(
 DESCRIPTIVE = re.compile(
     r"示范|首批|国家级|省级|市级|县级|区级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其|相关|有关|部分"
 )
-LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就"
+LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|进(?=学院|学校|大学|校园)|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
+    # what a government does for schools (协助学校, 补助学校, 指导学校)
+    r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"
     # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
     r"探索|适合|逐步|一套|一批|透过|通过"
 )
@@ -196,7 +198,10 @@ PLAN_START = {"十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "�
 # three-digit year (104年共开设15班) is read so only in a Taiwanese report, and not as an age (建校104年).
 ROC_YEAR = re.compile(r"(?:民国|民國)\s*([0-9]{2,3})\s*年|(?<![0-9])([0-9]{2,3})\s*(?=学年度|學年度)")
 ROC_BARE_YEAR = re.compile(r"(?<![0-9建校办学历史有逾近超已满])(1[01][0-9])\s*(?=年(?![历歷史校龄齡]))")
-TAIWAN = re.compile(r"民国|民國|學年度|中央社|國立|臺灣|台灣|臺北|台北|高雄|臺中|台中")
+TAIWAN = re.compile(
+    r"民国|民國|學年度|中央社|國立|臺灣|台灣|臺北|台北|高雄|臺中|台中|臺南|台南|新北市|桃園|"
+    r"行政院|立法院|技職|勞動部|勞動力發展署"  # Taiwan's own bodies and word for TVET
+)
 # A year after 较, 比 or 与 is the baseline of a comparison (较2013年增加1间), not the period.
 _NOT_BASELINE = r"(?<![较比与])"
 COHORT = re.compile(_NOT_BASELINE + r"(20\d\d)\s*届")
@@ -205,6 +210,9 @@ YEAR = re.compile(
     _NOT_BASELINE + r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)"
 )
 # A year the text speaks of as past or present: not a target (到2025年, 至2030年) nor a number.
+# A table row labelled by a bare year (2019 | 12.8 | 412 |): its cells are that year's.
+ROW_REACH = 200
+YEAR_ROW = re.compile(r"[ \t|｜]*((?:19|20)[0-9]{2})[ \t]*[|｜]")
 ANY_YEAR = re.compile(r"(?<![0-9到至])(20[0-4]\d|19[5-9]\d)(?=\s*[年届学])")
 
 
@@ -661,6 +669,8 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
     (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
     text = doc.text
     year = fallback.end
+    if row := _year_row(text, pos):
+        return row
     start, _ = doc.sentence(pos)
     own = period_of(simplified(text[start:pos]), year, fallback, taiwan)
     if own.source == "text":
@@ -669,6 +679,17 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
     para = max(lo, text.rfind("\n", lo, start) + 1)
     earlier = period_of(simplified(text[para:start]), year, fallback, taiwan) if para < start else own
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
+
+
+def _year_row(text: str, pos: int) -> Period | None:
+    """The year of a table row labelled by it (2019 | 12.8 |), where pos stands in such a row (a
+    row's start is looked for a short way back only: a text without line breaks stays linear)."""
+    lo = max(0, pos - ROW_REACH)
+    line = text.rfind("\n", lo, pos) + 1
+    if not line and lo:
+        return None
+    row = YEAR_ROW.match(text, line, pos)
+    return Period(int(row.group(1)), int(row.group(1)), "text") if row else None
 
 
 def gregorian(s: str, taiwan: bool = False) -> str:

@@ -99,6 +99,19 @@ def test_where_a_sentence_says_nothing_the_title_then_the_text_give_the_period()
     assert (attrs[-1].period.start, attrs[-1].period.source) == (2021, "report")  # the latest past year named
 
 
+def test_a_table_row_labelled_by_a_bare_year_is_that_years():
+    text = "2019-2023年间中央财政累计投入87.6亿元。\n年份 | 经费(亿元) | 院校(所) |\n---|---|---|\n2019 | 12.8 | 412 |\n2020 | 15.6 | 536 |\n"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    got = {f.number_text: (a.period.start, a.period.end) for f, a in zip(facts, attrs, strict=True)}
+    assert got == {
+        "87.6": (2019, 2023),
+        "12.8": (2019, 2019),
+        "412": (2019, 2019),
+        "15.6": (2020, 2020),
+        "536": (2020, 2020),
+    }
+
+
 def test_a_long_sentence_costs_a_bounded_read_per_fact(monkeypatch):
     """Linear on hostile input: a sentence is read once, and one of 2,000 facts (narrowed by
     Doc to the part around each fact) costs each fact at most a bounded window."""
@@ -184,6 +197,20 @@ def test_a_taiwanese_report_on_the_whole_island_names_it_as_the_corpus_does():
     text = "（中央社記者台北30日電）全國技專校院共有130組隊伍入圍。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2025)
     assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
+
+
+def test_taiwans_own_bodies_and_word_for_tvet_say_the_report_is_taiwanese():
+    text = "行政院會後記者會：優化技職校院實作環境計畫補助255校。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2020)
+    assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
+
+
+def test_a_verb_before_a_school_is_no_part_of_its_name():
+    from pipelines.extract.attribution import proper_name, subject_institution
+
+    assert subject_institution("导师有项目，才能带学生进学院。" * 2, None) == (None, 0)
+    assert proper_name("协助学校") is None and proper_name("补助学校") is None
+    assert proper_name("上海市教师进修学院") == "上海市教师进修学院"  # 进 only before the school word
 
 
 def test_a_county_with_a_one_character_name_is_a_place():
