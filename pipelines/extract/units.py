@@ -177,6 +177,7 @@ for _base, _words in {
     "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝 计划 計劃 计画 計畫",  # a contest's trades and awards
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
+    "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 "  # teams are none of the spec's organisations
     "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
@@ -230,6 +231,29 @@ ACTORS = frozenset(
 ITEM_MEASURES = ("项", "項", "件", "门", "門", "种", "種")
 
 
+# Measure words of goods and objects, never of organisations (件, 只, 条, 张, 辆 …).
+NOT_ORGANISATIONS = (
+    "件",
+    "只",
+    "隻",
+    "条",
+    "條",
+    "张",
+    "張",
+    "根",
+    "把",
+    "块",
+    "塊",
+    "辆",
+    "輛",
+    "架",
+    "艘",
+    "头",
+    "頭",
+    "匹",
+)
+
+
 def base_unit_for(measure: str, noun: str | None) -> str:
     """The spec's base unit for a count: fixed units first, then the noun, then the measure word."""
     measure = PINYIN_GLOSS.sub("", measure)  # 個(gè)百分點: a mirror site's pinyin gloss
@@ -242,8 +266,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         return "other"
     if noun and measure in ITEM_MEASURES and NOUNS[noun] == "other":
         noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
-    if noun and measure == "件" and NOUNS[noun] == "unit":
-        noun = None  # 温州职业技术学院(176件): an organisation is never counted in 件
+    if noun and measure in NOT_ORGANISATIONS and NOUNS[noun] == "unit":
+        noun = None  # 温州职业技术学院(176件), 公司捐赠口罩10万只: an organisation is never counted in 件 or 只
     if noun in ACTORS and measure in ("项", "項"):
         noun = None  # 深圳信息职业技术学院共获30项: the school wins items, it is not what is counted
     if noun:

@@ -110,6 +110,10 @@ TRADITIONAL = [
 ]
 
 NOT_FACTS = [
+    "提出将在非洲设立10个鲁班工坊。",  # where something will be set up
+    "希望今年度技转金额可以超过三千万元。",  # what is hoped for
+    "预计2011年7月交付使用。届时，三所职业学校将并于该校。",  # what will be once a date comes
+    "热心网友 共1个回答",  # the page's own counts
     "《纲要》提出在2025学年，高教学生数量增至五万人。",  # what a plan sets out to reach
     "2023年底前建设50家左右，2024年底前再建设50家左右。",  # a deadline to build by
     "2023年学校召开大会。",
@@ -444,6 +448,10 @@ REAL_TEXT_FAMILIES = [
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
     ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
+    # goods and production lines given by a firm are no organisations, whoever gives them
+    ("科技有限公司向学院捐赠口罩10万只、额温枪100支。", [(100000, "other", "exact"), (100, "other", "exact")]),
+    ("照明有限公司专门辟出5条生产线。", [(5, "other", "exact")]),
+    ("学校在非洲设立10个鲁班工坊。", [(10, "unit", "exact")]),
     # batches are counted, not what is in them; a campus is an organisation's place, in English too
     ("教育部共遴选3批试点。", [(3, "other", "exact")]),
     (
