@@ -284,9 +284,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
-    elif not c.unit_text and c.table_label is None and bare_wan_counts(doc, c) == "CNY":
-        # 捐资10万设立奖学金: yuan, its 万 read with the number (a Taiwanese report's are NT dollars)
-        normalized, base = value, "other" if doc_is_foreign_money(doc, c.start) else "CNY"
+    elif not c.unit_text and c.table_label is None and (wan := bare_wan_counts(doc, c)) in ("CNY", "other"):
+        # 捐资10万设立奖学金: yuan, its 万 read with the number (a Taiwanese report's are NT dollars);
+        # 1.3万余岗位: jobs
+        normalized, base = value, "other" if wan == "other" or doc_is_foreign_money(doc, c.start) else "CNY"
     else:
         normalized = value
         base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .cells import Candidate
 from .doc import Doc
-from .grammar import PEOPLE_AFTER, PERSON_NOUNS
+from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .simplify import for_matching
 from .units import MONEY
 
@@ -365,6 +365,8 @@ def date_or_duration(doc: Doc, c: Candidate) -> str | None:
 
 
 _PEOPLE_NEXT = re.compile(PEOPLE_AFTER)
+_JOBS_NEXT = re.compile(JOBS_AFTER)
+_JOBS_BEFORE = re.compile(r"(?:岗位|崗位|职位|職位)(?:数|數)?[^，,。；;]{0,3}$")
 # people named before the number, or enrolment (中职招生600.37万: students enrolled)
 _PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收|在校生|在籍生")
 
@@ -377,10 +379,13 @@ _MONEY_BEFORE = re.compile(
 
 def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
     """What a number in 万 or 亿 with no measure word counts: 'person' where a person noun follows it
-    or its sentence names people shortly before it (毕业生超2.8万，…), else 'CNY' where money is named
-    just before it (捐资10万设立…), else None: an amount of something unsaid."""
+    or its sentence names people shortly before it (毕业生超2.8万，…), 'other' for jobs (1.3万余岗位,
+    提供岗位2.1万), else 'CNY' where money is named just before it (捐资10万设立…), else None: an
+    amount of something unsaid."""
     if _PEOPLE_NEXT.match(doc.text, c.unit_end):
         return "person"
+    if _JOBS_NEXT.match(doc.text, c.unit_end) or _JOBS_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
+        return "other"
     start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
     if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - 40), c.start):
         return "person"

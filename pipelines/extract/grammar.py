@@ -137,6 +137,8 @@ PERSON_NOUNS = (
 )
 # The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才).
 PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"
+# Jobs counted in 万 with no measure word (携1.3万余岗位进场): a count of jobs, base unit other.
+JOBS_AFTER = r"(?:[个個])?(?:就业|就業)?(?:岗位|崗位|职位|職位)"
 # 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
 # verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
 PEOPLE_VERB_AFTER = (
@@ -156,7 +158,8 @@ QUANTITY = re.compile(
     rf"(?:(?P<pct1>[%％])?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
     rf"(?P<unit>(?(pct1)[%％]|(?:{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
-    rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER})|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))))"
+    rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER}|{JOBS_AFTER})|(?<=[万萬亿億][余餘多])(?={JOBS_AFTER})"
+    rf"|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))))"
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(

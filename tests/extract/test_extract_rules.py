@@ -448,6 +448,9 @@ REAL_TEXT_FAMILIES = [
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
     ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
+    # jobs counted in 万 with no measure word, the noun after or before the number
+    ("650多家企业携1.3万余岗位进场揽才。", [(650, "unit", "at_least"), (13000, "other", "at_least")]),
+    ("去年提供崗位2.1萬，今年更多。", [(21000, "other", "exact")]),
     # goods and production lines given by a firm are no organisations, whoever gives them
     ("科技有限公司向学院捐赠口罩10万只、额温枪100支。", [(100000, "other", "exact"), (100, "other", "exact")]),
     ("照明有限公司专门辟出5条生产线。", [(5, "other", "exact")]),
