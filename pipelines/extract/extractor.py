@@ -229,6 +229,18 @@ def _qualifier(c: Candidate, before: str = "") -> str:
 
 
 TRAINING_WORDS = re.compile(r"培训|研修|进修|轮训")
+# A report on training courses for the unemployed or the workforce (職業訓練班, 职业培训班): its classes
+# counted in 班 are courses run; a school's classes (订单班, 学徒制班, 班级) stay units.
+TRAINING_COURSES = re.compile(r"[职職][业業]?[训訓]|[训訓][练練]班|[培][训訓]班|[失][业業]者")
+SCHOOL_CLASS = re.compile(r"订单|訂單|冠名|学徒|學徒|班级|班級|年级|年級|届|屆|在校|学生|學生")
+
+
+def _runs_training_courses(doc: Doc) -> bool:
+    if "training_courses" not in doc.derived:
+        doc.derived["training_courses"] = len(TRAINING_COURSES.findall(doc.text, 0, 4000)) >= 2
+    return doc.derived["training_courses"]
+
+
 # A list item that only qualifies a noun named before it (市级2个, 校外37个, 参与两个, 其中3个).
 ELIDED_HEAD = re.compile(r"(级|外|内|部|类|其中|参与|共|有|为|达|计|约|近|超|余|多|另|再|各|均|分别)$")
 
@@ -293,6 +305,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)
         if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
+        elif (
+            c.unit_text == "班" and _runs_training_courses(doc) and not SCHOOL_CLASS.search(text, clause_start, c.start)
+        ):
+            base = "item"  # a labour bureau's training classes are courses (職業訓練班2班), a school's classes units
         elif c.unit_text == "期" and TRAINING_WORDS.search(
             for_matching(text[max(clause_start, c.start - 12) : min(sent_end, c.end + 16)])
         ):

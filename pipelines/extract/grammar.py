@@ -7,6 +7,7 @@ decided later (filters.py). Positions are into the text as given.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .cells import (
     CELL_NUM,
@@ -188,6 +189,7 @@ TABLE_ROW = re.compile(
 )
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
 UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
+_WHOLE_NOTE = re.compile(rf"^\s*[单單]\s*位\s*[:：]\s*({TABLE_UNIT})\s*(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
@@ -308,10 +310,15 @@ def header_table_candidates(text: str) -> list[Candidate]:
     header: tuple[int, dict[int, tuple[str, int, int]]] | None = None  # (columns, column → unit, span)
     names: list[tuple[int, int]] = []  # the last header row's cells, units or not
     note: tuple[str, int, int] | None = None  # the single unit of the table's note, and its span
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    whole_note: tuple[str, int, int] | None = None  # a note that is one unit alone (单位:元): every number's
+    for line, start, end in _table_lines(text):
+        if bare := _WHOLE_NOTE.match(line):  # 單位:元 | ||||: a note in the table's own first line
+            whole_note, note = (bare.group(1), start + bare.start(1), start + bare.end(1)), None
+            continue
+        if line.lstrip(" \t|｜").startswith(("附件", "附表")) or (
+            "|" not in line and "｜" not in line and line.strip() and not line.lstrip().startswith("表")
+        ):
+            whole_note = None  # a new table (附件2 | …) or prose: the note was the last table's
         if "|" not in line and "｜" not in line:
             header, names = None, []
             if UNIT_NOTE.match(line):
@@ -359,6 +366,11 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
                 in_row.append(cell_candidate(text, start, labels, a, b, unit, label=label))
+            elif (
+                unit is None and whole_note and not (header and header[1]) and CELL_NUM.fullmatch(text[a:b]) and labels
+            ):
+                # a table whose note is its unit (單位:元), under a header of no units: each number is in it
+                in_row.append(cell_candidate(text, start, labels, a, b, whole_note))
             elif unit is None and note is not None and not (header and header[1]):
                 for m in _LABELLED_NUM.finditer(text, a, b):
                     row = " ".join(text[x:y] for x, y in labels[:1])
@@ -378,6 +390,35 @@ def header_table_candidates(text: str) -> list[Candidate]:
             in_row += _own_unit_cells(text, start, cells, labels, names)
         out += sorted(in_row, key=lambda c: c.num_start)
     return out
+
+
+# A whole table flattened into one line, its rows joined by an empty cell (| 学校数 (所) | … | | 全市 |
+# 35 | 72220 | | 市直属 | 7 | …): read row by row where most of its pieces have as many cells.
+_ROW_JOINT = re.compile(r"[|｜][ \t]*[|｜]")
+_MIN_JOINED_ROWS = 3
+
+
+def _table_lines(text: str):
+    """(line, start, end) of every line of text, a line that joins a table's rows split into them."""
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if line.count("|") + line.count("｜") < 8 or len(_ROW_JOINT.findall(line)) < _MIN_JOINED_ROWS:
+            yield line, start, end
+            continue
+        pieces, at = [], start
+        for m in _ROW_JOINT.finditer(text, start, end):
+            pieces.append((at, m.start() + 1))  # the piece keeps its closing bar
+            at = m.end() - 1  # the next opens with its bar
+        pieces.append((at, end))
+        widths = Counter(len(_cells(text, a, b)) for a, b in pieces)
+        width, rows = widths.most_common(1)[0]
+        if width < 2 or rows < _MIN_JOINED_ROWS:
+            yield line, start, end
+            continue
+        for a, b in pieces:
+            yield text[a:b], a, b
 
 
 _YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")

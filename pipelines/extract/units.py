@@ -174,7 +174,9 @@ for _base, _words in {
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 "
     "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
     "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂 科目 "
-    "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝 计划 計劃 计画 計畫",  # a contest's trades and awards
+    "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝 计划 計劃 计画 計畫 "
+    # a contest's trades and awards; training classes, which are courses run
+    "训练班 訓練班 培训班 培訓班 职训班 職訓班 研修班",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items

@@ -448,6 +448,12 @@ REAL_TEXT_FAMILIES = [
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
     ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
+    # a labour bureau's training classes are courses run; a school's classes are units
+    (
+        "本府每年委託民間團體辦理職業訓練課程，共辦理54個職業訓練班，包括進階班2班及繪圖班4班。",
+        [(54, "item", "exact"), (2, "item", "exact"), (4, "item", "exact")],
+    ),
+    ("学校开设订单班5个班。", [(5, "unit", "exact")]),
     # jobs counted in 万 with no measure word, the noun after or before the number
     ("650多家企业携1.3万余岗位进场揽才。", [(650, "unit", "at_least"), (13000, "other", "at_least")]),
     ("去年提供崗位2.1萬，今年更多。", [(21000, "other", "exact")]),
@@ -577,6 +583,33 @@ def test_a_markdown_table_keeps_its_header_across_the_rule_and_reads_rows_labell
     # a bare year never labels a row under a column with a unit, and 1+X stays a code
     assert extract_facts("年份(所) | 院校(所) |\n2019 | 412 |\n") == []
     assert extract_facts("开展1+5个证书试点") == []
+
+
+def test_a_table_flattened_into_one_line_is_read_row_by_row():
+    text = (
+        "| 分县职业高中教育基本情况(2017年) | | 县(市、区)名称 | 学校数 (所) | 在校学生数 (人) | | 全市 | 35 | 72220 |"
+        " | 市直属 | 7 | 12262 | | 鹿城区 | 1 | 888 | | 龙湾区 | 1 | 1838 |\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(35, "unit"), (72220, "person"), (7, "unit"), (12262, "person")] + [
+        (1, "unit"),
+        (888, "person"),
+        (1, "unit"),
+        (1838, "person"),
+    ]
+    # a row with empty cells is one row, not a table of rows
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts("学校 | 人数 |\n上海市 | 103 | | | |\n")] == [
+        (103, "person")
+    ]
+
+
+def test_a_tables_note_that_is_one_unit_gives_every_number_of_the_table_its_unit():
+    text = (
+        "附件1 | |||\n2018年补助资金安排表 | |||\n單位:元 | |||\n單 位 | 全年中央補助資金 | 其中:免學費補助 |\n"
+        "樂昌市中等職業技術學校 | 7,548,150 | 7,074,550 |\n附件2 | |||\n項目 | 目標 |\n指標1 | 100 |\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(7548150, "CNY"), (7074550, "CNY")]  # the next table (附件2) is not in 元
 
 
 def test_a_yearbook_table_gives_each_column_its_unit_from_the_header():
