@@ -379,6 +379,13 @@ def learners_not_teachers(s: Setting) -> str | None:
     return None
 
 
+def classes_not_majors(s: Setting) -> str | None:
+    """Classes run (进阶班2班, 培训班4班) are courses or classes, never the majors a school offers."""
+    if s.code == "majors_offered" and s.unit_text in ("班", "班次"):
+        return "classes run, not majors offered"
+    return None
+
+
 def institutes_not_think_tanks(s: Setting) -> str | None:
     """Spec, places: R&D centres and institutes (创新研究院, 工程技术研究所) are innovation platforms;
     a think tank is called one (智库)."""
@@ -443,6 +450,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     teachers_sent_to_firms,
     learners_not_teachers,
     institutes_not_think_tanks,
+    classes_not_majors,
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,
@@ -474,6 +482,7 @@ NEXT_MAY_FIT = (
     funding_side,
     learners_not_teachers,
     institutes_not_think_tanks,
+    classes_not_majors,
 )
 
 

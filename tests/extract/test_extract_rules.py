@@ -704,6 +704,8 @@ def test_statistics_table_rows():
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
         ("学校选派38名教师赴企业顶岗实践。", "other"),  # the school's own teachers, sent into firms
         ("海天工程师班2021届25名学生全部就业。", "other"),  # learners, whatever class they are in
+        ("97年度共辦理54個職業訓練班。", "nondegree_training_projects"),  # a labour bureau's courses
+        ("桃園縣辦理職業訓練課程，失業者職訓。其中開設電腦專業進階班2班。", "other"),  # classes are no majors
         ("学校聘请企业工程师12名担任兼职教师。", "enterprise_parttime_teachers"),
         ("学院建成4个创新研究院。", "other"),  # an R&D institute, not a think tank
         ("学院牵头组建4个研究智库。", "think_tanks"),
