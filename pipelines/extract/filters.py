@@ -12,14 +12,14 @@ from collections.abc import Callable
 from .cells import Candidate
 from .doc import Doc
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
-from .simplify import for_matching
+from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
 FORECAST = re.compile(
     r"要求各地|要求各省|要求各级|要求各級|要求全国|要求全國|"  # what a ministry asks of the regions
-    r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,8}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
+    r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,14}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|将超过|將超過|拟于|拟将|拟建(?![\u4e00-\u9fff]{0,3}?(?:单位|名单))|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
     # what will be once a date comes (届时), what is hoped for (希望今年…可以超过三千万元), where
@@ -40,7 +40,8 @@ FORECAST = re.compile(
     # 模拟 and 虚拟 are no intention, and 将 before a noun only marks the object
     r"(?<![模虚擬虛比])[拟擬](?=新|建|设|設|投|开|開|招|培|实施|實施|申报|申報|认定|認定|立项|立項|增|聘|录|錄|安排)"
     r"(?![\u4e00-\u9fff]{0,4}?(?:单位|單位|名单|名單))|"  # 双高's 拟(立项)建设单位 is a title: the units shortlisted
-    r"[将將](?:要|会|會|再|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排|举办|舉辦|办理|辦理)"
+    r"[将將](?:要|会|會|再|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排|举办|舉辦|办理|辦理"
+    r"|稳定在|穩定在|保持在|扩大到|擴大到|增加到|增至|提高到|提升到)"
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
@@ -209,10 +210,27 @@ def party_congress(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+def _glossed(doc: Doc) -> bool:
+    if "glossed" not in doc.derived:
+        doc.derived["glossed"] = PINYIN_GLOSS.search(doc.text) is not None
+    return doc.derived["glossed"]
+
+
+def _forecast_before(text: str, start: int, end: int, at: int) -> bool:
+    """FORECAST in text[start:at], its lookaheads reading on to end (争取2.4亿元中央预算内投资 is money
+    won, not a target)."""
+    m = FORECAST.search(text, start, end)
+    return m is not None and m.start() < at
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
-    start, _ = doc.sentence(c.start)
-    if FORECAST.search(doc.text, start, c.num_start):  # the number's own mark too (将超过50%)
+    start, end = doc.sentence(c.start)
+    if _forecast_before(doc.text, start, end, c.num_start):  # the number's own mark too (将超过50%)
         return "a forecast or target (预计, 力争, 目标)"
+    if _glossed(doc):  # a mirror's pinyin glosses split the words (將穩(wěn)定在)
+        bare, upto = PINYIN_GLOSS.sub("", doc.text[start:end]), PINYIN_GLOSS.sub("", doc.text[start : c.num_start])
+        if _forecast_before(bare, 0, len(bare), len(upto)):
+            return "a forecast or target (预计, 力争, 目标)"
     clause_start, _ = doc.clause(c.start)
     completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
     if (PLAN.search(doc.text, clause_start, c.start) and not completion) or PLAN.match(doc.text, c.end):

@@ -110,6 +110,7 @@ TRADITIONAL = [
 ]
 
 NOT_FACTS = [
+    "內地西藏中職班招生規(guī)模將穩(wěn)定在5000人。",  # a future size, its words split by pinyin glosses
     "提出将在非洲设立10个鲁班工坊。",  # where something will be set up
     "希望今年度技转金额可以超过三千万元。",  # what is hoped for
     "预计2011年7月交付使用。届时，三所职业学校将并于该校。",  # what will be once a date comes
@@ -454,6 +455,8 @@ REAL_TEXT_FAMILIES = [
         [(54, "item", "exact"), (2, "item", "exact"), (4, "item", "exact")],
     ),
     ("学校开设订单班5个班。", [(5, "unit", "exact")]),
+    # money won (争取…投资) is no target, though the word after the number says so
+    ("省发展改革委积极争取2.4亿元中央预算内投资。", [(240_000_000, "CNY", "exact")]),
     # jobs counted in 万 with no measure word, the noun after or before the number
     ("650多家企业携1.3万余岗位进场揽才。", [(650, "unit", "at_least"), (13000, "other", "at_least")]),
     ("去年提供崗位2.1萬，今年更多。", [(21000, "other", "exact")]),
