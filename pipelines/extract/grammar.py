@@ -189,6 +189,7 @@ TABLE_ROW = re.compile(
 )
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
 UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
+_UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
 _WHOLE_NOTE = re.compile(rf"^\s*[单單]\s*位\s*[:：]\s*({TABLE_UNIT})\s*(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
@@ -360,6 +361,10 @@ def header_table_candidates(text: str) -> list[Candidate]:
         elif not labels and header and shift not in header[1] and _YEAR_CELL.fullmatch(text, *cells[0]):
             labels = cells[:1]  # … or by a bare year under a column of no unit (年份 | 经费(亿元) |, 2019 | 12.8 |)
         in_row: list[Candidate] = []
+        # a row that names its own unit (| 万元 |, 培训服务（人日）) is read by the row readers, not the note
+        row_unit = whole_note is not None and any(
+            _UNIT_CELL.fullmatch(text, a, b) or _NOTE_UNIT.search(text, a, b) for a, b in cells
+        )
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
             if unit is not None and CELL_NUM.fullmatch(text[a:b]) and labels:
@@ -367,7 +372,12 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
                 in_row.append(cell_candidate(text, start, labels, a, b, unit, label=label))
             elif (
-                unit is None and whole_note and not (header and header[1]) and CELL_NUM.fullmatch(text[a:b]) and labels
+                unit is None
+                and whole_note
+                and not (header and header[1])
+                and not row_unit
+                and CELL_NUM.fullmatch(text[a:b])
+                and labels
             ):
                 # a table whose note is its unit (單位:元), under a header of no units: each number is in it
                 in_row.append(cell_candidate(text, start, labels, a, b, whole_note))

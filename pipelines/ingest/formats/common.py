@@ -190,10 +190,14 @@ def render_table(
             0,
         )
     has_units = unit_col is not None or note_unit is not None
+    # the other named columns (较上年增减, 备注) follow the years, so that no cell is lost
+    others = [
+        j for j, c in enumerate(head) if c and j not in years and j not in (label_col, unit_col) and "序号" not in c
+    ]
     head_cells = [(head[label_col] or "指标", ref(header, label_col), None)]
     if has_units:
         head_cells.append(("单位", ref(header, unit_col) if unit_col is not None else None, None))
-    head_cells += [(head[j], ref(header, j), None) for j in years]
+    head_cells += [(head[j], ref(header, j), None) for j in years + others]
     out.row(head_cells, page)
     for k, r in enumerate(body, start=header + 1):
         r = r + [""] * (len(head) - len(r))
@@ -209,5 +213,6 @@ def render_table(
         elif note_unit and not UNIT_IN_LABEL.search(label):
             cells.append((note_unit, None, None))
         cells += [(r[j], ref(k, j), YEAR_HEADER.match(head[j]).group(1)) for j in years if r[j]]
+        cells += [(r[j], ref(k, j), None) for j in others if r[j]]
         out.row(cells, page)
     return note_unit
