@@ -557,7 +557,9 @@ def table_candidates(text: str) -> list[Candidate]:
                     table_label=m.group("label").strip(),
                 )
             )
-    return out
+    # a number two readers read is read once, by the first (the more specific): one fact per span
+    seen: set[tuple[int, int]] = set()
+    return [c for c in out if not ((c.num_start, c.num_end) in seen or seen.add((c.num_start, c.num_end)))]
 
 
 MIXED_INSIDE = re.compile(r"[千万萬亿億][0-9]")
