@@ -76,9 +76,10 @@ PLACE = re.compile(
 )  # 郧县, 沛县: a county may have a one-character name; 楚雄彝族自治州 is a prefecture, a city's level
 NOT_A_PLACE = re.compile(
     r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
-    r"|湾区|经济区|开发区|经开区|高新区|试验区|示范区|先行区|实验区|功能区|保护区|牧区|山区|灾区"
+    r"|大湾区|经济区|开发区|经开区|高新区|试验区|示范区|先行区|实验区|功能区|保护区|牧区|山区|灾区"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
+    r"|^分[县区市]"  # 分县(市、区)情况: by county, no county
 )
 
 
@@ -262,13 +263,22 @@ def collective_names(text: str) -> dict[str, Entity]:
 SENTENCE_LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）年月日，,:：据今去近来以]*")
 
 
-def _is_subject(sentence: str, start: int, end: int) -> bool:
+# A place alone in a table's cell labels its row (| 瑞安市 | 5 | 11552 |): the row's numbers are its,
+# in a report on places (a school's table of places is where its graduates went: mentions' rows).
+ROW_LABEL_BEFORE = re.compile(r"(?:^|[|｜])[ \t]*$")
+ROW_LABEL_AFTER = re.compile(r"[ \t]*[|｜]")
+
+
+def _is_subject(sentence: str, start: int, end: int, rows: bool = False) -> bool:
     """A place is what the sentence is about when it opens the sentence (after a date or a
     heading) or stands before a word of the vocational system, not where a partner sits. Read
     in place (no copy of the sentence before it): a long sentence costs each place a bounded read."""
     opens = SENTENCE_LEAD.match(sentence, 0, start).end() == start
     partner = PARTNER_BEFORE.search(sentence, max(0, start - 2), start)
-    return (opens or SUBJECT_AFTER.match(sentence, end) is not None) and partner is None
+    label = (
+        rows and ROW_LABEL_BEFORE.search(sentence, max(0, start - 3), start) and ROW_LABEL_AFTER.match(sentence, end)
+    )
+    return (opens or label or SUBJECT_AFTER.match(sentence, end) is not None) and partner is None
 
 
 # The public bodies of Hong Kong and Macau that run vocational training and employment schemes are
@@ -303,8 +313,10 @@ def mentions(
     collective: dict[str, Entity] | None = None,
     here: dict[str, str] = HERE,
     bodies: dict[str, str] | None = None,
+    rows: bool = False,
 ) -> list[tuple[int, Entity]]:
-    """(position, entity) of every entity the (Simplified) sentence names, in order.
+    """(position, entity) of every entity the (Simplified) sentence names, in order; rows: a place
+    alone in a table cell labels its row (a report on places, not a school's).
     Institution names are found first and hide the places inside them (青岛市…学校); bodies:
     sar_bodies of the report."""
     found: list[tuple[int, Entity]] = []
@@ -335,19 +347,23 @@ def mentions(
     for m in NATION.finditer(sentence):
         add(m.start(), m.end(), Entity("中国", "national"))
     for m in PROVINCE.finditer(sentence):
-        if _is_subject(sentence, m.start(), m.end()):
+        if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(_SHORT_PROVINCE.get(m.group(), m.group()), "province"))
     for m in HERE_RE.finditer(sentence):
         add(m.start(), m.end(), Entity(None, here[m.group()]))
     for m in PREFECTURE.finditer(sentence):
-        if _is_subject(sentence, m.start(), m.end()):
+        if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
     for m in PLACE.finditer(sentence):
         name = m.group().lstrip(LEAD_CHARS)
         start = m.end() - len(name)
         if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
             continue
-        if (len(name) >= 3 or name.endswith("县")) and not _not_a_place(name) and _is_subject(sentence, start, m.end()):
+        if (
+            (len(name) >= 3 or name.endswith("县"))
+            and not _not_a_place(name)
+            and _is_subject(sentence, start, m.end(), rows)
+        ):
             add(start, m.end(), Entity(name, "city"))
     return sorted(found, key=lambda x: x[0])
 
@@ -463,7 +479,7 @@ def dominant_area(text: str) -> Entity | None:
 # A report that speaks as an institution: 我校, 该院, or 学校 / 学院 standing alone as a subject
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
-BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院]")
+BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數])")  # 学校数: a table's column
 
 
 def most_named_place(text: str) -> Entity | None:
@@ -537,6 +553,10 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
 
 
 # A local paper or broadcaster is named after its place (菏泽日报, 宁化县融媒体中心): its 我市 is that place.
+LOCAL_GOVERNMENT = re.compile(
+    r"^([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|县|区))(?:人民政府|政府|教育局|教育厅|教育委员会|教委|"
+    r"人力资源和社会保障局|人力资源和社会保障厅|人力资源社会保障局|人社局|人社厅)"
+)
 LOCAL_MEDIA = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
 
 
@@ -577,8 +597,10 @@ NOT_PLACE_PAPERS = {
 
 
 def home_places(publisher: str | None) -> dict[str, str]:
-    """level → name of the place a local publisher is named after (菏泽日报 → city 菏泽市)."""
-    m = LOCAL_MEDIA.match(simplified(publisher or ""))
+    """level → name of the place a local publisher is named after (菏泽日报 → city 菏泽市; a local
+    government or bureau, 三明市人民政府 → city 三明市)."""
+    name = simplified(publisher or "")
+    m = LOCAL_MEDIA.match(name) or LOCAL_GOVERNMENT.match(name)
     if not m:
         return {}
     place = m.group(1)
@@ -628,19 +650,21 @@ def attribute(
     collective = collective_names(matching)
     here = here_levels(matching)
     bodies = sar_bodies(matching)
+    rows = default.level != "institution" and not speaks_as_an_institution(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
             clean, where = without_glosses(simplified(text[start:end]))
-            named = mentions(clean, known, collective, here, bodies)
+            named = mentions(clean, known, collective, here, bodies, rows)
             by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:
                     last_named[e.level] = e.name
         at, entities = by_sentence[start]
         i = bisect_left(at, pos)
-        out.append(_resolve_here(entities[i - 1], default, last_named) if i else default)
+        # the report's own place unnamed (我市…, a city bureau's page) is the place named last, or its publisher's
+        out.append(_resolve_here(entities[i - 1] if i else default, default, last_named))
     return out
 
 

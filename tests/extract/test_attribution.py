@@ -213,6 +213,24 @@ def test_a_verb_before_a_school_is_no_part_of_its_name():
     assert proper_name("上海市教师进修学院") == "上海市教师进修学院"  # 进 only before the school word
 
 
+def test_a_place_alone_in_a_cell_labels_its_row_in_a_report_on_places_not_in_a_schools():
+    county = "| 分县职业高中情况 | | 县(市、区)名称 | 学校数 (所) | 在校学生数 (人) |\n| 瑞安市 | 5 | 11552 |\n| 龙湾区 | 1 | 1838 |\n"
+    facts, attrs = attributions(county, institution=None, publisher="温州市统计局", title=None, year=2018)
+    got = {f.normalized_value: a.entity.name for f, a in zip(facts, attrs, strict=True)}
+    assert got == {5: "瑞安市", 11552: "瑞安市", 1: "龙湾区", 1838: "龙湾区"}  # 龙湾区 is no bay area (大湾区)
+    school = "我校毕业生就业地域分布如下。\n| 就业地域 | 人数 | 占比 |\n| 重庆市 | 107 | 4.58% |\n"
+    _, attrs = attributions(school, institution="重庆工程职业技术学院", publisher=None, title=None, year=2023)
+    assert {a.entity.name for a in attrs} == {"重庆工程职业技术学院"}  # where its graduates went
+
+
+def test_a_local_governments_page_that_names_no_place_is_its_places():
+    text = "我市百万农民培育行动成效显著。截至11月底，培训学员446人。"
+    _, attrs = attributions(
+        text, institution=None, publisher="三明市人民政府", title="我市百万农民培育行动成效显著", year=2021
+    )
+    assert {a.entity for a in attrs} == {Entity("三明市", "city")}
+
+
 def test_a_county_with_a_one_character_name_is_a_place():
     assert [e for _, e in mentions("郧县共培养技能人才10万余人。", [])] == [Entity("郧县", "city")]
     assert not [e for _, e in mentions("全县共培养技能人才10万余人。", []) if e.name]  # 全县 names none
