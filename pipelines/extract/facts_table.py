@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +36,11 @@ FACT_FIELDS = (
 )
 
 
-def fact_id(report_id: str, start: int, end: int) -> str:
-    return f"{report_id}-{start:06d}-{end:06d}"
+def fact_id(report_id: str, start: int, end: int, nth: int | None = None) -> str:
+    """report id and the quote's span; where facts share a quote (a quote widened to be unique can
+    hold a second number), each also its place among them in the text's order (-1, -2, …)."""
+    base = f"{report_id}-{start:06d}-{end:06d}"
+    return base if nth is None else f"{base}-{nth}"
 
 
 _PIPELINES = Path(__file__).resolve().parents[1]
@@ -123,12 +127,17 @@ def _rows(
     derived = _who_and_when(reports, rows_keys, per_report, cache)
     rows = []
     for n, (rep, facts, who_when) in enumerate(zip(reports, per_report, derived, strict=True)):
+        spans = Counter((f["char_start"], f["char_end"]) for f in facts)
+        seen: Counter = Counter()
         for pos, (f, (entity, level, p_start, p_end, p_source, page, cell)) in enumerate(
             zip(facts, who_when, strict=True)
         ):
+            span = (f["char_start"], f["char_end"])
+            seen[span] += 1
+            nth = seen[span] if spans[span] > 1 else None
             rows.append(
                 {
-                    "fact_id": fact_id(rep.report_id, f["char_start"], f["char_end"]),
+                    "fact_id": fact_id(rep.report_id, *span, nth),
                     "report_id": rep.report_id,
                     "file_name": rep.file_name,
                     "institution": rep.institution,
