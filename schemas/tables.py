@@ -148,9 +148,15 @@ class FactsModel(pa.DataFrameModel):
         expected = df["value"] * factor.fillna(1.0)
         return (df["normalized_value"] - expected).abs() <= 1e-6 * expected.abs().clip(lower=1.0)
 
-    @pa.dataframe_check(name="money_has_money_unit", description="a CNY fact has a 元 unit")
+    @pa.dataframe_check(
+        name="money_has_money_unit",
+        description="a CNY fact has a 元 unit, an English one (RMB, yuan), or none where its number holds "
+        "its 万 or 亿 (捐资10万设立: an amount after a money word)",
+    )
     def money_unit(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(CNY_UNITS))
+        bare_wan = (df["unit_text"].fillna("") == "") & df["number_text"].str.contains("[万萬亿億]", regex=True)
+        english = df["unit_text"].fillna("").str.lower().isin(["rmb", "yuan"])
+        return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(CNY_UNITS)) | bare_wan | english
 
     @pa.dataframe_check(name="number_in_quote", description="the number as written stands in the quote")
     def number_in_quote(cls, df: pd.DataFrame) -> Series[bool]:

@@ -90,3 +90,20 @@ def test_a_row_dropped_without_a_record_raises(tables, monkeypatch):
     monkeypatch.setattr(facts_module, "validate", lossy)
     with pytest.raises(LostRowsError):
         validate_facts(facts, texts)
+
+
+@pytest.mark.parametrize(
+    "unit_text, number_text, passes",
+    [("万元", None, True), ("RMB", None, True), ("", "10万", True), ("人", None, False), ("", None, False)],
+)
+def test_money_has_a_money_unit_or_its_number_holds_its_wan(tables, unit_text, number_text, passes):
+    """捐资10万设立 and 3,300 RMB are yuan; a CNY fact counted in 人, or bare, is not."""
+    texts, facts = tables
+    facts = facts.copy()
+    target = int(facts.index[facts["base_unit"] == "CNY"][0])
+    facts.loc[target, "unit_text"] = unit_text
+    if number_text is not None:
+        facts.loc[target, "number_text"] = number_text
+        facts.loc[target, "value"] = facts.loc[target, "normalized_value"]
+    checks = set(validate_facts(facts, texts).quarantine["check"])
+    assert ("money_has_money_unit" not in checks) == passes
