@@ -88,7 +88,7 @@ def refresh_story(n: int, tmp: Path, seed: int) -> dict:
     corpus.write(inbox, n + 1, seed, n_colleges, start=n)  # one new report
     new = refresh_phase(inbox, published, data, home)
     same = refresh_phase(inbox, published, data, home)
-    versions = sorted(p.name for p in (published / settings.DATASET).iterdir() if p.is_dir())
+    versions = sorted(p.name for p in (published / settings.DATASET).iterdir() if p.is_dir() and p.name[0] != ".")
     return {"n": n, "bytes": size, "colleges": n_colleges, "cold": cold, "new": new, "same": same, "versions": versions}
 
 
