@@ -32,6 +32,15 @@ def write_inbox(folder: Path, reports: dict[str, str]) -> Path:
     return folder
 
 
+def three_report_tables(tmp: Path) -> dict[str, pd.DataFrame]:
+    """The published tables of the sample reports and the extra one."""
+    return build_tables(write_inbox(tmp / "inbox", {**REPORTS, **EXTRA_REPORT}), tmp / "data")
+
+
+def copy_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {t: df.copy() for t, df in tables.items()}
+
+
 def build_tables(inbox: Path, data: Path) -> dict[str, pd.DataFrame]:
     """The published tables of an inbox through the pipeline's plain steps (no Dagster run)."""
     from pipelines import steps

@@ -13,17 +13,15 @@ import pytest
 
 from pipelines.publish import changelog, release, versioning
 
-from release_helpers import DATASET, EXTRA_REPORT, REPORTS, build_tables, write_inbox
+from release_helpers import DATASET, copy_tables, three_report_tables
 
 
 @pytest.fixture(scope="module")
 def three(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("trust")
-    return build_tables(write_inbox(tmp / "inbox", {**REPORTS, **EXTRA_REPORT}), tmp / "data")
+    return three_report_tables(tmp_path_factory.mktemp("trust"))
 
 
-def copy(tables):
-    return {t: df.copy() for t, df in tables.items()}
+copy = copy_tables
 
 
 def test_removing_rows_is_never_a_patch():
