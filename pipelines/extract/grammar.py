@@ -313,8 +313,10 @@ def header_table_candidates(text: str) -> list[Candidate]:
     note: tuple[str, int, int] | None = None  # the single unit of the table's note, and its span
     whole_note: tuple[str, int, int] | None = None  # a note that is one unit alone (单位:元): every number's
     for line, start, end in _table_lines(text):
-        if bare := _WHOLE_NOTE.match(line):  # 單位:元 | ||||: a note in the table's own first line
+        if bare := _WHOLE_NOTE.match(line):  # 单位：万元 above a table, or 單位:元 | |||| in its first line
             whole_note, note = (bare.group(1), start + bare.start(1), start + bare.end(1)), None
+            if "|" not in line and "｜" not in line:
+                header, names = None, []  # a line of prose: the table before has ended
             continue
         if line.lstrip(" \t|｜").startswith(("附件", "附表")) or (
             "|" not in line and "｜" not in line and line.strip() and not line.lstrip().startswith("表")
