@@ -231,7 +231,7 @@ def _qualifier(c: Candidate, before: str = "") -> str:
 TRAINING_WORDS = re.compile(r"培训|研修|进修|轮训")
 # A report on training courses for the unemployed or the workforce (職業訓練班, 职业培训班): its classes
 # counted in 班 are courses run; a school's classes (订单班, 学徒制班, 班级) stay units.
-TRAINING_COURSES = re.compile(r"[职職][业業]?[训訓]|[训訓][练練]班|[培][训訓]班|[失][业業]者")
+TRAINING_COURSES = re.compile(r"[职職][业業]?[训訓]|[训訓][练練]班|培[训訓]班|失[业業]者")
 SCHOOL_CLASS = re.compile(r"订单|訂單|冠名|学徒|學徒|班级|班級|年级|年級|届|屆|在校|学生|學生")
 
 

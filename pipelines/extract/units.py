@@ -234,26 +234,7 @@ ITEM_MEASURES = ("项", "項", "件", "门", "門", "种", "種")
 
 
 # Measure words of goods and objects, never of organisations (件, 只, 条, 张, 辆 …).
-NOT_ORGANISATIONS = (
-    "件",
-    "只",
-    "隻",
-    "条",
-    "條",
-    "张",
-    "張",
-    "根",
-    "把",
-    "块",
-    "塊",
-    "辆",
-    "輛",
-    "架",
-    "艘",
-    "头",
-    "頭",
-    "匹",
-)
+NOT_ORGANISATIONS = frozenset("件只隻条條张張根把块塊辆輛架艘头頭匹")  # one character each
 
 
 def base_unit_for(measure: str, noun: str | None) -> str:
