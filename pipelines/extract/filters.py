@@ -22,10 +22,8 @@ FORECAST = re.compile(
     r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,14}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|将达|将建成|将新增|将实现|将培养|将突破|将超过|將超過|拟于|拟将|拟建(?![\u4e00-\u9fff]{0,3}?(?:单位|名单))|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|"
-    # what will be once a date comes (届时), what is hoped for (希望今年…可以超过三千万元), where
-    # something will be set up (将在非洲设立10个鲁班工坊)
+    # what will be once a date comes (届时), what is hoped for (希望今年…可以超过三千万元)
     r"届时|屆時|希望(?=[^。；;]{0,20}?(?:超过|超過|达到|達到|突破|可以|能够|能夠))|"
-    r"[将將]在[^，,。；;]{1,10}?(?:设立|設立|建立|建设|建設|新建|开设|開設|举办|舉辦)|"
     # what a plan or a document sets out to reach (纲要提出…学生数量增至五万人), a deadline to build
     # by (2023年底前建设50家左右; not 年底前已建成)
     r"(?:年底前|年末前|年底之前)(?:再|要|将|共)?(?:建设|建成|打造|培育|遴选|认定|新增|建立|組建|组建)|"
@@ -354,7 +352,7 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
 
 
 # A page's own counts after the number: 共1个回答, 3条评论, 120人阅读.
-PAGE_COUNTS_AFTER = re.compile(r"\s*(?:回答|评论|評論|点赞|點讚|浏览|瀏覽|阅读|閱讀|粉丝|粉絲)")
+PAGE_COUNTS_AFTER = re.compile(r"[ \t]*(?:回答|评论|評論|点赞|點讚|浏览|瀏覽|阅读|閱讀|粉丝|粉絲)")  # on its line
 
 
 def page_counter(doc: Doc, c: Candidate) -> str | None:

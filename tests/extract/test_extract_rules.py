@@ -111,7 +111,6 @@ TRADITIONAL = [
 
 NOT_FACTS = [
     "內地西藏中職班招生規(guī)模將穩(wěn)定在5000人。",  # a future size, its words split by pinyin glosses
-    "提出将在非洲设立10个鲁班工坊。",  # where something will be set up
     "希望今年度技转金额可以超过三千万元。",  # what is hoped for
     "预计2011年7月交付使用。届时，三所职业学校将并于该校。",  # what will be once a date comes
     "热心网友 共1个回答",  # the page's own counts
@@ -464,6 +463,7 @@ REAL_TEXT_FAMILIES = [
     ("科技有限公司向学院捐赠口罩10万只、额温枪100支。", [(100000, "other", "exact"), (100, "other", "exact")]),
     ("照明有限公司专门辟出5条生产线。", [(5, "other", "exact")]),
     ("学校在非洲设立10个鲁班工坊。", [(10, "unit", "exact")]),
+    ("就业率28%\n\n \n浏览数：120", [(28, "percent", "exact")]),  # a page's counter a line later is not its
     # batches are counted, not what is in them; a campus is an organisation's place, in English too
     ("教育部共遴选3批试点。", [(3, "other", "exact")]),
     (
