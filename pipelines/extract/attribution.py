@@ -553,11 +553,12 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
 
 
 # A local paper or broadcaster is named after its place (菏泽日报, 宁化县融媒体中心): its 我市 is that place.
+LOCAL_MEDIA = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
+# So is a local government or bureau (三明市人民政府, 青岛市教育局).
 LOCAL_GOVERNMENT = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|县|区))(?:人民政府|政府|教育局|教育厅|教育委员会|教委|"
     r"人力资源和社会保障局|人力资源和社会保障厅|人力资源社会保障局|人社局|人社厅)"
 )
-LOCAL_MEDIA = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
 
 
 # Papers named after no place: national ones, and provincial ones with a name of their own.

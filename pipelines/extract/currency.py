@@ -41,9 +41,7 @@ def report_money_is_foreign(text: str) -> bool:
 
 def doc_is_foreign_money(doc: Doc, pos: int) -> bool:
     """Whether the 元 amount at pos is in another currency than renminbi."""
-    if "foreign_money" not in doc.derived:
-        doc.derived["foreign_money"] = report_money_is_foreign(doc.text)
-    if doc.derived["foreign_money"]:
+    if doc.once("foreign_money", report_money_is_foreign):
         return True
     start, _ = doc.clause(pos)
     return bool(FOREIGN_CURRENCY.search(doc.text, max(start, pos - REACH), pos))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,12 +59,18 @@ class Doc:
     _unique: dict[tuple, tuple[int, int] | None] = field(init=False, repr=False, default_factory=dict)
     _sentences: dict[int, tuple[int, int]] = field(init=False, repr=False, default_factory=dict)
     _unique_lengths: np.ndarray | None = field(init=False, repr=False, default=None)
-    # per-document facts derived once by a rule that needs them (currency.py's report currency)
+    # per-document facts derived once by the rules that need them (once: the report's currency, …)
     derived: dict[str, object] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)
         self._clause = _stops(self.text, CLAUSE_END)
+
+    def once(self, name: str, compute: Callable[[str], object]) -> object:
+        """compute(text), computed on the first ask and kept in `derived` under name."""
+        if name not in self.derived:
+            self.derived[name] = compute(self.text)
+        return self.derived[name]
 
     @staticmethod
     def _bounds(stops: list[int], pos: int, n: int) -> tuple[int, int]:

@@ -236,9 +236,7 @@ SCHOOL_CLASS = re.compile(r"订单|訂單|冠名|学徒|學徒|班级|班級|年
 
 
 def _runs_training_courses(doc: Doc) -> bool:
-    if "training_courses" not in doc.derived:
-        doc.derived["training_courses"] = len(TRAINING_COURSES.findall(doc.text, 0, 4000)) >= 2
-    return doc.derived["training_courses"]
+    return doc.once("training_courses", lambda text: len(TRAINING_COURSES.findall(text, 0, 4000)) >= 2)
 
 
 # A list item that only qualifies a noun named before it (市级2个, 校外37个, 参与两个, 其中3个).

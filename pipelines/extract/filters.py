@@ -209,9 +209,7 @@ def party_congress(doc: Doc, c: Candidate) -> str | None:
 
 
 def _glossed(doc: Doc) -> bool:
-    if "glossed" not in doc.derived:
-        doc.derived["glossed"] = PINYIN_GLOSS.search(doc.text) is not None
-    return doc.derived["glossed"]
+    return doc.once("glossed", lambda text: PINYIN_GLOSS.search(text) is not None)
 
 
 def _forecast_before(text: str, start: int, end: int, at: int) -> bool:

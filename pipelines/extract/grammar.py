@@ -416,11 +416,12 @@ def _table_lines(text: str):
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if line.count("|") + line.count("｜") < 8 or len(_ROW_JOINT.findall(line)) < _MIN_JOINED_ROWS:
+        joints = list(_ROW_JOINT.finditer(text, start, end)) if line.count("|") + line.count("｜") >= 8 else []
+        if len(joints) < _MIN_JOINED_ROWS:
             yield line, start, end
             continue
         pieces, at = [], start
-        for m in _ROW_JOINT.finditer(text, start, end):
+        for m in joints:
             pieces.append((at, m.start() + 1))  # the piece keeps its closing bar
             at = m.end() - 1  # the next opens with its bar
         pieces.append((at, end))

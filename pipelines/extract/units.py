@@ -146,9 +146,6 @@ MEASURE_DEFAULT = {
     "个": "other",
     "個": "other",
     "套": "other",
-    "台": "other",
-    "台套": "other",
-    "批": "other",
     "大": "other",
 }
 _mults = "|".join(sorted((m for m in MONEY_MULTIPLIERS if m), key=len, reverse=True))
