@@ -122,11 +122,16 @@ def hashed_rows(df: pd.DataFrame, table: str, cols: list[str] | None = None) -> 
     return HashedRows(keys, row_hashes(df, cols).to_numpy(), list(cols))
 
 
-def diff_table(old: pd.DataFrame | None, new: pd.DataFrame, table: str) -> TableDiff:
+def diff_table(
+    old: pd.DataFrame | None, new: pd.DataFrame, table: str, new_side: HashedRows | None = None
+) -> TableDiff:
+    """new_side: the new table's hashed rows where the caller has them (used if over the same columns)."""
     if old is None or not len(old):
         return TableDiff(new, new.iloc[0:0], new.iloc[0:0], new.iloc[0:0])
     cols = [c for c in compared_columns(new.columns) if c in old.columns]
-    return diff_hashed(hashed_rows(old, table, cols), old.take, new, hashed_rows(new, table, cols))
+    if new_side is None or new_side.cols != cols:
+        new_side = hashed_rows(new, table, cols)
+    return diff_hashed(hashed_rows(old, table, cols), old.take, new, new_side)
 
 
 def diff_hashed(

@@ -310,7 +310,7 @@ def _compare(
             n_old = len(old.hashes)
         else:
             old_df = _read_parquet(path) if path.exists() else None
-            out[t] = diff_table(old_df, canon[t], t)
+            out[t] = diff_table(old_df, canon[t], t, sides[t])
             n_old = 0 if old_df is None else len(old_df)
         before += n_old if t == "facts" else 0
     return sides, ReleaseDiff(out), before
