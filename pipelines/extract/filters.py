@@ -13,7 +13,7 @@ from .cells import Candidate
 from .doc import Doc
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .simplify import PINYIN_GLOSS, for_matching
-from .units import MONEY
+from .units import MONEY, head_noun_after
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
@@ -162,6 +162,9 @@ def place_named_by_a_count(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+_AWARD_GRADE = re.compile(r"[一二三四五六七八九十][等级級][奖獎]")
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
@@ -184,7 +187,13 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):
         return "a Chinese numeral with an ambiguous measure word"
-    if _CJK.match(n) and (nxt := doc.text[c.end : c.end + 1]) and nxt in CN_DIGITS and c.unit_text not in MEDALS:
+    if (
+        _CJK.match(n)
+        and (nxt := doc.text[c.end : c.end + 1])
+        and nxt in CN_DIGITS
+        and c.unit_text not in MEDALS
+        and not _AWARD_GRADE.match(doc.text, c.end)  # 荣获三个二等奖 counts
+    ):
         return "a set phrase (三位一体, 四梁八柱)"
     if c.unit_text == "大" and not _CJK.match(n):
         return "大 counts only after a Chinese numeral (十大专业群)"
@@ -342,6 +351,11 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
         return "a count of aspects or categories (四个层面), not a measure"
     if c.unit_text == "大" and SECTORS_AFTER.match(after):
         return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
+    if (
+        c.unit_text == "大"
+        and head_noun_after(for_matching(PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 30])[:10])) is None
+    ):
+        return "a numbered heading (三大真相, 五大亮点): 大 counts only a thing the catalogue counts (十大专业群)"
     if c.unit_text in ("个", "個", "种", "種", "项", "項") and ASPECTS.match(after):
         return "a count of aspects or forms (7个方面, 3种形式), not a measure"
     if INDICATOR_TIERS.match(after):
@@ -387,7 +401,7 @@ _PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收|在校生|在籍
 
 # Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
 _MONEY_BEFORE = re.compile(
-    r"捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
+    r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
 )
 
 

@@ -277,6 +277,15 @@ REAL_TEXT_FAMILIES = [
     ("至少有23个项目的金牌由世赛冠军执教。", [(23, "item", "at_least")]),
     # a bare 万 or 亿 after money words is yuan; an organisation is never counted in 件; 款 counts models
     ("企业捐资10万设立奖学金。", [(100_000, "CNY", "exact")]),
+    ("耗资1.2亿建成的智能制造实训中心。", [(120_000_000, "CNY", "exact")]),
+    # 大 counts only a thing the catalogue counts; a numbered heading is no count
+    ("你可能不知道的三大真相。", []),
+    ("建成十大专业群。", [(10, "item", "exact")]),
+    ("三个队在三个组别荣获三个二等奖。", [(3, "other", "exact"), (3, "other", "exact"), (3, "item", "exact")]),
+    # what a count was chosen as is no part of the counted noun; brands are neither organisations nor items
+    ("3 個職教集團入選國家示范性職業教育集團培育單位。", [(3, "unit", "exact")]),
+    ("其中3个品牌入选全国劳务品牌。", [(3, "other", "exact")]),
+    ("The center handled over 50 enterprise orders.", [(50, "item", "at_least")]),
     (
         "横向技术服务到款额超过了1.2亿（12114.15万元）。",
         [(120_000_000, "CNY", "at_least"), (121_141_500, "CNY", "exact")],
@@ -823,3 +832,33 @@ def test_the_nearest_rate_decides():
 )
 def test_equipment_from_enterprises_only(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("连续5年保持96.2%平均就业率。", "graduate_employment_rate"),  # the rate named after the share
+        ("毕业生实现了97%的就业率。", "graduate_employment_rate"),
+        ("毕业生实现96%的专业对口率。", "other"),
+        ("就业人数较多的地区为北京市(8.05%)。", "other"),
+    ],
+)
+def test_a_share_takes_the_rate_named_after_it(text, code):
+    assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("全省建成国家级高技能人才培训基地18个。", "training_bases"),  # the catalogue's public bases
+        ("学校5个实训基地入选国家职业教育虚拟仿真实训基地培育项目。", "training_bases"),
+        ("全市获批国家级高技能人才培训基地4个，世界技能大赛中国集训基地6个。", None),
+        ("学校建成实训基地18个。", "other"),  # the school's own, with no partner
+    ],
+)
+def test_public_training_bases(text, code):
+    codes = [f.indicator_code for f in extract_facts(text)]
+    if code is None:  # a list: only the item named a public base is one
+        assert codes == ["training_bases", "other"]
+    else:
+        assert codes == [code]
