@@ -119,12 +119,107 @@ def map_reports(work: Callable[[list], list], items: Sequence, sizes: Sequence[i
 def _run(work: Callable[[list], list], texts: list, progress: Report | None, sizes: list[int] | None = None) -> list:
     if not texts:
         return []
-    how = backend(texts, sizes)
-    if how == "in-process":
+    if backend(texts, sizes) == "in-process":
         return work(list(tracked(texts, len(texts), progress)))
-    if how == "dask":
-        return _on_dask(texts, os.environ[DASK_ENV], progress=progress, work=work, sizes=sizes)
-    return _on_processes(texts, cores(), progress, work, sizes)
+    with Fanout() as fan:
+        return fan.submit(work, texts, sizes)(progress)
+
+
+class Fanout:
+    """Per-report work spread like extract_many, over workers kept for several submissions:
+    a refresh's intake hands every batch to the same worker processes (or Dask cluster) instead
+    of starting them per batch, and submits a batch before it gathers the one before, so that
+    this process reads and decodes the next batch while the workers extract.
+
+    `submit(work, items, sizes)` starts the work and returns a function that waits for it and
+    gives one result per item in input order (`gather(progress)`); in-process work runs when it
+    is gathered. The workers start on the first submission that needs them and stop on close."""
+
+    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        self.workers = workers or cores()
+        self.address = address if address is not None else os.environ.get(DASK_ENV, "")
+        self._pool: ProcessPoolExecutor | None = None
+        self._cluster = None
+        self._client = None
+
+    def __enter__(self) -> Fanout:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def submit(
+        self, work: Callable[[list], list], items: Sequence, sizes: Sequence[int] | None = None, how: str | None = None
+    ) -> Callable[..., list]:
+        items = list(items)
+        how = how or backend(items, sizes)
+        if not items or how == "in-process":
+            return lambda progress=None: work(list(tracked(items, len(items), progress))) if items else []
+        if how == "dask":
+            return self._on_dask(work, items, sizes)
+        parts = chunks(items, self.workers, sizes)
+        pool = self._processes()
+        futures = [pool.submit(work, [items[i] for i in p]) for p in parts]
+
+        def gather(progress: Report | None = None) -> list:
+            results, done = [], 0
+            for part, fut in zip(parts, futures, strict=True):
+                results.append(fut.result())
+                done += len(part)
+                if progress is not None:
+                    progress(done, len(items))
+            return _gather(items, parts, results)
+
+        return gather
+
+    def _processes(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: workers start from a clean interpreter (no threads or locks copied from the
+            # orchestrator or a test runner), are this process's own children (so their CPU time
+            # and memory count in its resource usage), and import the extractor once each.
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def _on_dask(self, work: Callable, items: list, sizes: Sequence[int] | None) -> Callable[..., list]:
+        from distributed import Client, LocalCluster, as_completed
+
+        if self._client is None:
+            if self.address == "local":
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(self.address)
+                self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        client = self._client
+        parts = chunks(items, self.workers, sizes)
+        futures = client.map(work, [[items[i] for i in p] for p in parts], pure=False)
+
+        def gather(progress: Report | None = None) -> list:
+            if progress is not None:
+                size, done = {f.key: len(p) for f, p in zip(futures, parts)}, 0
+                for fut in as_completed(futures):
+                    done += size[fut.key]
+                    progress(done, len(items))
+            return _gather(items, parts, client.gather(futures))
+
+        return gather
 
 
 def _gather(texts: list[str], parts: list[list[int]], results) -> list:
@@ -142,61 +237,5 @@ def _on_processes(
     work: Callable = extract_chunk,
     sizes: list[int] | None = None,
 ) -> list:
-    parts = chunks(texts, workers, sizes)
-    workers = min(workers, len(parts))
-    # spawn: workers start from a clean interpreter (no threads or locks copied from the
-    # orchestrator or a test runner), are this process's own children (so their CPU time and
-    # memory count in its resource usage), and import the extractor once each.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        results, done = [], 0
-        for part, facts in zip(parts, pool.map(work, [[texts[i] for i in p] for p in parts])):
-            results.append(facts)
-            done += len(part)
-            if progress is not None:
-                progress(done, len(texts))
-    return _gather(texts, parts, results)
-
-
-def _on_dask(
-    texts: list[str],
-    address: str,
-    n_workers: int | None = None,
-    progress: Report | None = None,
-    work: Callable = extract_chunk,
-    sizes: list[int] | None = None,
-) -> list:
-    from distributed import Client, LocalCluster
-
-    if address == "local":
-        n = n_workers or cores()
-        with (
-            LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            return _submit(client, texts, n, progress, work, sizes)
-    with Client(address) as client:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        return _submit(client, texts, workers, progress, work, sizes)
-
-
-def _submit(
-    client,
-    texts: list,
-    workers: int,
-    progress: Report | None = None,
-    work: Callable = extract_chunk,
-    sizes: list[int] | None = None,
-) -> list:
-    from distributed import as_completed
-
-    parts = chunks(texts, workers, sizes)
-    futures = client.map(work, [[texts[i] for i in p] for p in parts], pure=False)
-    if progress is not None:
-        size, done = {f.key: len(p) for f, p in zip(futures, parts)}, 0
-        for fut in as_completed(futures):
-            done += size[fut.key]
-            progress(done, len(texts))
-    return _gather(texts, parts, client.gather(futures))
+    with Fanout(workers) as fan:
+        return fan.submit(work, texts, sizes, how="processes")(progress)

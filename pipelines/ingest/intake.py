@@ -20,9 +20,10 @@ import json
 import mimetypes
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -255,16 +256,25 @@ def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = N
 
 
 def budget_verdicts(
-    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None
+    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None, fan=None
 ) -> dict[str, str]:
     """sha256 → '' if the report decodes and extracts within the time budget, else the reason.
     A verdict is kept beside the snapshots per extractor version and reused while the budget is
     no tighter than the time it took (or, for a failure, no looser than the budget it failed).
     The reports without a verdict are extracted together, each under its own budget, on every
-    core (extract/parallel.py); the facts found go into `facts` (a FactCache), so that a cold
-    refresh extracts each new report once, not once here and again in extraction."""
+    core (extract/parallel.py; on `fan`'s workers when given); the facts found go into `facts`
+    (a FactCache), so that a cold refresh extracts each new report once, not once here and
+    again in extraction."""
+    return start_verdicts(items, store, decoded, facts, fan)()
+
+
+def start_verdicts(
+    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None, fan=None
+) -> Callable[[], dict[str, str]]:
+    """budget_verdicts in two halves: the checks start on the workers now, and the function
+    returned waits for them, keeps their verdicts and facts, and gives the verdicts."""
+    from pipelines.extract import parallel
     from pipelines.extract.extractor import EXTRACTOR_VERSION
-    from pipelines.extract.parallel import extract_many_within
 
     seconds = budget.report_seconds()
     key = f"budget-{EXTRACTOR_VERSION}"
@@ -283,12 +293,21 @@ def budget_verdicts(
                 continue
         todo[sha] = raw
     texts = [decoded.report(sha, raw.name, raw.data).text for sha, raw in todo.items()]
-    for sha, (reason, found, elapsed) in zip(todo, extract_many_within(texts, seconds), strict=True):
-        store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": elapsed})
-        if not reason and facts is not None:
-            facts.put(sha, found)
-        out[sha] = reason
-    return out
+    if fan is None:
+        results = parallel.extract_many_within(texts, seconds)
+        pending = lambda: results  # noqa: E731
+    else:
+        pending = fan.submit(partial(parallel.extract_chunk_within, seconds=seconds), texts)
+
+    def finish() -> dict[str, str]:
+        for sha, (reason, found, elapsed) in zip(todo, pending(), strict=True):
+            store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": elapsed})
+            if not reason and facts is not None:
+                facts.put(sha, found)
+            out[sha] = reason
+        return out
+
+    return finish
 
 
 # Files held at once while their time-budget checks run together on the cores: at most this
@@ -319,28 +338,41 @@ def intake(
     facts=None,
 ) -> list[IntakeRecord]:
     """One record per file; decoding goes through `decoded` (a cache in memory when None), and
-    the facts the time-budget check extracts go into `facts` (a FactCache) when given."""
+    the facts the time-budget check extracts go into `facts` (a FactCache) when given.
+    Batches overlap: a batch's time-budget checks run on the workers while this process reads
+    and decodes the next one; records are made batch by batch in input order."""
+    from pipelines.extract.parallel import Fanout
+
     decoded = decoded or DecodedCache(None)
     seen: dict[str, str] = {}
-    records = []
+    verdicts: dict[str, str] = {}  # every batch's, by sha256: a later duplicate needs its first copy's
+    submitted: set[str] = set()
+    records: list[IntakeRecord] = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    for batch in _batches(tracked(files, None, progress)):
-        checked = []
-        for raw in batch:
-            sha = sha256_bytes(raw.data) if not raw.problem else ""
-            checked.append((raw, sha, *check(raw, decoded, sha)))
-        verdicts = (
-            budget_verdicts(
-                [(r, sha) for r, sha, _, why in checked if not why and sha not in seen], store, decoded, facts
-            )
-            if time_budget
-            else {}
-        )
+
+    def finish(checked: list, pending: Callable[[], dict[str, str]]) -> None:
+        verdicts.update(pending())
         for raw, sha, media, reason in checked:
             if not reason and sha not in seen and time_budget:
                 reason = verdicts[sha]
             records.append(_record(raw, sha, media, reason, seen, store, now))
         store.flush()  # the batch's snapshots reach the disk together, before their records are kept
+
+    with Fanout() as fan:
+        before: tuple[list, Callable[[], dict[str, str]]] | None = None
+        for batch in _batches(tracked(files, None, progress), BATCH, BATCH_BYTES):
+            checked = []
+            for raw in batch:
+                sha = sha256_bytes(raw.data) if not raw.problem else ""
+                checked.append((raw, sha, *check(raw, decoded, sha)))
+            new = [(r, sha) for r, sha, _, why in checked if not why and sha not in submitted]
+            submitted.update(sha for _, sha in new)
+            pending = start_verdicts(new, store, decoded, facts, fan) if time_budget else dict
+            if before is not None:
+                finish(*before)
+            before = (checked, pending)
+        if before is not None:
+            finish(*before)
     return records
 
 

@@ -29,8 +29,12 @@ def test_the_budget_checks_of_new_reports_run_together_and_once(tmp_path, monkey
     import pipelines.extract.parallel as parallel
 
     calls: list[int] = []
-    real = parallel.extract_many_within
-    monkeypatch.setattr(parallel, "extract_many_within", lambda texts, s: calls.append(len(texts)) or real(texts, s))
+    real = parallel.Fanout.submit
+    monkeypatch.setattr(
+        parallel.Fanout,
+        "submit",
+        lambda self, work, items, *a, **k: calls.append(len(items)) or real(self, work, items, *a, **k),
+    )
     inbox = write_inbox(tmp_path / "inbox", REPORTS)
     paths = Paths(inbox=inbox, data=tmp_path / "data", published=tmp_path / "pub", sources=tmp_path / "none.yaml")
     steps.ingest_raw_reports(paths)

@@ -104,3 +104,33 @@ def test_declared_metadata_of_a_source_beats_the_guess(tmp_path):
         "江陵市教育局",
         "2024-05-10",
     )
+
+
+def test_batches_on_shared_workers_give_the_one_batch_records(tmp_path, monkeypatch):
+    """Batches overlap on one set of worker processes (the next batch is decoded while the last
+    is checked); a duplicate or an over-budget copy in a later batch takes its first copy's
+    verdict, and every file gets the record one batch would give it."""
+    from pipelines.devtools.hostile import repeated_clause
+    from pipelines.extract import parallel
+    from pipelines.ingest import intake as intake_module
+
+    slow = repeated_clause(20000, "合作企业45家").encode()
+    reports = [f"江陵职业技术学院今年与{i}家企业合作，培训{i * 7}人次。".encode() for i in range(1, 8)]
+    files = [RawFile(f"{i}.txt", f"{i}.txt", data) for i, data in enumerate([*reports, slow, reports[0], slow])]
+    monkeypatch.setenv("CHANJIAO_REPORT_SECONDS", "0.05")
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    one = intake(files, SnapshotStore(tmp_path / "one"))
+    submitted: list[int] = []
+    real = parallel.Fanout.submit
+    monkeypatch.setattr(
+        parallel.Fanout,
+        "submit",
+        lambda self, w, items, *a, **k: submitted.append(len(items)) or real(self, w, items, *a, **k),
+    )
+    monkeypatch.setattr(intake_module, "BATCH", 3)
+    batched = intake(files, SnapshotStore(tmp_path / "batched"))
+    assert [(r.file_name, r.status, r.reason) for r in batched] == [(r.file_name, r.status, r.reason) for r in one]
+    assert [r.status for r in batched[-3:]] == [QUARANTINED, DUPLICATE, QUARANTINED]
+    assert "time" in batched[-1].reason or "budget" in batched[-1].reason
+    assert submitted == [3, 3, 2, 0]  # each distinct report checked once, in its first batch
