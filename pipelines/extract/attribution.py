@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, resolve_abbreviation
+from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, defined_short_names, resolve_abbreviation
 
 from .doc import Doc, last_match
 from .numbers import parse_number
@@ -502,6 +502,22 @@ def speaks_as_an_institution(text: str) -> bool:
     return SELF_REFERENCE.search(text) is not None or len(bare) >= 2 or bool(bare and bare[0] < 200)
 
 
+# A graduating class by its year (2022届毕业生, 2022 届毕业生): what a school's employment report is about.
+GRADUATING_CLASS = re.compile(r"20[0-9]{2}\s*届\s*毕业生")
+
+
+# A survey of many schools' graduates (麦可思's blue books: 大学毕业生, 本科院校, 对母校的满意度).
+MANY_SCHOOLS = re.compile(r"全国|麦可思|母校|高校毕业生|大学毕业生|院校|高校|各校|各地")
+
+
+def reports_on_its_graduates(text: str) -> bool:
+    """A class of graduates named by its year, where the text opens or more than once, in a text
+    that speaks of no other schools: the employment report of one school (a place's report says
+    whose: 全省2022届毕业生; a survey's, of which schools)."""
+    found = [m.start() for m in GRADUATING_CLASS.finditer(text, 0, 20000)]
+    return (len(found) >= 2 or bool(found and found[0] < 300)) and not MANY_SCHOOLS.search(text, 0, 20000)
+
+
 # A headline's dateline: a province, then a city, then a colon (安徽黄山：…, 河南郑州:…).
 DATELINE = re.compile(rf"^\s*(?:{PROVINCE.pattern})(?P<city>[\u4e00-\u9fff]{{2,4}}?)市?\s*[:：]")
 
@@ -544,7 +560,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         ms = mentions(simplified(line), []) if line else []
         if ms:
             return ms[0][1]
-    if named is None and area is None and not speaks_as_an_institution(text):
+    if named is None and area is None and not speaks_as_an_institution(text) and not reports_on_its_graduates(text):
         place = most_named_place(text)
         if place is not None:
             return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
@@ -793,6 +809,8 @@ def attribute_facts(
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, matching)
     entities = attribute(text, starts, default, known, home_places(publisher), doc, matching)
+    if short := defined_short_names(matching, _institution):  # the full name wherever the text uses its own short one
+        entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
     taiwan = TAIWAN.search(text) is not None
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]

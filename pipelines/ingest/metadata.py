@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,11 +128,36 @@ def find_publisher(text: str, html_meta: dict | None = None) -> str | None:
 
 def institution_names(text: str) -> Counter:
     names: Counter = Counter()
+    short = defined_short_names(text)
     for m in INSTITUTION.finditer(text):
-        name = NAME_LEAD.sub("", m.group())
-        if len(name) >= 4 and INSTITUTION.fullmatch(name):
-            names[name] += 1
+        name = _lead_stripped(m.group())
+        if name:
+            names[short.get(name, name)] += 1  # a short name the text defines counts for its full one
     return names
+
+
+# A short name the text defines for itself: 开江县职业教育中心（以下简称“开江职教中心”）, 江苏省交通技师学院(以下简称江苏交院).
+DEFINED_SHORT_NAME = re.compile(
+    r"[（(](?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"‘']?([\u4e00-\u9fff]{2,12})[”\"’']?[）)]"
+)
+_NAME_BEFORE = re.compile(rf"(?:{INSTITUTION.pattern})$")
+
+
+def _lead_stripped(raw: str) -> str | None:
+    name = NAME_LEAD.sub("", raw)
+    return name if len(name) >= 4 and INSTITUTION.fullmatch(name) else None
+
+
+def defined_short_names(text: str, name_of: Callable[[str], str | None] = _lead_stripped) -> dict[str, str]:
+    """short name → the name of the institution it stands for, as the text defines them; name_of
+    cleans the words before the brackets down to the name (None: no institution's)."""
+    out: dict[str, str] = {}
+    for m in DEFINED_SHORT_NAME.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        full = name_of(before.group()) if before else None
+        if full and m.group(1) != full:
+            out.setdefault(m.group(1), full)
+    return out
 
 
 def resolve_abbreviation(abbr: str, full_names: list[str]) -> str | None:

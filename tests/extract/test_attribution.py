@@ -79,6 +79,22 @@ def test_a_report_that_names_no_one_and_speaks_as_no_school_is_national():
     assert not [e for _, e in mentions("佛山五区中职学校共26所。", []) if e.name == "佛山五区"]
 
 
+def test_an_unnamed_schools_report_on_its_graduating_class_is_an_institutions():
+    text = "2022 届毕业生就业人数共3537人，其中各类企业就业的比例为40.93%。\n2022届毕业生就业行业主要集中在教育行业。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2022)
+    assert {a.entity for a in attrs} == {Entity(None, "institution")}
+    # a survey of many schools' graduates is national
+    survey = "2013届大学毕业生对母校的总体满意度为86%。2013届毕业生对母校教学的满意度为83%。"
+    _, attrs = attributions(survey, institution=None, publisher=None, title=None, year=2014)
+    assert {a.entity for a in attrs} == {Entity("中国", "national")}
+
+
+def test_facts_take_the_full_name_of_a_short_name_the_text_defines():
+    text = "开江县职业教育中心(以下简称“开江职教中心”)作为县级职业教育机构的代表。开江职教中心与12家企业共建实训基地。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    assert attrs[-1].entity == Entity("开江县职业教育中心", "institution")
+
+
 def test_a_baseline_year_and_a_hong_kong_school_year():
     p = period_of("修读学员25,710人次，较2013年", 2014)
     assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with

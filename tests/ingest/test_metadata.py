@@ -49,3 +49,18 @@ def test_a_date_in_the_pages_address_dates_a_report_that_declares_none():
     assert published_date("2022-05-01", date(2021, 1, 1), "http://x.cn/2020/0101/a") == "2022-05-01"
     assert published_date(None, date(2021, 1, 1), "http://x.cn/2020/0101/a") == date(2021, 1, 1)
     assert published_date(None, None, "http://x.cn/2020/0101/a") == date(2020, 1, 1)
+
+
+def test_a_short_name_the_text_defines_counts_for_its_full_name():
+    from pipelines.ingest.metadata import defined_short_names
+
+    text = (
+        "开江县职业教育中心(以下简称“开江职教中心”)作为县级职业教育机构的代表。"
+        "开江职教中心现开设12个骨干专业。开江职教中心与12家企业共建实训基地。"
+    )
+    assert defined_short_names(text) == {"开江职教中心": "开江县职业教育中心"}
+    assert find_institution(text)[0] == "开江县职业教育中心"
+    assert defined_short_names("江苏省交通技师学院(以下简称江苏交院)共派出7名选手。") == {
+        "江苏交院": "江苏省交通技师学院"
+    }
+    assert defined_short_names("国务院印发《方案》(简称“职教20条”)。") == {}  # no institution's name before it
