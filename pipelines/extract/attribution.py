@@ -410,6 +410,19 @@ def own_name(institution: str | None) -> str | None:
     return name
 
 
+# Where a report opens: a school named here (2022年,威海职业学院以…) is what the report is about.
+OPENING = 160
+
+
+def _opens_with(opening: str, name: str) -> bool:
+    """A college's full name (…职业学院, …技师学院) as the subject of a clause of the opening: after
+    its start, a stop or a year (2022年,威海职业学院以…; …要求,淄博职业学院对照…)."""
+    if not INSTITUTION.fullmatch(name):
+        return False
+    at = opening.find(name)
+    return at == 0 or (at > 0 and opening[at - 1] in "，,。；;：:年 \n")
+
+
 def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     """The institution a report is most about: the name (…学院, …学校, …大学) it gives most
     often, the title's counting triple; and how often it is named."""
@@ -424,7 +437,8 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
                 counts[name] = counts.get(name, 0) + weight
         for m in _bodies_pattern(tuple(bodies)).finditer(said) if bodies else ():
             counts[bodies[m.group()]] = counts.get(bodies[m.group()], 0) + weight
-    counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n)}
+    opening = for_matching(text[:OPENING])
+    counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n) or _opens_with(opening, n)}
     if not counts:
         return None, 0
     best = max(counts, key=lambda n: (counts[n], len(n)))
@@ -545,7 +559,12 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     own = own_name(institution) or _school(pub.strip()) or sar_bodies(text).get(pub.split(" ")[0].strip())
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
-        times = max(times, text.count(own) + 3 * (own in simplified(title or "")) + _abbreviation_count(text, own))
+        times = max(
+            times,
+            text.count(own)
+            + 3 * (own in simplified(title or "") or own in text[:OPENING])
+            + _abbreviation_count(text, own),
+        )
     area_votes = area_strength(text)
     if area and (area_votes >= 3 or not own) and area_votes > times:
         if area.name is None:

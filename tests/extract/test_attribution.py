@@ -95,6 +95,18 @@ def test_facts_take_the_full_name_of_a_short_name_the_text_defines():
     assert attrs[-1].entity == Entity("开江县职业教育中心", "institution")
 
 
+def test_a_college_that_opens_the_report_is_its_subject_though_named_once():
+    text = (
+        "2022年,威海职业学院以习近平新时代中国特色社会主义思想为指导,贯彻全国职业教育大会精神。全年新增合作企业45家。"
+    )
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2022)
+    assert attrs[-1].entity == Entity("威海职业学院", "institution")
+    # a school named in passing further on is not
+    later = "全国职业教育大会精神得到贯彻。各地新增合作企业45家，其中包括与威海职业学院合作的企业。"
+    _, attrs = attributions(later, institution=None, publisher=None, title=None, year=2022)
+    assert attrs[0].entity != Entity("威海职业学院", "institution")
+
+
 def test_a_baseline_year_and_a_hong_kong_school_year():
     p = period_of("修读学员25,710人次，较2013年", 2014)
     assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with
