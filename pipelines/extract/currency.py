@@ -2,7 +2,8 @@
 and, in speech, Hong Kong and Macau. An amount is CNY unless its own clause names another
 currency (新台幣1億元, 港幣), or the report is one whose money is not renminbi: it names a
 foreign currency and never renminbi, or it is a Taiwanese report (Taiwanese institutions, the
-ROC school year or calendar, Taiwanese news agencies) with nothing of the mainland in it."""
+ROC school year or calendar, Taiwanese news agencies) or a Hong Kong or Macau one (two of the
+places' names and their own bodies: 發展局, 建造業議會, 勞工事務局) with nothing of the mainland in it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ TAIWAN = re.compile(
     r"技职司|国教署|技职教育|台湾新闻网|"  # the same in a Simplified-character repost
     r"技職|技術型高級中等學校|技术型高级中等学校"  # Taiwan's words for vocational education and its schools
 )
+# Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
+HONG_KONG_MACAU = re.compile(
+    r"香港|本港|港府|特區政府|特区政府|立法會|立法会|發展局|发展局|勞工及福利局|劳工及福利局|職業訓練局|职业训练局|"
+    r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局"
+)
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)")
 # Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
@@ -36,6 +42,9 @@ def report_money_is_foreign(text: str) -> bool:
     if FOREIGN_CURRENCY.search(text) and not RENMINBI.search(text):
         return True
     signs = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
+    if len({m.group() for m in HONG_KONG_MACAU.finditer(text)}) >= 2:
+        signs.add("Hong Kong or Macau")
+        signs.add("its own bodies")
     return len(signs) >= 2 and not MAINLAND.search(text)
 
 

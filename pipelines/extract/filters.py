@@ -110,10 +110,22 @@ ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+[、和及至
 CLASS_LABEL_AFTER = re.compile(r"的?(学生|學生|同学|同學|学员|學員)")
 
 
+# 目前, 此前, 之前, 日前, 当前: 前 as a time word, not a ranking's top (前10名).
+_BEFORE_NOW = set("目此之以日当當提事")
+_NOUN_BEFORE_MU = set("项項题題节節科书書数數栏欄条條名")  # 项目, 题目, 节目 …: then 前 ranks
+
+
 def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     before = text[max(0, c.start - 1) : c.start]
-    if before in ("第", "每", "前", "首", "No", "#"):
+    if (
+        before in ("第", "每", "前", "首", "No", "#")
+        and not (
+            before == "前"
+            and text[max(0, c.start - 2) : c.start - 1] in _BEFORE_NOW  # 目前95%: now, not a top 95
+            and text[max(0, c.start - 3) : c.start - 2] not in _NOUN_BEFORE_MU  # 项目前三名 ranks
+        )
+    ):
         return "ordinal, rate or label (第, 每, 前)"
     if ORDINAL_LIST.search(text, max(0, c.start - 6), c.start):
         return "the second ordinal of a list (第六、七位)"
@@ -342,6 +354,16 @@ _TIER_OPENERS = "一二三四1234乙(（【["
 _ABSTRACT_MEASURES = ("个", "個", "项", "項", "大", "种", "種")
 
 
+_PHRASE_END = re.compile(r"[0-9０-９，,。、；;：:！？!?\s（）()“”《》]")
+
+
+def _phrase_after(doc: Doc, c: Candidate) -> str:
+    """The words right after the unit, up to a number or a stop (五大洲70多个国家 → 洲)."""
+    after = for_matching(PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 30]))
+    end = _PHRASE_END.search(after)
+    return after[: end.start() if end else 10][:10]
+
+
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     raw = doc.text[c.unit_end : c.unit_end + 8]
     if c.unit_text not in _ABSTRACT_MEASURES and raw[:1] not in _TIER_OPENERS:
@@ -351,10 +373,7 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
         return "a count of aspects or categories (四个层面), not a measure"
     if c.unit_text == "大" and SECTORS_AFTER.match(after):
         return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
-    if (
-        c.unit_text == "大"
-        and head_noun_after(for_matching(PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 30])[:10])) is None
-    ):
+    if c.unit_text == "大" and head_noun_after(_phrase_after(doc, c)) is None:
         return "a numbered heading (三大真相, 五大亮点): 大 counts only a thing the catalogue counts (十大专业群)"
     if c.unit_text in ("个", "個", "种", "種", "项", "項") and ASPECTS.match(after):
         return "a count of aspects or forms (7个方面, 3种形式), not a measure"

@@ -179,6 +179,7 @@ for _base, _words in {
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
     "品牌 劳务品牌 勞務品牌 "  # brands (培育劳务品牌23个): neither organisations nor items
+    "学科 學科 "  # disciplines (涵盖12个学科), as the English reader has them
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 "  # teams are none of the spec's organisations
     "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "

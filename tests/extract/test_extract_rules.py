@@ -286,6 +286,11 @@ REAL_TEXT_FAMILIES = [
     ("3 個職教集團入選國家示范性職業教育集團培育單位。", [(3, "unit", "exact")]),
     ("其中3个品牌入选全国劳务品牌。", [(3, "other", "exact")]),
     ("The center handled over 50 enterprise orders.", [(50, "item", "at_least")]),
+    # 目前 is now, not a ranking's top (前10名); 五大洲 is no count of a thing the catalogue counts
+    ("目前95%的在校生有过勤工助学的经历。", [(95, "percent", "exact")]),
+    ("获得各竞赛项目前三名的30名选手。", [(30, "person", "exact")]),
+    ("培养了来自五大洲70多个国家5000余名留学生。", [(70, "other", "at_least"), (5000, "person", "at_least")]),
+    ("研究生涵盖了12个学科。", [(12, "other", "exact")]),
     (
         "横向技术服务到款额超过了1.2亿（12114.15万元）。",
         [(120_000_000, "CNY", "at_least"), (121_141_500, "CNY", "exact")],
@@ -341,6 +346,10 @@ REAL_TEXT_FAMILIES = [
         "代表队获得4金3银2铜，获奖金5000元。",
         [(4, "item", "exact"), (3, "item", "exact"), (2, "item", "exact"), (5000, "CNY", "exact")],
     ),
+    # a Hong Kong report (the place and its own bodies, nothing of the mainland): Hong Kong dollars
+    ("香港建造業議會表示，政府去年向議會再撥款10億元，發展局亦撥款支持。", [(1_000_000_000, "other", "exact")]),
+    ("香港职业训练局获企业捐赠设备价值300万元。", [(3_000_000, "other", "exact")]),
+    ("广东省与香港合作，学院获企业捐赠设备价值300万元。", [(3_000_000, "CNY", "exact")]),
     # Taiwan's counties and its 技職 are no sign of the mainland: NT dollars
     (
         "彰化縣技職學校獲企業捐贈設備價值500萬元，新北市高職獲100萬元。",
