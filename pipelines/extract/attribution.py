@@ -134,7 +134,7 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|进(?=学院|学校|大学|校园)|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|进(?=学院|学校|大学|校园)|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"
@@ -342,7 +342,7 @@ def mentions(
             add(m.start(), m.end(), Entity(full, "institution"))
     for m in GROUP.finditer(sentence):
         name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
-        if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|级|各|多", name):
+        if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|^[个個家所]|级|各|多", name):
             add(m.end() - len(name), m.end(), Entity(name, "group"))
     for m in NATION.finditer(sentence):
         add(m.start(), m.end(), Entity("中国", "national"))

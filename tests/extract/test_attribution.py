@@ -107,6 +107,12 @@ def test_a_college_that_opens_the_report_is_its_subject_though_named_once():
     assert attrs[0].entity != Entity("威海职业学院", "institution")
 
 
+def test_a_consortiums_members_are_the_consortiums():
+    text = "眉山市新能源新材料市域产教联合体是我校牵头申报的联合体,成员单位包括10所中职学校、55家企业。"
+    assert mentions(text, [])[0][1] == Entity("眉山市新能源新材料市域产教联合体", "group")
+    assert not [e for _, e in mentions("内蒙古共有3个市域产教联合体。", []) if e.level == "group"]
+
+
 def test_a_baseline_year_and_a_hong_kong_school_year():
     p = period_of("修读学员25,710人次，较2013年", 2014)
     assert (p.start, p.source) == (2014, "report")  # 较2013年 is what the number is compared with
