@@ -377,20 +377,18 @@ def trends_section(ds_name: str, view: ReleaseView) -> str:
         "are shown. Bars are scaled within each unit. / 请在上方选择院校；各单位分别缩放。</p>",
         '<div class="charts">',
     ]
-    by_institution = dict(tuple(own.groupby("institution", sort=False)))
-    values = dict(tuple(view.values.groupby("institution", sort=False)))
+    # one pass over the columns, then each institution's rows by position (no frame per institution)
+    province_of = own.groupby("institution", sort=False)["province"].first().to_dict()
+    years_of = {inst: sorted(set(ys)) for inst, ys in own.groupby("institution", sort=False)["year"]}
+    v = view.values
+    labels = [f"{view.names.get(code, (code,))[0]} · {year}" for code, year in zip(v["indicator_code"], v["year"])]
+    numbers = v["normalized_value"].astype(float).tolist()
+    units = v["base_unit"].tolist()
+    rows_of = v.groupby("institution", sort=False).indices
     for rank, (inst, _) in enumerate(ranked.items()):
-        g = by_institution[inst]
-        items = [
-            (
-                f"{view.names.get(r.indicator_code, (r.indicator_code,))[0]} · {r.year}",
-                float(r.normalized_value),
-                r.base_unit,
-            )
-            for r in values[inst].itertuples()
-        ]
-        province = g["province"].iloc[0]
-        years = sorted(set(g["year"]))
+        items = [(labels[i], numbers[i], units[i]) for i in rows_of.get(inst, ())]
+        province = province_of[inst]
+        years = years_of[inst]
         chart = bar_chart(
             [(f"{label} ({unit})", v) for label, v, unit in items],
             f"{inst} by year",
