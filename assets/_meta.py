@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import dagster as dg
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from schemas.describe import dagster_column_schema
+import dagster as dg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OWNERS = ["team:chanjiao"]
 
@@ -30,6 +32,8 @@ def frame_column_schema(df: pd.DataFrame) -> dg.TableSchema:
 def table_metadata(df: pd.DataFrame, model=None, preview_columns: list[str] | None = None) -> dict:
     """Row count, a markdown preview, and the column schema: the published model's where the
     table has one (descriptions and constraints included), else the frame's own types."""
+    from schemas.describe import dagster_column_schema
+
     return {
         "dagster/row_count": len(df),
         "preview": dg.MetadataValue.md(markdown_preview(df[preview_columns] if preview_columns else df)),

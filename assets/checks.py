@@ -3,20 +3,22 @@ does: every published table is an asset of the same name, and each gets one bloc
 check from its pandera model. A failure means publishing would be wrong (a missing column, a
 broken enum), so the release does not run; the metadata carries failure counts and a sample."""
 
-import dagster as dg
-import pandas as pd
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
-from pipelines.validate.memo import failure_cases, memos
-from schemas.tables import PUBLISHED_TABLES
+import dagster as dg
+
+from schemas.registry import PUBLISHED_MODELS
 
 from ._meta import markdown_preview
 from .resources import ChanjiaoPaths
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 SAMPLE = 20
 
 
-def failure_metadata(cases: pd.DataFrame) -> dict:
+def failure_metadata(cases: "pd.DataFrame") -> dict:
     if cases is None or cases.empty:
         return {"failures": 0}
     by_check = cases.groupby(["column", "check"], dropna=False).size().reset_index(name="n")
@@ -29,23 +31,24 @@ def failure_metadata(cases: pd.DataFrame) -> dict:
     }
 
 
-def contract_check(asset: str, model: type[pa.DataFrameModel]) -> dg.AssetChecksDefinition:
-    """A blocking check that the asset's table satisfies every check of its model."""
-    table = model.Config.name
+def contract_check(table: str, model_name: str) -> dg.AssetChecksDefinition:
+    """A blocking check that the asset named after the table satisfies every check of its model
+    (pandas and pandera are imported when the check runs, not when the code location loads)."""
 
     @dg.asset_check(
-        asset=asset,
+        asset=table,
         name=f"{table}_contract",
         blocking=True,
-        description=f"The `{asset}` table satisfies the `{model.__name__}` schema: columns, types, "
+        description=f"The `{table}` table satisfies the `{model_name}` schema: columns, types, "
         "enums and row checks (lazy pandera validation; rows that passed before under the same "
         "code are remembered by their hash and not checked again).",
     )
-    def _check(
-        context: dg.AssetCheckExecutionContext, value: pd.DataFrame, chanjiao: ChanjiaoPaths
-    ) -> dg.AssetCheckResult:
+    def _check(context: dg.AssetCheckExecutionContext, value, chanjiao: ChanjiaoPaths) -> dg.AssetCheckResult:
+        from pipelines.validate.memo import failure_cases, memos
+        from schemas.tables import PUBLISHED_TABLES
+
         memo = memos(chanjiao.paths().data_dir)(table)
-        cases = failure_cases(value, model.to_schema(), memo)
+        cases = failure_cases(value, PUBLISHED_TABLES[table].to_schema(), memo)
         if len(cases):
             table_level = int(cases["index"].isna().sum())
             return dg.AssetCheckResult(
@@ -61,4 +64,4 @@ def contract_check(asset: str, model: type[pa.DataFrameModel]) -> dg.AssetChecks
 
 def contract_checks() -> list[dg.AssetChecksDefinition]:
     """One blocking contract check per published table, on the asset named after the table."""
-    return [contract_check(table, model) for table, model in PUBLISHED_TABLES.items()]
+    return [contract_check(table, model_name) for table, model_name in PUBLISHED_MODELS.items()]

@@ -1,10 +1,8 @@
 """Extract: decoded reports → numeric facts, cached per report by content hash and extractor version."""
 
 import dagster as dg
-import pandas as pd
 
-from pipelines.extract.extractor import EXTRACTOR_VERSION
-from pipelines.steps import extract_facts_table
+from pipelines.extract.version import EXTRACTOR_VERSION
 
 from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
@@ -18,9 +16,9 @@ from .resources import ChanjiaoPaths
     description="Numeric facts as extracted, before validation: number, unit, base unit, qualifier, "
     "indicator code, and the evidence quote with its character offsets.",
 )
-def extracted_facts(
-    context: dg.AssetExecutionContext, decoded_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
-) -> dg.Output[pd.DataFrame]:
+def extracted_facts(context: dg.AssetExecutionContext, decoded_reports, chanjiao: ChanjiaoPaths) -> dg.Output:
+    from pipelines.steps import extract_facts_table  # the pipeline loads with the step, not the code location
+
     result = extract_facts_table(decoded_reports, chanjiao.paths(), progress_logger(context))
     df = result.facts
     return dg.Output(

@@ -2,19 +2,6 @@
 decoded reports."""
 
 import dagster as dg
-import pandas as pd
-
-from pipelines.ingest.fetch import fetch_from_file
-from pipelines.ingest.intake import QUARANTINED, counts_add_up
-from pipelines.ingest.refresh_inputs import (
-    changed_inputs,
-    components,
-    fingerprint,
-    frame,
-    read_record,
-    unchanged_release,
-)
-from pipelines.steps import EXTRACTED_AT_INTAKE, decode_reports, ingest_raw_reports
 
 from ._meta import OWNERS, progress_logger, table_metadata
 from .resources import ChanjiaoPaths
@@ -29,6 +16,8 @@ TABLE = dict(group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS, cod
     "snapshot per URL. A failed URL keeps its previous snapshot and is listed in the metadata.",
 )
 def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.MaterializeResult:
+    from pipelines.ingest.fetch import fetch_from_file  # the pipeline loads with the step, not the code location
+
     paths = chanjiao.paths()
     summary = fetch_from_file(paths.sources_file, paths.data_dir)
     for url, reason in summary.failed.items():
@@ -57,6 +46,15 @@ def fetched_sources(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) 
     "`chanjiao refresh --rebuild` (resource config `rebuild`) runs every step anyway.",
 )
 def refresh_inputs(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths):
+    from pipelines.ingest.refresh_inputs import (
+        changed_inputs,
+        components,
+        fingerprint,
+        frame,
+        read_record,
+        unchanged_release,
+    )
+
     paths = chanjiao.paths()
     parts = components(paths)
     same = None if chanjiao.rebuild else unchanged_release(paths, parts)
@@ -91,7 +89,10 @@ def refresh_inputs(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths):
     description="Every raw report file in the inbox and every fetched URL snapshot, with sha256, size, "
     "media type and path; each ends up ingested, a duplicate, or quarantined with its reason.",
 )
-def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output[pd.DataFrame]:
+def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> dg.Output:
+    from pipelines.ingest.intake import QUARANTINED, counts_add_up
+    from pipelines.steps import EXTRACTED_AT_INTAKE, ingest_raw_reports
+
     paths = chanjiao.paths()
     df = ingest_raw_reports(paths, progress_logger(context, "files"))
     counts = counts_add_up(df)  # raises if a file was lost
@@ -113,9 +114,9 @@ def raw_reports(context: dg.AssetExecutionContext, chanjiao: ChanjiaoPaths) -> d
     description="Decoded text of every ingested report (HTML reduced to text) with title, date, "
     "publisher and institution where found.",
 )
-def decoded_reports(
-    context: dg.AssetExecutionContext, raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
-) -> dg.Output[pd.DataFrame]:
+def decoded_reports(context: dg.AssetExecutionContext, raw_reports, chanjiao: ChanjiaoPaths) -> dg.Output:
+    from pipelines.steps import decode_reports
+
     df = decode_reports(raw_reports, chanjiao.paths(), progress_logger(context))
     return dg.Output(
         df,

@@ -24,12 +24,13 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 from pydantic import PrivateAttr
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RUNS_FOLDER = "chanjiao-runs"
 LOCK_NAME = "chanjiao-refresh.lock"
@@ -144,6 +145,10 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         return runs_root(instance) / run_id / ("__".join(asset_key.path) + ".parquet")
 
     def handle_output(self, context: dg.OutputContext, obj) -> None:
+        import pandas as pd  # with the first step, not when the code location loads
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         if obj is None:
             return
         if not isinstance(obj, pd.DataFrame):
@@ -158,6 +163,8 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         context.add_output_metadata({"stored_at": dg.MetadataValue.path(str(path))})
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
+        import pyarrow.parquet as pq
+
         run_id = context.step_context.run_id
         path = self._path(context.step_context.instance, run_id, context.asset_key)
         if not path.exists():

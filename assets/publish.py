@@ -2,12 +2,6 @@
 versioned release under `published/{dataset}/{version}/`."""
 
 import dagster as dg
-import pandas as pd
-
-from pipelines.ingest.refresh_inputs import parts_of, write_record
-from pipelines.publish.frames import catalogue_frame, institutions_frame, report_texts_frame, reports_frame
-from pipelines.steps import publish as publish_release
-from schemas.tables import IndicatorCatalogueModel, InstitutionsModel, ReportsModel, ReportTextsModel
 
 from ._meta import OWNERS, table_metadata
 from .ingest import refresh_inputs
@@ -18,19 +12,28 @@ TABLE = dict(group_name="publish", kinds={"pandas"}, owners=OWNERS, code_version
 
 
 @dg.asset(**TABLE, description="One row per ingested report, with the number of facts it gave (table `reports`).")
-def reports(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def reports(decoded_reports, facts) -> dg.Output:
+    from pipelines.publish.frames import reports_frame
+    from schemas.tables import ReportsModel
+
     df = reports_frame(decoded_reports, facts)
     return dg.Output(df, metadata=table_metadata(df, ReportsModel, ["file_name", "title", "institution", "n_facts"]))
 
 
 @dg.asset(**TABLE, description="The decoded text every fact's offsets point into (table `report_texts`).")
-def report_texts(decoded_reports: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def report_texts(decoded_reports) -> dg.Output:
+    from pipelines.publish.frames import report_texts_frame
+    from schemas.tables import ReportTextsModel
+
     df = report_texts_frame(decoded_reports)
     return dg.Output(df, metadata=table_metadata(df, ReportTextsModel, ["report_id"]))
 
 
 @dg.asset(**TABLE, description="Institutions named as the subject of a report, with counts (table `institutions`).")
-def institutions(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def institutions(decoded_reports, facts) -> dg.Output:
+    from pipelines.publish.frames import institutions_frame
+    from schemas.tables import InstitutionsModel
+
     df = institutions_frame(decoded_reports, facts)
     return dg.Output(df, metadata=table_metadata(df, InstitutionsModel))
 
@@ -40,7 +43,10 @@ def institutions(decoded_reports: pd.DataFrame, facts: pd.DataFrame) -> dg.Outpu
     description="The indicator catalogue: every code a fact may carry, in Chinese and English (table `indicators`).",
     deps=[refresh_inputs],
 )
-def indicators() -> dg.Output[pd.DataFrame]:
+def indicators() -> dg.Output:
+    from pipelines.publish.frames import catalogue_frame
+    from schemas.tables import IndicatorCatalogueModel
+
     df = catalogue_frame()
     return dg.Output(df, metadata=table_metadata(df, IndicatorCatalogueModel, ["code", "name_zh", "base_unit"]))
 
@@ -56,15 +62,18 @@ def indicators() -> dg.Output[pd.DataFrame]:
 )
 def release(
     context: dg.AssetExecutionContext,
-    facts: pd.DataFrame,
-    quarantine: pd.DataFrame,
-    reports: pd.DataFrame,
-    report_texts: pd.DataFrame,
-    institutions: pd.DataFrame,
-    indicators: pd.DataFrame,
-    refresh_inputs: pd.DataFrame,
+    facts,
+    quarantine,
+    reports,
+    report_texts,
+    institutions,
+    indicators,
+    refresh_inputs,
     chanjiao: ChanjiaoPaths,
 ) -> dg.MaterializeResult:
+    from pipelines.ingest.refresh_inputs import parts_of, write_record
+    from pipelines.steps import publish as publish_release
+
     tables = {
         "facts": facts,
         "reports": reports,

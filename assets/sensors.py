@@ -13,14 +13,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.ingest.inbox import inbox_digest, inbox_state
-
 from .jobs import refresh_job
 from .resources import ChanjiaoPaths
 
 
 def evaluate_inbox(folder: Path, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
     """A run request when the inbox differs from the cursor's state; otherwise the reason not to."""
+    from pipelines.ingest.inbox import inbox_digest, inbox_state  # on the first tick, not at start-up
+
     if not Path(folder).is_dir():
         return dg.SkipReason(f"inbox {folder} does not exist")
     state = inbox_state(folder)

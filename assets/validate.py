@@ -2,11 +2,6 @@
 cross-table checks) and `quarantine` (every row and raw file held back, with check and reason)."""
 
 import dagster as dg
-import pandas as pd
-
-from pipelines.validate import validate_facts
-from pipelines.validate.memo import memos
-from schemas.tables import FactsModel, QuarantineModel
 
 from ._meta import OWNERS, markdown_preview, table_metadata
 from .checks import failure_metadata
@@ -39,9 +34,11 @@ from .resources import ChanjiaoPaths
         )
     ],
 )
-def validated_facts(
-    extracted_facts: pd.DataFrame, decoded_reports: pd.DataFrame, raw_reports: pd.DataFrame, chanjiao: ChanjiaoPaths
-):
+def validated_facts(extracted_facts, decoded_reports, raw_reports, chanjiao: ChanjiaoPaths):
+    from pipelines.validate import validate_facts
+    from pipelines.validate.memo import memos
+    from schemas.tables import FactsModel, QuarantineModel
+
     result = validate_facts(extracted_facts, decoded_reports, raw_reports, memos=memos(chanjiao.paths().data_dir))
     n_bad = result.rows_quarantined
     yield dg.Output(

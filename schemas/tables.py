@@ -20,6 +20,7 @@ from pandera.typing import Series
 from pipelines.ingest.formats import MEDIA_TYPES
 
 from .catalog import BASE_UNITS, CNY_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
+from .registry import PUBLISHED_MODELS
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -306,11 +307,6 @@ class QuarantineModel(pa.DataFrameModel):
         metadata = table_facts(["table", "record_id", "check", "column"])
 
 
-PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {
-    "facts": FactsModel,
-    "reports": ReportsModel,
-    "report_texts": ReportTextsModel,
-    "institutions": InstitutionsModel,
-    "indicators": IndicatorCatalogueModel,
-    "quarantine": QuarantineModel,
-}
+PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {table: globals()[m] for table, m in PUBLISHED_MODELS.items()}
+if bad := [t for t, m in PUBLISHED_TABLES.items() if m.Config.name != t]:
+    raise ValueError(f"models whose Config.name is not their table's: {bad}")

@@ -115,3 +115,13 @@ def test_pipelines_never_imports_assets_at_module_level():
                 raise AssertionError(f"{name} imports {node.module} at module level")
             if isinstance(node, ast.Import) and any(a.name.startswith("assets") for a in node.names):
                 raise AssertionError(f"{name} imports assets at module level")
+
+
+def test_the_code_location_loads_without_the_pipeline_or_its_libraries():
+    """Start-up (issue 14): importing the code location costs Dagster's own import and little more.
+    pandas, pandera, pyarrow and the extractor load with the first step that needs them, so the
+    webserver, the daemon and every run's process do not pay for them at start."""
+    heavy = ("pandas", "pandera", "pyarrow", "numpy", "httpx", "pipelines.extract.extractor", "pipelines.steps")
+    code = f"import sys, assets.definitions; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [], f"loaded at start-up: {out.stdout.strip()}"

@@ -6,13 +6,11 @@ whose char_start/char_end slice the text back to the quote.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from pipelines.ingest.budget import check_budget
-from schemas.catalog import CATALOG_PATH, MONEY_MULTIPLIERS
+from schemas.catalog import MONEY_MULTIPLIERS
 
 from . import classify, simplify
 from .classify import classify_scored
@@ -26,22 +24,8 @@ from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
 from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before
+from .version import EXTRACTOR_VERSION
 
-# Modules of this package that do not decide what the cached facts are (attribution runs on every
-# refresh, after the cache).
-PLUMBING = {"cache.py", "facts_table.py", "frame_store.py", "attribution.py", "parallel.py", "who_when.py"}
-
-
-def _code_fingerprint() -> str:
-    """A short hash of the extractor's code and the catalogue: any change to either changes
-    EXTRACTOR_VERSION, so cached facts can never outlive the code that made them."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in PLUMBING) + [CATALOG_PATH]:
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()[:8]
-
-
-EXTRACTOR_VERSION = f"0.4+{_code_fingerprint()}"
 # Words that end the counted noun phrase after a measure word.
 BRACKET_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")
 PHRASE_STOP = re.compile(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-import assets.extract
-import assets.validate
+import pipelines.steps
+import pipelines.validate
 from assets.run import refresh
 from schemas.tables import PUBLISHED_TABLES
 
@@ -44,14 +44,14 @@ def test_clean_run_passes_every_check(inbox, tmp_path):
 
 
 def test_quarantined_row_warns_and_release_goes_on(inbox, tmp_path, monkeypatch):
-    real = assets.extract.extract_facts_table
+    real = pipelines.steps.extract_facts_table
 
     def corrupt(texts, paths, *rest):
         result = real(texts, paths, *rest)
         result.facts.loc[0, "indicator_code"] = "not_a_code"
         return result
 
-    monkeypatch.setattr(assets.extract, "extract_facts_table", corrupt)
+    monkeypatch.setattr(pipelines.steps, "extract_facts_table", corrupt)
     ok, checks, _ = _run(inbox, tmp_path)
     assert ok
     assert checks["rows_quarantined"] == (False, dg.AssetCheckSeverity.WARN)
@@ -62,13 +62,13 @@ def test_quarantined_row_warns_and_release_goes_on(inbox, tmp_path, monkeypatch)
 
 
 def test_broken_contract_blocks_the_release(inbox, tmp_path, monkeypatch):
-    real = assets.validate.validate_facts
+    real = pipelines.validate.validate_facts
 
     def drop_column(facts, texts, raw, **kw):
         result = real(facts, texts, raw, **kw)
         return type(result)(result.valid.drop(columns=["base_unit"]), result.quarantine, result.failure_cases)
 
-    monkeypatch.setattr(assets.validate, "validate_facts", drop_column)
+    monkeypatch.setattr(pipelines.validate, "validate_facts", drop_column)
     ok, checks, _ = _run(inbox, tmp_path)
     assert checks["facts_contract"] == (False, dg.AssetCheckSeverity.ERROR)
     assert not (tmp_path / "pub" / "ie-facts").exists()

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from test_orchestration import latest_release, write_reports
 
-import assets.extract
+import pipelines.steps
 from assets.io import (
     RUN_ID_ATTR,
     InputFromAnotherRun,
@@ -57,7 +57,7 @@ def test_a_second_refresh_during_a_run_cannot_mix_its_tables_into_the_first(home
     a, b = tmp_path / "a", tmp_path / "b"
     write_reports(a / "inbox", range(0, 3))
     write_reports(b / "inbox", range(10, 14))
-    original = assets.extract.extract_facts_table
+    original = pipelines.steps.extract_facts_table
     seen: dict[str, bool] = {}
 
     def extract_then_start_b(texts, paths, *rest):
@@ -67,7 +67,7 @@ def test_a_second_refresh_during_a_run_cannot_mix_its_tables_into_the_first(home
             )
         return original(texts, paths, *rest)
 
-    monkeypatch.setattr(assets.extract, "extract_facts_table", extract_then_start_b)
+    monkeypatch.setattr(pipelines.steps, "extract_facts_table", extract_then_start_b)
     assert refresh(inbox=a / "inbox", published=a / "published", data=a / "data", dagster_instance=instance)
     reports = pq.read_table(latest_release(a / "published") / "reports.parquet").to_pandas()
     assert sorted(reports["file_name"]) == [f"report-{i:02d}.txt" for i in range(3)]
