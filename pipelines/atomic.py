@@ -13,18 +13,21 @@ from __future__ import annotations
 import ctypes
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int = 0o644, durable: bool = True) -> Path:
+def write_atomic(path: Path, data: str | bytes | Iterable[bytes], mode: int = 0o644, durable: bool = True) -> Path:
+    """data: the content, or its pieces in order (written as they come: a large file need not be
+    held whole in memory); an exception while they come leaves the target as it was."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data.encode("utf-8")] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for piece in pieces:
+                fh.write(piece)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

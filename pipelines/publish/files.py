@@ -9,6 +9,7 @@ CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empt
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,10 +108,10 @@ def write_parquet(df: pd.DataFrame, table: str, path: Path, is_canonical: bool =
 
 def write_csv(df: pd.DataFrame, table: str, path: Path, is_canonical: bool = False) -> None:
     out = df if is_canonical else canonical(df, table)
-    data = csv_bytes(out, table)
-    if data is None:  # a value no column kind expects: pandas' writer, cell by cell
-        data = _pandas_csv(out, table)
-    write_atomic(path, data, durable=False)
+    try:
+        write_atomic(path, csv_chunks(out, table, CSV_CHUNK_ROWS), durable=False)
+    except NotOfItsKind:  # a value no column kind expects: pandas' writer, cell by cell
+        write_atomic(path, _pandas_csv(out, table), durable=False)
 
 
 def _pandas_csv(out: pd.DataFrame, table: str) -> bytes:
@@ -146,27 +147,43 @@ def _csv_cells(s: pd.Series, kind: str) -> pa.Array | None:
     return pc.fill_null(cells, "")
 
 
-def csv_bytes(out: pd.DataFrame, table: str) -> bytes | None:
-    """The CSV of a canonical table, built column by column in Arrow: byte for byte what pandas'
-    to_csv writes (BOM, header, commas, \\n line ends, quotes only where a cell holds a comma, a
-    quote or a line end), without a Python call per cell."""
+class NotOfItsKind(ValueError):
+    """A column holds a value its kind does not expect (a number in a text column)."""
+
+
+# Rows of a CSV file made at once: the file is written in pieces, not held whole in memory.
+CSV_CHUNK_ROWS = 65_536
+
+
+def csv_chunks(out: pd.DataFrame, table: str, rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
+    """The CSV of a canonical table in pieces of `rows` rows, built column by column in Arrow:
+    byte for byte what pandas' to_csv writes (BOM, header, commas, \\n line ends, quotes only
+    where a cell holds a comma, a quote or a line end), without a Python call per cell. Raises
+    NotOfItsKind (possibly after some pieces) where a value is not of its column's kind."""
     specs = columns(PUBLISHED_TABLES[table])
-    cells = []
-    for c in specs:
-        arr = _csv_cells(out[c.name], c.kind)
-        if arr is None:
-            return None
-        cells.append(arr)
-    header = ",".join(c.name for c in specs) + "\n"
-    if not len(out):
-        return header.encode(CSV_ENCODING)
-    cells = [a.cast(pa.large_string()) for a in cells]  # 64-bit offsets: no limit on a table's size
+    yield (",".join(c.name for c in specs) + "\n").encode(CSV_ENCODING)
     nothing, comma = pa.scalar("", pa.large_string()), pa.scalar(",", pa.large_string())
-    rows = pc.binary_join_element_wise(*cells, nothing, comma)  # a trailing comma …
-    rows = pc.binary_replace_slice(rows, -1, 2**62, "\n")  # … becomes the line end (a comma is one byte)
-    _, offsets, data = rows.buffers()
-    ends = np.frombuffer(offsets, dtype=np.int64, count=len(rows) + 1, offset=rows.offset * 8)
-    return header.encode(CSV_ENCODING) + data.slice(int(ends[0]), int(ends[-1] - ends[0])).to_pybytes()
+    for start in range(0, len(out), rows):
+        part = out.iloc[start : start + rows]
+        cells = []
+        for c in specs:
+            arr = _csv_cells(part[c.name], c.kind)
+            if arr is None:
+                raise NotOfItsKind(f"{table}.{c.name}")
+            cells.append(arr.cast(pa.large_string()))  # 64-bit offsets: no limit on a piece's size
+        joined = pc.binary_join_element_wise(*cells, nothing, comma)  # a trailing comma …
+        joined = pc.binary_replace_slice(joined, -1, 2**62, "\n")  # … becomes the line end (a comma is one byte)
+        _, offsets, data = joined.buffers()
+        ends = np.frombuffer(offsets, dtype=np.int64, count=len(joined) + 1, offset=joined.offset * 8)
+        yield data.slice(int(ends[0]), int(ends[-1] - ends[0])).to_pybytes()
+
+
+def csv_bytes(out: pd.DataFrame, table: str) -> bytes | None:
+    """The whole CSV of csv_chunks, or None where a value is not of its column's kind."""
+    try:
+        return b"".join(csv_chunks(out, table))
+    except NotOfItsKind:
+        return None
 
 
 def _numbers(s: pd.Series) -> pd.Series:

@@ -51,3 +51,21 @@ def test_an_empty_table_is_its_header(tables):
     out = files.canonical(tables["facts"], "facts").iloc[:0]
     assert files.csv_bytes(out, "facts") == files._pandas_csv(out, "facts")
     assert pd.read_csv(io.BytesIO(files.csv_bytes(out, "facts"))).empty
+
+
+def test_a_csv_written_in_pieces_is_the_csv_written_whole(tables, tmp_path, monkeypatch):
+    """Pieces of a few rows (a 10k-report facts file is made 65,536 rows at a time) join to the
+    file pandas writes, and a value of the wrong kind in a late piece still falls back to it."""
+    out = files.canonical(tables["facts"], "facts")
+    assert len(out) > 3
+    whole = files._pandas_csv(out, "facts")
+    assert b"".join(files.csv_chunks(out, "facts", rows=2)) == whole
+    monkeypatch.setattr(files, "CSV_CHUNK_ROWS", 2)
+    files.write_csv(out, "facts", tmp_path / "a.csv", is_canonical=True)
+    assert (tmp_path / "a.csv").read_bytes() == whole
+    bad = out.copy()
+    bad["subject"] = bad["subject"].astype(object)
+    bad.loc[len(bad) - 1, "subject"] = 12345  # not text, in the last piece
+    files.write_csv(bad, "facts", tmp_path / "b.csv", is_canonical=True)
+    assert (tmp_path / "b.csv").read_bytes() == files._pandas_csv(bad, "facts")
+    assert not list(tmp_path.glob(".*.tmp"))  # the abandoned piece-by-piece file is gone
