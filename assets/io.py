@@ -182,14 +182,31 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         return df
 
 
-def release_freed_memory() -> None:
+# Above this resident size a step's leftovers are worth a full garbage collection (reference
+# cycles hold frames too: at 10k reports it lowers the run's peak from ~1.55 GB to ~1.3 GB); below
+# it the tenth of a second a collection of the orchestrator's heap costs is not.
+COLLECT_ABOVE_BYTES = 768 * 1024 * 1024
+
+
+def resident_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):  # pragma: no cover (not Linux)
+        return None
+
+
+def release_freed_memory(collect_above: int = COLLECT_ABOVE_BYTES) -> None:
     """Give the memory the last step freed back to the system before the next step loads its
-    inputs: a collection, then glibc's malloc_trim (where the C library has it). The heap of a
-    step's frames is otherwise kept by the allocator, and each step's peak sits on the last's."""
+    inputs: a garbage collection where the process is large, then glibc's malloc_trim (where the
+    C library has it; a millisecond). The heap of a step's frames is otherwise kept by the
+    allocator, and each step's peak sits on the last's."""
     import ctypes
     import gc
 
-    gc.collect()
+    rss = resident_bytes()
+    if rss is None or rss > collect_above:
+        gc.collect()
     trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
     if trim is not None:
         trim(0)
