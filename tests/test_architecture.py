@@ -125,3 +125,19 @@ def test_the_code_location_loads_without_the_pipeline_or_its_libraries():
     code = f"import sys, assets.definitions; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [], f"loaded at start-up: {out.stdout.strip()}"
+
+
+def test_a_refresh_with_nothing_new_needs_neither_pandas_nor_the_extractor(tmp_path):
+    """The steps that decide a refresh has nothing to do (fetch the sources, digest the inputs,
+    check the latest release against its SHA256SUMS and the catalogue) import only file-system code."""
+    modules = "pipelines.ingest.fetch, pipelines.ingest.refresh_inputs, pipelines.publish.catalog"
+    heavy = ("pandas", "pandera", "pyarrow", "numpy", "duckdb", "pipelines.extract.extractor")
+    digest = (  # what the refresh_inputs step computes on every run
+        "from pipelines.settings import Paths; from pathlib import Path; t = Path(sys.argv[1]); "
+        "pipelines.ingest.refresh_inputs.components(Paths(inbox=t, data=t / 'd', published=t / 'p', sources=t / 's'))"
+    )
+    code = f"import sys, {modules}; {digest}; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == [], f"loaded: {out.stdout.strip()}"

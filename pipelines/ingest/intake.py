@@ -25,8 +25,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipelines.progress import Report, tracked
 
@@ -36,6 +35,9 @@ from .decode import DecodeError
 from .decoded_cache import DecodedCache
 from .formats import MEDIA_TYPES
 from .snapshots import SnapshotStore, escaped, sha256_bytes
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SUPPORTED_SUFFIXES = {
     ".txt": "text/plain",
@@ -274,7 +276,7 @@ def start_verdicts(
     """budget_verdicts in two halves: the checks start on the workers now, and the function
     returned waits for them, keeps their verdicts and facts, and gives the verdicts."""
     from pipelines.extract import parallel
-    from pipelines.extract.extractor import EXTRACTOR_VERSION
+    from pipelines.extract.version import EXTRACTOR_VERSION
 
     seconds = budget.report_seconds()
     key = f"budget-{EXTRACTOR_VERSION}"
@@ -409,6 +411,8 @@ def _record(
 
 
 def intake_frame(records: Iterable[IntakeRecord]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([r.to_dict() for r in records], columns=list(IntakeRecord.__dataclass_fields__))
 
 

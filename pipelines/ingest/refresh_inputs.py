@@ -24,13 +24,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipelines import settings
 from pipelines.atomic import write_atomic
 
 from .inbox import inbox_digest, inbox_state
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RECORD_FILE = ".refresh-inputs.json"  # beside the versions, like the tables' fingerprints
 CODE_PACKAGES = ("pipelines", "schemas", "assets")
@@ -93,6 +95,13 @@ def fetched_digest(data_dir: Path) -> str:
     return _sha(json.dumps(kept, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
+def extractor_version() -> str:
+    """The version the fact cache is keyed by, read from the extractor's files (not imported)."""
+    from pipelines.extract.version import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
 def components(paths: settings.Paths, code_root: Path = settings.PROJECT_ROOT) -> dict[str, str]:
     """A digest per input of a refresh (see the module's docstring)."""
     inbox = paths.inbox_dir
@@ -107,7 +116,7 @@ def components(paths: settings.Paths, code_root: Path = settings.PROJECT_ROOT) -
         "manifest": _file_digest(paths.manifest_file),
         "fetched": fetched_digest(paths.data_dir),
         "code": code_digest(code_root),
-        "extractor": paths.fact_cache().version,  # the version the fact cache is keyed by
+        "extractor": extractor_version(),  # the version the fact cache is keyed by
         "deployment": _sha(json.dumps(deployment, sort_keys=True).encode("utf-8")),
     }
 
@@ -118,6 +127,8 @@ def fingerprint(parts: dict[str, str]) -> str:
 
 def frame(parts: dict[str, str]) -> pd.DataFrame:
     """The inputs as a table: one row per input and its digest (what the asset hands on)."""
+    import pandas as pd
+
     return pd.DataFrame({"input": list(parts), "digest": list(parts.values())})
 
 
@@ -176,15 +187,15 @@ def changed_inputs(parts: dict[str, str], record: dict) -> list[str]:
 def unchanged_release(paths: settings.Paths, parts: dict[str, str]) -> Unchanged | None:
     """The latest release when it was built from these very inputs and is still as published
     (its SHA256SUMS, the catalogue page current); else None."""
-    from pipelines.publish import catalog, release, versioning  # the publish stage, only when asked
+    from pipelines.publish import catalog, folders, versioning  # the release folders, not the publish stage
 
     published, dataset = Path(paths.published_dir), paths.dataset
     record = read_record(published, dataset)
     if not record or record.get("fingerprint") != fingerprint(parts):
         return None
     try:
-        latest = versioning.latest(release.published_versions(published, dataset))
-    except release.ReleaseError:
+        latest = versioning.latest(folders.published_versions(published, dataset))
+    except folders.ReleaseError:
         return None  # a broken release folder: the full run says what is wrong
     if latest is None or latest != record.get("version"):
         return None

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from pipelines.extract.extractor import Fact, extract_facts
+from typing import TYPE_CHECKING
 
 from .decode import Decoded, decode_report
 from .metadata import ReportMeta, report_metadata
+
+if TYPE_CHECKING:
+    from pipelines.extract.extractor import Fact
 
 
 @dataclass(frozen=True)
@@ -29,5 +31,7 @@ def read_report(data: bytes, name: str) -> Report:
 
 
 def facts_of_file(path: Path) -> tuple[Report, list[Fact]]:
+    from pipelines.extract.extractor import extract_facts  # reading a report needs no extractor
+
     report = read_report(path.read_bytes(), path.name)
     return report, extract_facts(report.text)

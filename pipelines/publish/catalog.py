@@ -9,9 +9,13 @@ import json
 import os
 from pathlib import Path
 
+from pipelines.atomic import write_atomic
+
 from . import versioning
-from .files import sha256_file, write_atomic
-from .index_page import write_index_page
+from .folders import sha256_file
+
+# The code that draws the page (a page older than it is drawn again); imported only to draw it.
+INDEX_PAGE_CODE = Path(__file__).with_name("index_page.py")
 
 CATALOG = "catalog.json"
 CHECKSUMS = "SHA256SUMS"
@@ -106,6 +110,8 @@ def rebuild(root: Path, unless_current: bool = False) -> dict:
             return data
         write_atomic(root / CATALOG, text)
         point_latest(root, data)
+        from .index_page import write_index_page  # pandas and Arrow: only when a page is drawn
+
         write_index_page(root, data)
     finally:
         os.close(fd)
@@ -126,14 +132,12 @@ def catalog_text(data: dict) -> str:
 
 
 def _current(root: Path, catalog_text: str) -> bool:
-    from . import index_page
-
     cat, page = root / CATALOG, root / INDEX_PAGE
     try:
         if cat.read_text(encoding="utf-8") != catalog_text:
             return False
         page_mtime = page.stat().st_mtime_ns
-        return page_mtime >= cat.stat().st_mtime_ns and page_mtime >= Path(index_page.__file__).stat().st_mtime_ns
+        return page_mtime >= cat.stat().st_mtime_ns and page_mtime >= INDEX_PAGE_CODE.stat().st_mtime_ns
     except OSError:
         return False
 

@@ -8,7 +8,6 @@ CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empt
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,8 @@ import pyarrow.parquet as pq
 from pipelines.atomic import write_atomic
 from schemas.describe import arrow_schema, columns, sort_keys
 from schemas.tables import PUBLISHED_TABLES
+
+from .folders import sha256_file  # noqa: F401 (files.sha256_file, as before)
 
 CSV_ENCODING = "utf-8-sig"
 PARQUET_OPTIONS = dict(
@@ -43,14 +44,6 @@ class WrittenFile:
     bytes: int
     sha256: str
     rows: int
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:

@@ -40,19 +40,24 @@ from .changelog import (
 )
 from .datapackage import database_resource, descriptor, readme
 from .duckdb_file import write_duckdb
-from .files import WrittenFile, canonical, sha256_file, write_table
+from .files import WrittenFile, canonical, write_table
 from .fingerprint import tables_fingerprint
+from .folders import (  # noqa: F401 (published here too: callers name release.ReleaseError)
+    DATA_SUFFIXES,
+    ReleaseError,
+    dataset_dir,
+    missing_files,
+    published_versions,
+    sha256_file,
+    verify_release,
+)
+from .folders import data_sums as _data_sums
 
 STAGING_PREFIX = ".staging-"
 LOCK_FILE = ".lock"
 FINGERPRINT_FILE = ".fingerprints.json"  # version → fingerprint of its tables (fingerprint.py)
-DATA_SUFFIXES = (".parquet", ".csv")
 DOC_FILES = ("datapackage.json", "README.md", "CHANGELOG.md")  # listed in SHA256SUMS after the data files
 RELEASE_MODE = 0o755  # mkdtemp makes the staging folder 0700: a web server could not read the release
-
-
-class ReleaseError(RuntimeError):
-    """A release cannot be published as asked (e.g. it would rewrite a published version)."""
 
 
 class ShrinkError(ReleaseError):
@@ -69,43 +74,6 @@ class ReleaseResult:
     bump: str | None
     diff: dict = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
-
-
-def dataset_dir(root: Path, dataset: str) -> Path:
-    return Path(root) / dataset
-
-
-def published_versions(root: Path, dataset: str) -> list[str]:
-    """The versions published for dataset. A version folder missing its datapackage.json or its
-    SHA256SUMS, or a file either of them lists, is an error (ReleaseError), never a version
-    silently skipped (it would vanish from the catalogue, or be published a second time)."""
-    d = dataset_dir(root, dataset)
-    if not d.is_dir():
-        return []
-    versions = [p for p in d.iterdir() if p.is_dir() and versioning.SEMVER.match(p.name)]
-    broken = {p.name: missing for p in versions if (missing := missing_files(p))}
-    if broken:
-        listed = "; ".join(f"{d / v}: missing {', '.join(m)}" for v, m in sorted(broken.items()))
-        raise ReleaseError(
-            f"incomplete release folder(s) of {dataset}: {listed}. A published version is never rewritten: "
-            "restore the missing files from a copy (or `chanjiao download` from a mirror) before refreshing"
-        )
-    return [p.name for p in versions]
-
-
-def missing_files(folder: Path) -> list[str]:
-    """Files a release folder must hold and does not: datapackage.json, SHA256SUMS, and every
-    file either lists."""
-    missing = [name for name in ("datapackage.json", "SHA256SUMS") if not (folder / name).is_file()]
-    listed = set(_sums(folder))
-    dp_path = folder / "datapackage.json"
-    if dp_path.is_file():
-        try:
-            listed |= {r["path"] for r in json.loads(dp_path.read_text(encoding="utf-8")).get("resources", [])}
-        except (ValueError, KeyError, TypeError, AttributeError):
-            missing.append("a readable datapackage.json")
-    missing += sorted(name for name in listed if not (folder / name).is_file())
-    return missing
 
 
 def check_latest(folder: Path) -> None:
@@ -144,19 +112,6 @@ def _fields(folder_or_tables) -> dict[str, dict[str, str]]:
             out[table] = {f["name"]: f["type"] for f in res["schema"]["fields"]}
         return out
     return {t: {c.name: c.kind for c in columns(PUBLISHED_TABLES[t])} for t in folder_or_tables}
-
-
-def _sums(folder: Path) -> dict[str, str]:
-    path = folder / "SHA256SUMS"
-    if not path.exists():
-        return {}
-    lines = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
-    return {name: sha for sha, sep, name in (line.partition("  ") for line in lines) if sep}
-
-
-def _data_sums(folder: Path) -> dict[str, str]:
-    """The checksums of the data files only: a release's content (its docs name the date and version)."""
-    return {name: sha for name, sha in _sums(folder).items() if name.endswith(DATA_SUFFIXES)}
 
 
 def _sweep_staging(ddir: Path) -> None:
@@ -368,26 +323,3 @@ def _rows(files: list[WrittenFile]) -> dict[str, int]:
 
 def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
-
-
-def verify_release(folder: Path) -> list[str]:
-    """Problems with a release folder's files against its SHA256SUMS (empty when all is well)."""
-    if not (folder / "SHA256SUMS").is_file():
-        return ["SHA256SUMS: missing"]
-    problems = []
-    sums = _sums(folder)
-    dp_path = folder / "datapackage.json"
-    if dp_path.is_file():
-        try:
-            resources = [r["path"] for r in json.loads(dp_path.read_text(encoding="utf-8")).get("resources", [])]
-        except (ValueError, KeyError, TypeError, AttributeError):
-            resources = []
-            problems.append("datapackage.json: not readable")
-        problems += [f"{name}: not listed in SHA256SUMS" for name in resources if name not in sums]
-    for name, sha in sums.items():
-        path = folder / name
-        if not path.exists():
-            problems.append(f"{name}: missing")
-        elif sha256_file(path) != sha:
-            problems.append(f"{name}: checksum mismatch")
-    return problems

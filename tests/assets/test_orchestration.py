@@ -199,6 +199,7 @@ def test_refresh_with_a_changed_extractor_version_redoes_all(dirs, monkeypatch):
     write_reports(dirs["inbox"], range(3))
     run_refresh(dirs)
     monkeypatch.setattr(Paths, "fact_cache", lambda self: FactCache(self.data_dir / "cache", "999.0.0-test"))
+    monkeypatch.setattr("pipelines.ingest.refresh_inputs.extractor_version", lambda: "999.0.0-test")
     facts = metadata(run_refresh(dirs), "extracted_facts")
     assert (facts["reports_extracted"], facts["reports_from_cache"]) == (3, 0)
 
