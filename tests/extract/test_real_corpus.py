@@ -18,7 +18,7 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.91, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.923 / 0.997 / 0.906 (A-G, I-ZM)
+    "dev": {"f1": 0.91, "qualifier_acc": 0.97, "code_acc": 0.89},  # measured 0.924 / 0.997 / 0.906 (A-G, I-ZO)
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.77},  # measured 0.875 / 0.990 / 0.781 (H)
 }
 
@@ -79,6 +79,8 @@ def test_attribution_holds_on_the_development_batches():
     # attribution rules of that session (whole school names, places' kinds of school, 楚雄州, 全区);
     # 0.696 / 0.742 / 0.714 after the next (names cut at their last lead word, a school's offices as
     # publishers, Hong Kong's and Macau's public bodies); 0.701 / 0.750 / 0.715 with ZK-ZM in, after
-    # that session's rules (a row's bare year, a place labelling its row, a government publisher's place)
-    assert result.name_ok / result.facts >= 0.69 and result.period_ok / result.facts >= 0.74, result.summary()
-    assert result.level_ok / result.facts >= 0.70, result.summary()
+    # that session's rules (a row's bare year, a place labelling its row, a government publisher's place);
+    # 0.711 / 0.740 / 0.751 (entity / level / period) with ZN and ZO in, after the next (an unnamed
+    # school's employment report, short names the text defines, a college opening the report, consortia)
+    assert result.name_ok / result.facts >= 0.70 and result.period_ok / result.facts >= 0.74, result.summary()
+    assert result.level_ok / result.facts >= 0.73, result.summary()
