@@ -138,10 +138,10 @@ def graduates_not_supplied(s: Setting) -> str | None:
 
 RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}率")
 PLACEMENT_RATE = re.compile(r"(就业|去向落实|落实|就业升学|升学就业)率$")
-# 专业对口率 and 对口就业率 (the job's match to the major), 直接就业率 (without further study),
-# 优质就业率 and 训后就业率 (of trainees) are other rates (the real gold: 24 of 29 对口 rates other).
 # A share followed by the rate it is (96.2%的就业率, 96.2%平均就业率, 85%以上的就业率).
 RATE_AFTER = re.compile(r"(?:以上|左右)?(?:的|之)?(?:平均|年均)?([\u4e00-\u9fff]{0,4}?率)")
+# 专业对口率 and 对口就业率 (the job's match to the major), 直接就业率 (without further study),
+# 优质就业率 and 训后就业率 (of trainees) are other rates (the real gold: 24 of 29 对口 rates other).
 NOT_PLACEMENT = re.compile(r"对口[\u4e00-\u9fff]{0,2}率$|训后就业率$|直接就业率$|优质就业率$|成功就业率$")
 
 

@@ -41,11 +41,9 @@ REACH = 12
 def report_money_is_foreign(text: str) -> bool:
     if FOREIGN_CURRENCY.search(text) and not RENMINBI.search(text):
         return True
-    signs = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
-    if len({m.group() for m in HONG_KONG_MACAU.finditer(text)}) >= 2:
-        signs.add("Hong Kong or Macau")
-        signs.add("its own bodies")
-    return len(signs) >= 2 and not MAINLAND.search(text)
+    taiwan = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
+    hong_kong_macau = {m.group() for m in HONG_KONG_MACAU.finditer(text)}
+    return (len(taiwan) >= 2 or len(hong_kong_macau) >= 2) and not MAINLAND.search(text)
 
 
 def doc_is_foreign_money(doc: Doc, pos: int) -> bool:

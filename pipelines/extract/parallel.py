@@ -21,7 +21,6 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 
 from pipelines.ingest import budget
 from pipelines.progress import Report, tracked
@@ -101,12 +100,6 @@ def backend(texts: Sequence[str], sizes: Sequence[int] | None = None) -> str:
 def extract_many(texts: Sequence[str], progress: Report | None = None) -> list[list[dict]]:
     """progress(done, total): texts done so far, per text in this process, per chunk elsewhere."""
     return _run(extract_chunk, list(texts), progress)
-
-
-def extract_many_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
-    """extract_chunk_within over many texts, spread like extract_many (each text keeps its own
-    budget wherever it runs)."""
-    return _run(partial(extract_chunk_within, seconds=seconds), list(texts), None)
 
 
 def map_reports(work: Callable[[list], list], items: Sequence, sizes: Sequence[int]) -> list:

@@ -257,24 +257,16 @@ def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = N
     return decoded_report.media_type, ""
 
 
-def budget_verdicts(
-    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None, fan=None
-) -> dict[str, str]:
-    """sha256 → '' if the report decodes and extracts within the time budget, else the reason.
-    A verdict is kept beside the snapshots per extractor version and reused while the budget is
-    no tighter than the time it took (or, for a failure, no looser than the budget it failed).
-    The reports without a verdict are extracted together, each under its own budget, on every
-    core (extract/parallel.py; on `fan`'s workers when given); the facts found go into `facts`
-    (a FactCache), so that a cold refresh extracts each new report once, not once here and
-    again in extraction."""
-    return start_verdicts(items, store, decoded, facts, fan)()
-
-
 def start_verdicts(
-    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, facts=None, fan=None
+    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, fan, facts=None
 ) -> Callable[[], dict[str, str]]:
-    """budget_verdicts in two halves: the checks start on the workers now, and the function
-    returned waits for them, keeps their verdicts and facts, and gives the verdicts."""
+    """Start the time-budget checks of items on `fan` (a parallel.Fanout); the function returned
+    waits for them and gives sha256 → '' if the report decodes and extracts within the time
+    budget, else the reason. A verdict is kept beside the snapshots per extractor version and
+    reused while the budget is no tighter than the time it took (or, for a failure, no looser than
+    the budget it failed). The reports without a verdict are extracted together, each under its
+    own budget, on the fan's workers; the facts found go into `facts` (a FactCache), so that a cold
+    refresh extracts each new report once, not once here and again in extraction."""
     from pipelines.extract import parallel
     from pipelines.extract.version import EXTRACTOR_VERSION
 
@@ -295,11 +287,7 @@ def start_verdicts(
                 continue
         todo[sha] = raw
     texts = [decoded.report(sha, raw.name, raw.data).text for sha, raw in todo.items()]
-    if fan is None:
-        results = parallel.extract_many_within(texts, seconds)
-        pending = lambda: results  # noqa: E731
-    else:
-        pending = fan.submit(partial(parallel.extract_chunk_within, seconds=seconds), texts)
+    pending = fan.submit(partial(parallel.extract_chunk_within, seconds=seconds), texts)
 
     def finish() -> dict[str, str]:
         for sha, (reason, found, elapsed) in zip(todo, pending(), strict=True):
@@ -369,7 +357,7 @@ def intake(
                 checked.append((raw, sha, *check(raw, decoded, sha)))
             new = [(r, sha) for r, sha, _, why in checked if not why and sha not in submitted]
             submitted.update(sha for _, sha in new)
-            pending = start_verdicts(new, store, decoded, facts, fan) if time_budget else dict
+            pending = start_verdicts(new, store, decoded, fan, facts) if time_budget else dict
             if before is not None:
                 finish(*before)
             before = (checked, pending)
