@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass
 
 TABLE_UNIT = (
-    r"万元|亿元|千元|元|萬元|億元|人日|人天|人次|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|学时|课时|户|%|％"
+    r"万元|亿元|千元|元|萬元|億元|人日|人天|万人次|萬人次|人次|万人|萬人|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|"
+    r"学时|课时|户|%|％"
 )
 CELL_NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 CELL_NUM = re.compile(CELL_NUMBER)
+# A cell of a statistics table may fall (比上年增长 | -11.6): signed, where a reader allows it.
+SIGNED_CELL_NUM = re.compile("[-−－]?" + CELL_NUMBER)
 # A flattened table's header (毕业去向 | 人数 | 比例 |) gives the unit of a column of bare numbers.
 HEADER_UNITS = {
     "人数": "人",
@@ -34,7 +37,10 @@ HEADER_UNITS = {
 # A header cell names its column's unit by a unit word at its end (参加人数, 通过人数), by a unit in
 # brackets (到款额（万元）), or as a count of a known noun (科目数, 合作企业数 → the noun is the unit).
 HEADER_CELL = re.compile(
-    r"^(?:.{0,8}?(?P<word>" + "|".join(HEADER_UNITS) + rf")|.{{0,12}}[（(](?P<unit>{TABLE_UNIT})(?:/[月年人生])?[）)])$"
+    # the bracket may stay open where the page's cell lost its end (增长(%)
+    r"^(?:.{0,8}?(?P<word>"
+    + "|".join(HEADER_UNITS)
+    + rf")|.{{0,12}}[（(](?P<unit>{TABLE_UNIT})(?:/[月年人生])?(?:[）)]|$))$"
 )
 
 

@@ -448,6 +448,21 @@ def funding_side(s: Setting) -> str | None:
     return None
 
 
+# Projects of teaching, training or employment (供需对接就业育人项目立项794项) are not research.
+TEACHING_PROJECTS = re.compile(r"育人|就业|供需对接|人才培养|培养项目|实习|师资|教学改革|教改")
+RESEARCH_WORDS = re.compile(r"科研|课题|科技|研究|纵向|基金|社科|自然科学|攻关|研发|科学")
+
+
+def projects_not_research(s: Setting) -> str | None:
+    """立项 or 项目 in a sentence about teaching or employment projects, with no word of research:
+    the projects are not funded research."""
+    if s.code == "funded_research_projects":
+        said = said_around(s)
+        if TEACHING_PROJECTS.search(said) and not RESEARCH_WORDS.search(said):
+            return "teaching or employment projects, not research"
+    return None
+
+
 def technician_grade_not_certificate(s: Setting) -> str | None:
     if s.code == "vocational_certificate_holders" and TECHNICIAN_GRADE.search(s.after):
         return "a promotion to a technician grade, which the spec counts as skilled technicians"
@@ -459,6 +474,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     technician_grade_not_certificate,
     technicians_not_made,
     funding_side,
+    projects_not_research,
     teachers_sent_to_firms,
     learners_not_teachers,
     institutes_not_think_tanks,

@@ -22,7 +22,7 @@ from .filters import bare_wan_counts, why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
-from .simplify import PINYIN_GLOSS, for_matching
+from .simplify import PINYIN_GLOSS, for_matching, simplified
 from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before
 from .version import EXTRACTOR_VERSION
 
@@ -106,6 +106,9 @@ TOTAL_PRIOR = 6.0
 AFTER_READ = 72
 # Where a sentence turns from a total to its parts (共10个，其中…; 成员单位113家，包括…).
 TOTAL_MARKERS = ("其中", "包括", "包含")
+# How many facts before the marker may stand between a total and its parts (a bound: a sentence of
+# many parts costs each part a bounded walk back).
+TOTAL_LOOKBACK = 4
 # How far back the code rules look for the setting of a number (a contest named a sentence earlier).
 CONTEXT_CHARS = 300
 
@@ -114,8 +117,9 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     """A total and its parts (共10个，其中国家级1个、省级1个): the parts are counts of the same
     indicator unless their own words say otherwise, so the total's code weighs in as a prior."""
     out = []
+    totals: dict = {}
     for i, (fact, _cand, inputs) in enumerate(found):
-        total = _total_of(doc, found, i)
+        total = _total_of(doc, found, i, totals)
         if total is not None and _counts_like_total(total, fact, inputs[0]):
             # 三十九座金手獎，包含工業類二十座: a part in the total's measure word naming no noun of
             # its own counts what the total counts
@@ -132,28 +136,52 @@ def _counts_like_total(total: Fact, part: Fact, inputs: tuple) -> bool:
     """A part written in its total's measure word with no noun after it (phrase length 0)."""
     return (
         part.base_unit != total.base_unit
-        and part.unit_text == total.unit_text
+        and _measure_kind(part.unit_text) == _measure_kind(total.unit_text)
         and inputs[4] == 0
         and total.base_unit in ("item", "unit")
         and part.base_unit in ("item", "unit", "other")
     )
 
 
-def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int) -> Fact | None:
-    """The last fact before a TOTAL_MARKERS word (其中, 包括) in the sentence of found[i] (found is in text order, so the
-    walk back stops at the sentence's start: bounded by the sentence, not the report)."""
-    cand = found[i][1]
+def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int, totals: dict) -> Fact | None:
+    """The total before a TOTAL_MARKERS word (其中, 包括) in the sentence of found[i]: the last fact
+    before it in the part's measure word (184个项目签订合同，金额1.6亿元，其中A大学12个), else the
+    last fact before it. found is in text order, so the walk back stops at the sentence's start:
+    bounded by the sentence, not the report; totals: what earlier parts found, by marker and
+    measure word, so that a long list of parts is walked once, not once a part."""
+    part, cand = found[i][0], found[i][1]
     sent_start, _ = doc.sentence(cand.start)
     marker = max(doc.text.rfind(m, sent_start, cand.start) for m in TOTAL_MARKERS)
     if marker == -1:
         return None
+    key = (marker, _measure_kind(part.unit_text))
+    if key not in totals:
+        totals[key] = _walk_to_total(found, i, sent_start, marker, key[1])
+    return totals[key]
+
+
+PERSON_MEASURES = ("人", "名", "位")
+
+
+def _measure_kind(unit_text: str) -> str:
+    """What a measure word counts, for matching a part to its total: people whichever word counts
+    them (6813名…，其中初级5125人), else the word itself (個 as 个)."""
+    return "person" if unit_text in PERSON_MEASURES else simplified(unit_text)
+
+
+def _walk_to_total(found: list, i: int, sent_start: int, marker: int, kind: str) -> Fact | None:
+    """The last fact before the marker that counts in a measure of `kind` (at most TOTAL_LOOKBACK
+    facts back), else the last fact before it."""
+    last, looked = None, 0
     for j in range(i - 1, -1, -1):
         f, c, _ = found[j]
-        if c.start < sent_start:
-            return None
+        if c.start < sent_start or looked == TOTAL_LOOKBACK:
+            break
         if c.end <= marker:
-            return f
-    return None
+            if _measure_kind(f.unit_text) == kind:
+                return f
+            last, looked = last or f, looked + 1
+    return last
 
 
 def rejected_numbers(text: str) -> list[tuple[str, str]]:
@@ -181,9 +209,14 @@ def _value(c: Candidate) -> float | None:
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
             return parse_number(whole) + float("0." + "".join(str(int(parse_number(ch))) for ch in frac))
+        if raw[:1] in MINUS_SIGNS and c.table_label is not None:  # a table's fall (比上年增长 | -11.6)
+            return -parse_number(raw[1:])
         return parse_number(raw)
     except (ValueError, KeyError):
         return None
+
+
+MINUS_SIGNS = "-−－"
 
 
 # 分别超过84.9%和84.6%: one mark before a list of numbers bounds each of them.
@@ -265,8 +298,10 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     """The fact of a candidate, and the inputs its classification used."""
     value = _value(c)
-    if value is None or value < 0:
+    if value is None or (value < 0 and c.table_label is None):
         return None
+    if c.table_label is not None and c.unit_text[:1] in "万萬" and c.unit_text[1:] in ("人", "人次"):
+        value, c = value * 10000, replace(c, unit_text=c.unit_text[1:])  # a header's (万人): its cells in ten thousands
     text = doc.text
     sent_start, sent_end = doc.sentence(c.start)
     clause_start, _ = doc.clause(c.start)

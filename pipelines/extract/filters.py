@@ -570,9 +570,8 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
 
 
 def table_row(doc: Doc, c: Candidate) -> str | None:
-    """In a statistics table only the label speaks: a year-on-year change or a target is no fact."""
-    if GROWTH.search(c.table_label) or re.search(r"增长|增幅|同比|比上年|较上年", c.table_label):
-        return "a change rate, not a level"
+    """In a statistics table only the label speaks: a target is no fact. (A year-on-year change is
+    one, as in prose: 比上年增长 | -11.6 is a fact in percent.)"""
     if FORECAST.search(c.table_label) or re.search(r"目标值|计划", c.table_label):
         return "a forecast or target (预计, 力争, 目标)"
     return None

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import CELL_NUM, HEADER_UNITS, Candidate, cell_candidate, header_unit
+from .cells import HEADER_UNITS, SIGNED_CELL_NUM, Candidate, cell_candidate, header_unit
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
-_VALUE = re.compile(r"^[<>＜＞≤≥]?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
+_VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
 # A caption names the count the whole table holds: …人數統計表, 参加人数如下.
 _CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|表|如下|[:：])")
@@ -102,7 +102,7 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
             for j in range(k):
                 a, b = cells[i + 1 + j]
                 unit = units.get(j) or caption
-                if unit is None or not CELL_NUM.fullmatch(text[a:b]):
+                if unit is None or not SIGNED_CELL_NUM.fullmatch(text[a:b]):
                     continue
                 column = names[j]
                 row = (text[label[0] : label[1]], column and text[column[0] : column[1]])

@@ -394,3 +394,11 @@ def test_a_headlines_dateline_city_is_the_reports_subject_not_its_province():
     # a dateline city the text never names as a city stays with the province the headline names
     _, attrs = attributions("全省共培训农民3200人。", institution=None, publisher=None, title="安徽黄山：培育职业农民")
     assert attrs[0].entity == Entity("安徽省", "province")
+
+
+def test_a_college_named_as_an_example_is_named():
+    # 如 / 例如 before a name is no part of it (如深圳技师学院), but 如皋 and 如东 are places
+    said = "部分专业如深圳技师学院工业机器人应用与维护等，企业需提前一年预定毕业生。"
+    assert [e for _, e in mentions(said, [])] == [Entity("深圳技师学院", "institution")]
+    said = "例如江苏省如皋中等专业学校开设了订单班。"
+    assert [e for _, e in mentions(said, [])] == [Entity("江苏省如皋中等专业学校", "institution")]

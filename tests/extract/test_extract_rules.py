@@ -650,6 +650,8 @@ def test_statistics_table_rows():
         ("横向技术服务到款额（万元）\t1256.80", 12_568_000, "CNY", "tech_service_revenue"),
         ("公益性培训服务（人日）\t12,000", 12000, "person_day", "public_welfare_training_person_days"),
         ("毕业生就业率（%）\t96.5", 96.5, "percent", "graduate_employment_rate"),
+        # a change is a fact, as in prose (spec), but not the indicator's level
+        ("较上年增长（%）\t3.2", 3.2, "percent", "other"),
         ("纵向科研经费到款额  万元  88.5", 885_000, "CNY", "vertical_research_funding"),
     ]
 
@@ -871,3 +873,62 @@ def test_public_training_bases(text, code):
         assert codes == ["training_bases", "other"]
     else:
         assert codes == [code]
+
+
+# A statistics bulletin's table flattened one cell per line: a two-level header whose unit cells are
+# (万人) and a cut-off 增长(%, cells that fall (-11.6).
+BULLETIN = "\n\n".join(
+    [
+        "2023年各级学校招生、在校及毕业生人数及其增长速度",
+        "招生人数",
+        "在校(学)人数",
+        "绝对数",
+        "比上年",
+        "绝对数",
+        "比上年",
+    ]
+    + ["(万人)", "增长(%", "(万人)", "增长(%"]
+    + ["研究生教育", "4.0", "4.1", "12.4", "5.4", "中等职业教育", "23.0", "-11.6", "70.4", "-5.7"]
+)
+
+
+def test_a_cell_per_line_table_reads_ten_thousands_and_falls_from_its_header():
+    got = [(f.number_text, f.normalized_value, f.base_unit) for f in extract_facts(BULLETIN)]
+    assert got == [
+        ("4.0", 40_000, "person"),
+        ("4.1", 4.1, "percent"),
+        ("12.4", 124_000, "person"),
+        ("5.4", 5.4, "percent"),
+        ("23.0", 230_000, "person"),
+        ("-11.6", -11.6, "percent"),
+        ("70.4", 704_000, "person"),
+        ("-5.7", -5.7, "percent"),
+    ]
+
+
+def test_parts_follow_the_total_in_their_own_measure():
+    # the last count before 其中 is money: the parts in 个 count what the 个 before it counted
+    text = "有184个项目正式签订合同，合同金额总计1.6亿元，其中，北京理工大学17个、哈尔滨工业大学22个。"
+    assert [f.base_unit for f in extract_facts(text)] == ["item", "CNY", "item", "item"]
+    # people counted in 名 and in 人 are the same kind: the certificate holders' parts, not the trainees'
+    text = "全县培训农民工9000多人，有6813名农民工获得40多项的职业技能等级证书，其中初级5125人、中级1588人。"
+    codes = [f.indicator_code for f in extract_facts(text)]
+    assert codes == ["other", "vocational_certificate_holders", "other"] + ["vocational_certificate_holders"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("第二期供需对接就业育人项目共遴选签约立项单位794家，立项14546项。", "other"),
+        ("学院获批人才培养项目立项12项。", "other"),
+        ("学院获批省级科研项目立项12项。", "funded_research_projects"),
+        ("今年立项市级及以上科技项目50余项。", "funded_research_projects"),
+    ],
+)
+def test_teaching_and_employment_projects_are_not_research(text, code):
+    assert extract_facts(text)[-1].indicator_code == code
+
+
+def test_courses_counted_in_traditional_men_are_items():
+    facts = extract_facts("我們精心打造了85門實戰導向的精品課程。")
+    assert [(f.normalized_value, f.base_unit) for f in facts] == [(85, "item")]
