@@ -82,11 +82,13 @@ class FactsModel(pa.DataFrameModel):
     char_start: Series[int] = field("起始位置", "start offset of the quote in the decoded report text", ge=0)
     char_end: Series[int] = field("结束位置", "end offset (exclusive) of the quote in the decoded report text", ge=1)
     number_text: Series[str] = field("数字原文", "the number as written, with touching approximation marks")
-    value: Series[float] = field("数值", "the number as a plain number", ge=0)
+    value: Series[float] = field(
+        "数值", "the number as a plain number (below zero only for a change in percent: 比上年增长 -11.6)"
+    )
     unit_text: Series[str] = field(
         "单位原文", "unit or measure word as written (empty where a count in 万 has none: 8万产业工人)", nullable=True
     )
-    normalized_value: Series[float] = field("标准化数值", "value in the base unit (万元 × 10000 → CNY)", ge=0)
+    normalized_value: Series[float] = field("标准化数值", "value in the base unit (万元 × 10000 → CNY)")
     base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
     qualifier: Series[str] = field(
         "限定", "exact, at_least, approx, at_most or range", isin=list(QUALIFIERS), categorical=True
@@ -158,6 +160,13 @@ class FactsModel(pa.DataFrameModel):
         bare_wan = (df["unit_text"].fillna("") == "") & df["number_text"].str.contains("[万萬亿億]", regex=True)
         english = df["unit_text"].fillna("").str.lower().isin(["rmb", "yuan"])
         return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(CNY_UNITS)) | bare_wan | english
+
+    @pa.dataframe_check(
+        name="negative_only_a_change",
+        description="value and normalized_value are below zero only for a percent (a fall: 比上年增长 -11.6)",
+    )
+    def negative_only_a_change(cls, df: pd.DataFrame) -> Series[bool]:
+        return ((df["value"] >= 0) & (df["normalized_value"] >= 0)) | (df["base_unit"] == "percent")
 
     @pa.dataframe_check(name="number_in_quote", description="the number as written stands in the quote")
     def number_in_quote(cls, df: pd.DataFrame) -> Series[bool]:

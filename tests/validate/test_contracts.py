@@ -20,7 +20,7 @@ BAD_ROWS = [
     ("base_unit", "furlong", "base_unit", "isin"),
     ("qualifier", "maybe", "qualifier", "isin"),
     ("indicator_code", "not_a_code", "indicator_code", "isin"),
-    ("value", -5.0, "value", "greater_than_or_equal_to"),
+    ("value", -5.0, None, "negative_only_a_change"),  # a count below zero (a percent may fall)
     ("normalized_value", 1.0, None, "normalized_value_consistent"),
     ("char_end", 0, None, "char_span_in_order"),
     ("quote", None, None, "quote_matches_report_text"),  # same length, number kept, one character changed
