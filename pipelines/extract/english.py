@@ -35,7 +35,12 @@ ENGLISH_MARKS = {
     "fewer than": "at_most",
     "less than": "at_most",
     "below": "at_most",
+    "exceeding": "at_least",
+    "exceed": "at_least",
+    "exceeds": "at_least",
 }
+# A mark after the number (1,300-plus majors).
+ENGLISH_SUFFIXES = {"-plus": "at_least"}
 # The base unit of a counted English noun (its plural as written).
 ENGLISH_NOUNS = {
     **dict.fromkeys(
@@ -55,6 +60,7 @@ ENGLISH_NOUNS = {
             "interns",
             "officials",
             "employees",
+            "members",
         ],
         "person",
     ),
@@ -93,6 +99,8 @@ ENGLISH_NOUNS = {
             "orders",
             "contracts",
             "agreements",
+            "initiatives",
+            "innovations",
         ],
         "item",
     ),
@@ -105,6 +113,8 @@ ENGLISH_NOUNS = {
             "jobs",
             "countries",
             "disciplines",
+            "regions",
+            "fold",
             "square meters",
             "square metres",
         ],
@@ -114,7 +124,7 @@ ENGLISH_NOUNS = {
     **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bln": 1_000_000_000}
 # Counts written as words (Thirty-five enterprises, the three teachers); one is rarely a count of a plural.
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -137,8 +147,9 @@ def _opens(*words: str) -> str:
 _DIGITS = tuple("0123456789")
 ENGLISH_COUNT = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
-    rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?"
-    rf"[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
+    # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold)
+    rf"(?:[ \t]+|-(?=percent|fold))(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
@@ -187,6 +198,7 @@ def english_candidates(text: str) -> list[Candidate]:
             continue
         pre = m.group("pre")
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
+        c = replace(c, suffix=m.group("suffix"))
         out.append(replace(c, num_end=m.end("scale")) if m.group("scale") else c)
     counted = {c.num_start for c in out}
     for m in ENGLISH_MARKED.finditer(text):

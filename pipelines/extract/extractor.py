@@ -17,7 +17,7 @@ from .classify import classify_scored
 from .code_rules import Setting, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
-from .english import ENGLISH_MARKS, english_base_unit
+from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
@@ -235,7 +235,7 @@ def _qualifier(c: Candidate, before: str = "") -> str:
         q
         for q in (
             PREFIX_MARKS.get(c.prefix or "") or ENGLISH_MARKS.get(c.prefix or ""),
-            SUFFIX_MARKS.get(c.suffix or ""),
+            SUFFIX_MARKS.get(c.suffix or "") or ENGLISH_SUFFIXES.get(c.suffix or ""),
             AFTER_MARKS.get(c.after or ""),
         )
         if q

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .cells import Candidate
 from .doc import Doc
+from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, head_noun_after
@@ -415,7 +416,15 @@ _PEOPLE_NEXT = re.compile(PEOPLE_AFTER)
 _JOBS_NEXT = re.compile(JOBS_AFTER)
 _JOBS_BEFORE = re.compile(r"(?:岗位|崗位|职位|職位)(?:数|數)?[^，,。；;]{0,3}$")
 # people named before the number, or enrolment (中职招生600.37万: students enrolled)
-_PEOPLE_BEFORE = re.compile(PERSON_NOUNS + r"|人|招生|招收|在校生|在籍生")
+_PEOPLE_BEFORE = re.compile(
+    PERSON_NOUNS
+    + r"|人|招生|招收|在校生|在籍生|"
+    # in English too (teachers … rose 17 percent to 1.29 million)
+    + r"\b(?:"
+    + "|".join(n for n, unit in ENGLISH_NOUNS.items() if unit == "person")
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 # Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
@@ -434,7 +443,8 @@ def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
     if _JOBS_NEXT.match(doc.text, c.unit_end) or _JOBS_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "other"
     start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
-    if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - 40), c.start):
+    reach = 100 if doc.text[max(0, c.start - 1) : c.start].isascii() else 40  # English words are longer
+    if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - reach), c.start):
         return "person"
     if _MONEY_BEFORE.search(doc.text, max(start, c.start - 20), c.start):
         return "CNY"

@@ -415,6 +415,20 @@ REAL_TEXT_FAMILIES = [
             (3300, "CNY", "exact"),
         ],
     ),
+    # English: a unit joined by a hyphen (8.24-percent, 1.8-fold), -plus and exceeding as marks,
+    # mln as a scale, a scaled count whose people were named well before it
+    (
+        "An 8.24-percent increase, 1.8-fold of the figure; 1,300-plus majors, exceeding 540 million yuan, "
+        "10 mln skilled workers. Full-time teachers for vocational schools rose to 1.29 million.",
+        [
+            (8.24, "percent", "exact"),
+            (1.8, "other", "exact"),
+            (1300, "item", "at_least"),
+            (540_000_000, "CNY", "at_least"),
+            (10_000_000, "person", "exact"),
+            (1_290_000, "person", "exact"),
+        ],
+    ),
     # tenths with a digit or a half after 成 (4成7, 4成半), and 成 before 就业 (3成就业)
     (
         "個案減少4成半，逾4成7參加者完成，近3成就業個案，取得了很大成就。",
