@@ -35,7 +35,9 @@ PHRASE_STOP = re.compile(
     r"建立|建成|形成|设立|成立|签署|"
     # chosen or named as something (3个职教集团入选国家示范性职业教育集团): what it became is no part of it
     r"入选|获评|评为|认定为|列入|纳入|荣获|"
-    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)"
+    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)|"
+    # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
+    r"按(?!摩)"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
 BARE_AWARDS = frozenset(("金", "银", "銀", "铜", "銅", "优胜", "優勝", "優胜", "优勝", "金手", "金手奖", "金手獎"))
@@ -156,8 +158,15 @@ def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int, tota
         return None
     key = (marker, _measure_kind(part.unit_text))
     if key not in totals:
+        if not doc.text[sent_start:marker].strip(
+            OPENING_MARKS
+        ):  # 。其中，A大学33个: the total ends the sentence before
+            sent_start = doc.sentence(sent_start - 1)[0] if sent_start else sent_start
         totals[key] = _walk_to_total(found, i, sent_start, marker, key[1])
     return totals[key]
+
+
+OPENING_MARKS = " \t\n\u3000，,"
 
 
 PERSON_MEASURES = ("人", "名", "位")

@@ -946,3 +946,16 @@ def test_teaching_and_employment_projects_are_not_research(text, code):
 def test_courses_counted_in_traditional_men_are_items():
     facts = extract_facts("我們精心打造了85門實戰導向的精品課程。")
     assert [(f.normalized_value, f.base_unit) for f in facts] == [(85, "item")]
+
+
+def test_parts_in_a_sentence_of_their_own_follow_the_total_before_it():
+    text = "初步达成意向性合作项目333个，意向性合作金额2.5亿元。其中，北京理工大学52个、南京理工大学76个。"
+    assert [f.base_unit for f in extract_facts(text)] == ["item", "CNY", "item", "item"]
+    # a sentence that only follows another is no list of its parts
+    text = "共有合作项目12个。学院新建实训室5个。"
+    assert [f.base_unit for f in extract_facts(text)][-1] == "unit"
+
+
+def test_sorting_words_end_the_counted_phrase():
+    (f, _) = extract_facts("333个意向性合作项目按类型分，科研成果转化类32个。")
+    assert (f.normalized_value, f.base_unit) == (333, "item")
