@@ -260,6 +260,9 @@ REAL_TEXT_FAMILIES = [
     ("每年培养1000万左右的技术技能人才。", [(10_000_000, "person", "approx")]),
     ("中职招生600.37万，高职招生483.61万。", [(6_003_700, "person", "exact"), (4_836_100, "person", "exact")]),
     ("全国共有职业学校1.15万所。", [(11500, "unit", "exact")]),
+    # the firms a place has are its economy, but those that applied to a programme take part in it
+    ("全国共有1550家用人单位申报，最终遴选签约立项单位794家。", [(1550, "unit", "exact"), (794, "unit", "exact")]),
+    ("目前芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家。", []),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
     ("半数以上毕业生留在本地。", [(50, "percent", "at_least")]),  # half
