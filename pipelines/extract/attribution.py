@@ -214,7 +214,11 @@ YEAR = re.compile(
 # A table row labelled by a bare year (2019 | 12.8 | 412 |): its cells are that year's.
 ROW_REACH = 200
 YEAR_ROW = re.compile(r"[ \t|｜]*((?:19|20)[0-9]{2})[ \t]*[|｜]")
-ANY_YEAR = re.compile(r"(?<![0-9到至])(20[0-4]\d|19[5-9]\d)(?=\s*[年届学])")
+ANY_YEAR = re.compile(
+    r"(?<![0-9到至])(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届学]|第)"
+    # or the year an event's title opens with (『2024馬來西亞世界廚師國際大賽』)
+    r"|(?<=[『「《“])(?:20[0-4]\d|19[5-9]\d)(?![0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -731,6 +735,8 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
     year = fallback.end
     if row := _year_row(text, pos):
         return row
+    if caption := caption_period(text, pos, year, fallback, taiwan):
+        return caption
     start, _ = doc.sentence(pos)
     own = period_of(simplified(text[start:pos]), year, fallback, taiwan)
     if own.source == "text":
@@ -739,6 +745,47 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
     para = max(lo, text.rfind("\n", lo, start) + 1)
     earlier = period_of(simplified(text[para:start]), year, fallback, taiwan) if para < start else own
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
+
+
+# A table flattened one cell per line: a cell is a short line; the table's caption, the nearest
+# longer line before it (2023年各级学校招生、在校及毕业生人数…), states the year of its cells,
+# unless a header cell names a year of its own.
+CELL_LINE_MAX = 24
+CAPTION_REACH = 1500
+
+
+def caption_period(text: str, pos: int, year: int | None, fallback: Period, taiwan: bool) -> Period | None:
+    """The period the caption of the cell-per-line table that pos stands in states, if it states
+    one (a bounded walk back over the table's lines)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - line_start > CELL_LINE_MAX:
+        return None
+    lo = max(0, line_start - CAPTION_REACH)
+    end = line_start - 1
+    while end > lo:
+        start = text.rfind("\n", lo, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        if BARE_YEAR.fullmatch(line):
+            return None  # a header cell names a year (2022): the columns say when
+        stated = period_of(simplified(line), year, fallback, taiwan)
+        if stated.source == "text":
+            if len(line) <= YEAR_CELL_MAX:
+                return None  # so does 107学年度
+            # a caption is a title, not a sentence (…如下表所示。 speaks of a table: its columns say when)
+            return None if line.endswith(CAPTION_NOT_AFTER) else stated
+        if len(line) > CELL_LINE_MAX:
+            return None  # prose that names no year: no caption
+    return None
+
+
+CAPTION_NOT_AFTER = tuple("。！？；!?;：:")
+YEAR_CELL_MAX = 8  # characters: a year and its word (2023年, 107學年度), a column's header
+BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _year_row(text: str, pos: int) -> Period | None:

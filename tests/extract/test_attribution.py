@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pipelines.extract.attribution import Entity, attribute_facts, mentions, number_position, period_of
+from pipelines.extract.attribution import (
+    Entity,
+    Period,
+    attribute_facts,
+    caption_period,
+    mentions,
+    number_position,
+    period_of,
+)
 from pipelines.extract.extractor import extract_facts
 
 BUREAU = (
@@ -402,3 +410,32 @@ def test_a_college_named_as_an_example_is_named():
     assert [e for _, e in mentions(said, [])] == [Entity("深圳技师学院", "institution")]
     said = "例如江苏省如皋中等专业学校开设了订单班。"
     assert [e for _, e in mentions(said, [])] == [Entity("江苏省如皋中等专业学校", "institution")]
+
+
+def test_a_cell_per_line_tables_caption_states_the_year_of_its_cells_unless_its_columns_do():
+    cells = "\n\n".join(["招生人数", "(万人)", "研究生教育", "4.0", "中等职业教育", "23.0"])
+    text = "2023年各级学校招生人数\n\n" + cells
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    assert [(f.normalized_value, a.period.start, a.period.source) for f, a in zip(facts, attrs, strict=True)] == [
+        (40_000, 2023, "text"),
+        (230_000, 2023, "text"),
+    ]
+    # a header cell names a year: the caption's range is not every cell's
+    text = "表4 学院2021-2022年招生情况一览表\n\n2022学年\n\n" + cells
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    assert [a.period.start for a in attrs] == [2024, 2024]
+    text = "表4 学院2021-2022年招生情况一览表\n\n项目\n\n2021\n\n2022\n\n录取数\n\n普通高考\n\n1491"
+    report = Period(2024, 2024, "report")
+    assert caption_period(text, len(text) - 2, 2024, report, False) is None  # bare years head the columns
+    text = text.replace("2021\n\n2022", "人数")
+    assert caption_period(text, len(text) - 2, 2024, report, False) == Period(2021, 2022, "text")
+    # a sentence before the table is no caption (…如下表所示。)
+    text = "2023年毕业生出路以就业为主(如下表所示)。\n\n" + cells
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    assert [a.period.start for a in attrs] == [2024, 2024]
+
+
+def test_an_undated_report_takes_the_latest_year_an_event_title_opens_with():
+    text = "學生獲獎包括『2024馬來西亞世界廚師國際大賽』1特金8金，培訓學生120人。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert (attrs[-1].period.start, attrs[-1].period.source) == (2024, "report")
