@@ -728,14 +728,16 @@ def report_period(title: str | None, text: str, year: int | None, this_year: int
     return Period(year, year, "report") if year else Period(None, None, "unknown")
 
 
-def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Period:
+def _period_at(
+    doc: Doc, pos: int, fallback: Period, taiwan: bool = False, captions: dict[int, Period | None] | None = None
+) -> Period:
     """The period of the fact at pos: what its sentence says, else what its paragraph said last
     (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
     text = doc.text
     year = fallback.end
     if row := _year_row(text, pos):
         return row
-    if caption := caption_period(text, pos, year, fallback, taiwan):
+    if caption := caption_period(text, pos, year, fallback, taiwan, captions):
         return caption
     start, _ = doc.sentence(pos)
     own = period_of(simplified(text[start:pos]), year, fallback, taiwan)
@@ -751,36 +753,50 @@ def _period_at(doc: Doc, pos: int, fallback: Period, taiwan: bool = False) -> Pe
 # longer line before it (2023年各级学校招生、在校及毕业生人数…), states the year of its cells,
 # unless a header cell names a year of its own.
 CELL_LINE_MAX = 24
-CAPTION_REACH = 1500
 
 
-def caption_period(text: str, pos: int, year: int | None, fallback: Period, taiwan: bool) -> Period | None:
+def caption_period(
+    text: str, pos: int, year: int | None, fallback: Period, taiwan: bool, seen: dict[int, Period | None] | None = None
+) -> Period | None:
     """The period the caption of the cell-per-line table that pos stands in states, if it states
-    one (a bounded walk back over the table's lines)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
+    one. seen: what walks back from each line's end found, shared by a report's facts, so that a
+    table's cells walk its lines once between them (linear, however long the table)."""
+    lo = max(0, pos - CELL_LINE_MAX - 1)
+    line_start = text.rfind("\n", lo, pos) + 1
+    line_end = text.find("\n", pos, pos + CELL_LINE_MAX + 1)
+    if (not line_start and lo) or (line_end == -1 and pos + CELL_LINE_MAX < len(text)):
+        return None  # no line break near: prose, not a cell
     line_end = len(text) if line_end == -1 else line_end
     if line_end - line_start > CELL_LINE_MAX:
         return None
-    lo = max(0, line_start - CAPTION_REACH)
+    seen = {} if seen is None else seen
+    walked: list[int] = []
     end = line_start - 1
-    while end > lo:
-        start = text.rfind("\n", lo, end) + 1
+    found: Period | None = None
+    while end > 0:
+        if end in seen:
+            found = seen[end]
+            break
+        walked.append(end)
+        start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
         end = start - 1
         if not line:
             continue
         if BARE_YEAR.fullmatch(line):
-            return None  # a header cell names a year (2022): the columns say when
+            break  # a header cell names a year (2022): the columns say when
         stated = period_of(simplified(line), year, fallback, taiwan)
         if stated.source == "text":
-            if len(line) <= YEAR_CELL_MAX:
-                return None  # so does 107学年度
-            # a caption is a title, not a sentence (…如下表所示。 speaks of a table: its columns say when)
-            return None if line.endswith(CAPTION_NOT_AFTER) else stated
+            # so does 107学年度; a caption is a title, not a sentence (…如下表所示。 speaks of a
+            # table whose columns say when)
+            if len(line) > YEAR_CELL_MAX and not line.endswith(CAPTION_NOT_AFTER):
+                found = stated
+            break
         if len(line) > CELL_LINE_MAX:
-            return None  # prose that names no year: no caption
-    return None
+            break  # prose that names no year: no caption
+    for e in walked:
+        seen[e] = found
+    return found
 
 
 CAPTION_NOT_AFTER = tuple("。！？；!?;：:")
@@ -881,5 +897,6 @@ def attribute_facts(
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
-    periods = [_period_at(doc, pos, fallback, taiwan) for pos in starts]
+    captions: dict[int, Period | None] = {}  # caption_period's walks, shared by the report's facts
+    periods = [_period_at(doc, pos, fallback, taiwan, captions) for pos in starts]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

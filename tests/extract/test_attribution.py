@@ -439,3 +439,18 @@ def test_an_undated_report_takes_the_latest_year_an_event_title_opens_with():
     text = "學生獲獎包括『2024馬來西亞世界廚師國際大賽』1特金8金，培訓學生120人。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
     assert (attrs[-1].period.start, attrs[-1].period.source) == (2024, "report")
+
+
+def test_a_long_cell_per_line_table_walks_its_lines_once(monkeypatch):
+    """Linear: the cells of a table share their walks back to the caption."""
+    import pipelines.extract.attribution as attribution
+
+    calls = []
+    real = attribution.period_of
+    monkeypatch.setattr(attribution, "period_of", lambda s, *a, **k: calls.append(len(s)) or real(s, *a, **k))
+    rows = "\n\n".join(f"第{i}组\n\n{i % 90 + 1}.5" for i in range(2000))
+    text = "2023年各级学校招生人数统计\n\n招生人数\n\n(万人)\n\n" + rows
+    starts = [text.index(f"\n{i % 90 + 1}.5", text.index(f"第{i}组")) + 1 for i in range(2000)]
+    periods = [p.period for p in attribute_facts(text, starts, None, None, None, 2024)]
+    assert {(p.start, p.source) for p in periods} == {(2023, "text")}
+    assert len(calls) <= 12 * len(starts)  # a bounded number of reads per fact, not one per line walked
