@@ -311,6 +311,13 @@ def _bodies_pattern(aliases: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, aliases), key=len, reverse=True)))
 
 
+# A university by its name (北京理工大学, 复旦大学), not its students, town or park (大学生, 大学城).
+UNIVERSITY = re.compile(r"[\u4e00-\u9fff]{2,12}?大学(?!生|城|科技园|科创园|堂|路|站)")
+# …its own count, not a count of universities of its kind (社区大学36所)
+COUNT_NEXT = re.compile(r"[0-9０-９]+(?![0-9０-９.．])(?:余|多)?(?![所家校座])")
+UNIVERSITY_LEAD = re.compile("(?:" + PROVINCE.pattern + ")|国立|私立|市立|省立")
+
+
 def mentions(
     sentence: str,
     known: list[str],
@@ -336,6 +343,19 @@ def mentions(
         name = _institution(m.group())
         start = m.end() - len(name) if name else 0
         if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
+            add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
+    for m in UNIVERSITY.finditer(sentence):
+        # a university named before its own count (北京理工大学17个、哈尔滨工业大学22个), or led by
+        # its province (四川大学) or its kind (国立成功大学): "大学" also ends phrases that name none
+        # (世界一流大学, 城市密集建大学)
+        name = proper_name(m.group())
+        start = m.end() - len(name) if name else 0
+        if (
+            name
+            and (COUNT_NEXT.match(sentence, m.end()) or UNIVERSITY_LEAD.match(name))
+            and not DESCRIPTIVE.search(name)
+            and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start])
+        ):
             add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
     if bodies:
         for m in _bodies_pattern(tuple(bodies)).finditer(sentence):

@@ -454,3 +454,15 @@ def test_a_long_cell_per_line_table_walks_its_lines_once(monkeypatch):
     periods = [p.period for p in attribute_facts(text, starts, None, None, None, 2024)]
     assert {(p.start, p.source) for p in periods} == {(2023, "text")}
     assert len(calls) <= 12 * len(starts)  # a bounded number of reads per fact, not one per line walked
+
+
+def test_a_university_is_named_before_its_own_count_or_by_its_province():
+    said = "其中，北京理工大学17个、哈尔滨工业大学22个。"
+    assert [e for _, e in mentions(said, [])] == [
+        Entity("北京理工大学", "institution"),
+        Entity("哈尔滨工业大学", "institution"),
+    ]
+    assert [e for _, e in mentions("四川大学举办招聘会。", [])] == [Entity("四川大学", "institution")]
+    # phrases that end in 大学 and name none, a count of universities of a kind, students
+    for said in ("各地争建世界一流大学5所。", "全省设立社区大学36所。", "大学生3000人参加。"):
+        assert not [e for _, e in mentions(said, []) if e.level == "institution"], said
