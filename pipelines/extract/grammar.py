@@ -182,9 +182,11 @@ _cell_sep = r"(?:\t| {2,}|[ \t]*[|｜][ \t]*)"
 # A statistics-table row as decoded text: a label with its unit in brackets (or in its own
 # cell), then one or more number cells: 横向技术服务到款额（万元）\t1256.80
 TABLE_ROW = re.compile(
-    rf"^(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*(?:[（(](?P<unit>{TABLE_UNIT})[）)]|{_cell_sep}(?P<unit2>{TABLE_UNIT}))"
+    # a markdown row opens with its bar (| 专任教师数(万人) | 4.63 | 4.55 |) and may end in empty cells
+    rf"^(?:[ \t]*[|｜])?[ \t]*(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*"
+    rf"(?:[（(](?P<unit>{TABLE_UNIT})[）)]|{_cell_sep}(?P<unit2>{TABLE_UNIT}))"
     rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{CELL_NUMBER}[ \t]*)+)"
-    rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*$",  # trailing change cells (+12.5%, -3.2) are not levels
+    rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*(?:[ \t]*[|｜])*[ \t]*$",  # trailing change cells (+12.5%, -3.2) are not levels
     re.M,
 )
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
@@ -480,6 +482,11 @@ _YB_NUM = re.compile(r"[0-9][0-9.,]*")
 # A line ending in a unit in brackets, anywhere in a text: a yearbook table needs two (a text with
 # fewer is not walked line by line).
 _YB_UNIT_LINE = re.compile(_YB_UNIT.pattern[_YB_UNIT.pattern.index("[（(]") :], re.M)
+# A header's units on one line under its names on the line before (学校数 招生数 … / (所) (人) …).
+_YB_UNITS_UNIT = r"[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]"
+_YB_UNITS_ROW = re.compile(rf"^\s*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}\s*){{2,}}$")
+_YB_UNITS_ROW_LINE = re.compile(_YB_UNITS_ROW.pattern, re.M)
+_YB_ONE_UNIT = re.compile(_YB_UNITS_UNIT)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _YB_PEOPLE_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:学生|教师|教职工|职工|人员|员工|学员|毕业生|人)数\s*$")
 
@@ -489,7 +496,7 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
     row's numbers take the units of the columns in order, left to right (a row with fewer
     numbers than columns lacks its last ones); a line of prose ends the table."""
     found = _YB_UNIT_LINE.finditer(text)
-    if next(found, None) is None or next(found, None) is None:
+    if (next(found, None) is None or next(found, None) is None) and not _YB_UNITS_ROW_LINE.search(text):
         return []
     out: list[Candidate] = []
     units: list[tuple[str, int, int, str]] = []  # (unit, start, end, column name), in order
@@ -498,6 +505,16 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        if _YB_UNITS_ROW.match(line):  # (所) (人) (人): the columns the line above names, in order
+            named = previous.split()
+            found_units = list(_YB_ONE_UNIT.finditer(line))
+            names = named if len(named) == len(found_units) else [""] * len(found_units)
+            units = [
+                (u.group("unit"), start + u.start("unit"), start + u.end("unit"), n)
+                for u, n in zip(found_units, names, strict=True)
+            ]
+            previous = ""
+            continue
         if (u := _YB_UNIT.match(line)) and len(line) <= 40:
             name = u.group("name").strip() or (previous.split() or [""])[-1]
             units.append((u.group("unit"), start + u.start("unit"), start + u.end("unit"), name))

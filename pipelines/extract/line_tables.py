@@ -17,9 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import HEADER_UNITS, SIGNED_CELL_NUM, Candidate, cell_candidate, header_unit
+from .cells import HEADER_UNITS, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
+_LATIN_WORDS = re.compile(r"[A-Za-z´'’ ]+")
+_LONE_BAR = re.compile(r"^[ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
+_BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
@@ -32,14 +35,18 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     pos = 0
+    # Where cells end in their own bar (12615.83 |), a bar alone is an empty cell and ends a run of
+    # rows; where bars stand alone between cells (728627 / | / 1106551), it only separates them.
+    separators = len(_LONE_BAR.findall(text)) > len(_BARRED_CELL.findall(text))
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        if not line.strip():
+        if not line.strip() or (separators and not line.strip(" \t\u3000|｜")):
             continue
         m = _CELL_LINE.match(line)
         cell = m.group("cell") if m else ""
-        if m and cell and len(cell) <= MAX_CELL and not _SENTENCE_END.search(cell):
+        # a bilingual label (一、高等教育 higher education) is as short as its Chinese
+        if m and cell and len(_LATIN_WORDS.sub("", cell)) <= MAX_CELL and not _SENTENCE_END.search(cell):
             current.append((start + m.start("cell"), start + m.end("cell")))
             continue
         if len(current) >= 6:
@@ -53,21 +60,34 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
 def _rows(kinds: list[bool]) -> tuple[int, int, int] | None:
     """(first label's index, values per row, rows) when the cells from some label on fall into
     rows of a label and the same number of values (True marks a value), at least two rows."""
+    blocks = _blocks(kinds)
+    return blocks[0] if blocks else None
+
+
+def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
+    """Every run of such rows, in order: the first (at least two rows) fixes how many values a row
+    has; later runs of that width, after a section's label with no values (二、中等教育), follow it."""
     labels = [i for i, v in enumerate(kinds) if not v and i + 1 < len(kinds) and kinds[i + 1]]
     if len(labels) < 2:
-        return None
+        return []
     width, _ = Counter(b - a for a, b in zip(labels, labels[1:], strict=False)).most_common(1)[0]
     first = next(i for i, (a, b) in enumerate(zip(labels, labels[1:], strict=False)) if b - a == width)
-    start = labels[first]
     k = width - 1
     if k < 1:
-        return None
-    rows = 0
-    i = start
-    while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
-        rows += 1
-        i += width
-    return (start, k, rows) if rows >= 2 else None
+        return []
+    out: list[tuple[int, int, int]] = []
+    i = labels[first]
+    while i < len(kinds):
+        rows, start = 0, i
+        while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
+            rows += 1
+            i += width
+        if rows >= (1 if out else 2):
+            out.append((start, k, rows))
+        elif not out:
+            return []
+        i += 1 if rows == 0 else 0  # past a section's label, to the next row
+    return out
 
 
 def _caption(text: str, at: int) -> tuple[tuple[str, int, int], str] | None:
@@ -89,23 +109,35 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for cells in _runs(text):
         kinds = [bool(_VALUE.match(text[a:b])) for a, b in cells]
-        found = _rows(kinds)
-        if found is None:
+        blocks = _blocks(kinds)
+        if not blocks:
             continue
-        start, k, n_rows = found
-        header = cells[:start]
+        first, k, _ = blocks[0]
+        header = cells[:first]
         names = header[-k:] if len(header) >= k else [None] * k
         units = {j: unit for j, name in enumerate(names) if name and (unit := header_unit(text, *name))}
-        caption, what = (None, "") if units else (_caption(text, cells[0][0]) or (None, ""))
-        for i in range(start, start + n_rows * (k + 1), k + 1):
-            label = cells[i]
-            for j in range(k):
-                a, b = cells[i + 1 + j]
-                unit = units.get(j) or caption
-                if unit is None or not SIGNED_CELL_NUM.fullmatch(text[a:b]):
-                    continue
-                column = names[j]
-                row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
-                name = " ".join(x for x in (what, *row) if x)
-                out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
+        # else one unit for the whole table: its note (单位:人) among the header's cells, or its caption
+        note = None if units else next((u for a, b in header if (u := _note_unit(text, a, b))), None)
+        caption, what = (None, "") if units or note else (_caption(text, cells[0][0]) or (None, ""))
+        for start, _, n_rows in blocks:
+            for i in range(start, start + n_rows * (k + 1), k + 1):
+                label = cells[i]
+                for j in range(k):
+                    a, b = cells[i + 1 + j]
+                    unit = units.get(j) or note or caption
+                    if unit is None or not SIGNED_CELL_NUM.fullmatch(text[a:b]):
+                        continue
+                    column = names[j]
+                    row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
+                    name = " ".join(x for x in (what, *row) if x)
+                    out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
     return out
+
+
+_NOTE = re.compile(rf"[单單]\s*位\s*[:：]\s*(?P<unit>{TABLE_UNIT})\s*$")
+
+
+def _note_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The unit of a table's note standing alone in a cell (单位:人)."""
+    m = _NOTE.match(text, a, b)
+    return (m.group("unit"), m.start("unit"), m.end("unit")) if m else None

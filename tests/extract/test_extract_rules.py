@@ -962,3 +962,41 @@ def test_parts_in_a_sentence_of_their_own_follow_the_total_before_it():
 def test_sorting_words_end_the_counted_phrase():
     (f, _) = extract_facts("333个意向性合作项目按类型分，科研成果转化类32个。")
     assert (f.normalized_value, f.base_unit) == (333, "item")
+
+
+def test_a_markdown_row_names_its_own_unit_under_columns_of_years():
+    text = (
+        "| 指标 | 2022年 | 2021年 |\n|---|---|---|\n"
+        "| 中等职业学校专任教师数(万人) | 4.63 | 4.55 |\n| 中等职业学校行政人员数(万人) | 0.28 | ||||\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(46_300, "person"), (45_500, "person"), (2_800, "person")]
+
+
+def test_a_yearbook_header_names_its_columns_on_one_line_and_their_units_on_the_next():
+    text = (
+        "20-20  职业初中学校和学生情况 (2007年)\n\n    学校数 招生数 在校学生数 毕业生数\n(所) (人) (人) (人)\n\n"
+        " 总计 275 47469 152955 68630\n   民办 6 628 2250 855\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(275, "unit"), (47469, "person"), (152955, "person"), (68630, "person")] + [
+        (6, "unit"),
+        (628, "person"),
+        (2250, "person"),
+        (855, "person"),
+    ]
+
+
+def test_a_cell_per_line_table_with_bars_between_cells_bilingual_labels_and_sections():
+    cells = ["单位:人", "unit:person", "毕业生数", "graduates", "招生数", "entrants"]
+    cells += ["一、高等教育 higher education", "(一)研究生 postgraduates", "728627", "1106551"]
+    cells += ["博 士 doctor´s degree", "66176", "116047", "二、中等教育 secondary education"]
+    cells += ["(一)高中 senior secondary", "7926100", "8765000"]
+    text = "\n|\n".join(cells) + "\n|\n"
+    got = [f.normalized_value for f in extract_facts(text)]
+    assert got == [728627, 1106551, 66176, 116047, 7926100, 8765000]
+    assert {f.base_unit for f in extract_facts(text)} == {"person"}
+    # where cells end in their own bar, a bar alone is an empty cell: a budget's line numbers are
+    # not read as its amounts
+    budget = "单位:万元 |\n项 目 |\n栏次 |\n1 |\n2 |\n一、一般公共服务支出 |\n|\n2 |\n二、外交支出 |\n|\n3 |\n三、国防支出 |\n|\n4 |\n"
+    assert extract_facts(budget) == []
