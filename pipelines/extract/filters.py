@@ -313,6 +313,33 @@ def national_contest_field(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# A statistical bulletin (统计公报) speaks of a place's year (年末全市…, 比上年增长…) section by
+# section; of its sections only education's are about schools: its health, culture, sport and
+# science figures (医院床位, 图书馆, 专利授权, 技术合同) are the place's, not its schools'.
+BULLETIN_STYLE = re.compile(
+    r"统计公报|統計公報|年末全[市省县区國国]|全年全[市省县区]|比上年(?:增长|下降|增加|减少|增長|增加|減少)"
+)
+OTHER_SECTORS = re.compile(
+    r"卫生|衛生|医院|醫院|床位|医师|醫師|护士|護士|医疗|醫療|疾病|文化馆|文化館|图书馆|圖書館|博物馆|博物館|"
+    r"档案馆|檔案館|广播|廣播|电视|電視|电影|電影|体育场地|體育場地|全民健身|运动员|運動員|专利|專利|技术合同|技術合同|研发|研發|"
+    r"科技|科学研究|科學研究|工程技术研究|工程技術研究|重点实验室|重點實驗室|福利|养老|養老|旅游|旅遊|艺术表演|"
+    r"藝術表演|出版|报纸|報紙|期刊"
+)
+
+
+def _is_bulletin(text: str) -> bool:
+    return len(BULLETIN_STYLE.findall(text, 0, 50_000)) >= 3
+
+
+def bulletin_outside_education(doc: Doc, c: Candidate) -> str | None:
+    if not doc.once("bulletin", _is_bulletin):
+        return None
+    start, _ = doc.sentence(c.start)
+    if OTHER_SECTORS.search(doc.text, start, c.start):
+        return "a statistical bulletin's figure outside education (health, culture, science)"
+    return None
+
+
 def about_economy(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
     found = ECONOMY.search(doc.text, clause_start, c.start)
@@ -572,6 +599,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     inside_quotes,
     forecast,
     about_economy,
+    bulletin_outside_education,
     about_an_event,
     national_contest_field,
     page_counter,

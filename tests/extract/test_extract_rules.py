@@ -1000,3 +1000,16 @@ def test_a_cell_per_line_table_with_bars_between_cells_bilingual_labels_and_sect
     # not read as its amounts
     budget = "单位:万元 |\n项 目 |\n栏次 |\n1 |\n2 |\n一、一般公共服务支出 |\n|\n2 |\n二、外交支出 |\n|\n3 |\n三、国防支出 |\n|\n4 |\n"
     assert extract_facts(budget) == []
+
+
+def test_a_statistical_bulletin_speaks_of_schools_only_in_its_education_section():
+    bulletin = (
+        "年末全市共有普通高校5所，比上年增加1所。中等职业学校在校生3.2万人，比上年增长2.1%。"
+        "普通高中体育器械配备达标校数比例为96.1%。年末全市共有医院85个，床位11540张。"
+        "全年专利授权量3015件，比上年增长5%。"
+    )
+    got = [f.quote for f in extract_facts(bulletin)]
+    assert not [q for q in got if "85个" in q or "11540" in q or "3015" in q]
+    assert [q for q in got if "96.1%" in q] and [q for q in got if "3.2万人" in q]
+    # a college's own patents are facts: a report that is no bulletin keeps them
+    assert [f.normalized_value for f in extract_facts("学院全年专利授权量30件。")] == [30]
