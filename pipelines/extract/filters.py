@@ -243,6 +243,19 @@ def _forecast_before(text: str, start: int, end: int, at: int) -> bool:
     return m is not None and m.start() < at
 
 
+# A bound that defines a class (总经费超10亿元的高校, 就业率超过95%的专业): a threshold, not a quantity.
+THRESHOLD_AFTER = re.compile(
+    r"(?:以上|以下)?的(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份)"
+)  # not 的学生: 超过八成的毕业生 is a share of graduates
+BOUND_PREFIXES = ("超", "超过", "超過", "突破", "逾", "高于", "高於", "低于", "低於", "不足", "不到", "达到", "达")
+
+
+def threshold(doc: Doc, c: Candidate) -> str | None:
+    if (c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下")) and THRESHOLD_AFTER.match(doc.text, c.unit_end):
+        return "a threshold that defines a class (超10亿元的高校), not a quantity"
+    return None
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, end = doc.sentence(c.start)
     if _forecast_before(doc.text, start, end, c.num_start):  # the number's own mark too (将超过50%)
@@ -600,6 +613,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     forecast,
     about_economy,
     bulletin_outside_education,
+    threshold,
     about_an_event,
     national_contest_field,
     page_counter,

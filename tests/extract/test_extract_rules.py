@@ -263,6 +263,9 @@ REAL_TEXT_FAMILIES = [
     # the firms a place has are its economy, but those that applied to a programme take part in it
     ("全国共有1550家用人单位申报，最终遴选签约立项单位794家。", [(1550, "unit", "exact"), (794, "unit", "exact")]),
     ("目前芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家。", []),
+    # a bound that defines a class is a threshold; a share of graduates is a fact
+    ("总经费超10亿元的高校有372所。", [(372, "unit", "exact")]),
+    ("就业率超过95%的专业有20个，超过八成的毕业生享有社会保障。", [(20, "item", "exact"), (80, "percent", "at_least")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
     ("半数以上毕业生留在本地。", [(50, "percent", "at_least")]),  # half
