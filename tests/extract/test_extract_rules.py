@@ -435,6 +435,11 @@ REAL_TEXT_FAMILIES = [
             (1_290_000, "person", "exact"),
         ],
     ),
+    # a college's profile in English: land, books, laboratories, staff
+    (
+        "It covers 168 hectares, with 28 training laboratories, 1,775 staff and 32 databases.",
+        [(168, "other", "exact"), (28, "unit", "exact"), (1775, "person", "exact"), (32, "other", "exact")],
+    ),
     # tenths with a digit or a half after 成 (4成7, 4成半), and 成 before 就业 (3成就业)
     (
         "個案減少4成半，逾4成7參加者完成，近3成就業個案，取得了很大成就。",
