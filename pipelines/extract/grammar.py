@@ -155,10 +155,10 @@ QUANTITY = re.compile(
     # 超 95%: a space may follow the mark, as it may precede the unit; so may a currency (約新台幣12億元)
     rf"{_OPENS}(?:(?P<pre>{_prefix})(?:{_sp}|新[台臺][幣币]|人民[币幣]))?"
     rf"(?P<num>{_num})"
-    # a range of shares may write the mark on both ends (8%-12%): the unit is then a share's
-    rf"(?:(?P<pct1>[%％])?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
+    # a range may write its unit on both ends (8%-12%, 3000元至4000元): the unit is then the same
+    rf"(?:(?P<pct1>[%％]|万元|萬元|亿元|億元|元|人次|人|名|个|個|家|所|项|項)?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
-    rf"(?P<unit>(?(pct1)[%％]|(?:{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
+    rf"(?P<unit>(?(pct1)(?:(?P=pct1)|(?<=[0-9０-９])[%％])|(?:{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
     rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER}|{JOBS_AFTER})|(?<=[万萬亿億][余餘多])(?={JOBS_AFTER})"
     rf"|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))))"
     rf"(?P<after>{_after})?"
@@ -589,7 +589,7 @@ def _from_match(m: re.Match) -> Candidate:
     number, unit = m.group("num"), m.group("unit")
     num_end = m.end("num2") if m.group("num2") else m.end("num")
     if m.group("pct1"):
-        num_end = m.end("unit")  # 8%-12%: the range as written, both marks
+        num_end = m.end("unit")  # 8%-12%, 3000元至4000元: the range as written, both units
     # Money's multiplier belongs to the unit as written (1400万元 → 1400 + 万元) unless an
     # approximation mark sits between (3万余元 → 3万余 + 元).
     unit_start = m.start("unit")

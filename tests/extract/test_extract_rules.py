@@ -516,6 +516,11 @@ REAL_TEXT_FAMILIES = [
     ("截至2023年底前已建成50家。", [(50, "unit", "exact")]),
     # a range of shares with the mark on both ends
     ("招生规模年均增长8%-12%，降幅5%—8%。", [(8, "percent", "range"), (5, "percent", "range")]),
+    # a range with its unit on both ends
+    (
+        "工资能达到3000元至4000元，资助3万元至5万元，招收300人至500人。",
+        [(3000, "CNY", "range"), (30000, "CNY", "range"), (300, "person", "range")],
+    ),
     # … or, where no header cell names one, from the caption above the table
     (
         "本學程參與人數統計表如下:\n學系\n\n102學年度\n\n103學年度\n\n航管系\n\n10\n\n7\n\n休閒系\n\n2\n\n0",
