@@ -194,6 +194,7 @@ UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
 _WHOLE_NOTE = re.compile(rf"^\s*[单單]\s*位\s*[:：]\s*({TABLE_UNIT})\s*(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
+_GROUP_UNIT = re.compile(rf"[ \t]*[（(]({TABLE_UNIT})[）)][ \t]*")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
 _COUNT_ABOVE = re.compile(r"人数|人數|人次")
@@ -314,6 +315,9 @@ def header_table_candidates(text: str) -> list[Candidate]:
     names: list[tuple[int, int]] = []  # the last header row's cells, units or not
     note: tuple[str, int, int] | None = None  # the single unit of the table's note, and its span
     whole_note: tuple[str, int, int] | None = None  # a note that is one unit alone (单位:元): every number's
+    # a row's cell that is a unit alone in brackets (| 各类学校数合计 | (所) | … |): the unit of its
+    # numbers and of the rows after it, up to the next such cell (a yearbook's groups of rows)
+    group_unit: tuple[str, int, int] | None = None
     for line, start, end in _table_lines(text):
         if bare := _WHOLE_NOTE.match(line):  # 单位：万元 above a table, or 單位:元 | |||| in its first line
             whole_note, note = (bare.group(1), start + bare.start(1), start + bare.end(1)), None
@@ -325,7 +329,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
         ):
             whole_note = None  # a new table (附件2 | …) or prose: the note was the last table's
         if "|" not in line and "｜" not in line:
-            header, names = None, []
+            header, names, group_unit = None, [], None
             if UNIT_NOTE.match(line):
                 units = [(m.group(1), start + m.start(1), start + m.end(1)) for m in _NOTE_UNIT.finditer(line)]
                 note = units[0] if len({u for u, _, _ in units}) == 1 else None
@@ -339,7 +343,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
         ):  # a line of words is a header; a row of shares (85% | 97.2% |) is data
             if all(set(text[a:b]) <= set("-—:： ") for a, b in cells):
                 continue  # a |---|---| rule under a header keeps it
-            names = cells
+            names, group_unit = cells, None
             columns = {}
             for k, (a, b) in enumerate(cells):
                 if unit := header_unit(text, a, b):
@@ -365,6 +369,14 @@ def header_table_candidates(text: str) -> list[Candidate]:
         elif not labels and header and shift not in header[1] and _YEAR_CELL.fullmatch(text, *cells[0]):
             labels = cells[:1]  # … or by a bare year under a column of no unit (年份 | 经费(亿元) |, 2019 | 12.8 |)
         in_row: list[Candidate] = []
+        for a, b in cells:
+            if g := _GROUP_UNIT.fullmatch(text, a, b):
+                group_unit = (g.group(1), g.start(1), g.end(1))
+                break
+        if group_unit and not (header and header[1]) and not whole_note and note is None and labels:
+            numbers = [(a, b) for a, b in cells if CELL_NUM.fullmatch(text[a:b])]
+            out += [cell_candidate(text, start, labels, a, b, group_unit) for a, b in numbers]
+            continue
         # a row that names its own unit (| 万元 |, 培训服务（人日）) is read by the row readers, not the note
         row_unit = whole_note is not None and any(
             _UNIT_CELL.fullmatch(text, a, b) or _NOTE_UNIT.search(text, a, b) for a, b in cells

@@ -1026,3 +1026,22 @@ def test_a_statistical_bulletin_speaks_of_schools_only_in_its_education_section(
     assert [q for q in got if "96.1%" in q] and [q for q in got if "3.2万人" in q]
     # a college's own patents are facts: a report that is no bulletin keeps them
     assert [f.normalized_value for f in extract_facts("学院全年专利授权量30件。")] == [30]
+
+
+def test_a_unit_alone_in_a_rows_cell_is_the_unit_of_its_group_of_rows():
+    text = (
+        "| 项 目 | Item | 2014 | 2015 | ||||\n"
+        "| 各类学校数合计 | (所) | Total Number of Schools | (unit) | 1693 | 1697 | ||\n"
+        "| 中等职业学校 | Vocational Secondary Schools | 86 | 86 | ||||\n"
+        "| 各类学校在校学生数 | (人) | Number of Enrolled Students | (person) | 2941554 | 2974053 | ||\n"
+        "| 中等职业学校 | Vocational Secondary Schools | 244585 | 237130 | ||||\n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(1693, "unit"), (1697, "unit"), (86, "unit"), (86, "unit")] + [
+        (2941554, "person"),
+        (2974053, "person"),
+        (244585, "person"),
+        (237130, "person"),
+    ]
+    # the year row above the groups is no data: no unit has been named yet
+    assert not [f for f in extract_facts(text) if f.normalized_value in (2014, 2015)]
