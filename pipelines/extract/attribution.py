@@ -142,7 +142,9 @@ FUNCTION_WORDS = re.compile(
     r"探索|适合|逐步|一套|一批|透过|通过"
 )
 GENERIC = re.compile(
-    r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次)*"
+    r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次|"
+    # kinds of school a statistics table counts (职业初中学校, 特殊学校, 四星级职业学校)
+    r"初中|高中|中学|小学|特殊|特殊教育|民办|公办|[一二三四五]星级)*"
     r"(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
 # A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
@@ -393,7 +395,11 @@ def mentions(
 
 
 # A scope or a count that opens a run of words is no part of a name (全市技工学校, 万名大学).
-NOT_A_NAME_START = re.compile(r"^(?:全|各|我|本|该|这|其|年|那|[0-9万千百亿多余]*名|[万亿]元)")
+NOT_A_NAME_START = re.compile(
+    r"^(?:全|各|我|本|该|这|其|年|那|[0-9万千百亿多余]*名|[万亿]元|"
+    # a verb that opens a phrase about schools (共有学校, 创办高级技工学校, 不含技工学校)
+    r"共有|现有|另有|拥有|建有|设有|创办|不含|含有|包含)"
+)
 # An edition of an event (河源市第十七届中等职业学校学生技能大赛) names a contest, not a school.
 EDITION = re.compile(r"第[0-9一二三四五六七八九十百]+[届屆]")
 

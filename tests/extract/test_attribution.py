@@ -466,3 +466,11 @@ def test_a_university_is_named_before_its_own_count_or_by_its_province():
     # phrases that end in 大学 and name none, a count of universities of a kind, students
     for said in ("各地争建世界一流大学5所。", "全省设立社区大学36所。", "大学生3000人参加。"):
         assert not [e for _, e in mentions(said, []) if e.level == "institution"], said
+
+
+def test_kinds_of_school_and_verbs_before_them_are_no_names():
+    for said in ("职业初中学校招生4.7万人。", "特殊学校21所。", "全省共有学校1200所。", "江苏省四星级职业学校12所。"):
+        assert not [e for _, e in mentions(said, []) if e.level == "institution"], said
+    text = "20-20 职业初中学校和学生情况\n总计 275所\n特殊学校 21所\n"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2008)
+    assert {a.entity.level for a in attrs} != {"institution"}
