@@ -583,6 +583,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     named_in_title = [e for _, e in mentions(headline, [])]
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return dateline_city(headline, text) or named_in_title[0]
+    if MINISTRY_LEAD.match(headline):  # 教育部启动第四期…: a national ministry's own news
+        return NATIONAL
     area = dominant_area(text)
     pub = simplified(publisher or "")
     # a college's own site, a public body's own release (勞工事務局)
@@ -615,6 +617,13 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
             return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
+
+
+# A headline that opens with a national ministry as its subject (教育部举办…, 人社部：…), not with
+# its departments (教育部门) or the universities under it (工业和信息化部部属高校).
+MINISTRY_LEAD = re.compile(
+    r"^\s*(?:教育部(?![门門署])|人力资源和社会保障部|人力资源社会保障部|人社部|工业和信息化部(?!部属|直属)|工信部(?!部属|直属))"
+)
 
 
 # A local paper or broadcaster is named after its place (菏泽日报, 宁化县融媒体中心): its 我市 is that place.

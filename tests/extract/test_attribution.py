@@ -474,3 +474,17 @@ def test_kinds_of_school_and_verbs_before_them_are_no_names():
     text = "20-20 职业初中学校和学生情况\n总计 275所\n特殊学校 21所\n"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2008)
     assert {a.entity.level for a in attrs} != {"institution"}
+
+
+def test_a_headline_that_opens_with_a_national_ministry_is_national_news():
+    text = "今天，教育部在四川省成都市电子科技大学举办交流推进会。\n来自全国的400余所高校参加。"
+    _, attrs = attributions(
+        text, institution=None, publisher=None, title="教育部举办供需对接就业育人项目交流推进会", year=2023
+    )
+    assert {a.entity for a in attrs} == {Entity("中国", "national")}
+    # its departments are a place's (教育部门), the universities under a ministry a group of them
+    from pipelines.extract.attribution import MINISTRY_LEAD
+
+    assert MINISTRY_LEAD.match("人社部：上半年补贴性培训210万人次")
+    assert not MINISTRY_LEAD.match("教育部门举办推进会")
+    assert not MINISTRY_LEAD.match("工业和信息化部部属高校与安徽深化合作")
