@@ -119,7 +119,7 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     """A total and its parts (共10个，其中国家级1个、省级1个): the parts are counts of the same
     indicator unless their own words say otherwise, so the total's code weighs in as a prior."""
     out = []
-    totals: dict = {}
+    totals: dict[tuple[int, str], Fact | None] = {}  # _total_of's answers by marker and measure
     for i, (fact, _cand, inputs) in enumerate(found):
         total = _total_of(doc, found, i, totals)
         if total is not None and _counts_like_total(total, fact, inputs[0]):
@@ -158,10 +158,9 @@ def _total_of(doc: Doc, found: list[tuple[Fact, Candidate, tuple]], i: int, tota
         return None
     key = (marker, _measure_kind(part.unit_text))
     if key not in totals:
-        if not doc.text[sent_start:marker].strip(
-            OPENING_MARKS
-        ):  # 。其中，A大学33个: the total ends the sentence before
-            sent_start = doc.sentence(sent_start - 1)[0] if sent_start else sent_start
+        opens_sentence = not doc.text[sent_start:marker].strip(OPENING_MARKS)
+        if opens_sentence and sent_start:  # 。其中，A大学33个: the total ended the sentence before
+            sent_start = doc.sentence(sent_start - 1)[0]
         totals[key] = _walk_to_total(found, i, sent_start, marker, key[1])
     return totals[key]
 

@@ -57,16 +57,11 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def _rows(kinds: list[bool]) -> tuple[int, int, int] | None:
-    """(first label's index, values per row, rows) when the cells from some label on fall into
-    rows of a label and the same number of values (True marks a value), at least two rows."""
-    blocks = _blocks(kinds)
-    return blocks[0] if blocks else None
-
-
 def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
-    """Every run of such rows, in order: the first (at least two rows) fixes how many values a row
-    has; later runs of that width, after a section's label with no values (二、中等教育), follow it."""
+    """(first label's index, values per row, rows) of every run of rows of a label and the same
+    number of values (True marks a value), in order: the first (at least two rows) fixes how many
+    values a row has; later runs of that width, after a section's label with no values
+    (二、中等教育), follow it."""
     labels = [i for i, v in enumerate(kinds) if not v and i + 1 < len(kinds) and kinds[i + 1]]
     if len(labels) < 2:
         return []
