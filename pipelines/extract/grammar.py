@@ -496,7 +496,9 @@ _YB_NUM = re.compile(r"[0-9][0-9.,]*")
 _YB_UNIT_LINE = re.compile(_YB_UNIT.pattern[_YB_UNIT.pattern.index("[（(]") :], re.M)
 # A header's units on one line under its names on the line before (学校数 招生数 … / (所) (人) …).
 _YB_UNITS_UNIT = r"[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]"
-_YB_UNITS_ROW = re.compile(rf"^\s*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}\s*){{2,}}$")
+# spaces and tabs only, never \s: with re.M a \s* at a line's start would run on over every blank
+# line after it, once per line (quadratic on a text of blank lines)
+_YB_UNITS_ROW = re.compile(rf"^[ \t\u3000]*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}[ \t\u3000]*){{2,}}$")
 _YB_UNITS_ROW_LINE = re.compile(_YB_UNITS_ROW.pattern, re.M)
 _YB_ONE_UNIT = re.compile(_YB_UNITS_UNIT)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

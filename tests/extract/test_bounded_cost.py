@@ -137,3 +137,22 @@ def test_what_each_fact_reads_to_name_its_noun_stays_near_it(monkeypatch):
     with report_budget(GENEROUS):
         assert len(extract_facts(text)) == 2000
     assert longest[0] <= 2 * MAX_SPAN
+
+
+def test_no_line_pattern_opens_with_whitespace_that_runs_across_lines():
+    """With re.M, ^\\s* at a line's start runs on over every blank line after it, once per line:
+    quadratic on a text of blank lines (a yearbook's units row cost 12 s on 20,000 of them)."""
+    import importlib
+    import pkgutil
+    import re
+
+    import pipelines.extract as package
+
+    offenders = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"pipelines.extract.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and value.flags & re.MULTILINE:
+                if re.match(r"\^(?:\(\?:)*\\s[*+]", value.pattern):
+                    offenders.append(f"{info.name}.{name}")
+    assert offenders == []
