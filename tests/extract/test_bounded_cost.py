@@ -152,7 +152,7 @@ def test_no_line_pattern_opens_with_whitespace_that_runs_across_lines():
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"pipelines.extract.{info.name}")
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and value.flags & re.MULTILINE:
-                if re.match(r"\^(?:\(\?:)*\\s[*+]", value.pattern):
-                    offenders.append(f"{info.name}.{name}")
+            multiline = isinstance(value, re.Pattern) and value.flags & re.MULTILINE
+            if multiline and re.match(r"\^(?:\(\?:)*\\s[*+]", value.pattern):
+                offenders.append(f"{info.name}.{name}")
     assert offenders == []
