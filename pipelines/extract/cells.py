@@ -10,6 +10,8 @@ TABLE_UNIT = (
     r"万元|亿元|千元|元|萬元|億元|人日|人天|万人次|萬人次|人次|万人|萬人|人|名|位|项|項|件|个|個|家|所|门|种|篇|部|本|"
     r"学时|课时|户|%|％"
 )
+# A table's note that is one unit alone (单位:人, 單位:元): the unit of every number of its table.
+NOTE_ALONE = rf"[单單]\s*位\s*[:：]\s*({TABLE_UNIT})\s*"
 CELL_NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 CELL_NUM = re.compile(CELL_NUMBER)
 # A cell of a statistics table may fall (比上年增长 | -11.6): signed, where a reader allows it.

@@ -13,6 +13,7 @@ from .cells import (
     CELL_NUM,
     CELL_NUMBER,
     HEADER_UNITS,
+    NOTE_ALONE,
     TABLE_UNIT,
     Candidate,
     cell_candidate,
@@ -192,9 +193,8 @@ TABLE_ROW = re.compile(
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
 UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
-_WHOLE_NOTE = re.compile(rf"^\s*[单單]\s*位\s*[:：]\s*({TABLE_UNIT})\s*(?:[|｜\s]*)$")
+_WHOLE_NOTE = re.compile(rf"^\s*{NOTE_ALONE}(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
-_GROUP_UNIT = re.compile(rf"[ \t]*[（(]({TABLE_UNIT})[）)][ \t]*")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
 _COUNT_ABOVE = re.compile(r"人数|人數|人次")
@@ -370,7 +370,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
             labels = cells[:1]  # … or by a bare year under a column of no unit (年份 | 经费(亿元) |, 2019 | 12.8 |)
         in_row: list[Candidate] = []
         for a, b in cells:
-            if g := _GROUP_UNIT.fullmatch(text, a, b):
+            if g := _NOTE_UNIT.fullmatch(text, a, b):  # the cell is the unit alone (cells are trimmed)
                 group_unit = (g.group(1), g.start(1), g.end(1))
                 break
         if group_unit and not (header and header[1]) and not whole_note and note is None and labels:
@@ -488,14 +488,15 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
 # A statistical yearbook's table as text: the header's column names each followed by a unit in
 # brackets, often on a line of its own (学校数\n(所)\n注册学生数\n(人)), then rows of a label and
 # numbers separated by spaces (总计 1797 1030487 981456); English lines between are ignored.
-_YB_UNIT = re.compile(r"^(?P<name>.*?)[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]\s*$")
+_YB_UNITS = r"所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％"  # what a yearbook's header brackets
+_YB_UNIT = re.compile(rf"^(?P<name>.*?)[（(](?P<unit>{_YB_UNITS})[)）]\s*$")
 _YB_ROW = re.compile(r"^\s*(?P<label>[^0-9\s][^0-9]*?)\s+(?P<cells>[0-9][0-9.,]*(?:[ \t\u3000]+[0-9][0-9.,]*)+)\s*$")
 _YB_NUM = re.compile(r"[0-9][0-9.,]*")
 # A line ending in a unit in brackets, anywhere in a text: a yearbook table needs two (a text with
 # fewer is not walked line by line).
 _YB_UNIT_LINE = re.compile(_YB_UNIT.pattern[_YB_UNIT.pattern.index("[（(]") :], re.M)
 # A header's units on one line under its names on the line before (学校数 招生数 … / (所) (人) …).
-_YB_UNITS_UNIT = r"[（(](?P<unit>所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％)[)）]"
+_YB_UNITS_UNIT = rf"[（(](?P<unit>{_YB_UNITS})[)）]"
 # spaces and tabs only, never \s: with re.M a \s* at a line's start would run on over every blank
 # line after it, once per line (quadratic on a text of blank lines)
 _YB_UNITS_ROW = re.compile(rf"^[ \t\u3000]*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}[ \t\u3000]*){{2,}}$")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import HEADER_UNITS, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .cells import HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, Candidate, cell_candidate, header_unit
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _LATIN_WORDS = re.compile(r"[A-Za-z´'’ ]+")
@@ -129,10 +129,10 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_NOTE = re.compile(rf"[单單]\s*位\s*[:：]\s*(?P<unit>{TABLE_UNIT})\s*$")
+_NOTE = re.compile(NOTE_ALONE + "$")
 
 
 def _note_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     """The unit of a table's note standing alone in a cell (单位:人)."""
     m = _NOTE.match(text, a, b)
-    return (m.group("unit"), m.start("unit"), m.end("unit")) if m else None
+    return (m.group(1), m.start(1), m.end(1)) if m else None
