@@ -156,7 +156,16 @@ def test_a_refresh_is_recorded_in_postgres(pg_url, tmp_path, monkeypatch):
 
 def test_a_run_launched_through_the_webserver_is_run_by_the_daemon_and_recorded_in_postgres(pg_url, tmp_path):
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_webserver_e2e import LAUNCH, RUN_STATUS, free_port, graphql, start_services, stop_group, wait_for_server
+    from test_webserver_e2e import (
+        LAUNCH,
+        RUN_STATUS,
+        create_storage,
+        free_port,
+        graphql,
+        start_services,
+        stop_group,
+        wait_for_server,
+    )
 
     env = _deployment(tmp_path, pg_url)
     instance_config.write_config(Path(env["DAGSTER_HOME"]), env)
@@ -168,6 +177,7 @@ def test_a_run_launched_through_the_webserver_is_run_by_the_daemon_and_recorded_
             "webserver": [str(BIN / "dagster-webserver"), "-h", "127.0.0.1", "-p", str(port)],
             "daemon": [str(BIN / "dagster-daemon"), "run"],
         }
+        create_storage(env)
         start_services(commands, env, tmp_path, procs, logs)
         base = f"http://127.0.0.1:{port}"
         wait_for_server(base, procs, logs, timeout=120)

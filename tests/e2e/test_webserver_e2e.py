@@ -126,6 +126,17 @@ def default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def create_storage(env: dict[str, str]) -> None:
+    """Create (migrate) the instance's storage once, before its services start: a webserver and a
+    daemon started together on an empty store both run the schema's migrations, and the loser of
+    that race (or a code server reading half a schema) fails in alembic (CI saw "alembic_version
+    has more than one head"). A deployment does the same (README: the `instance` service)."""
+    done = subprocess.run(
+        [str(BIN / "dagster"), "instance", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
 def start_services(commands: dict[str, list[str]], env: dict[str, str], folder: Path, procs: list, logs: list) -> None:
     """Start each command in its own process group (SIGINT handler reset), its output in
     folder/<name>.log; the processes and logs are appended as they start, so that the caller's
@@ -198,6 +209,7 @@ def webserver(tmp_path_factory):
     procs, logs = [], []
     started = time.monotonic()
     try:
+        create_storage(env)
         start_services(commands, env, tmp, procs, logs)
         base = f"http://127.0.0.1:{port}"
         wait_for_server(base, procs, logs)
