@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .cells import (
     CELL_NUM,
@@ -490,7 +491,11 @@ def _alignment(text: str, cells: list[tuple[int, int]], header: tuple[int, dict]
 # numbers separated by spaces (总计 1797 1030487 981456); English lines between are ignored.
 _YB_UNITS = r"所|人|个|個|项|項|家|万元|元|人次|人日|件|册|台|%|％"  # what a yearbook's header brackets
 _YB_UNIT = re.compile(rf"^(?P<name>.*?)[（(](?P<unit>{_YB_UNITS})[)）]\s*$")
-_YB_ROW = re.compile(r"^\s*(?P<label>[^0-9\s][^0-9]*?)\s+(?P<cells>[0-9][0-9.,]*(?:[ \t\u3000]+[0-9][0-9.,]*)+)\s*$")
+# a row's label may open with its number in the table (1.高等学校, 2、普通中学), never read as a cell
+_YB_ROW = re.compile(
+    r"^\s*(?P<label>(?:[0-9]{1,2}[.、．])?[^0-9\s][^0-9]*?)(?P<gap>\s+)"
+    r"(?P<cells>[0-9][0-9.,]*(?:[ \t\u3000]+[0-9][0-9.,]*)+)\s*$"
+)
 _YB_NUM = re.compile(r"[0-9][0-9.,]*")
 # A line ending in a unit in brackets, anywhere in a text: a yearbook table needs two (a text with
 # fewer is not walked line by line).
@@ -500,10 +505,35 @@ _YB_UNITS_UNIT = rf"[（(](?P<unit>{_YB_UNITS})[)）]"
 # spaces and tabs only, never \s: with re.M a \s* at a line's start would run on over every blank
 # line after it, once per line (quadratic on a text of blank lines)
 _YB_UNITS_ROW = re.compile(rf"^[ \t\u3000]*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}[ \t\u3000]*){{2,}}$")
-_YB_UNITS_ROW_LINE = re.compile(_YB_UNITS_ROW.pattern, re.M)
 _YB_ONE_UNIT = re.compile(_YB_UNITS_UNIT)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_YB_PEOPLE_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:学生|教师|教职工|职工|人员|员工|学员|毕业生|人)数\s*$")
+_YB_PEOPLE_COLUMN = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:(?:学生|教师|教职工|职工|人员|员工|学员|毕业生|人)数|教师|学生|职工|学员|毕业生)\s*$"
+)
+# A wrapped header's line: the column names' next pieces with two or more of their units in
+# brackets ((所) (人) (人) 学生数 人  数 #专任): its units follow the header's units so far.
+_YB_WRAPPED_UNITS = re.compile(rf"^[^0-9\n]*{_YB_UNITS_UNIT.replace('?P<unit>', '')}[^0-9\n]*$")
+_YB_TWO_UNITS = re.compile(
+    rf"{_YB_UNITS_UNIT.replace('?P<unit>', '')}[^0-9\n]{{0,40}}?{_YB_UNITS_UNIT.replace('?P<unit>', '')}"
+)
+# A row's cells are spaced by one space; a run of three or more is a cell left empty.
+_YB_EMPTY_CELL = re.compile(r"[ \t\u3000]{3,}")
+
+
+def _yearbook_cells(line: str, row: re.Match) -> list[re.Match | None]:
+    """A row's numbers in column order, None for a cell left empty: where cells are spaced by
+    one space, a run of three or more spaces (after the label, or between two numbers) is an
+    empty cell (成人中专   60 40 186: no count of schools)."""
+    numbers: list[re.Match | None] = list(_YB_NUM.finditer(line, row.start("cells"), row.end("cells")))
+    gaps = [row.group("gap")] + [line[a.end() : b.start()] for a, b in pairwise(numbers)]
+    if min(map(len, gaps)) > 1 or not any(_YB_EMPTY_CELL.fullmatch(g) for g in gaps):
+        return numbers
+    out: list[re.Match | None] = []
+    for gap, n in zip(gaps, numbers, strict=True):
+        if _YB_EMPTY_CELL.fullmatch(gap):
+            out.append(None)
+        out.append(n)
+    return out
 
 
 def yearbook_table_candidates(text: str) -> list[Candidate]:
@@ -511,15 +541,31 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
     row's numbers take the units of the columns in order, left to right (a row with fewer
     numbers than columns lacks its last ones); a line of prose ends the table."""
     found = _YB_UNIT_LINE.finditer(text)
-    if (next(found, None) is None or next(found, None) is None) and not _YB_UNITS_ROW_LINE.search(text):
+    if (next(found, None) is None or next(found, None) is None) and not _YB_TWO_UNITS.search(text):
         return []
     out: list[Candidate] = []
     units: list[tuple[str, int, int, str]] = []  # (unit, start, end, column name), in order
     previous, previous_at = "", 0  # the last line with Chinese words: it names the next unit's column
+    wrapped = False  # the last line was a wrapped header's line: the next one continues the header
     pos = 0
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        was_wrapped, wrapped = wrapped, False
+        if (
+            len(line) <= 60
+            and not _YB_UNITS_ROW.match(line)
+            and _YB_WRAPPED_UNITS.match(line)
+            and len(found_units := _YB_ONE_UNIT.findall(line)) >= 2
+        ):
+            # (所) (人) (人) 学生数 人  数 / (人) (人)   教师: units of columns named across lines
+            at = [
+                (m.group("unit"), start + m.start("unit"), start + m.end("unit"), "")
+                for m in _YB_ONE_UNIT.finditer(line)
+            ]
+            units = units + at if was_wrapped else at
+            previous, previous_at, wrapped = line, start, True
+            continue
         if _YB_UNITS_ROW.match(line):  # (所) (人) (人): the columns the line above names, in order
             named = previous.split()
             found_units = list(_YB_ONE_UNIT.finditer(line))
@@ -542,8 +588,10 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
             previous = ""
         if row and len(units) >= 2 and _CJK_CHAR.search(row.group("label")):
             label = row.group("label").strip()
-            numbers = list(_YB_NUM.finditer(line, row.start("cells"), row.end("cells")))
+            numbers = _yearbook_cells(line, row)
             for (unit, u_start, u_end, name), n in zip(units, numbers, strict=False):
+                if n is None:  # a cell left empty
+                    continue
                 out.append(
                     Candidate(
                         start=start + n.start(),  # the cell alone, widened only to be unique

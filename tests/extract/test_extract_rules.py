@@ -1000,6 +1000,26 @@ def test_a_yearbook_header_names_its_columns_on_one_line_and_their_units_on_the_
     ]
 
 
+def test_a_yearbook_header_wrapped_over_lines_numbered_rows_and_empty_cells():
+    """Units in brackets among the column names' pieces, over two lines (the last column, 专任
+    教师, has none: people); rows numbered 1., 2.; three spaces where a cell is left empty."""
+    text = (
+        "10-15  市区教育事业基本情况\n \n  学校数 招生数 在  校 教职工  专任\n"
+        "(所) (人) (人) 学生数 人  数\n      (人) (人)   教师\n"
+        "  1.高等学校 3 6968 21096 1658 1102\n      初中 44 14071 41382   2555\n"
+        "       成人中专   60 186    \n"
+    )
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(3, "unit"), (6968, "person"), (21096, "person"), (1658, "person"), (1102, "person")] + [
+        (44, "unit"),
+        (14071, "person"),
+        (41382, "person"),
+        (2555, "person"),
+        (60, "person"),
+        (186, "person"),
+    ]
+
+
 def test_a_cell_per_line_table_with_bars_between_cells_bilingual_labels_and_sections():
     cells = ["单位:人", "unit:person", "毕业生数", "graduates", "招生数", "entrants"]
     cells += ["一、高等教育 higher education", "(一)研究生 postgraduates", "728627", "1106551"]
