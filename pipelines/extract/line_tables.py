@@ -23,7 +23,8 @@ MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _LATIN_WORDS = re.compile(r"[A-Za-z´'’ ]+")
 _LONE_BAR = re.compile(r"^[ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 _BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
-_CELL_LINE = re.compile(r"^[ \t\u3000]*(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
+# a cell's line may open with a bar too, where a row's label opens it (| 一.中職學生計 |)
+_CELL_LINE = re.compile(r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
 # A caption names the count the whole table holds: …人數統計表, 参加人数如下.
@@ -37,12 +38,19 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     pos = 0
     # Where cells end in their own bar (12615.83 |), a bar alone is an empty cell and ends a run of
     # rows; where bars stand alone between cells (728627 / | / 1106551), it only separates them.
+    # Either way, a bar alone after a cell with no bar of its own (| / 單位:人 / |), or after another
+    # such bar, only closes or opens a wrapped cell.
     separators = len(_LONE_BAR.findall(text)) > len(_BARRED_CELL.findall(text))
+    barred = False  # the last line that was not blank ended in a bar of its own (a cell or an empty one)
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        if not line.strip() or (separators and not line.strip(" \t\u3000|｜")):
+        if not line.strip():
             continue
+        lone = not line.strip(" \t\u3000|｜")
+        if lone and (separators or not barred):
+            continue
+        barred = line.rstrip(" \t\u3000").endswith(("|", "｜"))
         m = _CELL_LINE.match(line)
         cell = m.group("cell") if m else ""
         # a bilingual label (一、高等教育 higher education) is as short as its Chinese
@@ -111,6 +119,11 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
         header = cells[:first]
         names = header[-k:] if len(header) >= k else [None] * k
         units = {j: unit for j, name in enumerate(names) if name and (unit := header_unit(text, *name))}
+        if names[0] and len(units) < k and len({text[a:b] for a, b in names}) < k:
+            # a sub-header that repeats (計 | 其中… | 計 | …) and names no unit: two levels of names
+            # over the columns, which the last k cells do not name one by one (人數 | 比例 | 人數 |
+            # 比例 names each column's unit: kept)
+            names = [None] * k
         # else one unit for the whole table: its note (单位:人) among the header's cells, or its caption
         note = None if units else next((u for a, b in header if (u := _note_unit(text, a, b))), None)
         caption, what = (None, "") if units or note else (_caption(text, cells[0][0]) or (None, ""))

@@ -1020,6 +1020,23 @@ def test_a_yearbook_header_wrapped_over_lines_numbered_rows_and_empty_cells():
     ]
 
 
+def test_a_cell_per_line_table_whose_header_cells_are_wrapped_in_bars_and_labels_open_with_one():
+    """An HTML table as text: each header cell between bars of their own lines (| / 單位:人 / |),
+    a two-level header whose sub-header repeats (計Total) and names no unit, so the columns go by
+    the note's unit and by no name (預計畢業生數 names no column here); each row's label opens
+    with a bar, each value ends in one."""
+    header = ["單位:人", "畢業生數Graduates", "招生數Entrants", "預計畢業生數Graduates for Next Year"]
+    header += ["計Total", "計Total"]
+    text = "".join(f"    | \n     {c} \n     | \n" for c in header)
+    for label, values in (
+        ("一.中職學生計 Students", (3011438, 1393781, 4241166)),
+        ("其中:全日制", (2848330, 1339581, 4090725)),
+    ):
+        text += f"    | {label}      | \n" + "".join(f"     {v} | \n" for v in values)
+    got = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(v, "person") for v in (3011438, 1393781, 4241166, 2848330, 1339581, 4090725)]
+
+
 def test_a_cell_per_line_table_with_bars_between_cells_bilingual_labels_and_sections():
     cells = ["单位:人", "unit:person", "毕业生数", "graduates", "招生数", "entrants"]
     cells += ["一、高等教育 higher education", "(一)研究生 postgraduates", "728627", "1106551"]
