@@ -173,14 +173,23 @@ BRACKETED = re.compile(
     rf"{_opens(*ENGLISH_NOUNS)}\b(?P<unit>{_nouns})(?:[ \t]+[a-z]+){{0,4}}?[ \t]*[(（](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)[)）]",
     re.IGNORECASE,
 )
+# A range (85% to 90%, 32 to 196 trainees, between 10 and 16 per cent): one fact at its lower end.
+_NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?"
+ENGLISH_RANGE = re.compile(
+    rf"{_opens('between', *_DIGITS)}(?<![\w.,])(?:(?P<between>between)[ \t]+)?(?P<num>{_NUM})(?P<pct1>[ \t]?%)?"
+    rf"[ \t]*(?:(?(between)and|to)[ \t]+|[-–][ \t]*)(?P<num2>{_NUM})"
+    rf"(?:[ \t]?(?P<pct>%)|[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b)",
+    re.IGNORECASE,
+)
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): a year, not a count
 
 
 def english_base_unit(unit_text: str) -> str | None:
-    """The base unit of an English noun phrase counted (its last word), or None if it is none."""
-    last = unit_text.rsplit(None, 1)[-1].lower() if unit_text.strip() else ""
-    return ENGLISH_NOUNS.get(last)
+    """The base unit of an English noun phrase counted (its last word, or its last two: per cent),
+    or None if it is none."""
+    words = unit_text.lower().split()
+    return ENGLISH_NOUNS.get(" ".join(words[-2:])) or ENGLISH_NOUNS.get(words[-1] if words else "")
 
 
 def _number(m: re.Match) -> str:
@@ -221,4 +230,32 @@ def english_candidates(text: str) -> list[Candidate]:
         if _YEAR.fullmatch(m.group("num")):
             continue
         out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))
+    return out
+
+
+def english_ranges(text: str) -> list[Candidate]:
+    """Ranges in English (85% to 90%, 32 to 196 trainees): their number spans both ends, so that
+    the numbers read alone inside it give way (grammar.find_candidates)."""
+    if not _LATIN.search(text):
+        return []
+    out = []
+    for m in ENGLISH_RANGE.finditer(text):
+        if _YEAR.fullmatch(m.group("num")) and _YEAR.fullmatch(m.group("num2")):
+            continue  # 2019 to 2021: years
+        unit = "pct" if m.group("pct") else "unit"
+        c = Candidate(
+            start=m.start(),
+            end=m.end(),
+            num_start=m.start("num"),
+            num_end=m.end(unit) if unit == "pct" else m.end("num2"),
+            number=m.group("num").replace(",", ""),
+            number2=m.group("num2").replace(",", ""),
+            unit_text=m.group(unit),
+            prefix=None,
+            suffix=None,
+            after=None,
+            unit_start=m.start(unit),
+            unit_end=m.end(unit),
+        )
+        out.append(c)
     return out

@@ -22,7 +22,7 @@ from .cells import (
     matched_candidate,
     opens_with,
 )
-from .english import english_candidates
+from .english import english_candidates, english_ranges
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS, parse_number
 from .simplify import PINYIN_GLOSS
@@ -255,12 +255,22 @@ def find_candidates(text: str) -> list[Candidate]:
     # a bilingual page's English counts (over 5,700 trainees), and shares with an English mark
     # (above 96%) read by the English reader, mark and all
     out = _read_instead(out, english_candidates(text))
+    out = _within_instead(out, english_ranges(text))
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
         out = [c for c in out if not any(a < c.unit_end and c.num_start < b for a, b in taken)] + spaced
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _within_instead(out: list[Candidate], ranges: list[Candidate]) -> list[Candidate]:
+    """out without the numbers inside a range's span (a range's two ends, read one by one), and
+    the ranges."""
+    if not ranges:
+        return out
+    inside = {i for r in ranges for i in range(r.num_start, r.num_end)}  # ranges are short: linear
+    return [c for c in out if c.num_start not in inside] + ranges
 
 
 def _read_instead(out: list[Candidate], better: list[Candidate]) -> list[Candidate]:

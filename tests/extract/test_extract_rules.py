@@ -405,6 +405,19 @@ REAL_TEXT_FAMILIES = [
         [(2300, "person", "at_least"), (45, "unit", "exact"), (30, "other", "at_least")],
     ),
     ("In 2021 graduates rose.\n14\n    Run by Private Institutions", []),  # a year; a table's label
+    # English ranges, one fact at the lower end (both ends' numbers not read again); per cent in
+    # two words; years on both sides are no range
+    (
+        "Placement reached 85% to 90%, from 32 to 196 trainees, between 10 and 16 per cent; "
+        "41.2 per cent stayed, rising 5%-8% from 2019 to 2021.",
+        [
+            (85, "percent", "range"),
+            (32, "person", "range"),
+            (10, "percent", "range"),
+            (41.2, "percent", "exact"),
+            (5, "percent", "range"),
+        ],
+    ),
     # English shares in words and with an English mark, scaled counts, counts written as words,
     # a count in brackets after its noun, yuan as RMB; a year in brackets is no count
     (
