@@ -330,7 +330,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     else:
         normalized = value
         base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)
-        if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, sent_start, c.start):
+        if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, clause_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
         elif (
             c.unit_text == "班" and _runs_training_courses(doc) and not SCHOOL_CLASS.search(text, clause_start, c.start)

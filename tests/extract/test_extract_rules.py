@@ -265,6 +265,7 @@ REAL_TEXT_FAMILIES = [
     ("目前芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家。", []),
     # a bound that defines a class is a threshold; a share of graduates is a fact
     ("总经费超10亿元的高校有372所。", [(372, "unit", "exact")]),
+    ("其中合同经费10万元以上的项目37项。", [(37, "item", "exact")]),
     ("就业率超过95%的专业有20个，超过八成的毕业生享有社会保障。", [(20, "item", "exact"), (80, "percent", "at_least")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
@@ -560,6 +561,8 @@ def test_total_and_parts_are_each_facts():
 def test_platforms_called_projects_stay_units():
     text = "建成了人才孵化中心、市级实训基地、教师培养基地等共计10余个省部级实体项目。"
     assert facts_of(text) == [(10, "unit", "at_least")]
+    # a list in an earlier clause (学院及教师) is not what the projects are
+    assert facts_of("鼓励学院及教师与企业交流合作,全校新增横向合作项目572项。") == [(572, "item", "exact")]
 
 
 def test_number_text_and_unit_text():
