@@ -181,6 +181,14 @@ ENGLISH_RANGE = re.compile(
     rf"(?:[ \t]?(?P<pct>%)|[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b)",
     re.IGNORECASE,
 )
+# A count whose noun comes first (the number of participants rose by 3.4% to 63,361; the highest
+# number of participants, at 18,819): "number of" and a noun, then within the clause to / at and a
+# number that no unit or share follows.
+NUMBER_OF = re.compile(
+    rf"{_opens('number', 'Number', 'NUMBER')}\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
+    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|[a-z]))",
+    re.IGNORECASE,
+)
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): a year, not a count
 
@@ -230,6 +238,11 @@ def english_candidates(text: str) -> list[Candidate]:
         if _YEAR.fullmatch(m.group("num")):
             continue
         out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))
+    for m in NUMBER_OF.finditer(text):
+        if _YEAR.fullmatch(m.group("num")):
+            continue  # rose to 2019's level
+        # the quote is the number and its word (to 63,361); the unit is the noun named before it
+        out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=m.group("num").replace(",", "")))
     return out
 
 

@@ -245,7 +245,7 @@ def _forecast_before(text: str, start: int, end: int, at: int) -> bool:
 
 # A bound that defines a class (总经费超10亿元的高校, 就业率超过95%的专业): a threshold, not a quantity.
 THRESHOLD_AFTER = re.compile(
-    r"(?:以上|以下)?的(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題)"
+    r"(?:以上|以下)?的(?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題)"
 )  # not 的学生: 超过八成的毕业生 is a share of graduates; 经费10万元以上的项目37项 counts projects
 BOUND_PREFIXES = ("超", "超过", "超過", "突破", "逾", "高于", "高於", "低于", "低於", "不足", "不到", "达到", "达")
 

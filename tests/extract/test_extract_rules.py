@@ -266,6 +266,7 @@ REAL_TEXT_FAMILIES = [
     # a bound that defines a class is a threshold; a share of graduates is a fact
     ("总经费超10亿元的高校有372所。", [(372, "unit", "exact")]),
     ("其中合同经费10万元以上的项目37项。", [(37, "item", "exact")]),
+    ("对连续三年就业率低于85%的18个专业进行动态调整。", [(18, "item", "exact")]),
     ("就业率超过95%的专业有20个，超过八成的毕业生享有社会保障。", [(20, "item", "exact"), (80, "percent", "at_least")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
@@ -406,6 +407,19 @@ REAL_TEXT_FAMILIES = [
         [(2300, "person", "at_least"), (45, "unit", "exact"), (30, "other", "at_least")],
     ),
     ("In 2021 graduates rose.\n14\n    Run by Private Institutions", []),  # a year; a table's label
+    # a count whose noun comes first (number of participants … to N, at N); not a share, a year,
+    # nor a number its own noun follows
+    (
+        "Total number of participants rose by 3.4% to 63,361. The highest number of participants, at 18,819 "
+        "(29.7% of total). The number of courses grew to 2019 levels; the number of trainees rose to 300 trainees.",
+        [
+            (3.4, "percent", "exact"),
+            (63361, "person", "exact"),
+            (18819, "person", "exact"),
+            (29.7, "percent", "exact"),
+            (300, "person", "exact"),
+        ],
+    ),
     # English ranges, one fact at the lower end (both ends' numbers not read again); per cent in
     # two words; years on both sides are no range
     (
