@@ -189,6 +189,17 @@ NUMBER_OF = re.compile(
     rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|[a-z]))",
     re.IGNORECASE,
 )
+# Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD
+# 110 million): the currency is the unit, yuan or another (a foreign currency's base unit is other).
+ENGLISH_CURRENCIES = {"hk$": "other", "hkd": "other", "mop": "other", "mop$": "other", "nt$": "other"}
+ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other", "rmb": "CNY", "cny": "CNY"}
+_CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY"
+_SCALE = "|".join(SCALES)
+ENGLISH_MONEY = re.compile(
+    rf"(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]+(?P<scale>{_SCALE})\b)?"
+    rf"(?:[ \t]+to[ \t]+(?:(?:{_CUR})[ \t]?)?(?P<num2>{_NUM})(?:[ \t]+(?P<scale2>{_SCALE})\b)?)?",
+    re.IGNORECASE,
+)
 _LATIN = re.compile(r"[A-Za-z]{3}")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): a year, not a count
 
@@ -197,19 +208,21 @@ def english_base_unit(unit_text: str) -> str | None:
     """The base unit of an English noun phrase counted (its last word, or its last two: per cent),
     or None if it is none."""
     words = unit_text.lower().split()
+    if unit_text.lower() in ENGLISH_CURRENCIES:
+        return ENGLISH_CURRENCIES[unit_text.lower()]
     return ENGLISH_NOUNS.get(" ".join(words[-2:])) or ENGLISH_NOUNS.get(words[-1] if words else "")
 
 
-def _number(m: re.Match) -> str:
+def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
     """The number a match writes, in digits, its scale word applied (6 million → 6000000)."""
-    raw = m.group("num")
+    raw = m.group(group)
     value = NUMBER_WORDS.get(raw.lower().split("-")[0])
     if value is not None:
         tail = raw.lower().partition("-")[2]
         value += NUMBER_WORDS.get(tail, 1 if tail == "one" else 0)
     else:
         value = float(raw.replace(",", ""))
-    scale = m.groupdict().get("scale")
+    scale = m.groupdict().get(scale_group)
     value *= SCALES[scale.lower()] if scale else 1
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
@@ -246,12 +259,30 @@ def english_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def english_ranges(text: str) -> list[Candidate]:
-    """Ranges in English (85% to 90%, 32 to 196 trainees): their number spans both ends, so that
-    the numbers read alone inside it give way (grammar.find_candidates)."""
+def english_spans(text: str) -> list[Candidate]:
+    """Readings whose number spans more than a number, so that the numbers read alone inside it
+    give way (grammar.find_candidates): ranges in English (85% to 90%, 32 to 196 trainees) and
+    money after its currency (HK$174,000,000, HKD 75 million to HKD 110 million)."""
     if not _LATIN.search(text):
         return []
     out = []
+    for m in ENGLISH_MONEY.finditer(text):
+        pre, last = m.group("pre"), ("num2", "scale2") if m.group("num2") else ("num", "scale")
+        c = Candidate(
+            start=m.start(),
+            end=m.end(),
+            num_start=m.start("unit"),
+            num_end=max(m.end(last[0]), m.end(last[1])),
+            number=_number(m),
+            number2=_number(m, "num2", "scale2") if m.group("num2") else None,
+            unit_text=m.group("unit"),
+            prefix=pre.lower() if pre else None,
+            suffix=None,
+            after=None,
+            unit_start=m.start("unit"),
+            unit_end=m.end("unit"),
+        )
+        out.append(c)
     for m in ENGLISH_RANGE.finditer(text):
         if _YEAR.fullmatch(m.group("num")) and _YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years

@@ -22,7 +22,7 @@ from .cells import (
     matched_candidate,
     opens_with,
 )
-from .english import english_candidates, english_ranges
+from .english import english_candidates, english_spans
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS, parse_number
 from .simplify import PINYIN_GLOSS
@@ -255,7 +255,7 @@ def find_candidates(text: str) -> list[Candidate]:
     # a bilingual page's English counts (over 5,700 trainees), and shares with an English mark
     # (above 96%) read by the English reader, mark and all
     out = _read_instead(out, english_candidates(text))
-    out = _within_instead(out, english_ranges(text))
+    out = _within_instead(out, english_spans(text))
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number

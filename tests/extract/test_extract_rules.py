@@ -267,6 +267,8 @@ REAL_TEXT_FAMILIES = [
     ("总经费超10亿元的高校有372所。", [(372, "unit", "exact")]),
     ("其中合同经费10万元以上的项目37项。", [(37, "item", "exact")]),
     ("对连续三年就业率低于85%的18个专业进行动态调整。", [(18, "item", "exact")]),
+    # what a plan says must be reached by a year (要达到) is a target, and so is the rest of its sentence
+    ("到2021年,高技能人才培养基地要达到120家,首席技师达2000名。", []),
     ("就业率超过95%的专业有20个，超过八成的毕业生享有社会保障。", [(20, "item", "exact"), (80, "percent", "at_least")]),
     ("共招生35985人，为招生计划的119.95%。", [(35985, "person", "exact"), (119.95, "percent", "exact")]),
     ("组织召开校企交流座谈会7场。", [(7, "other", "exact")]),  # events are no organisations
@@ -418,6 +420,17 @@ REAL_TEXT_FAMILIES = [
             (18819, "person", "exact"),
             (29.7, "percent", "exact"),
             (300, "person", "exact"),
+        ],
+    ),
+    # money after its currency (a foreign one's base unit is other), scaled, marked, as a range
+    (
+        "The CIC allocated approximately HK$174,000,000; over HK$5 billion and HKD 75 million to HKD 110 million; "
+        "RMB 2.5 million.",
+        [
+            (174_000_000, "other", "approx"),
+            (5_000_000_000, "other", "at_least"),
+            (75_000_000, "other", "range"),
+            (2_500_000, "CNY", "exact"),
         ],
     ),
     # English ranges, one fact at the lower end (both ends' numbers not read again); per cent in
