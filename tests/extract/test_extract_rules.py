@@ -422,6 +422,11 @@ REAL_TEXT_FAMILIES = [
             (300, "person", "exact"),
         ],
     ),
+    # places counted in English are other, associations are organisations
+    (
+        "Pilots in 17 cities and 100 vocational colleges with 13 industry associations.",
+        [(17, "other", "exact"), (100, "unit", "exact"), (13, "unit", "exact")],
+    ),
     # money after its currency (a foreign one's base unit is other), scaled, marked, as a range
     (
         "The CIC allocated approximately HK$174,000,000; over HK$5 billion and HKD 75 million to HKD 110 million; "
