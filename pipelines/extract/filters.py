@@ -276,7 +276,29 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a task or a condition (扩招100万人任务, 下达9000人培训任务), not a result"
     if TARGET_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "a target (完成全年目标任务36000人次的110.1%: the 36000)"
+    if doc.text[c.unit_start : c.unit_end].isascii() and _english_forecast(doc.text, c.start, c.end):
+        return "a forecast, target or rule in English (is expected, should be no less than)"
     return None
+
+
+# An English sentence that looks ahead or sets a rule: its figures are no results.
+ENGLISH_FORECAST = re.compile(
+    r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|"
+    r"should be|must be|targets? of|will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest))\b",
+    re.IGNORECASE,
+)
+_ENGLISH_STOP = re.compile(r"[.!?](?=\s)|[。；;\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english_forecast(text: str, start: int, end: int) -> bool:
+    """The English sentence around text[start:end] (at most 300 characters either side, no Chinese
+    in it) looks ahead or sets a rule."""
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    stops = [m.end() for m in _ENGLISH_STOP.finditer(text, lo, start)]
+    after = _ENGLISH_STOP.search(text, end, hi)
+    a, b = (stops[-1] if stops else lo), (after.start() if after else hi)
+    return not _CJK.search(text, a, b) and ENGLISH_FORECAST.search(text, a, b) is not None
 
 
 # What a competition or a government event is made of (赛区, 大项, 分赛项, 部委): figures about the

@@ -422,6 +422,12 @@ REAL_TEXT_FAMILIES = [
             (300, "person", "exact"),
         ],
     ),
+    # an English sentence that looks ahead or sets a rule gives no facts; one that reports does
+    (
+        "Subsidies on each student should be no less than 12,000 yuan in 2017. A budget of five billion yuan "
+        "is also expected from 2016. Over 7,700 trainees have benefited; the company will offer 3,300 RMB per year.",
+        [(7700, "person", "at_least"), (3300, "CNY", "exact")],
+    ),
     # places counted in English are other, associations are organisations
     (
         "Pilots in 17 cities and 100 vocational colleges with 13 industry associations.",
