@@ -29,7 +29,7 @@ from .version import EXTRACTOR_VERSION
 # Words that end the counted noun phrase after a measure word.
 BRACKET_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")
 PHRASE_STOP = re.compile(
-    r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
+    r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|首次|首批|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
     r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养(?!专业|项目|方案|模式|基地|对象|计划|体系)|新增|达成|"
     r"联合(?!体)|共同(?!体)|开发(?!中心|区|园|基地|平台)|实现|输送|推广|就业|"
     r"建立|建成|形成|设立|成立|签署|"
@@ -40,6 +40,10 @@ PHRASE_STOP = re.compile(
     r"按(?!摩)"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
+# A clause that qualifies the noun counted, before it (个与市场需求脱节的专业, 个面向新兴产业的专业).
+RELATIVE_CLAUSE = re.compile(
+    r"(?:与|和|同|跟|对|面向|服务于?|紧密对接|緊密對接)[^，,。；;：:、！？!?\s0-9０-９的]{1,12}的"
+)
 BARE_AWARDS = frozenset(("金", "银", "銀", "铜", "銅", "优胜", "優勝", "優胜", "优勝", "金手", "金手奖", "金手獎"))
 HARD_STOP = re.compile(
     r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在"
@@ -281,6 +285,11 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if (noun is None or NOUNS[noun] == "other") and (rel := RELATIVE_CLAUSE.match(tail)):
+        # 36个与市场需求脱节的专业: the noun comes after the clause that qualifies it
+        rest = tail[rel.end() :]
+        cut = PHRASE_STOP.search(rest)
+        noun = head_noun_after(rest[: cut.start() if cut else 16])
     if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
         # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
         end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase

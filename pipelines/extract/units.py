@@ -175,7 +175,9 @@ for _base, _words in {
     "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂 科目 "
     "职类 職類 职种 職種 金手奖 金手獎 优胜 優勝 计划 計劃 计画 計畫 "
     # a contest's trades and awards; training classes, which are courses run
-    "训练班 訓練班 培训班 培訓班 职训班 職訓班 研修班",
+    "训练班 訓練班 培训班 培訓班 职训班 職訓班 研修班 "
+    # placings won (4个第一名, 两個第五): awards
+    "第一名 第二名 第三名 第四名 第五名 第六名 冠军 冠軍 亚军 亞軍 季军 季軍",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items

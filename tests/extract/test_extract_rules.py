@@ -403,6 +403,11 @@ REAL_TEXT_FAMILIES = [
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
     ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # placings won are awards; the noun after a clause that qualifies it (与…的专业); an adverb
+    # (首次) ends the noun phrase
+    ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
+    ("同时停招36个与市场需求脱节的专业。", [(36, "item", "exact")]),
+    ("3所院校13个职业本科专业首次招生。", [(3, "unit", "exact"), (13, "item", "exact")]),
     # counts in a bilingual page's English: a plural noun after the number, a mark before it
     (
         "The scheme reached over 2,300 trainees and 45 partner employers in 2019 across more than 30 trades.",
