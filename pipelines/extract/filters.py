@@ -431,6 +431,8 @@ def _phrase_after(doc: Doc, c: Candidate) -> str:
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     raw = doc.text[c.unit_end : c.unit_end + 8]
+    if "(" in raw:  # a mirror's pinyin glosses (產(chǎn)業) split the words
+        raw = PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 40])[:8]
     if c.unit_text not in _ABSTRACT_MEASURES and raw[:1] not in _TIER_OPENERS:
         return None
     after = for_matching(raw)  # both patterns are anchored and short

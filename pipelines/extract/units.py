@@ -187,6 +187,8 @@ for _base, _words in {
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 "  # teams are none of the spec's organisations
     "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "
+    # jobs offered (3653个就业岗位, 近800个工作机会) and industries linked to (对接50个产业)
+    "就业岗位 就業崗位 工作机会 工作機會 就业机会 就業機會 机会 機會 产业 產業 "
     # events, counted in 场 or 次: not organisations
     "会议 會議 座谈会 座談會 研讨会 研討會 讲座 講座 招聘会 招聘會 宣讲会 宣講會 交流会 交流會 双选会 雙選會 "
     "论坛 論壇 培训会 培訓會 观摩会 推介会 对接会 對接會 洽谈会 活动 活動 " + " ".join(GOODS),

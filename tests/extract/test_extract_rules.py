@@ -407,6 +407,14 @@ REAL_TEXT_FAMILIES = [
     # (首次) ends the noun phrase
     ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
     ("同时停招36个与市场需求脱节的专业。", [(36, "item", "exact")]),
+    # jobs offered and industries linked to are neither the firms nor items; 则 ends a phrase
+    (
+        "151家用人单位提供了3653个就业岗位,可能对接50个产业。",
+        [(151, "unit", "exact"), (3653, "other", "exact"), (50, "other", "exact")],
+    ),
+    ("等11个省份则无院校上榜。", [(11, "other", "exact")]),
+    # a sector numbered with 大 behind a mirror's pinyin glosses is still the economy's
+    ("開發(fā)出了草坪草和彩葉苗木兩大富民產(chǎn)業(yè)。", []),
     ("3所院校13个职业本科专业首次招生。", [(3, "unit", "exact"), (13, "item", "exact")]),
     # counts in a bilingual page's English: a plural noun after the number, a mark before it
     (
