@@ -274,6 +274,12 @@ def _runs_training_courses(doc: Doc) -> bool:
 ELIDED_HEAD = re.compile(r"(级|外|内|部|类|其中|参与|共|有|为|达|计|约|近|超|余|多|另|再|各|均|分别)$")
 
 
+def _words(text: str) -> str:
+    """Text as word lists compare it: Simplified, without pinyin glosses or a one- or two-character
+    gloss in brackets inside a word (實訓(驗)室)."""
+    return BRACKET_GLOSS.sub("", for_matching(text))
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -300,15 +306,15 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
             sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1
         )
         item_start = text.rfind("、", clause_start, c.start) + 1  # 0: no list item in the clause
-        item = for_matching(text[item_start : c.start]).strip() if item_start else ""
+        item = _words(text[item_start : c.start]).strip() if item_start else ""
         if len(item) > 1 and not ELIDED_HEAD.search(item):
             # 标准运动场、篮球场10个: in a list of trailing counts an item that names a thing counts
             # that thing; where it is no known noun, a noun further back belongs to another item
             # (省级实训基地4个、市级2个 elides it: the item is only a level or a verb)
             return phrase, head_noun_before(item)
-        noun = head_noun_before(for_matching(text[clause_start : c.start]))
+        noun = head_noun_before(_words(text[clause_start : c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
-        noun = head_noun_before(for_matching(text[max(sentence_start, c.start - 30) : c.start]))
+        noun = head_noun_before(_words(text[max(sentence_start, c.start - 30) : c.start]))
     return phrase, noun
 
 

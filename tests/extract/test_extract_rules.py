@@ -413,6 +413,8 @@ REAL_TEXT_FAMILIES = [
         [(151, "unit", "exact"), (3653, "other", "exact"), (50, "other", "exact")],
     ),
     ("等11个省份则无院校上榜。", [(11, "other", "exact")]),
+    # a gloss in brackets inside the noun before a trailing count (實訓(驗)室59個) is no part of it
+    ("建有實訓(xùn)基地5個、實訓(xùn)(驗)室59個。", [(5, "unit", "exact"), (59, "unit", "exact")]),
     # a sector numbered with 大 behind a mirror's pinyin glosses is still the economy's
     ("開發(fā)出了草坪草和彩葉苗木兩大富民產(chǎn)業(yè)。", []),
     ("3所院校13个职业本科专业首次招生。", [(3, "unit", "exact"), (13, "item", "exact")]),
