@@ -21,6 +21,7 @@ from pipelines.ingest.formats import MEDIA_TYPES
 
 from .catalog import BASE_UNITS, CNY_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
 from .registry import PUBLISHED_MODELS
+from .text import Text
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
@@ -45,21 +46,21 @@ def table_facts(
 class FactsModel(pa.DataFrameModel):
     """事实表 / Facts: one row per numeric fact, with its evidence."""
 
-    fact_id: Series[str] = field(
+    fact_id: Series[Text] = field(
         "事实编号", "fact id: report id and character span", unique=True, str_length={"min_value": 1}
     )
-    report_id: Series[str] = field(
+    report_id: Series[Text] = field(
         "报告编号", "report id (first 16 hex digits of the report's sha256)", str_matches=r"^[0-9a-f]{16}$"
     )
-    file_name: Series[str] = field("报告文件名", "file name of the raw report")
-    institution: Series[str] = field("院校", "institution the report is about (full name)", nullable=True)
-    entity: Series[str] = field(
+    file_name: Series[Text] = field("报告文件名", "file name of the raw report")
+    institution: Series[Text] = field("院校", "institution the report is about (full name)", nullable=True)
+    entity: Series[Text] = field(
         "归属主体",
         "who the number belongs to: the institution, group, city, province or nation its sentence names, "
         "else the report's own (Simplified full name; null where the text does not say)",
         nullable=True,
     )
-    entity_level: Series[str] = field(
+    entity_level: Series[Text] = field(
         "主体层级",
         "level of the entity: institution, group, city, province or national",
         isin=list(ENTITY_LEVELS),
@@ -70,30 +71,30 @@ class FactsModel(pa.DataFrameModel):
     # is read back as NaN by Frictionless and fails its type; the values are whole years.
     period_start: Series[float] = field("起始年份", "first year the number covers (a whole year)", nullable=True)
     period_end: Series[float] = field("截止年份", "last year the number covers (a whole year)", nullable=True)
-    period_source: Series[str] = field(
+    period_source: Series[Text] = field(
         "年份来源",
         "text where the sentence states the period, report where it is the report's year, else unknown",
         isin=["text", "report", "unknown"],
         categorical=True,
     )
-    quote: Series[str] = field(
+    quote: Series[Text] = field(
         "引文", "shortest unique piece of the report text holding the number and unit", str_length={"min_value": 1}
     )
     char_start: Series[int] = field("起始位置", "start offset of the quote in the decoded report text", ge=0)
     char_end: Series[int] = field("结束位置", "end offset (exclusive) of the quote in the decoded report text", ge=1)
-    number_text: Series[str] = field("数字原文", "the number as written, with touching approximation marks")
+    number_text: Series[Text] = field("数字原文", "the number as written, with touching approximation marks")
     value: Series[float] = field(
         "数值", "the number as a plain number (below zero only for a change in percent: 比上年增长 -11.6)"
     )
-    unit_text: Series[str] = field(
+    unit_text: Series[Text] = field(
         "单位原文", "unit or measure word as written (empty where a count in 万 has none: 8万产业工人)", nullable=True
     )
     normalized_value: Series[float] = field("标准化数值", "value in the base unit (万元 × 10000 → CNY)")
-    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
-    qualifier: Series[str] = field(
+    base_unit: Series[Text] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
+    qualifier: Series[Text] = field(
         "限定", "exact, at_least, approx, at_most or range", isin=list(QUALIFIERS), categorical=True
     )
-    indicator_code: Series[str] = field(
+    indicator_code: Series[Text] = field(
         "指标代码", "indicator code from the catalogue", isin=list(indicator_codes()), categorical=True
     )
     code_confidence: Series[float] = field(
@@ -102,17 +103,17 @@ class FactsModel(pa.DataFrameModel):
         ge=0.0,
         le=1.0,
     )
-    subject: Series[str] = field(
+    subject: Series[Text] = field(
         "主题", "what is counted: the clause words before the number and the noun after it", nullable=True
     )
-    about: Series[str] = field(
+    about: Series[Text] = field(
         "归属",
         "institution, or partner where a partner organisation gives or sends it",
         isin=["institution", "partner"],
         categorical=True,
     )
-    sentence: Series[str] = field("原句", "the sentence the fact comes from")
-    extractor_version: Series[str] = field(
+    sentence: Series[Text] = field("原句", "the sentence the fact comes from")
+    extractor_version: Series[Text] = field(
         "抽取器版本", "version of the extractor that produced the fact", categorical=True
     )
     page: Series[float] = field(
@@ -121,7 +122,7 @@ class FactsModel(pa.DataFrameModel):
         "readers turn an integer column with nulls into floats",
         nullable=True,
     )
-    cell: Series[str] = field("单元格", "table cell the number comes from (sheet or table!column row)", nullable=True)
+    cell: Series[Text] = field("单元格", "table cell the number comes from (sheet or table!column row)", nullable=True)
 
     class Config:
         name = "facts"
@@ -202,30 +203,34 @@ class FactsModel(pa.DataFrameModel):
 class ReportsModel(pa.DataFrameModel):
     """报告表 / Reports: one row per ingested report."""
 
-    report_id: Series[str] = field(
+    report_id: Series[Text] = field(
         "报告编号", "report id (first 16 hex digits of sha256)", unique=True, str_matches=r"^[0-9a-f]{16}$"
     )
-    sha256: Series[str] = field("SHA-256 校验值", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$")
-    file_name: Series[str] = field("文件名", "file name of the raw report")
-    origin: Series[str] = field("来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)")
-    source_url: Series[str] = field(
+    sha256: Series[Text] = field(
+        "SHA-256 校验值", "sha256 of the raw bytes", unique=True, str_matches=r"^[0-9a-f]{64}$"
+    )
+    file_name: Series[Text] = field("文件名", "file name of the raw report")
+    origin: Series[Text] = field(
+        "来源位置", "where the raw report came from (inbox path relative to the inbox, or URL)"
+    )
+    source_url: Series[Text] = field(
         "来源网址", "the public page the report was copied or fetched from, where known", nullable=True
     )
-    media_type: Series[str] = field(
+    media_type: Series[Text] = field(
         "媒体类型",
         "media type of the raw report",
         isin=["text/plain", "text/html", *MEDIA_TYPES.values()],
         categorical=True,
     )
-    encoding: Series[str] = field("编码", "character encoding the report was decoded from", categorical=True)
+    encoding: Series[Text] = field("编码", "character encoding the report was decoded from", categorical=True)
     replaced_bytes: Series[int] = field(
         "替换字节数", "invalid bytes read as U+FFFD (a few stray bytes in an otherwise valid text; 0 for most)", ge=0
     )
     size_bytes: Series[int] = field("字节数", "size of the raw report in bytes", ge=1)
-    title: Series[str] = field("标题", "title of the report", nullable=True)
+    title: Series[Text] = field("标题", "title of the report", nullable=True)
     published: Series[pd.Timestamp] = field("发布日期", "publication date", nullable=True)
-    publisher: Series[str] = field("发布者", "publisher or site", nullable=True)
-    institution: Series[str] = field("院校", "institution the report is about (full name)", nullable=True)
+    publisher: Series[Text] = field("发布者", "publisher or site", nullable=True)
+    institution: Series[Text] = field("院校", "institution the report is about (full name)", nullable=True)
     n_chars: Series[int] = field("字符数", "length of the decoded text in characters", ge=1)
     n_facts: Series[int] = field("事实数", "facts extracted from the report", ge=0)
 
@@ -243,8 +248,8 @@ class ReportsModel(pa.DataFrameModel):
 class ReportTextsModel(pa.DataFrameModel):
     """报告文本 / Report texts: the decoded text every fact's offsets point into."""
 
-    report_id: Series[str] = field("报告编号", "report id", unique=True, str_matches=r"^[0-9a-f]{16}$")
-    text: Series[str] = field("文本", "decoded report text (HTML reduced to text)")
+    report_id: Series[Text] = field("报告编号", "report id", unique=True, str_matches=r"^[0-9a-f]{16}$")
+    text: Series[Text] = field("文本", "decoded report text (HTML reduced to text)")
 
     class Config:
         name = "report_texts"
@@ -256,8 +261,8 @@ class ReportTextsModel(pa.DataFrameModel):
 class InstitutionsModel(pa.DataFrameModel):
     """院校表 / Institutions named as the subject of at least one report."""
 
-    institution: Series[str] = field("院校", "full name of the institution", unique=True)
-    abbreviations: Series[str] = field("简称", "abbreviations seen in reports, separated by |", nullable=True)
+    institution: Series[Text] = field("院校", "full name of the institution", unique=True)
+    abbreviations: Series[Text] = field("简称", "abbreviations seen in reports, separated by |", nullable=True)
     n_reports: Series[int] = field("报告数", "reports about the institution", ge=1)
     n_facts: Series[int] = field("事实数", "facts about the institution", ge=0)
     first_published: Series[pd.Timestamp] = field("最早报告日期", "date of the earliest report", nullable=True)
@@ -273,15 +278,15 @@ class InstitutionsModel(pa.DataFrameModel):
 class IndicatorCatalogueModel(pa.DataFrameModel):
     """指标目录 / Indicator catalogue: every code a fact may carry."""
 
-    code: Series[str] = field("代码", "indicator code", unique=True, str_matches=r"^[a-z][a-z0-9_]*$")
-    name_zh: Series[str] = field("中文名称", "Chinese name")
-    name_en: Series[str] = field("英文名称", "English name")
-    base_unit: Series[str] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
-    category: Series[str] = field("类别", "category", categorical=True)
-    definition_en: Series[str] = field("定义", "definition (English)")
-    source: Series[str] = field("出处", "source of the definition")
-    example_phrasings_zh: Series[str] = field("常见表述", "typical phrasings in reports, separated by |")
-    match_keywords_zh: Series[str] = field(
+    code: Series[Text] = field("代码", "indicator code", unique=True, str_matches=r"^[a-z][a-z0-9_]*$")
+    name_zh: Series[Text] = field("中文名称", "Chinese name")
+    name_en: Series[Text] = field("英文名称", "English name")
+    base_unit: Series[Text] = field("基本单位", "base unit", isin=list(BASE_UNITS), categorical=True)
+    category: Series[Text] = field("类别", "category", categorical=True)
+    definition_en: Series[Text] = field("定义", "definition (English)")
+    source: Series[Text] = field("出处", "source of the definition")
+    example_phrasings_zh: Series[Text] = field("常见表述", "typical phrasings in reports, separated by |")
+    match_keywords_zh: Series[Text] = field(
         "匹配关键词", "patterns the classifier looks for, separated by |", nullable=True
     )
 
@@ -295,19 +300,19 @@ class IndicatorCatalogueModel(pa.DataFrameModel):
 class QuarantineModel(pa.DataFrameModel):
     """隔离表 / Quarantine: every row or raw file held back, with the failing check and why."""
 
-    table: Series[str] = field(
+    table: Series[Text] = field(
         "表",
         "table (or stage) the record was held back from",
         isin=["facts", "reports", "raw_reports"],
         categorical=True,
     )
-    record_id: Series[str] = field("记录编号", "fact id, report id or raw file origin")
-    report_id: Series[str] = field("报告编号", "report id", nullable=True)
-    check: Series[str] = field("检查", "name of the failing check", categorical=True)
-    column: Series[str] = field("列", "column the check failed on (empty for row-level checks)", nullable=True)
-    failure_case: Series[str] = field("失败值", "the failing value", nullable=True)
-    reason: Series[str] = field("原因", "why the record was held back")
-    record_json: Series[str] = field("原始记录", "the record as JSON")
+    record_id: Series[Text] = field("记录编号", "fact id, report id or raw file origin")
+    report_id: Series[Text] = field("报告编号", "report id", nullable=True)
+    check: Series[Text] = field("检查", "name of the failing check", categorical=True)
+    column: Series[Text] = field("列", "column the check failed on (empty for row-level checks)", nullable=True)
+    failure_case: Series[Text] = field("失败值", "the failing value", nullable=True)
+    reason: Series[Text] = field("原因", "why the record was held back")
+    record_json: Series[Text] = field("原始记录", "the record as JSON")
 
     class Config:
         name = "quarantine"
