@@ -407,6 +407,8 @@ REAL_TEXT_FAMILIES = [
     # (首次) ends the noun phrase
     ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
     ("同时停招36个与市场需求脱节的专业。", [(36, "item", "exact")]),
+    # the teens (十几, 二十几) are at least ten or twenty; 几十 stays no number
+    ("涵盖十几个专业,二十几家企业参会,几十家企业观摩。", [(10, "item", "at_least"), (20, "unit", "at_least")]),
     # jobs offered and industries linked to are neither the firms nor items; 则 ends a phrase
     (
         "151家用人单位提供了3653个就业岗位,可能对接50个产业。",
