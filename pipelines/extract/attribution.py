@@ -194,6 +194,12 @@ YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*年?\s*(?:[—–\-~～至到]|以�
 ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～/／]\s*((?:20)?\d\d)\s*学年|(20\d\d)\s*学年")
 SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
 RECENT = re.compile(r"(?:近|过去)([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
+# A year in English, after a word that dates (in 2021, as of 2015, since 2019, the year 2023; not
+# "trained 2000 students"): a bilingual or English page's years.
+ENGLISH_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Dd]uring|[Ff]or|[Bb]y|[Yy]ear|[Ff]rom|[Tt]o|[Uu]ntil|AY|[Ff]iscal|[Ee]nd of)"
+    r"[ \t]+(?:the[ \t]+)?(20[0-4]\d|19[5-9]\d)(?![0-9])(?![,.]\d)"
+)
 # A five-year plan's period (“十三五”期间, 十三五以来): the plan is a name, its years a period.
 FIVE_YEAR_PLAN = re.compile(r"(十一|十二|十三|十四|十五)五[”\"]?(?:期间|期間|时期|時期|以来|以來|期)")
 PLAN_START = {"十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026}
@@ -758,7 +764,8 @@ def report_period(title: str | None, text: str, year: int | None, this_year: int
     if stated.source == "text":
         return Period(stated.start, stated.end, "report")
     if year is None:
-        years = [int(y) for y in ANY_YEAR.findall(gregorian(text, taiwan)) if int(y) <= this_year]
+        found = ANY_YEAR.findall(gregorian(text, taiwan)) + ENGLISH_YEAR.findall(text)
+        years = [int(y) for y in found if int(y) <= this_year]
         year = max(years) if years else None
     return Period(year, year, "report") if year else Period(None, None, "unknown")
 
@@ -884,6 +891,8 @@ def period_of(
     if m := last_match(COHORT, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
     if m := last_match(YEAR, s):
+        return Period(int(m.group(1)), int(m.group(1)), "text")
+    if m := last_match(ENGLISH_YEAR, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
     if fallback is not None:
         return fallback

@@ -65,6 +65,10 @@ def test_periods_stated_or_the_reports_year():
     assert period_of("2023届毕业生", 2024).start == 2023
     p = period_of("学院开展培训", 2024)
     assert (p.start, p.end, p.source) == (2024, 2024, "report")
+    # an English page's years, after a word that dates them; a count of 2000 is no year
+    assert period_of("There were 52 institutions offering courses in 2021. A total of ", 2024).start == 2021
+    assert period_of("As of 2015, all regions had ", None).start == 2015
+    assert period_of("The college trained 2000 students and ", 2024).source == "report"
     assert period_of("学院开展培训", None).source == "unknown"
 
 
@@ -139,6 +143,9 @@ def test_where_a_sentence_says_nothing_the_title_then_the_text_give_the_period()
     text = "2021届毕业生就业率为95%。\n学院现有专业38个。\n到2035年建成一流院校。"
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
     assert (attrs[-1].period.start, attrs[-1].period.source) == (2021, "report")  # the latest past year named
+    text = "There were 52 institutions offering vocational training courses in 2021.\nA total of 1,436 courses."
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert (attrs[-1].period.start, attrs[-1].period.source) == (2021, "report")  # in English too
 
 
 def test_a_table_row_labelled_by_a_bare_year_is_that_years():
