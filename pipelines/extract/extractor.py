@@ -23,7 +23,7 @@ from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_ca
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
 from .simplify import PINYIN_GLOSS, for_matching, simplified
-from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before
+from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before, nouns_in
 from .version import EXTRACTOR_VERSION
 
 # Words that end the counted noun phrase after a measure word.
@@ -40,6 +40,7 @@ PHRASE_STOP = re.compile(
     r"按(?!摩)"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
+EVENT_MEASURES = frozenset("场場次期批")  # sessions and rounds of something: what they are of is no count
 # A clause that qualifies the noun counted, before it (个与市场需求脱节的专业, 个面向新兴产业的专业).
 RELATIVE_CLAUSE = re.compile(
     r"(?:与|和|同|跟|对|面向|服务于?|紧密对接|緊密對接)[^，,。；;：:、！？!?\s0-9０-９的]{1,12}的"
@@ -55,6 +56,10 @@ PARTNER_SUBJECT = re.compile(
 CJK = re.compile(r"[\u4e00-\u9fff]")
 HAS_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个項项家所名人种門门件]")
 PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
+# Platforms, bases and colleges a text calls 项目 (就业实习基地项目, 平台载体类项目, 产业学院试点项目).
+UNIT_PROJECT = re.compile(
+    r"(?:基地|平台|中心|产业学院|联合体|共同体|工坊|工作室|实验室|研究院)(?:试点|建设|载体)?类?项目$"
+)
 ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
 
 
@@ -280,6 +285,14 @@ def _words(text: str) -> str:
     return BRACKET_GLOSS.sub("", for_matching(text))
 
 
+def _noun_right_before(text: str, c: Candidate, sentence_start: int) -> str | None:
+    """The known noun that ends right where the number starts (就业实习基地项目4项 → 项目), if any."""
+    window = _words(text[max(sentence_start, c.start - 12) : c.start]).rstrip(" 　（(")
+    found = nouns_in(window)
+    ends = [n for _, end, n in found if end == len(window)]
+    return max(ends, key=len) if ends else None
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -296,6 +309,16 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         rest = tail[rel.end() :]
         cut = PHRASE_STOP.search(rest)
         noun = head_noun_after(rest[: cut.start() if cut else 16])
+    if (
+        noun is None
+        and not phrase
+        and c.unit_text not in EVENT_MEASURES
+        and stop
+        and stop.group() in LIST_JOINERS
+        and (trailing := _noun_right_before(text, c, sentence_start))
+    ):
+        # 培训项目6项、基地项目4项: a list of counts after their nouns; the list's last word is no head
+        return phrase, trailing
     if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
         # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
         end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase
@@ -347,6 +370,15 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)
         if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, clause_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
+        elif (
+            base == "item"
+            and noun == "项目"
+            and (
+                UNIT_PROJECT.search(phrase)
+                or UNIT_PROJECT.search(_words(text[max(clause_start, c.start - 16) : c.start]).rstrip(" （(：:为為"))
+            )
+        ):
+            base = "unit"  # 就业实习基地项目4项, 3个产业学院试点项目: bases and colleges called 项目
         elif (
             c.unit_text == "班" and _runs_training_courses(doc) and not SCHOOL_CLASS.search(text, clause_start, c.start)
         ):

@@ -407,6 +407,14 @@ REAL_TEXT_FAMILIES = [
     # (首次) ends the noun phrase
     ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
     ("同时停招36个与市场需求脱节的专业。", [(36, "item", "exact")]),
+    # a list of counts after their nouns takes each its own noun, not the list's last word; bases
+    # and industry colleges called 项目 stay organisations
+    (
+        "其中定向培训项目6项、就业实习基地项目4项、人力资源提升项目1项。",
+        [(6, "item", "exact"), (4, "unit", "exact"), (1, "item", "exact")],
+    ),
+    ("遴选3个高职院校产业学院试点项目。", [(3, "unit", "exact")]),
+    ("就职于全国18个铁路局和各大地铁公司。", [(18, "unit", "exact")]),
     # the teens (十几, 二十几) are at least ten or twenty; 几十 stays no number
     ("涵盖十几个专业,二十几家企业参会,几十家企业观摩。", [(10, "item", "at_least"), (20, "unit", "at_least")]),
     # jobs offered and industries linked to are neither the firms nor items; 则 ends a phrase
