@@ -202,7 +202,7 @@ ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other", "rmb": "CNY", "cny": "CNY
 _CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY"
 _SCALE = "|".join(SCALES)
 ENGLISH_MONEY = re.compile(
-    rf"(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]+(?P<scale>{_SCALE})\b)?"
+    rf"{_opens(*ENGLISH_MARKS, 'HK', 'MOP', 'NT', 'US', 'RMB', 'CNY')}(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]+(?P<scale>{_SCALE})\b)?"
     rf"(?:[ \t]+to[ \t]+(?:(?:{_CUR})[ \t]?)?(?P<num2>{_NUM})(?:[ \t]+(?P<scale2>{_SCALE})\b)?)?",
     re.IGNORECASE,
 )

@@ -294,6 +294,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _english_forecast(text: str, start: int, end: int) -> bool:
     """The English sentence around text[start:end] (at most 300 characters either side, no Chinese
     in it) looks ahead or sets a rule."""
+    if _CJK.search(text, max(0, start - 20), min(len(text), end + 20)):
+        return False  # Chinese around the number: not an English sentence (the cheap test first)
     lo, hi = max(0, start - 300), min(len(text), end + 300)
     stops = [m.end() for m in _ENGLISH_STOP.finditer(text, lo, start)]
     after = _ENGLISH_STOP.search(text, end, hi)

@@ -515,7 +515,8 @@ _YB_UNIT_LINE = re.compile(_YB_UNIT.pattern[_YB_UNIT.pattern.index("[（(]") :],
 _YB_UNITS_UNIT = rf"[（(](?P<unit>{_YB_UNITS})[)）]"
 # spaces and tabs only, never \s: with re.M a \s* at a line's start would run on over every blank
 # line after it, once per line (quadratic on a text of blank lines)
-_YB_UNITS_ROW = re.compile(rf"^[ \t\u3000]*(?:{_YB_UNITS_UNIT.replace('?P<unit>', '')}[ \t\u3000]*){{2,}}$")
+_YB_BARE_UNIT = _YB_UNITS_UNIT.replace("?P<unit>", "")  # the same, no group: for patterns that repeat it
+_YB_UNITS_ROW = re.compile(rf"^[ \t\u3000]*(?:{_YB_BARE_UNIT}[ \t\u3000]*){{2,}}$")
 _YB_ONE_UNIT = re.compile(_YB_UNITS_UNIT)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _YB_PEOPLE_COLUMN = re.compile(
@@ -523,10 +524,8 @@ _YB_PEOPLE_COLUMN = re.compile(
 )
 # A wrapped header's line: the column names' next pieces with two or more of their units in
 # brackets ((所) (人) (人) 学生数 人  数 #专任): its units follow the header's units so far.
-_YB_WRAPPED_UNITS = re.compile(rf"^[^0-9\n]*{_YB_UNITS_UNIT.replace('?P<unit>', '')}[^0-9\n]*$")
-_YB_TWO_UNITS = re.compile(
-    rf"{_YB_UNITS_UNIT.replace('?P<unit>', '')}[^0-9\n]{{0,40}}?{_YB_UNITS_UNIT.replace('?P<unit>', '')}"
-)
+_YB_WRAPPED_UNITS = re.compile(rf"^[^0-9\n]*{_YB_BARE_UNIT}[^0-9\n]*$")
+_YB_TWO_UNITS = re.compile(rf"{_YB_BARE_UNIT}[^0-9\n]{{0,40}}?{_YB_BARE_UNIT}")
 # A row's cells are spaced by one space; a run of three or more is a cell left empty.
 _YB_EMPTY_CELL = re.compile(r"[ \t\u3000]{3,}")
 
