@@ -909,6 +909,50 @@ def number_position(char_start: int, quote: str, number_text: str) -> int:
 
 NATIONAL = Entity("中国", "national")
 TAIWAN_WIDE = Entity("台湾地区", "province")
+# Taiwan's cities and counties (Simplified), for a Taiwanese report about one of them (台中市政府…).
+TAIWAN_CITIES = (
+    "台北市",
+    "新北市",
+    "桃园市",
+    "桃园县",
+    "台中市",
+    "台南市",
+    "高雄市",
+    "基隆市",
+    "新竹市",
+    "新竹县",
+    "嘉义市",
+    "嘉义县",
+    "彰化县",
+    "屏东县",
+    "宜兰县",
+    "花莲县",
+    "台东县",
+    "苗栗县",
+    "南投县",
+    "云林县",
+    "澎湖县",
+    "金门县",
+)
+TAIWAN_CITY = re.compile("|".join(sorted({n[:-1] for n in TAIWAN_CITIES}, key=len, reverse=True)) + "(?:[市县])?")
+
+
+def taiwanese_city(matching: str) -> Entity | None:
+    """The Taiwanese city or county a report is about: named at least twice (台中市, or 台中 alone)
+    and twice as often as any other, by its full name as the text writes it most."""
+    counts: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    for m in TAIWAN_CITY.finditer(matching):
+        stem = m.group().rstrip("市县")
+        counts[stem] += 1
+        if m.group() != stem:
+            forms.setdefault(stem, Counter())[m.group()] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    stem = ranked[0][0]
+    full = forms[stem].most_common(1)[0][0] if stem in forms else next(n for n in TAIWAN_CITIES if n[:-1] == stem)
+    return Entity(full, "city")
 
 
 @dataclass(frozen=True)
@@ -934,10 +978,12 @@ def attribute_facts(
     if institution:
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, matching)
+    taiwan = TAIWAN.search(text) is not None
+    if taiwan and default == NATIONAL:  # a Taiwanese report about one city (台中市 18校…) is that city's
+        default = taiwanese_city(matching) or default
     entities = attribute(text, starts, default, known, home_places(publisher), doc, matching)
     if short := defined_short_names(matching, _institution):  # the full name wherever the text uses its own short one
         entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
-    taiwan = TAIWAN.search(text) is not None
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)

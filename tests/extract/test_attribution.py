@@ -10,6 +10,7 @@ from pipelines.extract.attribution import (
     mentions,
     number_position,
     period_of,
+    taiwanese_city,
 )
 from pipelines.extract.extractor import extract_facts
 
@@ -495,3 +496,16 @@ def test_a_headline_that_opens_with_a_national_ministry_is_national_news():
     assert MINISTRY_LEAD.match("人社部：上半年补贴性培训210万人次")
     assert not MINISTRY_LEAD.match("教育部门举办推进会")
     assert not MINISTRY_LEAD.match("工业和信息化部部属高校与安徽深化合作")
+
+
+def test_a_taiwanese_report_about_one_city_is_that_citys():
+    text = "臺中市政府教育局表示，台中市18校參加全國技能競賽，共獲39個金手獎。全國選手1200人參賽。"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2025)
+    got = {f.number_text: (a.entity.name, a.entity.level) for f, a in zip(facts, attrs, strict=True)}
+    assert got["18"] == ("台中市", "city") and got["39"] == ("台中市", "city")
+    assert got["1200"] == ("台湾地区", "province")  # 全國 in a Taiwanese report is Taiwan's
+    # named twice (台中 alone counts), twice as often as any other, by the full name written most
+    assert taiwanese_city("台中市政府表示，台中18校参赛") == Entity("台中市", "city")
+    assert taiwanese_city("高雄市与台南市合办，高雄市、台南市各派") is None  # two cities alike
+    assert taiwanese_city("桃园县职训中心开办，桃园县政府") == Entity("桃园县", "city")
+    assert taiwanese_city("台中市政府") is None  # once
