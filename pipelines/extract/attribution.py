@@ -934,7 +934,7 @@ TAIWAN_CITIES = (
     "澎湖县",
     "金门县",
 )
-TAIWAN_CITY = re.compile("|".join(sorted({n[:-1] for n in TAIWAN_CITIES}, key=len, reverse=True)) + "(?:[市县])?")
+TAIWAN_CITY = re.compile("(?:" + "|".join(sorted({n[:-1] for n in TAIWAN_CITIES}, key=len, reverse=True)) + ")[市县]?")
 
 
 def taiwanese_city(matching: str) -> Entity | None:
