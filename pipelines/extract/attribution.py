@@ -297,12 +297,16 @@ def _is_subject(sentence: str, start: int, end: int, rows: bool = False) -> bool
 # the institutions of their reports: the names reports call them by → the canonical name. Names no
 # other place uses stand alone; 勞工局 is Macau's and 職業訓練局 Hong Kong's only in a report that
 # speaks of them (Taiwan's cities have a 勞工局 and its labour council had a 職業訓練局).
-_HONG_KONG = re.compile("香港|本港|港府")
+_HONG_KONG = re.compile("香港|本港|港府|Hong Kong")
 SAR_BODIES = {
     "职业训练局": ("香港职业训练局", _HONG_KONG),  # Taiwan's labour council had one too
     "职训局": ("香港职业训练局", _HONG_KONG),
     "雇员再培训局": ("雇员再培训局", None),
     "建造业议会": ("建造业议会", None),
+    # their English names, as an English page or a bilingual annual report writes them
+    "Vocational Training Council": ("香港职业训练局", _HONG_KONG),
+    "Construction Industry Council": ("建造业议会", None),
+    "Employees Retraining Board": ("雇员再培训局", None),
     "劳工处": ("香港特别行政区劳工处", None),
     "劳工事务局": ("澳门特别行政区劳工事务局", None),
     "劳工局": ("澳门特别行政区劳工事务局", re.compile("澳门|本澳|澳府")),
@@ -580,6 +584,13 @@ def dateline_city(title: str, text: str) -> Entity | None:
     return Entity(city, "city") if city and city in text else None
 
 
+def _public_body(publisher: str, text: str) -> str | None:
+    """The Hong Kong or Macau public body a publisher line names (香港职业训练局, 勞工事務局), if any:
+    the publisher's own words may say where it is when the text (an English page) does not."""
+    bodies = sar_bodies(text + " " + publisher)
+    return next((bodies[a] for a in sorted(bodies, key=len, reverse=True) if a in publisher), None)
+
+
 def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
     """The report's own entity: what its title names first (the article's headline says whom it is
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
@@ -594,7 +605,7 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     area = dominant_area(text)
     pub = simplified(publisher or "")
     # a college's own site, a public body's own release (勞工事務局)
-    own = own_name(institution) or _school(pub.strip()) or sar_bodies(text).get(pub.split(" ")[0].strip())
+    own = own_name(institution) or _school(pub.strip()) or _public_body(pub, text)
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(

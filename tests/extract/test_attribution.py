@@ -401,6 +401,13 @@ def test_hong_kong_and_macau_public_bodies_are_the_institutions_of_their_reports
     taipei = "臺北市勞工局開辦職業訓練課程，共有320人報名。"  # a Taiwanese city's bureau is none of them
     _, attrs = attributions(taipei, institution=None, publisher=None, title=None)
     assert attrs[0].entity.name != "澳门特别行政区劳工事务局"
+    # an English page whose publisher line names the body (香港职业训练局): the body, not Hong Kong
+    english = "The E&L Scheme offers 1,200 places per year to trainees."
+    _, attrs = attributions(english, institution=None, publisher="香港职业训练局", title=None)
+    assert attrs[0].entity == Entity("香港职业训练局", "institution")
+    english = "In Hong Kong, the Vocational Training Council trained 5,000 apprentices."
+    _, attrs = attributions(english, institution=None, publisher=None, title=None)
+    assert attrs[0].entity == Entity("香港职业训练局", "institution")
 
 
 def test_a_headlines_dateline_city_is_the_reports_subject_not_its_province():
