@@ -84,6 +84,7 @@ def test_attribution_holds_on_the_development_batches():
     # school's employment report, short names the text defines, a college opening the report, consortia);
     # 0.733 / 0.751 / 0.756 with ZP-ZS in, after the ninth session's rules (universities named before
     # their counts, kinds of school no name, a cell-per-line table's caption year); 0.735 / 0.752 / 0.762
-    # with ZT in, after the tenth session's English years
-    assert result.name_ok / result.facts >= 0.72 and result.period_ok / result.facts >= 0.755, result.summary()
-    assert result.level_ok / result.facts >= 0.74, result.summary()
+    # with ZT in, after the tenth session's English years; 0.746 / 0.761 / 0.762 after its Taiwanese
+    # cities and Hong Kong bodies in publisher lines
+    assert result.name_ok / result.facts >= 0.735 and result.period_ok / result.facts >= 0.755, result.summary()
+    assert result.level_ok / result.facts >= 0.75, result.summary()
