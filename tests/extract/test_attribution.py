@@ -516,3 +516,10 @@ def test_a_taiwanese_report_about_one_city_is_that_citys():
     assert taiwanese_city("高雄市与台南市合办，高雄市、台南市各派") is None  # two cities alike
     assert taiwanese_city("桃园县职训中心开办，桃园县政府") == Entity("桃园县", "city")
     assert taiwanese_city("台中市政府") is None  # once
+
+
+def test_a_citys_team_by_its_short_name_is_the_citys():
+    text = "中山市中等专业学校承办比赛。中山市代表队共获4金。其中,中山代表队在集中赛项共获金牌3枚。"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["3"] == Entity("中山市", "city")
