@@ -337,7 +337,7 @@ def mentions(
     here: dict[str, str] = HERE,
     bodies: dict[str, str] | None = None,
     rows: bool = False,
-    teams: re.Pattern | None = None,
+    teams: frozenset[str] = frozenset(),
 ) -> list[tuple[int, Entity]]:
     """(position, entity) of every entity the (Simplified) sentence names, in order; rows: a place
     alone in a table cell labels its row (a report on places, not a school's).
@@ -381,9 +381,12 @@ def mentions(
         name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
         if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|^[个個家所]|级|各|多", name):
             add(m.end() - len(name), m.end(), Entity(name, "group"))
-    if teams is not None:  # 中山代表队: a city's team by the short name of a city the report names
-        for m in teams.finditer(sentence):
-            add(m.start(), m.end("short"), Entity(m.group("short") + "市", "city"))
+    if teams:  # 中山代表队: a city's team by the short name of a city the report names (a set lookup)
+        for m in TEAM_WORD.finditer(sentence):
+            for n in (3, 2):  # city short names are two or three characters
+                if sentence[max(0, m.start() - n) : m.start()] in teams:
+                    add(m.start() - n, m.start(), Entity(sentence[m.start() - n : m.start()] + "市", "city"))
+                    break
     for m in NATION.finditer(sentence):
         add(m.start(), m.end(), Entity("中国", "national"))
     for m in PROVINCE.finditer(sentence):
@@ -726,18 +729,17 @@ def without_glosses(s: str) -> tuple[str, list[int]]:
     return "".join(s[i] for i in where), where
 
 
-def city_teams(matching: str) -> re.Pattern | None:
-    """A city's team named by its short name (中山代表队, 中山選手), for the cities the (Simplified)
-    text names in full (中山市)."""
-    shorts = {
+TEAM_WORD = re.compile(r"市?(?:代表队|代表团|选手|参赛队)")
+
+
+def city_shorts(matching: str) -> frozenset[str]:
+    """The short names (中山) of the cities the (Simplified) text names in full (中山市): a city's
+    team may go by its short name (中山代表队)."""
+    return frozenset(
         m.group()[:-1]
         for m in PLACE.finditer(matching)
         if m.group().endswith("市") and len(m.group()) >= 3 and not _not_a_place(m.group())
-    }
-    if not shorts:
-        return None
-    names = "|".join(sorted(map(re.escape, shorts), key=len, reverse=True))
-    return re.compile(rf"(?P<short>{names})市?(?=代表队|代表团|选手|参赛队)")
+    )
 
 
 def attribute(
@@ -760,7 +762,7 @@ def attribute(
     collective = collective_names(matching)
     here = here_levels(matching)
     bodies = sar_bodies(matching)
-    teams = city_teams(matching)
+    teams = city_shorts(matching)
     rows = default.level != "institution" and not speaks_as_an_institution(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
     for pos in positions:
