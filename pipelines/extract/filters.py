@@ -284,7 +284,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
 # An English sentence that looks ahead or sets a rule: its figures are no results.
 ENGLISH_FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|"
-    r"should be|must be|targets? of|will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest))\b",
+    r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add)|"
+    r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest))\b",
     re.IGNORECASE,
 )
 _ENGLISH_STOP = re.compile(r"[.!?](?=\s)|[。；;\n]")

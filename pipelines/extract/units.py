@@ -177,7 +177,7 @@ for _base, _words in {
     # a contest's trades and awards; training classes, which are courses run
     "训练班 訓練班 培训班 培訓班 职训班 職訓班 研修班 "
     # placings won (4个第一名, 两個第五): awards
-    "第一名 第二名 第三名 第四名 第五名 第六名 冠军 冠軍 亚军 亞軍 季军 季軍",
+    "第一名 第二名 第三名 第四名 第五名 第六名 冠军 冠軍 亚军 亞軍 季军 季軍 名次 优胜名次",
     "paper": "论文 論文 专著 專著 著作 论著 論著 编著",
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items

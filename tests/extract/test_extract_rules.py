@@ -406,6 +406,7 @@ REAL_TEXT_FAMILIES = [
     # placings won are awards; the noun after a clause that qualifies it (与…的专业); an adverb
     # (首次) ends the noun phrase
     ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
+    ("桃園市奪30面金手獎及61個優勝名次。", [(30, "item", "exact"), (61, "item", "exact")]),
     ("同时停招36个与市场需求脱节的专业。", [(36, "item", "exact")]),
     # a list of counts after their nouns takes each its own noun, not the list's last word; bases
     # and industry colleges called 项目 stay organisations
@@ -452,6 +453,12 @@ REAL_TEXT_FAMILIES = [
         "Subsidies on each student should be no less than 12,000 yuan in 2017. A budget of five billion yuan "
         "is also expected from 2016. Over 7,700 trainees have benefited; the company will offer 3,300 RMB per year.",
         [(7700, "person", "at_least"), (3300, "CNY", "exact")],
+    ),
+    # personnel, enrolments, specialties and pilots counted in English; a pledge looks ahead
+    (
+        "Roughly 10 million skilled personnel in more than 1,200 specialties and 5266 pilots. "
+        "Li pledged that China would achieve 1 million student enrollments in 2019.",
+        [(10_000_000, "person", "approx"), (1200, "item", "at_least"), (5266, "item", "exact")],
     ),
     # places counted in English are other, associations are organisations
     (
