@@ -223,7 +223,8 @@ YEAR = re.compile(
 ROW_REACH = 200
 YEAR_ROW = re.compile(r"[ \t|｜]*((?:19|20)[0-9]{2})[ \t]*[|｜]")
 ANY_YEAR = re.compile(
-    r"(?<![0-9到至])(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届学]|第)"
+    # (截至2023年 is as of a year, 至2030年 until one)
+    r"(?<![0-9到])(?:(?<=截至)|(?<!至))(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届学]|第)"
     # or the year an event's title opens with (『2024馬來西亞世界廚師國際大賽』)
     r"|(?<=[『「《“])(?:20[0-4]\d|19[5-9]\d)(?![0-9])"
 )

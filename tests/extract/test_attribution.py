@@ -147,6 +147,9 @@ def test_where_a_sentence_says_nothing_the_title_then_the_text_give_the_period()
     text = "There were 52 institutions offering vocational training courses in 2021.\nA total of 1,436 courses."
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
     assert (attrs[-1].period.start, attrs[-1].period.source) == (2021, "report")  # in English too
+    text = "截至2023年,全国中职学校超1.1万所。\n在校生约1300万人。\n到2030年建成一流院校。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert (attrs[-1].period.start, attrs[-1].period.source) == (2023, "report")  # as of a year: past
 
 
 def test_a_table_row_labelled_by_a_bare_year_is_that_years():
