@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from .cells import (
@@ -350,9 +351,12 @@ def header_table_candidates(text: str) -> list[Candidate]:
             continue
         cells = _cells(text, start, end)
         if not any(
-            CELL_NUM.fullmatch(text[a:b]) or _LABELLED_NUM.search(text[a:b]) or _OWN_UNIT_CELL.fullmatch(text[a:b])
+            CELL_NUM.fullmatch(text[a:b])
+            or _LABELLED_NUM.search(text[a:b])
+            or _OWN_UNIT_CELL.fullmatch(text[a:b])
+            or _RANGE_CELL.fullmatch(text[a:b])
             for a, b in cells
-        ):  # a line of words is a header; a row of shares (85% | 97.2% |) is data
+        ):  # a line of words is a header; a row of shares (85% | 97.2% |) or of ranges is data
             if all(set(text[a:b]) <= set("-—:： ") for a, b in cells):
                 continue  # a |---|---| rule under a header keeps it
             names, group_unit = cells, None
@@ -399,6 +403,11 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
                 in_row.append(cell_candidate(text, start, labels, a, b, unit, label=label))
+            elif unit is not None and labels and (r := _RANGE_CELL.fullmatch(text, a, b)):
+                # a range in the cell (生均拨款(万元) | 1.2-1.8): one fact at its lower end
+                label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
+                c = cell_candidate(text, start, labels, a, b, unit, label=label)
+                in_row.append(replace(c, number=r.group(1), number2=r.group(2)))
             elif (
                 unit is None
                 and whole_note
@@ -461,6 +470,7 @@ def _table_lines(text: str):
 
 
 _YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
+_RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
 
 

@@ -720,6 +720,12 @@ def test_a_markdown_table_keeps_its_header_across_the_rule_and_reads_rows_labell
     # a bare year never labels a row under a column with a unit, and 1+X stays a code
     assert extract_facts("年份(所) | 院校(所) |\n2019 | 412 |\n") == []
     assert extract_facts("开展1+5个证书试点") == []
+    # a range in a cell under a column with a unit: one fact at its lower end
+    got = [
+        (f.normalized_value, f.base_unit, f.qualifier)
+        for f in extract_facts("| 区域 | 生均拨款(万元) |\n| 东部地区 | 1.2-1.8 |\n")
+    ]
+    assert got == [(12_000, "CNY", "range")]
 
 
 def test_a_table_flattened_into_one_line_is_read_row_by_row():
