@@ -289,7 +289,6 @@ ENGLISH_FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ENGLISH_STOP = re.compile(r"[.!?](?=\s)|[。；;\n]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _english_forecast(text: str, start: int, end: int) -> bool:

@@ -399,15 +399,17 @@ def header_table_candidates(text: str) -> list[Candidate]:
         )
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
-            if unit is not None and CELL_NUM.fullmatch(text[a:b]) and labels:
-                # the cell means its row's label and its column's header (2010年 专项能力 通过人数)
-                label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
-                in_row.append(cell_candidate(text, start, labels, a, b, unit, label=label))
-            elif unit is not None and labels and (r := _RANGE_CELL.fullmatch(text, a, b)):
-                # a range in the cell (生均拨款(万元) | 1.2-1.8): one fact at its lower end
+            r = None
+            if (
+                unit is not None
+                and labels
+                and (CELL_NUM.fullmatch(text[a:b]) or (r := _RANGE_CELL.fullmatch(text, a, b)))
+            ):
+                # the cell means its row's label and its column's header (2010年 专项能力 通过人数); a
+                # range in the cell (生均拨款(万元) | 1.2-1.8) is one fact at its lower end
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
                 c = cell_candidate(text, start, labels, a, b, unit, label=label)
-                in_row.append(replace(c, number=r.group(1), number2=r.group(2)))
+                in_row.append(replace(c, number=r.group(1), number2=r.group(2)) if r else c)
             elif (
                 unit is None
                 and whole_note
@@ -576,13 +578,10 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
             len(line) <= 60
             and not _YB_UNITS_ROW.match(line)
             and _YB_WRAPPED_UNITS.match(line)
-            and len(found_units := _YB_ONE_UNIT.findall(line)) >= 2
+            and len(pieces := list(_YB_ONE_UNIT.finditer(line))) >= 2
         ):
             # (所) (人) (人) 学生数 人  数 / (人) (人)   教师: units of columns named across lines
-            at = [
-                (m.group("unit"), start + m.start("unit"), start + m.end("unit"), "")
-                for m in _YB_ONE_UNIT.finditer(line)
-            ]
+            at = [(m.group("unit"), start + m.start("unit"), start + m.end("unit"), "") for m in pieces]
             units = units + at if was_wrapped else at
             previous, previous_at, wrapped = line, start, True
             continue
