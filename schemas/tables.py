@@ -20,8 +20,11 @@ from pandera.typing import Series
 from pipelines.ingest.formats import MEDIA_TYPES
 
 from .catalog import BASE_UNITS, CNY_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
+from .pandas_only import pandas_types_only
 from .registry import PUBLISHED_MODELS
 from .text import Text
+
+pandas_types_only()
 
 
 def not_in_future(s: pd.Series) -> pd.Series:
