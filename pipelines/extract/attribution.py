@@ -994,6 +994,11 @@ class Attribution:
     period: Period
 
 
+# The four municipalities under the central government are provinces in rank and cities in name
+# and in the words of their own reports (全市, 市教委): their numbers are a city's.
+MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
+
+
 def attribute_facts(
     text: str,
     starts: list[int],
@@ -1019,6 +1024,7 @@ def attribute_facts(
         entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
+    entities = [Entity(e.name, "city") if e.name in MUNICIPALITIES else e for e in entities]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
     captions: dict[int, Period | None] = {}  # caption_period's walks, shared by the report's facts
     periods = [_period_at(doc, pos, fallback, taiwan, captions) for pos in starts]

@@ -526,3 +526,15 @@ def test_a_citys_team_by_its_short_name_is_the_citys():
     facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
     got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
     assert got["3"] == Entity("中山市", "city")
+
+
+def test_a_municipality_is_a_city_whether_named_or_speaking_as_itself():
+    text = "2023年，上海市职业院校与企业共建实训基地120个。全市中职学校新增订单班45个。重庆市新增产业学院8个。"
+    facts, attrs = attributions(text, institution=None, publisher="上海市教育委员会", title=None, year=2023)
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["120"] == Entity("上海市", "city")
+    assert got["45"].level == "city"
+    assert got["8"] == Entity("重庆市", "city")
+    # a province stays a province
+    facts, attrs = attributions("2023年，江苏省职业院校共建实训基地120个。", institution=None, year=2023)
+    assert attrs[0].entity == Entity("江苏省", "province")
