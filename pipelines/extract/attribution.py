@@ -443,6 +443,17 @@ def proper_name(raw: str) -> str | None:
     return name
 
 
+# Short forms inside a name that stand for one full form: a county's 职教中心 is its 职业教育中心
+# (慈利县职教中心 → 慈利县职业教育中心); 航太, Taiwan's word for 航天, in a mainland university's
+# name (北京航空航太大學).
+SHORT_FORMS = re.compile(r"职教中心$|航空航太")
+FULL_FORMS = {"职教中心": "职业教育中心", "航空航太": "航空航天"}
+
+
+def full_form(name: str) -> str:
+    return SHORT_FORMS.sub(lambda m: FULL_FORMS[m.group()], name)
+
+
 TIME_LEAD = re.compile(r"^(?:[0-9０-９]+日|上午|下午|近日|日前|今天|昨天|今年|去年)+")
 
 
@@ -1024,7 +1035,14 @@ def attribute_facts(
         entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
-    entities = [Entity(e.name, "city") if e.name in MUNICIPALITIES else e for e in entities]
+    entities = [
+        Entity(e.name, "city")
+        if e.name in MUNICIPALITIES
+        else Entity(full_form(e.name), e.level)
+        if e.level == "institution" and e.name
+        else e
+        for e in entities
+    ]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
     captions: dict[int, Period | None] = {}  # caption_period's walks, shared by the report's facts
     periods = [_period_at(doc, pos, fallback, taiwan, captions) for pos in starts]

@@ -538,3 +538,11 @@ def test_a_municipality_is_a_city_whether_named_or_speaking_as_itself():
     # a province stays a province
     facts, attrs = attributions("2023年，江苏省职业院校共建实训基地120个。", institution=None, year=2023)
     assert attrs[0].entity == Entity("江苏省", "province")
+
+
+def test_a_county_vocational_centre_and_a_taiwanese_spelling_take_their_full_form():
+    text = "慈利县职教中心与企业共建实训基地12个。北京航空航太大學新增合作企业30家。"
+    facts, attrs = attributions(text, institution=None, year=2023)
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["12"] == Entity("慈利县职业教育中心", "institution")
+    assert got["30"] == Entity("北京航空航天大学", "institution")
