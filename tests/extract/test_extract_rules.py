@@ -1174,3 +1174,10 @@ def test_a_unit_alone_in_a_rows_cell_is_the_unit_of_its_group_of_rows():
     ]
     # the year row above the groups is no data: no unit has been named yet
     assert not [f for f in extract_facts(text) if f.normalized_value in (2014, 2015)]
+
+
+def test_graduates_going_on_to_a_bachelors_degree_are_not_supplied_to_industry():
+    text = "为培养高素质技术技能人才提供学历提升路径，2025年专升本达到1600人。全年向合作企业输送毕业生2100人。"
+    codes = {f.number_text: f.indicator_code for f in extract_facts(text)}
+    assert codes["1600"] == "other"
+    assert codes["2100"] == "graduates_supplied_to_industry"
