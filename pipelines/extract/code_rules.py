@@ -136,8 +136,10 @@ def graduates_not_supplied(s: Setting) -> str | None:
     return None
 
 
-RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}率")
-PLACEMENT_RATE = re.compile(r"(就业|去向落实|落实|就业升学|升学就业)率$")
+RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,4}率|[A-Za-z]*employment rate|placement rate", re.I)
+PLACEMENT_RATE = re.compile(
+    r"(就业|去向落实|落实|就业升学|升学就业)率$|(?<![a-z])employment rate$|placement rate$", re.I
+)
 # A share followed by the rate it is (96.2%的就业率, 96.2%平均就业率, 85%以上的就业率).
 RATE_AFTER = re.compile(r"(?:以上|左右)?(?:的|之)?(?:平均|年均)?([\u4e00-\u9fff]{0,4}?率)")
 # 专业对口率 and 对口就业率 (the job's match to the major), 直接就业率 (without further study),
@@ -153,6 +155,8 @@ def employment_share_not_rate(s: Setting) -> str | None:
     the placement of trainees (受训学员, 退役士兵) rather than graduates."""
     if s.code != "graduate_employment_rate":
         return None
+    if ENGLISH_CLAUSE.fullmatch(s.before + s.after):
+        return _english_share(s)
     rates = RATE_WORD.findall(sentence_so_far(s.context) + s.before)
     if named_after := RATE_AFTER.match(s.after):  # 保持96.2%的就业率, 96.2%平均就业率: the rate follows
         rates = [named_after.group(1)]
@@ -163,6 +167,27 @@ def employment_share_not_rate(s: Setting) -> str | None:
     said = sentence_so_far(s.context) + s.before
     if TRAINEES.search(said) and not GRADUATES.search(said):
         return "the placement of trainees, not of graduates"
+    return None
+
+
+# An English clause (no CJK character): its sentences end at a full stop too.
+ENGLISH_CLAUSE = re.compile(r"[^\u3400-\u9fff]*")
+ENGLISH_SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+\])?\s+(?:-\s+)?(?=[A-Z])")
+SHARE_OF = re.compile(r"\s*(?:of|among)\b", re.I)
+EMPLOYED = re.compile(r"\bemployed\b|\bemployment\b|\bplaced\b|\b(?:found|secured|landed) (?:a )?jobs?\b", re.I)
+
+
+def _english_share(s: Setting) -> str | None:
+    """In English: the rate named in the number's own sentence (the employment rate … is 96.85%),
+    not one the sentence before named; and a percentage of a group (70% of new employees, 70
+    percent of the graduates being recruited to jobs suited to their training) is a share of it,
+    unless the clause says the group found work (90% of the remaining graduates secured employment)."""
+    said = sentence_so_far(s.context) + s.before
+    own = said[ends[-1].end() :] if (ends := list(ENGLISH_SENTENCE_END.finditer(said))) else said
+    if SHARE_OF.match(s.after):
+        return None if EMPLOYED.search(s.after) else "a share of a group, not the placement rate"
+    if not PLACEMENT_RATE.search(next(reversed(RATE_WORD.findall(own)), "")):
+        return "a share in a sentence that names no placement rate"
     return None
 
 

@@ -1181,3 +1181,18 @@ def test_graduates_going_on_to_a_bachelors_degree_are_not_supplied_to_industry()
     codes = {f.number_text: f.indicator_code for f in extract_facts(text)}
     assert codes["1600"] == "other"
     assert codes["2100"] == "graduates_supplied_to_industry"
+
+
+def test_an_english_placement_rate_is_the_employment_rate_and_a_share_of_a_group_is_not():
+    def codes(text):
+        return {f.number_text: f.indicator_code for f in extract_facts(text)}
+
+    assert codes("The employment rate of graduates reached 92 percent.")["92"] == "graduate_employment_rate"
+    assert codes("The employment rate of the 2023 graduates is 96.85%, which is high.")["96.85"] == (
+        "graduate_employment_rate"
+    )
+    assert codes("The unemployment rate of young people was 17%.")["17"] == "other"
+    # the rate named a sentence before, and a share of a group, are not it
+    text = "The province maintains a graduate employment rate of over 95% [4]. - More than 70% of new employees in key industries come from vocational schools."
+    got = codes(text)
+    assert got["95"] == "graduate_employment_rate" and got["70"] == "other"
