@@ -210,8 +210,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and not _AWARD_GRADE.match(doc.text, c.end)  # 荣获三个二等奖 counts
     ):
         return "a set phrase (三位一体, 四梁八柱)"
-    if c.unit_text == "大" and not _CJK.match(n):
-        return "大 counts only after a Chinese numeral (十大专业群)"
+    if c.unit_text == "大" and not _CJK.match(n) and not _big_count(doc, c):
+        return "大 after a digit counts only categories or a thing the catalogue counts (8大类, 4大研究中心)"
     if _CJK.match(n) and c.num_start > 0 and doc.text[c.num_start - 1] in "数數几幾":
         return "a vague count (几十家, 数百人), not a number"
     return None
@@ -409,6 +409,9 @@ ABSTRACT_AFTER = re.compile(
 # Aspects and forms are counted to describe, whatever the numeral (从…等7个方面, 3种形式).
 ASPECTS = re.compile(r"(方面|层面|维度|形式)")
 SECTORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产业|行业|制造业|竞争力|赛事)")
+# What a 大 counts as a count, not a heading: categories, fields and trades (10大类, 五大产业领域,
+# 八大職類), each a real number of the things a report lists.
+CATEGORIES_AFTER = re.compile(r"(?:专业)?(?:类|领域|职类|产业领域)")
 INDICATOR_TIERS = re.compile(r"[一二三四1-4]级(?:评价|考核|观测)?指标")
 
 
@@ -431,6 +434,12 @@ def _phrase_after(doc: Doc, c: Candidate) -> str:
     return after[: end.start() if end else 10][:10]
 
 
+def _big_count(doc: Doc, c: Candidate) -> bool:
+    """N大 after a digit names categories (8大类) or a thing the catalogue counts (4大研究中心)."""
+    phrase = _phrase_after(doc, c)
+    return bool(CATEGORIES_AFTER.match(phrase)) or head_noun_after(phrase) is not None
+
+
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     raw = doc.text[c.unit_end : c.unit_end + 8]
     if "(" in raw:  # a mirror's pinyin glosses (產(chǎn)業) split the words
@@ -440,6 +449,8 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     after = for_matching(raw)  # both patterns are anchored and short
     if c.unit_text in _ABSTRACT_MEASURES and _CJK.match(c.number) and ABSTRACT_AFTER.match(after):
         return "a count of aspects or categories (四个层面), not a measure"
+    if c.unit_text == "大" and CATEGORIES_AFTER.match(after):
+        return None
     if c.unit_text == "大" and SECTORS_AFTER.match(after):
         return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
     if c.unit_text == "大" and head_noun_after(_phrase_after(doc, c)) is None:

@@ -162,7 +162,7 @@ QUANTITY = re.compile(
     # a range may write its unit on both ends (8%-12%, 3000元至4000元): the unit is then the same
     rf"(?:(?P<pct1>[%％]|万元|萬元|亿元|億元|元|人次|人|名|个|個|家|所|项|項)?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多]|(?<=十)[几幾])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
-    rf"(?P<unit>(?(pct1)(?:(?P=pct1)|(?<=[0-9０-９])[%％])|(?:{_measure}|(?<=[{CN_NUM_CHARS}])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
+    rf"(?P<unit>(?(pct1)(?:(?P=pct1)|(?<=[0-9０-９])[%％])|(?:{_measure}|(?<=[{CN_NUM_CHARS}0-9])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
     rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER}|{JOBS_AFTER})|(?<=[万萬亿億][余餘多])(?={JOBS_AFTER})"
     rf"|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))))"
     rf"(?P<after>{_after})?"

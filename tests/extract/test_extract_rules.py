@@ -1196,3 +1196,10 @@ def test_an_english_placement_rate_is_the_employment_rate_and_a_share_of_a_group
     text = "The province maintains a graduate employment rate of over 95% [4]. - More than 70% of new employees in key industries come from vocational schools."
     got = codes(text)
     assert got["95"] == "graduate_employment_rate" and got["70"] == "other"
+
+
+def test_big_after_a_digit_counts_categories_and_things_the_catalogue_counts_not_headings():
+    got = {(f.value, f.base_unit) for f in extract_facts("基地建成8大专业实训中心，涉及10大类40余个工种。")}
+    assert (8, "unit") in got and (10, "other") in got and (40, "other") in got
+    assert {f.value for f in extract_facts("围绕市场等4大需求，服务三大主导产业。")} == set()
+    assert [f.value for f in extract_facts("开设五大产业领域的课程。")] == [5]
