@@ -38,6 +38,10 @@ ENGLISH_MARKS = {
     "exceeding": "at_least",
     "exceed": "at_least",
     "exceeds": "at_least",
+    "exceeded": "at_least",
+    "surpassed": "at_least",
+    "crossed": "at_least",
+    "topped": "at_least",
 }
 # A mark after the number (1,300-plus majors).
 ENGLISH_SUFFIXES = {"-plus": "at_least"}
@@ -58,6 +62,8 @@ ENGLISH_NOUNS = {
             "workers",
             "youths",
             "interns",
+            "laborers",
+            "labourers",
             "officials",
             "employees",
             "members",
@@ -89,6 +95,8 @@ ENGLISH_NOUNS = {
             "campuses",
             "laboratories",
             "labs",
+            "rooms",
+            "classrooms",
         ],
         "unit",
     ),
@@ -167,11 +175,15 @@ def _opens(*words: str) -> str:
 
 
 _DIGITS = tuple("0123456789")
+# A word between a number and its noun (11,570 secondary vocational schools), not one that turns
+# to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
+# enterprises: the courses named before); 50,000 are full-time students counts students.
+_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z-]*"
 ENGLISH_COUNT = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold)
-    rf"(?:[ \t]+|-(?=percent|fold))(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:[ \t]+|-(?=percent|fold))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
@@ -199,7 +211,7 @@ ENGLISH_RANGE = re.compile(
 # number that no unit or share follows.
 NUMBER_OF = re.compile(
     rf"{_opens('number', 'Number', 'NUMBER')}\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
-    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|[a-z]))",
+    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|(?!(?:and|in|by|while|from|as|on|at|during)\b)[a-z]))",
     re.IGNORECASE,
 )
 # Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD

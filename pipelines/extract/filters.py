@@ -145,9 +145,16 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start):
         return "part of a code or name (1+X, 5G, 3.2)"
     after = text[c.end : c.end + 1]
-    if after and (after in "+＋" or (after.isascii() and after.isalpha() and c.unit_text in ("%", "％"))):
+    if after and (
+        after in "+＋"
+        or (after.isascii() and after.isalpha() and c.unit_text in ("%", "％") and not GLUED_WORD.match(text, c.end))
+    ):
         return "part of a code or name (1+X)"
     return None
+
+
+# English words a machine translation glues to a share (70%of the bases, about 51%are teachers).
+GLUED_WORD = re.compile(r"(?:of|are|is|were|was|in|and|to|for|from|among)[ \t]")
 
 
 def _signed(text: str, start: int) -> bool:

@@ -1203,3 +1203,20 @@ def test_big_after_a_digit_counts_categories_and_things_the_catalogue_counts_not
     assert (8, "unit") in got and (10, "other") in got and (40, "other") in got
     assert {f.value for f in extract_facts("围绕市场等4大需求，服务三大主导产业。")} == set()
     assert [f.value for f in extract_facts("开设五大产业领域的课程。")] == [5]
+
+
+def test_english_counts_turning_to_another_quantity_past_marks_and_glued_shares():
+    def got(text):
+        return {(f.value, f.base_unit, f.qualifier) for f in extract_facts(text)}
+
+    text = "The number of schools rose to 11,813 and that of students crossed 14 million in 2006."
+    assert got(text) == {(11813, "unit", "exact"), (14_000_000, "person", "at_least")}
+    assert got("The rate has exceeded 90% in recent years.") == {(90, "percent", "at_least")}
+    assert got("The county trained 354,900 laborers.") == {(354900, "person", "exact")}
+    # a passive after the number: the courses named before, not enterprises counted
+    assert (891, "unit", "exact") not in got("Of the courses, 891 were organised for enterprises.")
+    assert (50000, "person", "exact") in got("Of these, 50,000 are full-time students.")
+    assert got("At present, 70%of the bases are linked, of which about 51%are teachers.") == {
+        (70, "percent", "exact"),
+        (51, "percent", "approx"),
+    }
