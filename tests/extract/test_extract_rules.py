@@ -1220,3 +1220,8 @@ def test_english_counts_turning_to_another_quantity_past_marks_and_glued_shares(
         (70, "percent", "exact"),
         (51, "percent", "approx"),
     }
+
+
+def test_macau_patacas_and_taiwan_dollars_after_an_amount_are_money_but_not_yuan():
+    got = {(f.value, f.base_unit) for f in extract_facts("学员可获最高6,656澳门元的培训津贴，另获奖金5000新台币。")}
+    assert got == {(6656, "other"), (5000, "other")}
