@@ -469,8 +469,11 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
-# A page's own counts after the number: 共1个回答, 3条评论, 120人阅读.
-PAGE_COUNTS_AFTER = re.compile(r"[ \t]*(?:回答|评论|評論|点赞|點讚|浏览|瀏覽|阅读|閱讀|粉丝|粉絲)")  # on its line
+# A page's own counts after the number: 共1个回答, 3条评论, 120人阅读, 0人参与,0条评论.
+PAGE_COUNTS_AFTER = re.compile(
+    r"[ \t]*(?:回答|评论|評論|点赞|點讚|浏览|瀏覽|阅读|閱讀|粉丝|粉絲"
+    r"|参与(?=[^。\n]{0,12}(?:评论|評論)))"  # 0人参与,0条评论: a comment box's count
+)  # on its line
 
 
 def page_counter(doc: Doc, c: Candidate) -> str | None:

@@ -1225,3 +1225,8 @@ def test_english_counts_turning_to_another_quantity_past_marks_and_glued_shares(
 def test_macau_patacas_and_taiwan_dollars_after_an_amount_are_money_but_not_yuan():
     got = {(f.value, f.base_unit) for f in extract_facts("学员可获最高6,656澳门元的培训津贴，另获奖金5000新台币。")}
     assert got == {(6656, "other"), (5000, "other")}
+
+
+def test_a_comment_boxs_count_of_people_taking_part_is_a_page_counter():
+    text = "我来说两句 0人参与,0条评论\n已有0人参与,点击查看更多精彩评论。共有600人参与比赛。"
+    assert [f.value for f in extract_facts(text)] == [600]
