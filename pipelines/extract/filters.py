@@ -283,9 +283,23 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a task or a condition (扩招100万人任务, 下达9000人培训任务), not a result"
     if TARGET_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "a target (完成全年目标任务36000人次的110.1%: the 36000)"
+    if (
+        BY_YEAR.match(doc.text, start)
+        and REACHES.search(doc.text, clause_start, c.num_start)
+        and not DONE.search(doc.text, start, c.num_start)
+    ):
+        return "a target for a year (到2020年，…总量达到520万人), not a result"
     if doc.text[c.unit_start : c.unit_end].isascii() and _english_forecast(doc.text, c.start, c.end):
         return "a forecast, target or rule in English (is expected, should be no less than)"
     return None
+
+
+# A sentence that opens with the year it looks to (到2020年，全省技能人才总量达到520万人): what is
+# to reach a level by then is a target, unless the sentence says it is done (已, 累计, 共有) or
+# dates a state at the year's end (到2017年年末，共拥有…).
+BY_YEAR = re.compile(r"\s*(?:力争|力爭|争取|爭取|计划|計劃)?到20[0-9]{2}年(?![年底末后後])[，,]?")
+REACHES = re.compile(r"达到|達到|超过|超過|突破")
+DONE = re.compile(r"已|累计|累計|共有|先后|先後")
 
 
 # An English sentence that looks ahead or sets a rule: its figures are no results.

@@ -1230,3 +1230,10 @@ def test_macau_patacas_and_taiwan_dollars_after_an_amount_are_money_but_not_yuan
 def test_a_comment_boxs_count_of_people_taking_part_is_a_page_counter():
     text = "我来说两句 0人参与,0条评论\n已有0人参与,点击查看更多精彩评论。共有600人参与比赛。"
     assert [f.value for f in extract_facts(text)] == [600]
+
+
+def test_a_sentence_opening_with_the_year_it_looks_to_sets_targets_unless_it_says_they_are_done():
+    text = "到2020年,通过各类培训,全省专业技术人才总量超过400万人,技能人才总量达到520万人。"
+    assert extract_facts(text) == []
+    done = "到2017年年末,我省共拥有专科高职院校25所。到2021年,已建成的基地达到120家。"
+    assert [f.value for f in extract_facts(done)] == [25, 120]
