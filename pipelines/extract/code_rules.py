@@ -247,6 +247,28 @@ def enterprises_not_counted(s: Setting) -> str | None:
     return None
 
 
+# Codes that count places, bodies or classes, never the firms they are made with.
+PLACE_COUNTS = (
+    "training_bases",
+    "tech_innovation_platforms",
+    "industry_colleges",
+    "skill_master_studios",
+    "think_tanks",
+    "order_classes",
+    "vocational_education_groups",
+    "municipal_consortia",
+    "industry_communities",
+)
+FIRM_NOUNS = re.compile(r"企业|企業|公司|厂|廠|厂商|廠商|商家")
+
+
+def firms_not_places(s: Setting) -> str | None:
+    """与京东等7家企业共建生产性实训基地: the firms a base is built with are counted, not bases."""
+    if s.code in PLACE_COUNTS and s.noun and FIRM_NOUNS.search(s.noun):
+        return "firms counted, not the places or classes made with them"
+    return None
+
+
 INDUSTRY_LINK = re.compile(
     r"校企|共建|合办|合建|共同建设|校外|产教融合|生产性|企业|行业|开放|校内外|实习基地|实践基地|公共实训|教学工厂|"
     r"工作站|海外|园区|共享"
@@ -513,6 +535,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     count_change_not_level,
     majors_not_offered,
     enterprises_not_counted,
+    firms_not_places,
     awarded_not_partners,
     attendees_not_partners,
     patents_applied_not_granted,
@@ -530,6 +553,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
 NEXT_MAY_FIT = (
     enterprises_not_counted,
+    firms_not_places,
     equipment_without_equipment,
     technician_grade_not_certificate,
     funding_side,

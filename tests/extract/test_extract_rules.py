@@ -1237,3 +1237,10 @@ def test_a_sentence_opening_with_the_year_it_looks_to_sets_targets_unless_it_say
     assert extract_facts(text) == []
     done = "到2017年年末,我省共拥有专科高职院校25所。到2021年,已建成的基地达到120家。"
     assert [f.value for f in extract_facts(done)] == [25, 120]
+
+
+def test_firms_a_base_is_built_with_are_counted_as_firms_not_as_bases():
+    text = "学院与京东、三特机械等7家企业共建校内生产性实训基地。学院与企业共建校外实训基地12个。"
+    codes = {f.number_text: f.indicator_code for f in extract_facts(text)}
+    assert codes["7"] != "training_bases"
+    assert codes["12"] == "training_bases"
