@@ -1244,3 +1244,8 @@ def test_firms_a_base_is_built_with_are_counted_as_firms_not_as_bases():
     codes = {f.number_text: f.indicator_code for f in extract_facts(text)}
     assert codes["7"] != "training_bases"
     assert codes["12"] == "training_bases"
+
+
+def test_firms_a_school_pairs_with_after_a_list_of_names_are_its_partners():
+    text = "学院与中联重科、昆宇新能源、翔宇设备等 62家本地企业结对联企。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["partner_enterprises"]
