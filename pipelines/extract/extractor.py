@@ -27,7 +27,7 @@ from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_befor
 from .version import EXTRACTOR_VERSION
 
 # Words that end the counted noun phrase after a measure word.
-BRACKET_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff])")
+BRACKET_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff0-9]|$)")
 PHRASE_STOP = re.compile(
     r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|首次|首批|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
     r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养(?!专业|项目|方案|模式|基地|对象|计划|体系)|新增|达成|"

@@ -1249,3 +1249,8 @@ def test_firms_a_base_is_built_with_are_counted_as_firms_not_as_bases():
 def test_firms_a_school_pairs_with_after_a_list_of_names_are_its_partners():
     text = "学院与中联重科、昆宇新能源、翔宇设备等 62家本地企业结对联企。"
     assert [f.indicator_code for f in extract_facts(text)] == ["partner_enterprises"]
+
+
+def test_a_gloss_in_brackets_between_a_noun_and_its_trailing_count_is_no_stop():
+    facts = extract_facts("决赛项目(工种)50个,其中设置工业类项目16个。")
+    assert [(f.value, f.base_unit) for f in facts] == [(50, "item"), (16, "item")]
