@@ -139,7 +139,9 @@ FUNCTION_WORDS = re.compile(
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"
     # verbs and counts that end a clause before a bare 学校 (探索出一套适合学校…, 透过科技大学携手…)
-    r"探索|适合|逐步|一套|一批|透过|通过"
+    r"探索|适合|逐步|一套|一批|透过|通过|"
+    # what a government does to name schools (认定济宁市技师学院, 遴选, 评选, 公布)
+    r"认定|遴选|评选|公布"
 )
 GENERIC = re.compile(
     r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次|"
@@ -331,6 +333,11 @@ COUNT_NEXT = re.compile(r"[0-9０-９]+(?![0-9０-９.．])(?:余|多)?(?![所�
 UNIVERSITY_LEAD = re.compile("(?:" + PROVINCE.pattern + ")|国立|私立|市立|省立")
 
 
+# A name followed by 等 and a count (认定济宁市技师学院等10个单位, 江苏、浙江等5省) is one example of
+# a set the count is of: the count is not the named one's, and the name still hides the places in it.
+EXAMPLE_OF_A_SET = re.compile(r"\s*等\s*[0-9一二两三四五六七八九十百]")
+
+
 def mentions(
     sentence: str,
     known: list[str],
@@ -345,11 +352,13 @@ def mentions(
     Institution names are found first and hide the places inside them (青岛市…学校); bodies:
     sar_bodies of the report."""
     found: list[tuple[int, Entity]] = []
+    names: dict[int, int] = {}  # end → start of each name found, a partner's included (for lists)
     taken = [False] * len(sentence)
 
     def add(start: int, end: int, entity: Entity) -> None:
         if not any(taken[start:end]):
             found.append((start, entity))
+            names[end] = start
             for i in range(start, end):
                 taken[i] = True
 
@@ -358,6 +367,8 @@ def mentions(
         start = m.end() - len(name) if name else 0
         if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
             add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
+        elif name:
+            names.setdefault(m.end(), start)
     for m in UNIVERSITY.finditer(sentence):
         # a university named before its own count (北京理工大学17个、哈尔滨工业大学22个), or led by
         # its province (四川大学) or its kind (国立成功大学): "大学" also ends phrases that name none
@@ -409,7 +420,30 @@ def mentions(
             and _is_subject(sentence, start, m.end(), rows)
         ):
             add(start, m.end(), Entity(name, "city"))
-    return sorted(found, key=lambda x: x[0])
+    return _without_examples(sentence, sorted(found, key=lambda x: x[0]), names)
+
+
+def _without_examples(
+    sentence: str, found: list[tuple[int, Entity]], names: dict[int, int]
+) -> list[tuple[int, Entity]]:
+    """found without the names of a list that ends in 等 and a count (A、B和C等12所高校): the count is
+    the set's, not its last name's nor any other's of the list. names: end → start of every name."""
+    drop: set[int] = set()
+    for m in EXAMPLE_OF_A_SET.finditer(sentence):
+        end = m.start()
+        while end in names:
+            start = names[end]
+            drop.add(start)
+            joined = start
+            while joined > 0 and sentence[joined - 1] in LIST_JOIN:
+                joined -= 1
+            if joined == start:
+                break
+            end = joined
+    return [f for f in found if f[0] not in drop] if drop else found
+
+
+LIST_JOIN = "、，,和与及 \t"
 
 
 # A scope or a count that opens a run of words is no part of a name (全市技工学校, 万名大学).

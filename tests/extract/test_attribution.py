@@ -546,3 +546,16 @@ def test_a_county_vocational_centre_and_a_taiwanese_spelling_take_their_full_for
     got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
     assert got["12"] == Entity("慈利县职业教育中心", "institution")
     assert got["30"] == Entity("北京航空航天大学", "institution")
+
+
+def test_a_count_after_a_list_of_names_and_deng_is_the_sets_not_a_names():
+    text = (
+        "山东省人社厅公布名单。认定济宁市技师学院等10个单位为国家级基地。"
+        "青岛职业技术学院、烟台职业学院和威海职业学院等12所高校新增订单班。"
+    )
+    facts, attrs = attributions(
+        text, institution=None, publisher="大众日报", title="山东省公布高技能人才培养载体", year=2020
+    )
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["10"] == Entity("山东省", "province")
+    assert got["12"] == Entity("山东省", "province")
