@@ -644,6 +644,91 @@ def _public_body(publisher: str, text: str) -> str | None:
     return next((bodies[a] for a in sorted(bodies, key=len, reverse=True) if a in publisher), None)
 
 
+# China's provinces as English pages name them (Shandong's 547 vocational schools): their Chinese names.
+ENGLISH_PROVINCES = {
+    **dict(
+        zip(
+            [
+                "Hebei",
+                "Shanxi",
+                "Liaoning",
+                "Jilin",
+                "Heilongjiang",
+                "Jiangsu",
+                "Zhejiang",
+                "Anhui",
+                "Fujian",
+                "Jiangxi",
+                "Shandong",
+                "Henan",
+                "Hubei",
+                "Hunan",
+                "Guangdong",
+                "Hainan",
+                "Sichuan",
+                "Guizhou",
+                "Yunnan",
+                "Shaanxi",
+                "Gansu",
+                "Qinghai",
+            ],
+            [
+                "河北",
+                "山西",
+                "辽宁",
+                "吉林",
+                "黑龙江",
+                "江苏",
+                "浙江",
+                "安徽",
+                "福建",
+                "江西",
+                "山东",
+                "河南",
+                "湖北",
+                "湖南",
+                "广东",
+                "海南",
+                "四川",
+                "贵州",
+                "云南",
+                "陕西",
+                "甘肃",
+                "青海",
+            ],
+            strict=True,
+        )
+    ),
+    **{"Beijing": "北京", "Shanghai": "上海", "Tianjin": "天津", "Chongqing": "重庆", "Inner Mongolia": "内蒙古"},
+    **{"Guangxi": "广西", "Ningxia": "宁夏", "Xinjiang": "新疆", "Tibet": "西藏", "Xizang": "西藏"},
+}
+# A province named as a place, not as the first word of a firm's or a school's English name
+# (Zhejiang Junhong Industrial Machinery, Heilongjiang-Chenfeng): no capitalised word or hyphen
+# follows, unless it is the word Province or Municipality.
+ENGLISH_PROVINCE = re.compile(
+    rf"\b({'|'.join(ENGLISH_PROVINCES)})\b(?:'s)?(?![ \t]*-|[ \t]+(?!Province|Municipality)[A-Z])"
+)
+ENGLISH_NATION = re.compile(r"\b(?:China|Chinese|national|nationwide|country)\b")
+
+
+def english_area(text: str) -> Entity | None:
+    """The province an English page is about: named at least twice, as often as China at least, and
+    more than twice as often as any other province. None for a page in Chinese."""
+    if len(_CJK_CHAR.findall(text, 0, 4000)) * 10 > min(len(text), 4000):
+        return None
+    counts = Counter(m.group(1) for m in ENGLISH_PROVINCE.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or ranked[0][1] < len(ENGLISH_NATION.findall(text)):
+        return None
+    if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
+        return None
+    short = ENGLISH_PROVINCES[ranked[0][0]]
+    return Entity(_SHORT_PROVINCE.get(short, short), "province")
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
     """The report's own entity: what its title names first (the article's headline says whom it is
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
@@ -659,6 +744,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
     pub = simplified(publisher or "")
     # a college's own site, a public body's own release (勞工事務局)
     own = own_name(institution) or _school(pub.strip()) or _public_body(pub, text)
+    if not own and (english := english_area(text)) is not None:
+        return english
     named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(

@@ -559,3 +559,17 @@ def test_a_count_after_a_list_of_names_and_deng_is_the_sets_not_a_names():
     got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
     assert got["10"] == Entity("山东省", "province")
     assert got["12"] == Entity("山东省", "province")
+
+
+def test_an_english_page_about_one_province_is_that_provinces():
+    text = (
+        "Shandong's vocational education serves local industry. Shandong has 547 vocational schools "
+        "with 2.744 million students. Zhejiang Junhong Industrial Machinery Co. hired 30 graduates."
+    )
+    facts, attrs = attributions(text, institution=None, year=2025)
+    assert {a.entity for a in attrs} == {Entity("山东省", "province")}
+    # a firm's name that opens with a province is no mention of it; a Chinese page is not read so
+    from pipelines.extract.attribution import english_area
+
+    assert english_area("Zhejiang Junhong Machinery and Zhejiang Huali Group signed with 3 schools.") is None
+    assert english_area("山东省职业院校547所。" * 3 + "Shandong Shandong") is None
