@@ -78,6 +78,7 @@ def score_attribution(
             declared.get("publisher") or meta.publisher,
             declared.get("title") or meta.title,
             int(date[:4]) if date else None,
+            url=declared.get("url"),
         )
         multi = len({g["institution"] for g in rows if g["institution"]}) > 1
         preds = [{"quote": f.quote, "normalized_value": f.normalized_value, "base_unit": f.base_unit} for f in facts]

@@ -729,7 +729,55 @@ def english_area(text: str) -> Entity | None:
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
-def report_entity(institution: str | None, publisher: str | None, title: str | None, text: str = "") -> Entity:
+# A provincial government's web site names its province in its host name (tjj.fujian.gov.cn, jyt.nmg.gov.cn,
+# www.gzw.sh.gov.cn): the full pinyin, or the abbreviation a province's own domain uses where it is
+# no other province's too (hn, hb, sx, gz are two provinces' or a city's each: left out).
+SITE_PROVINCES = {
+    **dict.fromkeys(("beijing", "bj"), "北京市"),
+    **dict.fromkeys(("shanghai", "sh"), "上海市"),
+    **dict.fromkeys(("tianjin", "tj"), "天津市"),
+    **dict.fromkeys(("chongqing", "cq"), "重庆市"),
+    **dict.fromkeys(("hebei",), "河北省"),
+    **dict.fromkeys(("nmg", "neimenggu"), "内蒙古自治区"),
+    **dict.fromkeys(("liaoning", "ln"), "辽宁省"),
+    **dict.fromkeys(("jilin", "jl"), "吉林省"),
+    **dict.fromkeys(("hlj", "heilongjiang"), "黑龙江省"),
+    **dict.fromkeys(("jiangsu", "js"), "江苏省"),
+    **dict.fromkeys(("zhejiang", "zj"), "浙江省"),
+    **dict.fromkeys(("anhui", "ah"), "安徽省"),
+    **dict.fromkeys(("fujian", "fj"), "福建省"),
+    **dict.fromkeys(("jiangxi", "jx"), "江西省"),
+    **dict.fromkeys(("shandong", "sd"), "山东省"),
+    **dict.fromkeys(("henan",), "河南省"),
+    **dict.fromkeys(("hubei",), "湖北省"),
+    **dict.fromkeys(("hunan",), "湖南省"),
+    **dict.fromkeys(("guangdong", "gd"), "广东省"),
+    **dict.fromkeys(("gxzf", "gx", "guangxi"), "广西壮族自治区"),
+    **dict.fromkeys(("hainan",), "海南省"),
+    **dict.fromkeys(("sichuan", "sc"), "四川省"),
+    **dict.fromkeys(("guizhou",), "贵州省"),
+    **dict.fromkeys(("yunnan", "yn"), "云南省"),
+    **dict.fromkeys(("xizang",), "西藏自治区"),
+    **dict.fromkeys(("shaanxi",), "陕西省"),
+    **dict.fromkeys(("gansu", "gs"), "甘肃省"),
+    **dict.fromkeys(("qinghai", "qh"), "青海省"),
+    **dict.fromkeys(("ningxia", "nx"), "宁夏回族自治区"),
+    **dict.fromkeys(("xinjiang", "xj"), "新疆维吾尔自治区"),
+}
+
+
+def site_province(url: str | None) -> str | None:
+    """The province whose government site (….gov.cn) the page is on, where its host name says."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").strip().lower()).split("/")[0].split(":")[0]
+    if not host.endswith(".gov.cn"):
+        return None
+    labels = host.split(".")[:-2]
+    return next((SITE_PROVINCES[label] for label in reversed(labels) if label in SITE_PROVINCES), None)
+
+
+def report_entity(
+    institution: str | None, publisher: str | None, title: str | None, text: str = "", url: str | None = None
+) -> Entity:
     """The report's own entity: what its title names first (the article's headline says whom it is
     about); else the nation, province or city it keeps saying 全… of, unless one institution is
     named more often; else its institution, the place of its publisher, or the institution its
@@ -756,6 +804,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         )
     area_votes = area_strength(text)
     if area and (area_votes >= 3 or not own) and area_votes > times:
+        if area.name is None and area.level == "province" and (province := site_province(url)) is not None:
+            return Entity(province, "province")
         if area.name is None:
             for line in (publisher, title):
                 ms = [e for _, e in mentions(simplified(line), []) if e.level == area.level] if line else []
@@ -772,6 +822,8 @@ def report_entity(institution: str | None, publisher: str | None, title: str | N
         place = most_named_place(text)
         if place is not None:
             return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
+        if (province := site_province(url)) is not None and not NATION.search(text):
+            return Entity(province, "province")  # a provincial government's page that names no place
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 
@@ -1139,6 +1191,7 @@ def attribute_facts(
     title: str | None = None,
     year: int | None = None,
     this_year: int | None = None,
+    url: str | None = None,
 ) -> list[Attribution]:
     """Entity and period of the facts that start at `starts` in a report's text, given what the
     report's metadata says of it (its institution, publisher, title and year)."""
@@ -1147,7 +1200,7 @@ def attribute_facts(
     known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(matching)} - {None})
     if institution:
         known = sorted(set(known) | {simplified(institution)})
-    default = report_entity(institution, publisher, title, matching)
+    default = report_entity(institution, publisher, title, matching, url)
     taiwan = TAIWAN.search(text) is not None
     if taiwan and default == NATIONAL:  # a Taiwanese report about one city (台中市 18校…) is that city's
         default = taiwanese_city(matching) or default

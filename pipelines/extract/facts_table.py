@@ -61,8 +61,9 @@ ROWS_VERSION = hashlib.sha256(b"".join((_PIPELINES / p).read_bytes() for p in _R
 
 def _rows_key(rep, year) -> str:
     """A report's attributions depend on its bytes (text, facts, page map: sha256 and the
-    name's suffix) and on its metadata."""
-    parts = [rep.sha256, Path(rep.file_name).suffix.lower(), *map(_clean, (rep.institution, rep.publisher, rep.title))]
+    name's suffix) and on its metadata (its source URL's host included)."""
+    meta = (rep.institution, rep.publisher, rep.title, getattr(rep, "source_url", None))
+    parts = [rep.sha256, Path(rep.file_name).suffix.lower(), *map(_clean, meta)]
     return hashlib.sha256(json.dumps([*parts, year], ensure_ascii=False).encode()).hexdigest()
 
 
@@ -83,6 +84,7 @@ def _who_and_when(reports: list, keys: list[str], per_report: list[list[dict]], 
             *(_clean(getattr(reports[i], k)) for k in ("institution", "publisher", "title")),
             _year(reports[i]),
             getattr(reports[i], "locations", "") or "",
+            _clean(getattr(reports[i], "source_url", None)),
         )
         for i in todo
     ]

@@ -23,6 +23,7 @@ class ReportFacts:
     title: str | None
     year: int | None
     locations: str = ""
+    url: str | None = None
 
 
 def derive(r: ReportFacts) -> list[list]:
@@ -34,6 +35,7 @@ def derive(r: ReportFacts) -> list[list]:
         r.publisher,
         r.title,
         r.year,
+        url=r.url,
     )
     where_is = Locator(locations_from_json(r.locations))
     out = []

@@ -573,3 +573,19 @@ def test_an_english_page_about_one_province_is_that_provinces():
 
     assert english_area("Zhejiang Junhong Machinery and Zhejiang Huali Group signed with 3 schools.") is None
     assert english_area("山东省职业院校547所。" * 3 + "Shandong Shandong") is None
+
+
+def test_a_provincial_government_sites_page_that_names_no_place_is_the_provinces():
+    from pipelines.extract.attribution import site_province
+
+    assert site_province("http://tjj.fujian.gov.cn/tjnj/2019/15-23.htm") == "福建省"
+    assert site_province("https://jyt.nmg.gov.cn/a/1.html") == "内蒙古自治区"
+    assert site_province("http://www.gzw.sh.gov.cn/x") == "上海市"
+    assert site_province("http://hrss.wenzhou.gov.cn/x") is None  # a city's: no province said
+    assert site_province("http://fujian.example.com/x") is None  # not a government site
+    assert site_province(None) is None
+    text = "职业技术培训机构基本情况(2018年)\n学校数(所) 注册学生数(人)\n总计 1020 233145\n"
+    facts, attrs = attributions(text, institution=None, year=2019, url="http://tjj.fujian.gov.cn/tjnj/15-23.htm")
+    assert facts and {a.entity for a in attrs} == {Entity("福建省", "province")}
+    _, attrs = attributions(text, institution=None, year=2019)
+    assert {a.entity.name for a in attrs} != {"福建省"}
