@@ -66,6 +66,13 @@ PROVINCES = [
 _SHORT_PROVINCE = {
     re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p): p for p in PROVINCES
 }
+# Hong Kong and Macau as their own pages speak of themselves (本澳, 全港): the region, by name.
+_SHORT_PROVINCE |= {
+    "本港": "香港特别行政区",
+    "全港": "香港特别行政区",
+    "本澳": "澳门特别行政区",
+    "全澳": "澳门特别行政区",
+}
 GROUP = re.compile(
     r"[\u4e00-\u9fff]{2,16}?(?:职业教育集团|职教集团|产教联合体|产教融合共同体|行业产教融合共同体|共同体|联合体|联盟)"
 )
@@ -775,6 +782,20 @@ def site_province(url: str | None) -> str | None:
     return next((SITE_PROVINCES[label] for label in reversed(labels) if label in SITE_PROVINCES), None)
 
 
+# Words only a Hong Kong or a Macau page uses of its own place and bodies (Simplified).
+SAR_SIGNS = {
+    "香港特别行政区": re.compile(r"香港|本港|全港|港府|职业训练局|雇员再培训局|建造业议会|劳工处"),
+    "澳门特别行政区": re.compile(r"澳门|本澳|全澳|澳府|统计暨普查局|劳工事务局"),
+}
+
+
+def sar_region(text: str) -> str | None:
+    """The one special administrative region a page's own words place it in, by two of its signs
+    at least (a gambling spammer's 澳门 is one)."""
+    found = [region for region, signs in SAR_SIGNS.items() if len(set(signs.findall(text))) >= 2]
+    return found[0] if len(found) == 1 else None
+
+
 def report_entity(
     institution: str | None, publisher: str | None, title: str | None, text: str = "", url: str | None = None
 ) -> Entity:
@@ -824,6 +845,8 @@ def report_entity(
             return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
         if (province := site_province(url)) is not None and not NATION.search(text):
             return Entity(province, "province")  # a provincial government's page that names no place
+        if not NATION.search(text) and (region := sar_region(text)) is not None:
+            return Entity(region, "province")  # 本澳, 統計暨普查局: a Macau page about Macau
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 

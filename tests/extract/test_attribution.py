@@ -589,3 +589,12 @@ def test_a_provincial_government_sites_page_that_names_no_place_is_the_provinces
     assert facts and {a.entity for a in attrs} == {Entity("福建省", "province")}
     _, attrs = attributions(text, institution=None, year=2019)
     assert {a.entity.name for a in attrs} != {"福建省"}
+
+
+def test_a_macau_page_about_macau_is_the_regions_and_one_spam_word_places_no_page():
+    from pipelines.extract.attribution import sar_region
+
+    text = "統計暨普查局資料顯示，在2018年舉辦職業培訓課程的機構有56間。本澳學員有68,686人次。"
+    facts, attrs = attributions(text, institution=None, year=2018)
+    assert {a.entity for a in attrs} == {Entity("澳门特别行政区", "province")}
+    assert sar_region("澳门葡京娱乐 注册送彩金。职业学院新增合作企业12家。") is None
