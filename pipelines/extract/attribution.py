@@ -1149,6 +1149,7 @@ def number_position(char_start: int, quote: str, number_text: str) -> int:
 
 NATIONAL = Entity("中国", "national")
 TAIWAN_WIDE = Entity("台湾地区", "province")
+TAIWAN_PROVINCE = Entity("台湾省", "province")
 # Taiwan's cities and counties (Simplified), for a Taiwanese report about one of them (台中市政府…).
 TAIWAN_CITIES = (
     "台北市",
@@ -1225,15 +1226,20 @@ def attribute_facts(
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, matching, url)
     taiwan = TAIWAN.search(text) is not None
-    if taiwan and default == NATIONAL:  # a Taiwanese report about one city (台中市 18校…) is that city's
-        default = taiwanese_city(matching) or default
+    if taiwan and default in (NATIONAL, TAIWAN_WIDE, TAIWAN_PROVINCE) and (city := taiwanese_city(matching)):
+        # a Taiwanese report about one city (台中市 18校…) is that city's, unless it speaks of Taiwan
+        # more often than of the city (a Taiwan-wide programme's news held in 台北)
+        if default == NATIONAL or matching.count(city.name[:2]) >= matching.count("台湾"):
+            default = city
     entities = attribute(text, starts, default, known, home_places(publisher), doc, matching)
     if short := defined_short_names(matching, _institution):  # the full name wherever the text uses its own short one
         entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
     if taiwan:  # 全國 in a Taiwanese report is Taiwan's, named as the corpus names it
         entities = [TAIWAN_WIDE if e == NATIONAL else e for e in entities]
     entities = [
-        Entity(e.name, "city")
+        TAIWAN_WIDE
+        if e == TAIWAN_PROVINCE  # the corpus names Taiwan 台湾地区, as the mainland's style guides do
+        else Entity(e.name, "city")
         if e.name in MUNICIPALITIES
         else Entity(full_form(e.name), e.level)
         if e.level == "institution" and e.name

@@ -598,3 +598,12 @@ def test_a_macau_page_about_macau_is_the_regions_and_one_spam_word_places_no_pag
     facts, attrs = attributions(text, institution=None, year=2018)
     assert {a.entity for a in attrs} == {Entity("澳门特别行政区", "province")}
     assert sar_region("澳门葡京娱乐 注册送彩金。职业学院新增合作企业12家。") is None
+
+
+def test_taiwan_is_named_taiwan_region_and_a_report_about_one_taiwanese_county_is_its():
+    county = "桃園縣政府職訓中心開辦失業者職訓班。桃園縣今年共開辦9班次，計240人受訓。臺灣就業通協助媒合。"
+    facts, attrs = attributions(county, institution=None, year=2009)
+    assert {a.entity for a in attrs} == {Entity("桃园县", "city")}
+    wide = "臺灣技職教育推動計畫。臺灣選手在台北集訓，台灣共派出15名選手，台灣獲得5金。"
+    facts, attrs = attributions(wide, institution=None, year=2022)
+    assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
