@@ -1178,6 +1178,15 @@ TAIWAN_CITIES = (
 TAIWAN_CITY = re.compile("(?:" + "|".join(sorted({n[:-1] for n in TAIWAN_CITIES}, key=len, reverse=True)) + ")[市县]?")
 
 
+def _taiwanese_place(matching: str, default: Entity) -> Entity:
+    """A Taiwanese report about one city (台中市 18校…) is that city's, unless it speaks of Taiwan
+    more often than of the city (a Taiwan-wide programme's news held in 台北)."""
+    city = taiwanese_city(matching)
+    if city is None or (default != NATIONAL and matching.count(city.name[:2]) < matching.count("台湾")):
+        return default
+    return city
+
+
 def taiwanese_city(matching: str) -> Entity | None:
     """The Taiwanese city or county a report is about: named at least twice (台中市, or 台中 alone)
     and twice as often as any other, by its full name as the text writes it most."""
@@ -1226,11 +1235,8 @@ def attribute_facts(
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, matching, url)
     taiwan = TAIWAN.search(text) is not None
-    if taiwan and default in (NATIONAL, TAIWAN_WIDE, TAIWAN_PROVINCE) and (city := taiwanese_city(matching)):
-        # a Taiwanese report about one city (台中市 18校…) is that city's, unless it speaks of Taiwan
-        # more often than of the city (a Taiwan-wide programme's news held in 台北)
-        if default == NATIONAL or matching.count(city.name[:2]) >= matching.count("台湾"):
-            default = city
+    if taiwan and default in (NATIONAL, TAIWAN_WIDE, TAIWAN_PROVINCE):
+        default = _taiwanese_place(matching, default)
     entities = attribute(text, starts, default, known, home_places(publisher), doc, matching)
     if short := defined_short_names(matching, _institution):  # the full name wherever the text uses its own short one
         entities = [Entity(short[e.name], e.level) if e.name in short else e for e in entities]
