@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -243,6 +243,8 @@ ANY_YEAR = re.compile(
 class Entity:
     name: str | None
     level: str
+    # the word that named it without its name (全市, 我县): which kind of place it can be
+    word: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -412,7 +414,7 @@ def mentions(
         if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(_SHORT_PROVINCE.get(m.group(), m.group()), "province"))
     for m in HERE_RE.finditer(sentence):
-        add(m.start(), m.end(), Entity(None, here[m.group()]))
+        add(m.start(), m.end(), Entity(None, here[m.group()], m.group()))
     for m in PREFECTURE.finditer(sentence):
         if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
@@ -918,12 +920,34 @@ def home_places(publisher: str | None) -> dict[str, str]:
     return {"city": place if place.endswith(("市", "县", "区")) else place + "市"}
 
 
-def _resolve_here(entity: Entity, default: Entity, last_named: dict[str, str]) -> Entity:
+def _most_named_by_kind(matching: str) -> dict[str, str]:
+    """Per kind of place (市, 县, 区, 州): the one the text names most, inside institutions' names
+    too (青岛市城阳区职业教育中心学校 names 青岛市): where 全市 looks when no 市 was named before it."""
+    counts: dict[str, Counter] = {}
+    for m in PLACE.finditer(matching):
+        name = m.group()
+        if not _not_a_place(name):
+            counts.setdefault(name[-1], Counter())[name] += 1
+    return {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
+
+
+def _resolve_here(
+    entity: Entity, default: Entity, last_named: dict[str, str], most_named: dict[str, str] | None = None
+) -> Entity:
     """全市, 我省: the place of that level named last, else the report's own when it is that level."""
     if entity.name is not None:
         return entity
+    if entity.level == "city" and (kind := KIND_OF_PLACE.get(entity.word[-1:])):
+        # 全市 is a 市 and 全州 a 州: not the county (兰坪县) a prefecture's report named last
+        fits = default.name if default.level == "city" and default.name and default.name[-1] in kind else None
+        named = next((last_named[k] for k in kind if k in last_named), None)
+        return Entity(named or fits or (most_named or {}).get(kind), entity.level)
     name = last_named.get(entity.level) or (default.name if default.level == entity.level else None)
     return Entity(name, entity.level)
+
+
+# The places a word for one's own place can be (全市: a city; 全区: a district; 全州: a prefecture).
+KIND_OF_PLACE = {"市": "市", "域": "市", "县": "县", "州": "州", "区": "区"}
 
 
 def without_glosses(s: str) -> tuple[str, list[int]]:
@@ -966,7 +990,10 @@ def attribute(
     doc = doc or Doc(text)
     out = []
     last_named: dict[str, str] = dict(home or {})
+    if "city" in last_named:
+        last_named[last_named["city"][-1]] = last_named["city"]
     matching = for_matching(text) if matching is None else matching
+    most_named = _most_named_by_kind(matching)
     collective = collective_names(matching)
     here = here_levels(matching)
     bodies = sar_bodies(matching)
@@ -982,10 +1009,12 @@ def attribute(
             for e in by_sentence[start][1]:
                 if e.name:
                     last_named[e.level] = e.name
+                    if e.level == "city":
+                        last_named[e.name[-1]] = e.name  # the last 市, 县, 区 or 州 named
         at, entities = by_sentence[start]
         i = bisect_left(at, pos)
         # the report's own place unnamed (我市…, a city bureau's page) is the place named last, or its publisher's
-        out.append(_resolve_here(entities[i - 1] if i else default, default, last_named))
+        out.append(_resolve_here(entities[i - 1] if i else default, default, last_named, most_named))
     return out
 
 

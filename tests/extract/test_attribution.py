@@ -607,3 +607,15 @@ def test_taiwan_is_named_taiwan_region_and_a_report_about_one_taiwanese_county_i
     wide = "臺灣技職教育推動計畫。臺灣選手在台北集訓，台灣共派出15名選手，台灣獲得5金。"
     facts, attrs = attributions(wide, institution=None, year=2022)
     assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
+
+
+def test_a_word_for_ones_own_place_is_a_place_of_its_kind():
+    # 全州 is a prefecture: not the county named last; 全市 finds the 市 the text names most
+    text = "兰坪县职业中学开设专业8个。全州中等职业学校在校生3200人。"
+    facts, attrs = attributions(text, institution=None, year=2008)
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["3200"] == Entity(None, "city")
+    text = "青岛市城阳区职业教育中心学校获一等奖3项。黄岛区职业中专获二等奖2项。全市共获奖牌45枚。"
+    facts, attrs = attributions(text, institution=None, year=2015)
+    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    assert got["45"] == Entity("青岛市", "city")
