@@ -16,7 +16,10 @@ APPROX_MARKS = "近约余多逾超过以上左右餘約"
 
 
 def core_number(number_text: str) -> str:
-    return "".join(ch for ch in number_text if ch not in APPROX_MARKS).strip()
+    """The number as the text writes it, without approximation marks at its ends (近100 → 100,
+    500多 → 500), as the shared scorer reads it: an inner mark stays (4400多万 is 4400多万, not
+    4400万, which no quote holds)."""
+    return number_text.strip().strip(APPROX_MARKS).strip()
 
 
 def same_value(a: float, b: float) -> bool:

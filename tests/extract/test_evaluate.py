@@ -1,0 +1,47 @@
+"""The evaluator's matching rule is the shared scorer's (pipelines/devtools/evaluate.py)."""
+
+import importlib.util
+
+import pytest
+
+from pipelines.devtools.evaluate import core_number, matches
+
+from conftest import SHARED
+
+GOLD = {"base_unit": "person_time", "normalized_value": "44000000", "number_text": "4400多万", "quote": "4400多万人次"}
+PAIRS = [
+    (GOLD, {"base_unit": "person_time", "normalized_value": 44000000, "quote": "4400多万人次"}, True),
+    (GOLD, {"base_unit": "person_time", "normalized_value": 44000000, "quote": "共4400多万人次"}, True),
+    (GOLD, {"base_unit": "person", "normalized_value": 44000000, "quote": "4400多万人次"}, False),
+    (
+        {"base_unit": "person", "normalized_value": "100", "number_text": "近100", "quote": "近100名学生"},
+        {"base_unit": "person", "normalized_value": 100, "quote": "100名"},
+        True,
+    ),
+    (
+        {"base_unit": "unit", "normalized_value": "12", "number_text": "12", "quote": "合作企业12家"},
+        {"base_unit": "unit", "normalized_value": 12, "quote": "基地12个"},
+        False,
+    ),
+]
+
+
+def test_an_inner_approximation_mark_stays_in_the_number():
+    assert core_number("4400多万") == "4400多万"
+    assert core_number("近100") == "100" and core_number("500多") == "500" and core_number(" 10余万 ") == "10余万"
+
+
+@pytest.mark.parametrize(("gold", "pred", "expected"), PAIRS)
+def test_matching(gold, pred, expected):
+    assert matches(gold, pred) is expected
+
+
+def test_matching_agrees_with_the_shared_scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared is not here")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    shared = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shared)
+    for gold, pred, _ in PAIRS:
+        assert matches(gold, pred) is shared.matches(gold, pred)
