@@ -341,6 +341,28 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     return phrase, noun
 
 
+def _both_sides(text: str, qs: int, qe: int, c: Candidate, hi: int) -> tuple[int, int]:
+    """A quote widened to be unique, or a table cell's, holds a character of context on each side
+    of the number where its line has one: of the shortest unique spans, one widened left (| 63 | 21) and one widened
+    right (21 |) are as short and as right as each other, and a reader (or a scorer) who took the
+    other side still finds the one they chose overlapping ours by more than the number."""
+    if (qs, qe) == (c.start, c.end) and c.table_label is None:
+        return qs, qe
+    # a table's cell: the quote runs from its row's label, and ends at the number; the cell's bar or
+    # space after it is the context a reader who quoted the cell alone (21 |) took
+    if qs == c.start and qs > 0 and c.table_label is None and _context_char(text[qs - 1]):
+        qs -= 1
+    if qe == c.end and qe < min(hi, len(text)) and _context_char(text[qe]):
+        qe += 1
+    return qs, qe
+
+
+def _context_char(ch: str) -> bool:
+    """A word's character, a space or a table's bar: context a quote may take (not a stop, a
+    bracket or a line end: 利5项 stays, not 利5项，)."""
+    return ch.isalnum() or ch in " \t|"
+
+
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     """The fact of a candidate, and the inputs its classification used."""
     value = _value(c)
@@ -388,7 +410,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         ):
             base = "item"  # 开展培训10余期, 举办3期师资培训班: sessions of a course (办学6期 stays other)
 
-    quote_start, quote_end = shortest_unique(doc, c.start, c.end, sent_start, sent_end)
+    quote_start, quote_end = _both_sides(text, *shortest_unique(doc, c.start, c.end, sent_start, sent_end), c, sent_end)
     context_before = text[sent_start:clause_start]
     if c.table_label is not None:  # a table row: its label is the clause
         clause_before, clause_after = c.table_label, ""

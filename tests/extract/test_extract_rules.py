@@ -941,7 +941,7 @@ def test_a_table_cell_with_its_own_unit_is_coded_by_its_column():
         (2_300_000, "CNY", "enterprise_equipment_value"),
         (68, "percent", "dual_qualified_teacher_ratio"),
     ]
-    assert all(f.quote.endswith(("230万元", "68%")) for f in facts)  # read once, as the table reads it
+    assert all(f.quote.rstrip(" |").endswith(("230万元", "68%")) for f in facts)  # read once, as the table reads it
 
 
 def test_the_nearest_rate_decides():
@@ -1254,3 +1254,14 @@ def test_firms_a_school_pairs_with_after_a_list_of_names_are_its_partners():
 def test_a_gloss_in_brackets_between_a_noun_and_its_trailing_count_is_no_stop():
     facts = extract_facts("决赛项目(工种)50个,其中设置工业类项目16个。")
     assert [(f.value, f.base_unit) for f in facts] == [(50, "item"), (16, "item")]
+
+
+def test_a_widened_quote_and_a_table_cells_quote_hold_context_on_both_sides():
+    # a reader who widened the other way (21 | rather than | 21) still overlaps the quote by more
+    # than the number; stops and line ends are no context
+    facts = extract_facts("单位类型 | 人数 | 比例 |\n国有企业 | 63 | 21 |\n机关 | 48 | 21 |\n")
+    for f in facts:
+        at = f.quote.rindex(f.number_text)
+        assert at > 0 and at + len(f.number_text) < len(f.quote), f.quote
+    assert [f.quote for f in extract_facts("学校授权专利5项，承办大赛5项。")] == ["利5项", "赛5项"]
+    assert [f.quote for f in extract_facts("合作企业12家。新增基地12家和课程30门。")][0] == "业12家"
