@@ -230,7 +230,7 @@ YEAR = re.compile(
 # A year the text speaks of as past or present: not a target (到2025年, 至2030年) nor a number.
 # A table row labelled by a bare year (2019 | 12.8 | 412 |): its cells are that year's.
 ROW_REACH = 200
-YEAR_ROW = re.compile(r"[ \t|｜]*((?:19|20)[0-9]{2})[ \t]*[|｜]")
+YEAR_ROW = re.compile(r"[ \t|｜│┃║]*((?:19|20)[0-9]{2})[ \t]*[|｜│┃║]")
 ANY_YEAR = re.compile(
     # (截至2023年 is as of a year, 至2030年 until one)
     r"(?<![0-9到])(?:(?<=截至)|(?<!至))(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届学]|第)"

@@ -360,7 +360,7 @@ def _both_sides(text: str, qs: int, qe: int, c: Candidate, hi: int) -> tuple[int
 def _context_char(ch: str) -> bool:
     """A word's character, a space or a table's bar: context a quote may take (not a stop, a
     bracket or a line end: 利5项 stays, not 利5项，)."""
-    return ch.isalnum() or ch in " \t|"
+    return ch.isalnum() or ch in " \t|｜│┃║"
 
 
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:

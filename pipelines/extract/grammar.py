@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from .box_tables import box_table_candidates
 from .cells import (
     CELL_NUM,
     CELL_NUMBER,
@@ -638,7 +639,7 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
 
 def table_candidates(text: str) -> list[Candidate]:
     out = header_table_candidates(text) + yearbook_table_candidates(text) + cell_per_line_candidates(text)
-    out += space_table_candidates(text)
+    out += space_table_candidates(text) + box_table_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
         for n in CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):

@@ -1265,3 +1265,37 @@ def test_a_widened_quote_and_a_table_cells_quote_hold_context_on_both_sides():
         assert at > 0 and at + len(f.number_text) < len(f.quote), f.quote
     assert [f.quote for f in extract_facts("学校授权专利5项，承办大赛5项。")] == ["利5项", "赛5项"]
     assert [f.quote for f in extract_facts("合作企业12家。新增基地12家和课程30门。")][0] == "业12家"
+
+
+BOX_TABLE = """13-23 技工学校基本情况
+单位:人
+──────┬────┬────┬────
+│ 学校数 │ │ │ ┌──
+年 份 │ │在校生数│ 招生数 │#专 任
+│ (所) │ │ │ 教师数
+──────┼────┼────┼────
+1978 │ 9│ 3419│ │ 196
+1980 │ 28│ 12722│ 7910│ 833
+──────┴────┴────┴────
+注:独立的技工学校1994年为149所。"""
+
+
+def test_a_box_drawn_yearbook_table_reads_each_cell_with_its_wrapped_column_and_the_tables_note():
+    facts = extract_facts(BOX_TABLE)
+    got = [(f.value, f.base_unit) for f in facts]
+    assert got == [(9, "unit"), (3419, "person"), (196, "person"), (28, "unit"), (12722, "person"),
+                   (7910, "person"), (833, "person"), (149, "unit")]  # fmt: skip
+    assert facts[0].subject.startswith("1978 学校数")
+    assert "专 任 教师数" in facts[2].subject
+    # a reader who quoted the cell alone (28│) overlaps the quote by more than the number
+    assert facts[3].quote.endswith("28│")
+    # bars in prose or a row of words are no table
+    assert [f.value for f in extract_facts("甲│乙│丙\n学校│共有│学生300人")] == [300]
+
+
+def test_a_box_drawn_tables_year_rows_date_their_cells():
+    from pipelines.extract.attribution import attribute_facts, number_position
+
+    facts = extract_facts(BOX_TABLE)
+    attrs = attribute_facts(BOX_TABLE, [number_position(f.char_start, f.quote, f.number_text) for f in facts], None)
+    assert [a.period.start for a in attrs[:5]] == [1978, 1978, 1978, 1980, 1980]
