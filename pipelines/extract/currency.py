@@ -30,10 +30,11 @@ HONG_KONG_MACAU = re.compile(
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)")
 # Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
-# Taiwan's own counties (彰化縣) and its 縣市 (cities and counties) are no sign of the mainland.
+# Taiwan's own counties (彰化縣), its 縣市 (cities and counties) and 縣府 (a county's government, as
+# Taiwan calls it) are no sign of the mainland.
 _TW_COUNTY = "|".join(("彰化", "雲林", "云林", "嘉義", "嘉义", "屏東", "屏东", "宜蘭", "宜兰", "花蓮", "花莲"))
 _TW_COUNTY += "|" + "|".join(("臺東", "台東", "台东", "苗栗", "南投", "新竹", "澎湖", "金門", "金门", "連江", "连江"))
-MAINLAND = re.compile(rf"人民幣|人民币|中國|中国|省|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?!市)|县)|市委|黨委|党委")
+MAINLAND = re.compile(rf"人民幣|人民币|中國|中国|省|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委")
 # How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
 REACH = 12
 

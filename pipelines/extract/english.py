@@ -42,6 +42,9 @@ ENGLISH_MARKS = {
     "surpassed": "at_least",
     "crossed": "at_least",
     "topped": "at_least",
+    "greater than": "at_least",
+    "higher than": "at_least",
+    "in excess of": "at_least",
 }
 # A mark after the number (1,300-plus majors).
 ENGLISH_SUFFIXES = {"-plus": "at_least"}

@@ -198,7 +198,7 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
         # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
         return "two Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"
-    if len(n) == 1 and n in "壹贰贰叁肆伍陆陸柒捌玖":  # cheque numerals come in runs (壹佰伍拾万元)
+    if len(n) == 1 and n in "壹贰贰叁肆伍陆陸柒捌玖" and not scaled:  # cheque numerals come in runs (壹佰伍拾万元)
         return "a lone cheque numeral is part of a word (队伍人才), not a count"
     if (
         n in ("二", "两", "兩", "俩", "倆")

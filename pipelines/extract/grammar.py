@@ -96,6 +96,7 @@ AFTER_MARKS = {
     "之多": "at_least",
     "有余": "at_least",
     "有餘": "at_least",
+    "多": "at_least",  # only after 成 (1成多: more than a tenth); 3个多月 is a duration
 }
 
 # 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
@@ -108,7 +109,7 @@ NOT_A_MARK_AFTER = {
     "約": "签簽合预預相制节節契公条條邀违違履",
     "最多": "达達到",
 }
-_after = "|".join(sorted(map(re.escape, AFTER_MARKS), key=len, reverse=True))
+_after = "|".join(sorted((re.escape(m) for m in AFTER_MARKS if m != "多"), key=len, reverse=True)) + "|(?<=成)多"
 _cn = f"[{CN_NUM_CHARS}]+"
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
 _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
@@ -120,11 +121,11 @@ _mixed = (
 )
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
 _measure = (
-    r"人日|人天|人·日|人次|人·次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|万册|台套|项次|項次|场次|場次|家次|"
+    r"人日|人天|人·日|人次|人·次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|平方公尺|万册|台套|项次|項次|场次|場次|家次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # storeys (食堂3层, 为五层综合实训大楼), not a floor's name (一层为大食堂, 北楼二层报告厅)
-    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册冊张張場㎡亩畝班枚只栋棟幢份款辆輛]|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌|金手)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
+    rf"{MONEY_UNIT}|[%％]|[人名位篇项項件门門種种本场期个個家所间間座支套台臺批户戶类類次条册冊张張場㎡亩畝班枚只栋棟幢份款辆輛]|堂(?=[课課])|部(?![门門委分队隊长長署])|[组組](?![织織建成合])|面(?=[金银銀铜銅奖獎]牌|金手)|[层層](?=[，,。；;、\s]|共|框架|结构|結構|[\u4e00-\u9fff]{{0,6}}(?:楼|樓|大厦|大廈|建筑|建築))"
 )
 # Nouns counted with no measure word (两企业, 4中心, 3室, 12校): the noun is the unit as written.
 _MEDAL_END = r"[、，,。；;）)和及的!！\s]|$"  # 3金3銀5銅的成績, 21金!

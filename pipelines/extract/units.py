@@ -119,6 +119,8 @@ MEASURES: dict[str, str | None] = {
     "張": None,
     "万册": "other",
     "平方米": "other",
+    "平方公尺": "other",  # Taiwan's square metre
+    "堂": "item",  # 350堂课: classes of a course
     "㎡": "other",
     "亩": "other",
     "畝": "other",

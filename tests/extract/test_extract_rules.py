@@ -1299,3 +1299,15 @@ def test_a_box_drawn_tables_year_rows_date_their_cells():
     facts = extract_facts(BOX_TABLE)
     attrs = attribute_facts(BOX_TABLE, [number_position(f.char_start, f.quote, f.number_text) for f in facts], None)
     assert [a.period.start for a in attrs[:5]] == [1978, 1978, 1978, 1980, 1980]
+
+
+def test_small_families_of_batch_zw():
+    def got(text):
+        return [(f.value, f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
+
+    assert got("捐赠价值叁万元的物资。") == [(3, 30000, "CNY", "exact")]  # a scaled cheque numeral counts
+    assert got("土地總面積約為3,500平方公尺。") == [(3500, 3500, "other", "approx")]  # Taiwan's square metre
+    assert got("今年規劃辦理超過350堂課程。") == [(350, 350, "item", "at_least")]
+    assert got("僅1成多畢業生直接就業。") == [(1, 10, "percent", "at_least")]
+    assert got("共用了3个多月。") == []
+    assert got("Greater than 95 percent of graduates found jobs.") == [(95, 95, "percent", "at_least")]
