@@ -69,3 +69,18 @@ def test_a_csv_written_in_pieces_is_the_csv_written_whole(tables, tmp_path, monk
     files.write_csv(bad, "facts", tmp_path / "b.csv", is_canonical=True)
     assert (tmp_path / "b.csv").read_bytes() == files._pandas_csv(bad, "facts")
     assert not list(tmp_path.glob(".*.tmp"))  # the abandoned piece-by-piece file is gone
+
+
+def test_numbers_are_written_as_repr_writes_them_the_short_decimals_in_bulk():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    values = np.concatenate(
+        [
+            [round(v, int(k)) for v, k in zip(rng.uniform(-1e6, 1e6, 20_000), rng.integers(0, 8, 20_000))],
+            rng.random(5_000),
+            [1e-5, 1.5e-4, 0.0001, 123456789.123456, 999999999.5, 1e20, -0.5, 0.1 + 0.2, np.nan, 0.786, 1e15 + 0.5],
+        ]
+    )
+    s = pd.Series(values)
+    assert files._numbers(s).tolist() == [files._number(v) for v in s]
