@@ -16,11 +16,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from pipelines.ingest.metadata import ABBREVIATION, INSTITUTION, NAME_LEAD, defined_short_names, resolve_abbreviation
+from pipelines.ingest.metadata import (
+    ABBREVIATION,
+    INSTITUTION,
+    NAME_LEAD,
+    defined_short_names,
+    institution_matches,
+    resolve_abbreviation,
+)
 
 from .doc import Doc, last_match
 from .numbers import parse_number
@@ -371,7 +379,7 @@ def mentions(
             for i in range(start, end):
                 taken[i] = True
 
-    for m in INSTITUTION.finditer(sentence):
+    for m in institution_matches(sentence):
         name = _institution(m.group())
         start = m.end() - len(name) if name else 0
         if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
@@ -950,9 +958,11 @@ def _resolve_here(
 KIND_OF_PLACE = {"市": "市", "域": "市", "县": "县", "州": "州", "区": "区"}
 
 
-def without_glosses(s: str) -> tuple[str, list[int]]:
+def without_glosses(s: str) -> tuple[str, Sequence[int]]:
     """s without a mirror site's pinyin glosses (學(xué)院 → 學院), and for each character kept its
     position in s, so that names split by a gloss are found and placed where they stand."""
+    if PINYIN_GLOSS.search(s) is None:
+        return s, range(len(s))  # most sentences: every character kept where it stands
     keep = [True] * len(s)
     for m in PINYIN_GLOSS.finditer(s):
         for i in range(m.start(), m.end()):
@@ -1259,7 +1269,7 @@ def attribute_facts(
     report's metadata says of it (its institution, publisher, title and year)."""
     matching = for_matching(text)  # once: converting a text to Simplified is the dear part
     doc = Doc(text)
-    known = sorted({_institution(m.group()) for m in INSTITUTION.finditer(matching)} - {None})
+    known = sorted({_institution(m.group()) for m in institution_matches(matching)} - {None})
     if institution:
         known = sorted(set(known) | {simplified(institution)})
     default = report_entity(institution, publisher, title, matching, url)

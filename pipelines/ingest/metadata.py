@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +19,20 @@ INSTITUTION_SUFFIX = (
     r"职业中专|職業中專|职教中心|職教中心|职业技术教育中心|職業技術教育中心|科技大学|科技大學"
 )
 INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+_SUFFIX = re.compile(INSTITUTION_SUFFIX)
+
+
+def institution_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """INSTITUTION.finditer(text, start, end), scanning only the runs of Chinese characters that
+    hold a suffix: a name is all Chinese characters, so no match crosses a run's end, and the lazy
+    pattern's try at every position of every other run (most of a text) is skipped. The same
+    matches, several times faster."""
+    for run in _CJK_RUN.finditer(text, start, len(text) if end is None else end):
+        if _SUFFIX.search(text, run.start(), run.end()):
+            yield from INSTITUTION.finditer(text, run.start(), run.end())
+
+
 # Leading words that belong to the sentence, not to the name; a name keeps at least four
 # characters (the 学校 that ends 德州信息工程中等专业学校 leads nothing) and its 经济 / 对外.
 NAME_LEAD = re.compile(
@@ -129,7 +143,7 @@ def find_publisher(text: str, html_meta: dict | None = None) -> str | None:
 def institution_names(text: str) -> Counter:
     names: Counter = Counter()
     short = defined_short_names(text)
-    for m in INSTITUTION.finditer(text):
+    for m in institution_matches(text):
         name = _lead_stripped(m.group())
         if name:
             names[short.get(name, name)] += 1  # a short name the text defines counts for its full one
