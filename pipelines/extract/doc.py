@@ -60,7 +60,7 @@ class Doc:
     _sentences: dict[int, tuple[int, int]] = field(init=False, repr=False, default_factory=dict)
     _unique_lengths: np.ndarray | None = field(init=False, repr=False, default=None)
     # per-document facts derived once by the rules that need them (once: the report's currency, …)
-    derived: dict[str, object] = field(init=False, repr=False, default_factory=dict)
+    derived: dict[object, object] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sentence = _stops(self.text, SENTENCE_END)

@@ -263,9 +263,19 @@ def threshold(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+def _first_forecast(doc: Doc, start: int, end: int) -> int:
+    """Where FORECAST first matches in the sentence text[start:end] (past its end where nowhere):
+    found once per sentence, not once per number in it."""
+    key = ("first_forecast", start, end)
+    if key not in doc.derived:
+        m = FORECAST.search(doc.text, start, end)
+        doc.derived[key] = m.start() if m is not None else len(doc.text) + 1
+    return doc.derived[key]  # type: ignore[return-value]
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, end = doc.sentence(c.start)
-    if _forecast_before(doc.text, start, end, c.num_start):  # the number's own mark too (将超过50%)
+    if _first_forecast(doc, start, end) < c.num_start:  # the number's own mark too (将超过50%)
         return "a forecast or target (预计, 力争, 目标)"
     if _glossed(doc):  # a mirror's pinyin glosses split the words (將穩(wěn)定在)
         bare, upto = PINYIN_GLOSS.sub("", doc.text[start:end]), PINYIN_GLOSS.sub("", doc.text[start : c.num_start])
