@@ -26,6 +26,7 @@ _BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 # a cell's line may open with a bar too, where a row's label opens it (| 一.中職學生計 |)
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
+_GLOSS_LINE = re.compile(r"[A-Za-z][A-Za-z´'’ .,()-]*")  # a line of English alone: a cell's gloss
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
 # A caption names the count the whole table holds: …人數統計表, 参加人数如下.
 _CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|表|如下|[:：])")
@@ -42,6 +43,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     # such bar, only closes or opens a wrapped cell.
     separators = len(_LONE_BAR.findall(text)) > len(_BARRED_CELL.findall(text))
     barred = False  # the last line that was not blank ended in a bar of its own (a cell or an empty one)
+    empties: list[tuple[int, int]] = []  # empty cells not yet known to belong to the table
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
@@ -50,9 +52,35 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
         lone = not line.strip(" \t\u3000|｜")
         if lone and (separators or not barred):
             continue
-        barred = line.rstrip(" \t\u3000").endswith(("|", "｜"))
+        was_barred, barred = barred, line.rstrip(" \t\u3000").endswith(("|", "｜"))
+        if lone and current:  # empty cells: kept only where a label stands on both sides (below)
+            empties.append((start, start))
+            continue
         m = _CELL_LINE.match(line)
         cell = m.group("cell") if m else ""
+        if empties:
+            # a section's row of empty values between two labels (一、高等教育 | | | | (一)研究生) is
+            # part of the table; empty cells before or after a number (一般公共服务支出 | | 2: an
+            # amount left empty beside a budget's line number) end the run of rows, as before
+            if _is_label(text, current[-1]) and m and cell and not _VALUE.match(cell):
+                current += empties
+                empties = []
+            else:
+                empties = []
+                if len(current) >= 6:
+                    runs.append(current)
+                current = []
+        if (
+            m
+            and barred
+            and not was_barred
+            and current
+            and _GLOSS_LINE.fullmatch(cell)
+            and current[-1][0] < current[-1][1]
+        ):
+            # a cell wrapped over two lines, its English gloss and bar on the second (畢業生數 / Graduates |)
+            current[-1] = (current[-1][0], start + m.end("cell"))
+            continue
         # a bilingual label (一、高等教育 higher education) is as short as its Chinese
         if m and cell and len(_LATIN_WORDS.sub("", cell)) <= MAX_CELL and not _SENTENCE_END.search(cell):
             current.append((start + m.start("cell"), start + m.end("cell")))
@@ -65,6 +93,11 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
+def _is_label(text: str, cell: tuple[int, int]) -> bool:
+    a, b = cell
+    return a < b and not _VALUE.match(text[a:b])
+
+
 def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
     """(first label's index, values per row, rows) of every run of rows of a label and the same
     number of values (True marks a value), in order: the first (at least two rows) fixes how many
@@ -74,12 +107,17 @@ def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
     if len(labels) < 2:
         return []
     width, _ = Counter(b - a for a, b in zip(labels, labels[1:], strict=False)).most_common(1)[0]
-    first = next(i for i, (a, b) in enumerate(zip(labels, labels[1:], strict=False)) if b - a == width)
     k = width - 1
     if k < 1:
         return []
+    # the table opens at the first label that two rows of that width follow (a note's line with
+    # its empty cells, 單位:人 | | |, may stand before it)
+    firsts = (a for a, b in zip(labels, labels[1:], strict=False) if b - a == width)
+    first = next((a for a in firsts if _rows_at(kinds, a, width) >= 2), None)
+    if first is None:
+        return []
     out: list[tuple[int, int, int]] = []
-    i = labels[first]
+    i = first
     while i < len(kinds):
         rows, start = 0, i
         while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
@@ -91,6 +129,14 @@ def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
             return []
         i += 1 if rows == 0 else 0  # past a section's label, to the next row
     return out
+
+
+def _rows_at(kinds: list[bool], i: int, width: int) -> int:
+    """How many rows of a label and width - 1 values follow one another from i (at most 2: enough)."""
+    rows = 0
+    while rows < 2 and i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
+        rows, i = rows + 1, i + width
+    return rows
 
 
 def _caption(text: str, at: int) -> tuple[tuple[str, int, int], str] | None:
@@ -111,7 +157,7 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for cells in _runs(text):
-        kinds = [bool(_VALUE.match(text[a:b])) for a, b in cells]
+        kinds = [a == b or bool(_VALUE.match(text[a:b])) for a, b in cells]
         blocks = _blocks(kinds)
         if not blocks:
             continue
@@ -126,6 +172,8 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
             names = [None] * k
         # else one unit for the whole table: its note (单位:人) among the header's cells, or its caption
         note = None if units else next((u for a, b in header if (u := _note_unit(text, a, b))), None)
+        if not units and note is None:  # the note on a line of its own just above the table (單位:人 |)
+            note = _note_above(text, cells[0][0])
         caption, what = (None, "") if units or note else (_caption(text, cells[0][0]) or (None, ""))
         for start, _, n_rows in blocks:
             for i in range(start, start + n_rows * (k + 1), k + 1):
@@ -137,12 +185,19 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
                         continue
                     column = names[j]
                     row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
-                    name = " ".join(x for x in (what, *row) if x)
+                    name = " ".join(" ".join(x.split()) for x in (what, *row) if x)  # a wrapped cell's line breaks
                     out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
     return out
 
 
 _NOTE = re.compile(NOTE_ALONE + "$")
+_NOTE_LINE = re.compile(rf"^[ \t\u3000|｜]*{NOTE_ALONE}[ \t\u3000|｜]*$", re.M)
+NOTE_ABOVE = 160  # characters before a table where its note may stand on a line of its own
+
+
+def _note_above(text: str, at: int) -> tuple[str, int, int] | None:
+    found = list(_NOTE_LINE.finditer(text, max(0, at - NOTE_ABOVE), at))
+    return (found[-1].group(1), found[-1].start(1), found[-1].end(1)) if found else None
 
 
 def _note_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:

@@ -1311,3 +1311,21 @@ def test_small_families_of_batch_zw():
     assert got("僅1成多畢業生直接就業。") == [(1, 10, "percent", "at_least")]
     assert got("共用了3个多月。") == []
     assert got("Greater than 95 percent of graduates found jobs.") == [(95, 95, "percent", "at_least")]
+
+
+def test_a_cell_per_line_table_with_wrapped_bilingual_headers_empty_section_rows_and_its_note_above():
+    text = (
+        "|   | \n  | \n 單位:人 | \n\n |   | \n unit:person | \n\n |   | \n"
+        " 畢業生數 \n  Graduates | \n 招生數 \n Entrants | \n"
+        " | 一、高等教育 Higher Education | \n   | \n   | \n"
+        " |    (一)研究生 Postgraduates | \n 551522 | \n 645055 | \n"
+        " |     博   士 Doctor′s Degree | \n 53778 | \n 74416 | \n"
+    )
+    facts = extract_facts(text)
+    assert [(f.value, f.base_unit) for f in facts] == [
+        (551522, "person"),
+        (645055, "person"),
+        (53778, "person"),
+        (74416, "person"),
+    ]
+    assert facts[1].subject.endswith("招生數 Entrants")  # the wrapped header cell, its line break gone
