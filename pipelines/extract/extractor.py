@@ -293,6 +293,31 @@ def _noun_right_before(text: str, c: Candidate, sentence_start: int) -> str | No
     return max(ends, key=len) if ends else None
 
 
+# 院校、专业点、招生规模分别达到46所、75个、4980人: a list of nouns, 分别, and a list of counts in the
+# same order: each count counts the noun of its place.
+RESPECTIVELY = "分别"
+_LIST_SPLIT = re.compile(r"[、和与及]")
+
+
+def _respective_noun(text: str, c: Candidate, sentence_start: int) -> str | None:
+    """The noun of a count's place in a list of nouns before 分别 (A、B、C分别为a、b、c), if the
+    count stands in the list of counts after it (read as words: glosses out, Simplified)."""
+    window = _words(text[max(sentence_start, c.start - 120) : c.start])
+    at = window.rfind(RESPECTIVELY)
+    if at < 0:
+        return None
+    between = window[at + len(RESPECTIVELY) :]
+    if re.search(r"[，,。；;：:]", between):
+        return None  # the count is not in the list right after 分别
+    before = window[:at]
+    clause = max(before.rfind(ch) for ch in "，,。；;：:\n") + 1
+    items = _LIST_SPLIT.split(before[clause:])
+    place = between.count("、")
+    if len(items) < 2 or place >= len(items):
+        return None
+    return head_noun_before(items[place])
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -324,6 +349,12 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase
         listed = head_noun_after(tail[stop.end() : end.start() if end else len(tail)])
         noun = listed or noun
+    if (
+        noun is None
+        and c.unit_text not in PERSON_MEASURES
+        and (respective := _respective_noun(text, c, sentence_start))
+    ):
+        return phrase, respective
     if noun is None and c.unit_text not in PERSON_MEASURES:
         clause_start = max(
             sentence_start, c.start - 30, text.rfind("，", 0, c.start) + 1, text.rfind(",", 0, c.start) + 1

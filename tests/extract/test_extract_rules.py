@@ -1329,3 +1329,13 @@ def test_a_cell_per_line_table_with_wrapped_bilingual_headers_empty_section_rows
         (74416, "person"),
     ]
     assert facts[1].subject.endswith("招生數 Entrants")  # the wrapped header cell, its line break gone
+
+
+def test_counts_after_respectively_count_the_nouns_of_their_places():
+    for text in (
+        "试点院校、专业点、招生规模分别达到46所、75个、4980人。",
+        "試點院校、專業(ye)點、招生規模分(fen)別達到46所、75個(ge)、4980人。",
+    ):
+        assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(46, "unit"), (75, "item"), (4980, "person")]
+    # a count that is not in the list after 分别 takes its own noun
+    assert [f.base_unit for f in extract_facts("两校分别为10所，合作企业20个。")][-1] == "unit"
