@@ -1332,10 +1332,12 @@ def test_a_cell_per_line_table_with_wrapped_bilingual_headers_empty_section_rows
 
 
 def test_counts_after_respectively_count_the_nouns_of_their_places():
-    for text in (
-        "试点院校、专业点、招生规模分别达到46所、75个、4980人。",
-        "試點院校、專業(ye)點、招生規模分(fen)別達到46所、75個(ge)、4980人。",
-    ):
-        assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(46, "unit"), (75, "item"), (4980, "person")]
+    text = "“3+2”对口贯通分段培养试点高职院校、专业点、培养规模分别达到46所、75个、4980人。"
+    glossed = (
+        "“3+2”對(dui)口貫通分(fen)段培養試(shi)點高職院(yuan)校、專(zhuan)業(ye)點(dian)、"
+        "培養規模分(fen)(fen)別(bie)達到46所(suo)、75個(ge)、4980人(ren)。"
+    )
+    for t in (text, glossed):
+        assert [(f.value, f.base_unit) for f in extract_facts(t)] == [(46, "unit"), (75, "item"), (4980, "person")]
     # a count that is not in the list after 分别 takes its own noun
     assert [f.base_unit for f in extract_facts("两校分别为10所，合作企业20个。")][-1] == "unit"
