@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pipelines.ingest.metadata import find_institution, report_metadata, resolve_abbreviation
 
@@ -72,9 +73,8 @@ def test_institution_matches_are_the_patterns_own_matches_found_faster():
     from pipelines.extract.simplify import for_matching
     from pipelines.ingest.metadata import INSTITUTION, institution_matches
 
-    from conftest import REAL
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted((REAL / "inbox").glob("*.txt"))]
+    real = Path(__file__).resolve().parents[2] / "samples" / "real"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((real / "inbox").glob("*.txt"))]
     texts += [for_matching(t) for t in texts]
     texts += ["青岛职业技术学院", "在青岛职业技术学院和烟台职业学院", "职业学院", "abc职业技术学院1", ""]
     for t in texts:
