@@ -799,6 +799,28 @@ SAR_SIGNS = {
 }
 
 
+def _only_place_opening(text: str) -> Entity | None:
+    """The one city or county the report's opening names, as a place (not inside a school's name),
+    where it names exactly one."""
+    opening = text[:OPENING]
+    found = set()
+    for m in PLACE.finditer(opening):
+        name = m.group().lstrip(LEAD_CHARS)
+        before = opening[m.end() - len(name) - 1 : m.end() - len(name)]
+        if before and "\u4e00" <= before <= "\u9fff" and before not in LEAD_CHARS:
+            return None  # a word's tail (安徽界首市), not a place standing alone: unsure
+        if not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
+            found.add(name)
+    for m in PREFECTURE.finditer(opening):
+        found.add(PREFECTURE_SHORT[m.group()])
+    if len(found) != 1 or INSTITUTION_IN.search(opening):
+        return None
+    return Entity(found.pop(), "city")
+
+
+INSTITUTION_IN = re.compile(r"学院|学校|大学|中心|集团|研究院|研究所|教育局|教育厅|人社局|人社厅|教委|政府")
+
+
 def sar_region(text: str) -> str | None:
     """The one special administrative region a page's own words place it in, by two of its signs
     at least (a gambling spammer's 澳门 is one)."""
@@ -857,6 +879,8 @@ def report_entity(
             return Entity(province, "province")  # a provincial government's page that names no place
         if not NATION.search(text) and (region := sar_region(text)) is not None:
             return Entity(region, "province")  # 本澳, 統計暨普查局: a Macau page about Macau
+        if not NATION.search(text) and (opening := _only_place_opening(text)) is not None:
+            return opening  # 近几年来，如皋市在加强…: the one place its opening names
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 

@@ -619,3 +619,13 @@ def test_a_word_for_ones_own_place_is_a_place_of_its_kind():
     facts, attrs = attributions(text, institution=None, year=2015)
     got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
     assert got["45"] == Entity("青岛市", "city")
+
+
+def test_a_report_whose_opening_names_one_place_and_nothing_else_is_that_places():
+    text = "近几年来,如皋市在加强做好农民培训中创新了培训模式。累计培训农村劳动力35.49万人。"
+    facts, attrs = attributions(text, institution=None, year=2012)
+    assert {a.entity for a in attrs} == {Entity("如皋市", "city")}
+    # a place inside a longer word, or beside a body, is no such opening
+    text = "近日,安徽界首市教育局召开会议。累计培训农村劳动力3万人。"
+    facts, attrs = attributions(text, institution=None, year=2012)
+    assert {a.entity.name for a in attrs} != {"徽界首市"}
