@@ -28,6 +28,7 @@ from pipelines.ingest.metadata import (
     defined_short_names,
     institution_matches,
     resolve_abbreviation,
+    run_matches,
 )
 
 from .doc import Doc, last_match
@@ -144,6 +145,9 @@ PREFECTURE = re.compile("|".join(sorted(PREFECTURE_SHORT, key=len, reverse=True)
 SCHOOL = re.compile(
     r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生|城|科技园|科创园)|教育中心|职教中心|职业中专|技工学校|学府)"
 )
+_SCHOOL_HINT = re.compile(r"学院|学校|大学|教育中心|职教中心|职业中专|学府")
+_UNIVERSITY_HINT = re.compile("大学")
+_GROUP_HINT = re.compile(r"集团|联合体|共同体|联盟")
 DESCRIPTIVE = re.compile(
     r"示范|首批|国家级|省级|市级|县级|区级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其|相关|有关|部分"
 )
@@ -284,7 +288,7 @@ PLURAL_AFTER = re.compile(r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四
 def collective_names(text: str) -> dict[str, Entity]:
     """name → place for each place's kind of school the (Simplified) text counts in 所."""
     out: dict[str, Entity] = {}
-    for m in SCHOOL.finditer(text):
+    for m in run_matches(SCHOOL, _SCHOOL_HINT, text):
         name = proper_name(m.group())
         kind = CITY_KIND.fullmatch(name) if name else None
         if kind and name not in out and PLURAL_AFTER.match(text, m.end()):
@@ -386,7 +390,7 @@ def mentions(
             add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
         elif name:
             names.setdefault(m.end(), start)
-    for m in UNIVERSITY.finditer(sentence):
+    for m in run_matches(UNIVERSITY, _UNIVERSITY_HINT, sentence):
         # a university named before its own count (北京理工大学17个、哈尔滨工业大学22个), or led by
         # its province (四川大学) or its kind (国立成功大学): "大学" also ends phrases that name none
         # (世界一流大学, 城市密集建大学)
@@ -406,7 +410,7 @@ def mentions(
         full = resolve_abbreviation(m.group(), known)
         if full:
             add(m.start(), m.end(), Entity(full, "institution"))
-    for m in GROUP.finditer(sentence):
+    for m in run_matches(GROUP, _GROUP_HINT, sentence):
         name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
         if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|^[个個家所]|级|各|多", name):
             add(m.end() - len(name), m.end(), Entity(name, "group"))
@@ -541,7 +545,7 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     bodies = sar_bodies(text)
     for source, weight in ((text, 1), (title or "", 3)):
         said = for_matching(source)
-        for m in SCHOOL.finditer(said):
+        for m in run_matches(SCHOOL, _SCHOOL_HINT, said):
             name = proper_name(m.group())
             if name and name not in plural:
                 counts[name] = counts.get(name, 0) + weight

@@ -19,18 +19,26 @@ INSTITUTION_SUFFIX = (
     r"职业中专|職業中專|职教中心|職教中心|职业技术教育中心|職業技術教育中心|科技大学|科技大學"
 )
 INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _SUFFIX = re.compile(INSTITUTION_SUFFIX)
 
 
-def institution_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """INSTITUTION.finditer(text, start, end), scanning only the runs of Chinese characters that
-    hold a suffix: a name is all Chinese characters, so no match crosses a run's end, and the lazy
-    pattern's try at every position of every other run (most of a text) is skipped. The same
-    matches, several times faster."""
+def run_matches(
+    pattern: re.Pattern, hint: re.Pattern, text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match]:
+    """pattern.finditer(text, start, end) for a pattern whose matches are runs of Chinese characters
+    ending in a word hint finds (a name before its suffix: …职业技术学院, …职教集团), scanning only the
+    runs of Chinese characters that hold such a word: no match crosses a run's end (what a
+    lookahead at the end reads is Chinese too), and the lazy pattern's try at every position of
+    every other run, most of a text, is skipped. The same matches, several times faster."""
     for run in _CJK_RUN.finditer(text, start, len(text) if end is None else end):
-        if _SUFFIX.search(text, run.start(), run.end()):
-            yield from INSTITUTION.finditer(text, run.start(), run.end())
+        if hint.search(text, run.start(), run.end()):
+            yield from pattern.finditer(text, run.start(), run.end())
+
+
+def institution_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """INSTITUTION.finditer(text, start, end), faster (run_matches)."""
+    return run_matches(INSTITUTION, _SUFFIX, text, start, end)
 
 
 # Leading words that belong to the sentence, not to the name; a name keeps at least four

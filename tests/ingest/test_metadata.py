@@ -77,7 +77,13 @@ def test_institution_matches_are_the_patterns_own_matches_found_faster():
     texts = [p.read_text(encoding="utf-8") for p in sorted((real / "inbox").glob("*.txt"))]
     texts += [for_matching(t) for t in texts]
     texts += ["青岛职业技术学院", "在青岛职业技术学院和烟台职业学院", "职业学院", "abc职业技术学院1", ""]
+    from pipelines.extract import attribution as A
+    from pipelines.ingest.metadata import run_matches
+
+    patterns = [(A.SCHOOL, A._SCHOOL_HINT), (A.UNIVERSITY, A._UNIVERSITY_HINT), (A.GROUP, A._GROUP_HINT)]
     for t in texts:
         assert [m.span() for m in institution_matches(t)] == [m.span() for m in INSTITUTION.finditer(t)]
+        for pattern, hint in patterns:
+            assert [m.span() for m in run_matches(pattern, hint, t)] == [m.span() for m in pattern.finditer(t)]
     t = "甲乙丙丁青岛职业技术学院，戊己庚辛烟台职业学院"
     assert [m.group() for m in institution_matches(t, 5)] == [m.group() for m in INSTITUTION.finditer(t, 5)]
