@@ -27,6 +27,12 @@ def attributions(text: str, **meta):
     return facts, attribute_facts(text, [number_position(f.char_start, f.quote, f.number_text) for f in facts], **meta)
 
 
+def entity_by_number(text: str, **meta) -> dict[str, Entity]:
+    """Each fact's entity, by the number as the text writes it."""
+    facts, attrs = attributions(text, **meta)
+    return {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+
+
 def test_a_bureau_summary_credits_each_college_its_own_numbers_and_the_city_its_totals():
     facts, attrs = attributions(BUREAU, institution=None, publisher="青岛市教育局", title=None, year=2024)
     got = {f.value: (a.entity.name, a.entity.level, a.period.start) for f, a in zip(facts, attrs, strict=True)}
@@ -523,15 +529,13 @@ def test_a_taiwanese_report_about_one_city_is_that_citys():
 
 def test_a_citys_team_by_its_short_name_is_the_citys():
     text = "中山市中等专业学校承办比赛。中山市代表队共获4金。其中,中山代表队在集中赛项共获金牌3枚。"
-    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2024)
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    got = entity_by_number(text, institution=None, publisher=None, title=None, year=2024)
     assert got["3"] == Entity("中山市", "city")
 
 
 def test_a_municipality_is_a_city_whether_named_or_speaking_as_itself():
     text = "2023年，上海市职业院校与企业共建实训基地120个。全市中职学校新增订单班45个。重庆市新增产业学院8个。"
-    facts, attrs = attributions(text, institution=None, publisher="上海市教育委员会", title=None, year=2023)
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    got = entity_by_number(text, institution=None, publisher="上海市教育委员会", title=None, year=2023)
     assert got["120"] == Entity("上海市", "city")
     assert got["45"].level == "city"
     assert got["8"] == Entity("重庆市", "city")
@@ -542,8 +546,7 @@ def test_a_municipality_is_a_city_whether_named_or_speaking_as_itself():
 
 def test_a_county_vocational_centre_and_a_taiwanese_spelling_take_their_full_form():
     text = "慈利县职教中心与企业共建实训基地12个。北京航空航太大學新增合作企业30家。"
-    facts, attrs = attributions(text, institution=None, year=2023)
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    got = entity_by_number(text, institution=None, year=2023)
     assert got["12"] == Entity("慈利县职业教育中心", "institution")
     assert got["30"] == Entity("北京航空航天大学", "institution")
 
@@ -553,10 +556,9 @@ def test_a_count_after_a_list_of_names_and_deng_is_the_sets_not_a_names():
         "山东省人社厅公布名单。认定济宁市技师学院等10个单位为国家级基地。"
         "青岛职业技术学院、烟台职业学院和威海职业学院等12所高校新增订单班。"
     )
-    facts, attrs = attributions(
+    got = entity_by_number(
         text, institution=None, publisher="大众日报", title="山东省公布高技能人才培养载体", year=2020
     )
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
     assert got["10"] == Entity("山东省", "province")
     assert got["12"] == Entity("山东省", "province")
 
@@ -612,12 +614,10 @@ def test_taiwan_is_named_taiwan_region_and_a_report_about_one_taiwanese_county_i
 def test_a_word_for_ones_own_place_is_a_place_of_its_kind():
     # 全州 is a prefecture: not the county named last; 全市 finds the 市 the text names most
     text = "兰坪县职业中学开设专业8个。全州中等职业学校在校生3200人。"
-    facts, attrs = attributions(text, institution=None, year=2008)
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    got = entity_by_number(text, institution=None, year=2008)
     assert got["3200"] == Entity(None, "city")
     text = "青岛市城阳区职业教育中心学校获一等奖3项。黄岛区职业中专获二等奖2项。全市共获奖牌45枚。"
-    facts, attrs = attributions(text, institution=None, year=2015)
-    got = {f.number_text: a.entity for f, a in zip(facts, attrs, strict=True)}
+    got = entity_by_number(text, institution=None, year=2015)
     assert got["45"] == Entity("青岛市", "city")
 
 
