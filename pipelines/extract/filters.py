@@ -252,15 +252,29 @@ def _forecast_before(text: str, start: int, end: int, at: int) -> bool:
 
 # A bound that defines a class (总经费超10亿元的高校, 就业率超过95%的专业): a threshold, not a quantity.
 THRESHOLD_AFTER = re.compile(
-    r"(?:以上|以下)?的(?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題)"
+    r"(?:及?(?:以上|以下))?[的的](?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題"
+    # …的有16所, …的数量, …的占33.93%, …的比例为11%: the class's own count or share follows
+    r"|有|數量|数量|占|佔|比例|比重)"
 )  # not 的学生: 超过八成的毕业生 is a share of graduates; 经费10万元以上的项目37项 counts projects
 BOUND_PREFIXES = ("超", "超过", "超過", "突破", "逾", "高于", "高於", "低于", "低於", "不足", "不到", "达到", "达")
+BOUND_PREFIXES += ("不低于", "不低於", "不高于", "不高於", "不少于", "不少於", "≥", "≤", "<", ">", "＜", "＞", "≧", "≦")
+# A band of a distribution (月平均起薪2001~3000元的占33.93%, 在6000元及以上的院校): a class's bounds.
+BAND_AFTER = re.compile(r"及(?:以上|以下)")
 
 
 def threshold(doc: Doc, c: Candidate) -> str | None:
-    if (c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下")) and THRESHOLD_AFTER.match(doc.text, c.unit_end):
+    bound = c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下") or c.number2 is not None
+    if (bound or BAND_AFTER.match(doc.text, c.unit_end)) and (
+        THRESHOLD_AFTER.match(doc.text, c.unit_end)
+        or (c.unit_text.endswith(("元", "圓")) and PEOPLE_CLASS_AFTER.match(doc.text, c.unit_end))
+    ):
         return "a threshold that defines a class (超10亿元的高校), not a quantity"
     return None
+
+
+# 高于3000元的学生占12.74%: pay above a bound defines a class of people (a share of graduates, 超过
+# 八成的毕业生, is no bound on money and stays a fact)
+PEOPLE_CLASS_AFTER = re.compile(r"(?:及?(?:以上|以下))?[的的](?:学生|學生|毕业生|畢業生|人)")
 
 
 def _first_forecast(doc: Doc, start: int, end: int) -> int:

@@ -1341,3 +1341,13 @@ def test_counts_after_respectively_count_the_nouns_of_their_places():
         assert [(f.value, f.base_unit) for f in extract_facts(t)] == [(46, "unit"), (75, "item"), (4980, "person")]
     # a count that is not in the list after 分别 takes its own noun
     assert [f.base_unit for f in extract_facts("两校分别为10所，合作企业20个。")][-1] == "unit"
+
+
+def test_bounds_and_bands_that_define_a_class_are_no_quantities():
+    text = (
+        "毕业生月收入在6000元及以上的院校有27所。月收入≥6000元的有16所，<6000元的有75所。"
+        "起薪2001~3000元的占33.93%，高于3000元的学生占12.74%。数据不低于6000元的数量为3所。"
+    )
+    assert [f.value for f in extract_facts(text)] == [27, 16, 75, 33.93, 12.74, 3]
+    # a share of graduates and money put in stay facts
+    assert [f.value for f in extract_facts("超过八成的毕业生留在本地。企业投入超过500万元。")] == [8, 500]
