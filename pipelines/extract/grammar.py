@@ -260,6 +260,7 @@ def find_candidates(text: str) -> list[Candidate]:
     # (above 96%) read by the English reader, mark and all
     out = _read_instead(out, english_candidates(text))
     out = _within_instead(out, english_spans(text))
+    out = _within_instead(out, ratio_candidates(text))  # 19.6:1 is one ratio, not 19.6 and 1
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
@@ -292,6 +293,49 @@ SPACED = re.compile(
     r"(?=[0-9])(?<=[^\s|｜] [^\s|｜] )(?P<num>[0-9](?: [0-9])*(?: [.．] [0-9](?: [0-9])*)?) ?(?P<unit>[%％人名家个個所项項件])"
     r"(?=\s|[^0-9]|$)"
 )
+
+
+# A ratio written with a colon (生师比为19.6:1, 录取比例3∶1, 师生比1:15): one fact, the number that is
+# not 1 (the spec's facts in the gold are labelled so, base unit other), where a word for a ratio
+# stands in the few characters before it: a time (10:30) or a score has none.
+RATIO = re.compile(
+    r"(?<![0-9.．:：∶])(?:(?P<num>[0-9]+(?:[.．][0-9]+)?)[ \t]*(?P<unit>[:：∶][ \t]*(?:1|100))"
+    r"|(?P<one>1[ \t]*[:：∶])[ \t]*(?P<num2>[0-9]+(?:[.．][0-9]+)?))(?![0-9:：∶]|[.．][0-9])"
+)
+RATIO_WORD = re.compile(r"比例|[师生師]比|之比|比率|比为|比為|比达|比達|ratio", re.IGNORECASE)
+RATIO_REACH = 24  # characters: a Chinese clause's few words, an English one's (ratio in colleges was)
+
+
+def ratio_candidates(text: str) -> list[Candidate]:
+    if ":" not in text and "：" not in text and "∶" not in text:
+        return []
+    out = []
+    for m in RATIO.finditer(text):
+        if not RATIO_WORD.search(text, max(0, m.start() - RATIO_REACH), m.start()):
+            continue
+        if m.group("num") is not None:
+            num, (us, ue) = m.group("num"), m.span("unit")
+            ns, ne = m.span("num")
+        else:
+            num, (us, ue) = m.group("num2"), m.span("one")
+            ns, ne = m.span("num2")
+        out.append(
+            Candidate(
+                start=m.start(),
+                end=m.end(),
+                num_start=ns,
+                num_end=ne,
+                number=num,
+                number2=None,
+                unit_text=text[us:ue].replace(" ", "").replace("\t", ""),
+                prefix=None,
+                suffix=None,
+                after=None,
+                unit_start=us,
+                unit_end=ue,
+            )
+        )
+    return out
 
 
 def spaced_candidates(text: str) -> list[Candidate]:

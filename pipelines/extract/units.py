@@ -64,6 +64,8 @@ MEASURES: dict[str, str | None] = {
     "层": "other",
     "層": "other",
     "倍": "other",  # 2.1倍: a ratio
+    # a ratio with a colon (19.6:1, 3∶1, 84:100, 1:15: grammar.RATIO): other, whatever is counted
+    **dict.fromkeys((":1", "：1", "∶1", ":100", "：100", "∶100", "1:", "1：", "1∶"), "other"),
     "分": "other",  # scores (录取分数线为645分)
     "省区市": "other",
     "省市": "other",

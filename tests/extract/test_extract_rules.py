@@ -1351,3 +1351,14 @@ def test_bounds_and_bands_that_define_a_class_are_no_quantities():
     assert [f.value for f in extract_facts(text)] == [27, 16, 75, 33.93, 12.74, 3]
     # a share of graduates and money put in stay facts
     assert [f.value for f in extract_facts("超过八成的毕业生留在本地。企业投入超过500万元。")] == [8, 500]
+
+
+def test_a_ratio_with_a_colon_is_one_fact_of_its_number_that_is_not_one():
+    def got(text):
+        return [(f.value, f.base_unit) for f in extract_facts(text)]
+
+    assert got("全国中职学校生师比为19.6:1。") == [(19.6, "other")]
+    assert got("录取比例3∶1。男女比例为81:100。") == [(3, "other"), (81, "other")]
+    assert got("The student-teacher ratio in colleges was 17.52:1.") == [(17.52, "other")]
+    # a time or a score has no word for a ratio before it
+    assert got("会议于10:30召开。比赛以3:1获胜。") == []
