@@ -65,6 +65,8 @@ ENGLISH_NOUNS = {
             "workers",
             "youths",
             "interns",
+            "competitors",
+            "contestants",
             "laborers",
             "labourers",
             "officials",
@@ -99,6 +101,8 @@ ENGLISH_NOUNS = {
             "laboratories",
             "labs",
             "rooms",
+            "teams",
+            "delegations",
             "classrooms",
         ],
         "unit",
@@ -122,6 +126,7 @@ ENGLISH_NOUNS = {
             "agreements",
             "initiatives",
             "innovations",
+            "events",
         ],
         "item",
     ),
@@ -178,12 +183,15 @@ def _opens(*words: str) -> str:
 
 
 _DIGITS = tuple("0123456789")
+# Thousands set off by a space, as Hong Kong's and the ministry's English tables write them (1 789
+# graduates, 46 500 students): one number where its noun follows.
+_SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 # A word between a number and its noun (11,570 secondary vocational schools), not one that turns
 # to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
 # enterprises: the courses named before); 50,000 are full-time students counts students.
 _WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z-]*"
 ENGLISH_COUNT = re.compile(
-    rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
+    rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold)
     rf"(?:[ \t]+|-(?=percent|fold))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
@@ -249,10 +257,21 @@ def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
         tail = raw.lower().partition("-")[2]
         value += NUMBER_WORDS.get(tail, 1 if tail == "one" else 0)
     else:
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "").replace(" ", "").replace("\u00a0", ""))
     scale = m.groupdict().get(scale_group)
     value *= SCALES[scale.lower()] if scale else 1
     return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _unit_label(text: str, m: re.Match) -> bool:
+    """A table header's unit in brackets (Teachers (10 000 persons)): the number, a power of ten, is
+    its scale (a count in brackets, Safety courses (6,534 participants), is a count)."""
+    digits = re.sub(r"[ ,\u00a0]", "", m.group("num"))
+    return (
+        text[m.start() - 1 : m.start()] in ("(", "（")
+        and text[m.end() : m.end() + 1] in (")", "）")
+        and re.fullmatch(r"10+", digits) is not None
+    )
 
 
 def english_candidates(text: str) -> list[Candidate]:
@@ -261,7 +280,7 @@ def english_candidates(text: str) -> list[Candidate]:
     out = []
     for m in ENGLISH_COUNT.finditer(text):
         number = m.group("num")
-        if _YEAR.fullmatch(number):
+        if _YEAR.fullmatch(number) or _unit_label(text, m):
             continue
         pre = m.group("pre")
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)

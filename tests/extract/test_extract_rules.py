@@ -1362,3 +1362,19 @@ def test_a_ratio_with_a_colon_is_one_fact_of_its_number_that_is_not_one():
     assert got("The student-teacher ratio in colleges was 17.52:1.") == [(17.52, "other")]
     # a time or a score has no word for a ratio before it
     assert got("会议于10:30召开。比赛以3:1获胜。") == []
+
+
+def test_english_thousands_set_off_by_spaces_contest_nouns_and_a_headers_unit_scale():
+    def got(text):
+        return [(f.value, f.base_unit) for f in extract_facts(text)]
+
+    assert got("In 2000-01, 1 789 graduates and 5 927 full-time students.") == [(1789, "person"), (5927, "person")]
+    assert got("Thirty-six teams and 2,557 competitors took part in 86 events.") == [
+        (36, "unit"),
+        (2557, "person"),
+        (86, "item"),
+    ]
+    assert got("In 2013 500 students joined.") == [(500, "person")]
+    # a header's unit in brackets is no count; a count in brackets is one
+    assert got("Students | Teachers (10 000 persons) |") == []
+    assert got("Occupational Safety courses (6,534 participants) came next.") == [(6534, "person")]
