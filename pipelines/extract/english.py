@@ -263,6 +263,9 @@ def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+TABLE_NUMBER = re.compile(r"[0-9]{1,2}-[0-9]{1,3}[ \t]+[A-Z]")
+
+
 def _unit_label(text: str, m: re.Match) -> bool:
     """A table header's unit in brackets (Teachers (10 000 persons)): the number, a power of ten, is
     its scale (a count in brackets, Safety courses (6,534 participants), is a count)."""
@@ -333,6 +336,8 @@ def english_spans(text: str) -> list[Candidate]:
     for m in ENGLISH_RANGE.finditer(text):
         if _YEAR.fullmatch(m.group("num")) and _YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years
+        if TABLE_NUMBER.match(text, m.start()) and text[m.start() - 1 : m.start()] in ("", "\n"):
+            continue  # 20-25 Statistics on Technical Schools: a yearbook table's number and title
         unit = "pct" if m.group("pct") else "unit"
         c = Candidate(
             start=m.start(),

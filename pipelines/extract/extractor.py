@@ -383,7 +383,7 @@ def _both_sides(text: str, qs: int, qe: int, c: Candidate, hi: int) -> tuple[int
     # space after it is the context a reader who quoted the cell alone (21 |) took
     if qs == c.start and qs > 0 and c.table_label is None and _context_char(text[qs - 1]):
         qs -= 1
-    if qe == c.end and qe < min(hi, len(text)) and _context_char(text[qe]):
+    if qe == c.end and qe < (min(hi, len(text)) if c.table_label is None else len(text)) and _context_char(text[qe]):
         qe += 1
     return qs, qe
 

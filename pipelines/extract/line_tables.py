@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, Candidate, cell_candidate, header_unit
+from .cells import HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _LATIN_WORDS = re.compile(r"[A-Za-z´'’ ]+")
@@ -26,7 +26,6 @@ _BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 # a cell's line may open with a bar too, where a row's label opens it (| 一.中職學生計 |)
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
-_GLOSS_LINE = re.compile(r"[A-Za-z][A-Za-z´'’ .,()-]*")  # a line of English alone: a cell's gloss
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
 # A caption names the count the whole table holds: …人數統計表, 参加人数如下.
 _CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|表|如下|[:：])")
@@ -44,13 +43,16 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     separators = len(_LONE_BAR.findall(text)) > len(_BARRED_CELL.findall(text))
     barred = False  # the last line that was not blank ended in a bar of its own (a cell or an empty one)
     empties: list[tuple[int, int]] = []  # empty cells not yet known to belong to the table
+    wrapped: int | None = None  # where in current a label's lines without bars began
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
         if not line.strip():
+            wrapped = None
             continue
         lone = not line.strip(" \t\u3000|｜")
         if lone and (separators or not barred):
+            wrapped = None  # a bar alone closes a cell: no label wraps past it
             continue
         was_barred, barred = barred, line.rstrip(" \t\u3000").endswith(("|", "｜"))
         if lone and current:  # empty cells: kept only where a label stands on both sides (below)
@@ -59,32 +61,36 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
         m = _CELL_LINE.match(line)
         cell = m.group("cell") if m else ""
         if empties:
-            # a section's row of empty values between two labels (一、高等教育 | | | | (一)研究生) is
-            # part of the table; empty cells before or after a number (一般公共服务支出 | | 2: an
-            # amount left empty beside a budget's line number) end the run of rows, as before
-            if _is_label(text, current[-1]) and m and cell and not _VALUE.match(cell):
+            label_next = m is not None and bool(cell) and not _VALUE.match(cell)
+            if _is_label(text, current[-1]) and label_next:
+                # a section's row of empty values between two labels (一、高等教育 | | | | (一)研究生)
                 current += empties
-                empties = []
+            elif current[-1][0] < current[-1][1] and not _is_label(text, current[-1]) and label_next:
+                pass  # a row's trailing empty cell, before the next row's label (2909 | | Number of …): padding
             else:
-                empties = []
+                # empty cells before a number (一般公共服务支出 | | 2: an amount left empty beside a
+                # budget's line number) end the run of rows, as before
                 if len(current) >= 6:
                     runs.append(current)
                 current = []
-        if (
-            m
-            and barred
-            and not was_barred
-            and current
-            and _GLOSS_LINE.fullmatch(cell)
-            and current[-1][0] < current[-1][1]
-        ):
-            # a cell wrapped over two lines, its English gloss and bar on the second (畢業生數 / Graduates |)
-            current[-1] = (current[-1][0], start + m.end("cell"))
+            empties = []
+        if m and barred and not was_barred and wrapped is not None and cell and not _VALUE.match(cell):
+            # a label wrapped over lines, its last line and bar after the others (畢業生數 / Graduates |,
+            # Classroom / Teachers / (10 000 persons) |): one cell
+            current[wrapped:] = [(current[wrapped][0], start + m.end("cell"))]
+            wrapped = None
             continue
         # a bilingual label (一、高等教育 higher education) is as short as its Chinese
         if m and cell and len(_LATIN_WORDS.sub("", cell)) <= MAX_CELL and not _SENTENCE_END.search(cell):
             current.append((start + m.start("cell"), start + m.end("cell")))
+            if barred:
+                wrapped = None
+            elif wrapped is None and not _VALUE.match(cell):
+                wrapped = len(current) - 1  # a label line with no bar of its own: it may continue below
+            elif _VALUE.match(cell):
+                wrapped = None
             continue
+        wrapped = None
         if len(current) >= 6:
             runs.append(current)
         current = []
@@ -175,18 +181,54 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
         if not units and note is None:  # the note on a line of its own just above the table (單位:人 |)
             note = _note_above(text, cells[0][0])
         caption, what = (None, "") if units or note else (_caption(text, cells[0][0]) or (None, ""))
+        row_units = {} if units or note or caption else _row_units(text, cells, blocks, k)
         for start, _, n_rows in blocks:
             for i in range(start, start + n_rows * (k + 1), k + 1):
                 label = cells[i]
                 for j in range(k):
                     a, b = cells[i + 1 + j]
-                    unit = units.get(j) or note or caption
+                    unit = units.get(j) or note or caption or row_units.get(i)
                     if unit is None or not SIGNED_CELL_NUM.fullmatch(text[a:b]):
                         continue
                     column = names[j]
                     row = (text[label[0] : label[1]], column and text[column[0] : column[1]])
                     name = " ".join(" ".join(x.split()) for x in (what, *row) if x)  # a wrapped cell's line breaks
                     out.append(cell_candidate(text, label[0], [label], a, b, unit, label=name))
+    return out
+
+
+# A row's own unit at the end of its label, as a yearbook writes it when every row counts something
+# else (Number of Schools (unit), Teachers (10 000 persons), 学校数(所)): the units as the grammar
+# reads them (10 000 persons are 万人: the value is scaled as 万人's is).
+_ROW_UNIT = re.compile(rf"[（(]\s*(?P<unit>{TABLE_UNIT}|[A-Za-z0-9 ,]{{1,20}})\s*[)）]\s*$")
+ENGLISH_ROW_UNITS = {
+    "unit": "所",
+    "units": "所",
+    "person": "人",
+    "persons": "人",
+    "10 000 persons": "万人",
+    "10,000 persons": "万人",
+    "10000 persons": "万人",
+    "yuan": "元",
+    "10 000 yuan": "万元",
+    "10,000 yuan": "万元",
+    "100 million yuan": "亿元",
+}
+
+
+def _row_units(text: str, cells: list[tuple[int, int]], blocks, k: int) -> dict[int, tuple[str, int, int]]:
+    """Per row (its label's index in cells): the unit its label ends in, where it names one."""
+    out = {}
+    for start, _, n_rows in blocks:
+        for i in range(start, start + n_rows * (k + 1), k + 1):
+            a, b = cells[i]
+            m = _ROW_UNIT.search(text, a, b)
+            if not m:
+                continue
+            written = " ".join(m.group("unit").split())
+            unit = written if re.fullmatch(TABLE_UNIT, written) else ENGLISH_ROW_UNITS.get(written.lower())
+            if unit:
+                out[i] = (unit, m.start("unit"), m.end("unit"))
     return out
 
 

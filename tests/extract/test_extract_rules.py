@@ -1378,3 +1378,23 @@ def test_english_thousands_set_off_by_spaces_contest_nouns_and_a_headers_unit_sc
     # a header's unit in brackets is no count; a count in brackets is one
     assert got("Students | Teachers (10 000 persons) |") == []
     assert got("Occupational Safety courses (6,534 participants) came next.") == [(6534, "person")]
+
+
+def test_a_cell_per_line_table_whose_rows_name_their_own_units_in_wrapped_labels():
+    text = "20-25 Statistics on Technical Schools (2010) |\n|\nItem |\n|\nTotal |\nCentral |\nLocal |\n|\n"
+    text += "Number of Schools\n(unit) |\n2998 |\n89 |\n2909 |\n|\n"
+    text += "Number of Students\n(10 000 persons) |\n421.0 |\n13.7 |\n407.3 |\n|\n"
+    text += "Classroom\nTeachers\n(10 000 persons) |\n12.7 |\n0.3 |\n12.4 |\n|\n"
+    facts = extract_facts(text)
+    assert [(f.normalized_value, f.base_unit) for f in facts] == [
+        (2998, "unit"),
+        (89, "unit"),
+        (2909, "unit"),
+        (4210000, "person"),
+        (137000, "person"),
+        (4073000, "person"),
+        (127000, "person"),
+        (3000, "person"),
+        (124000, "person"),
+    ]
+    assert all(f.quote.endswith(f.number_text + " ") for f in facts)  # a cell's bar side is its context
