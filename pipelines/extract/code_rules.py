@@ -65,7 +65,7 @@ def count_of_schools(s: Setting) -> str | None:
     return None
 
 
-COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手")
+COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手|[Cc]ompetition|[Cc]ontest|World ?Skills")
 
 
 # 106个项目, 28項競賽職種, 九職類: a contest's events or trades counted, not awards won.

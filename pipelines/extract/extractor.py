@@ -394,6 +394,9 @@ def _context_char(ch: str) -> bool:
     return ch.isalnum() or ch in " \t|｜│┃║"
 
 
+ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+
+
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     """The fact of a candidate, and the inputs its classification used."""
     value = _value(c)
@@ -458,6 +461,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         clause_after = "奖牌" + clause_after
     elif c.unit_text == "期" and base == "item":  # 培训10余期: sessions of a course count courses run
         clause_after = "培训班" + clause_after
+    elif base != "percent" and ENGLISH_NOUN.fullmatch(c.unit_text):  # 13 gold medals: the noun is the unit's words
+        clause_after, phrase = c.unit_text + " " + clause_after, c.unit_text
     inputs = (base, for_matching(clause_before), for_matching(clause_after), for_matching(context_before), len(phrase))
     setting = Setting(
         "",

@@ -1398,3 +1398,17 @@ def test_a_cell_per_line_table_whose_rows_name_their_own_units_in_wrapped_labels
         (124000, "person"),
     ]
     assert all(f.quote.endswith(f.number_text + " ") for f in facts)  # a cell's bar side is its context
+
+
+def test_english_medals_and_awards_of_a_competition_are_its_awards():
+    text = (
+        "After four days of rigorous competition, Jiangsu secured 13 gold medals, 14 silver, 16 bronze, "
+        "and 93 excellence awards."
+    )
+    got = [(f.value, f.base_unit, f.indicator_code) for f in extract_facts(text)]
+    assert got == [
+        (13, "item", "skill_competition_awards"),
+        (14, "item", "skill_competition_awards"),
+        (16, "item", "skill_competition_awards"),
+        (93, "item", "skill_competition_awards"),
+    ]
