@@ -733,13 +733,13 @@ ENGLISH_NATION = re.compile(r"\b(?:China|Chinese|national|nationwide|country)\b"
 
 
 def english_area(text: str) -> Entity | None:
-    """The province an English page is about: named at least twice, as often as China at least, and
+    """The province an English page is about: named at least twice, half as often as China at least, and
     more than twice as often as any other province. None for a page in Chinese."""
     if len(_CJK_CHAR.findall(text, 0, 4000)) * 10 > min(len(text), 4000):
         return None
     counts = Counter(m.group(1) for m in ENGLISH_PROVINCE.finditer(text))
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or ranked[0][1] < len(ENGLISH_NATION.findall(text)):
+    if not ranked or ranked[0][1] < 2 or 2 * ranked[0][1] < len(ENGLISH_NATION.findall(text)):
         return None
     if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
         return None
