@@ -18,7 +18,7 @@ from conftest import REAL
 # Floors a little under the figures measured when this test was written (README), so that a
 # change that loses ground on real text fails here.
 FLOORS = {
-    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.9},  # measured 0.925 / 0.997 / 0.914 (A-G, I-ZX)
+    "dev": {"f1": 0.92, "qualifier_acc": 0.97, "code_acc": 0.9},  # measured 0.926 / 0.997 / 0.916 (A-G, I-ZY)
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.78},  # measured 0.875 / 0.990 / 0.810 (H)
 }
 
@@ -88,6 +88,7 @@ def test_attribution_holds_on_the_development_batches():
     # cities and Hong Kong bodies in publisher lines; 0.746 / 0.764 / 0.762 with ZU in; 0.770 / 0.786 /
     # 0.765 after the eleventh session's rules (municipalities are cities, lists ending in 等 and a
     # count, English provinces, provincial government sites, a word for one's own place of its kind,
-    # Macau's own words, 台湾地区) with ZV and ZW in; 0.768 / 0.784 / 0.758 with ZX in
+    # Macau's own words, 台湾地区) with ZV and ZW in; 0.768 / 0.784 / 0.758 with ZX in; 0.767 / 0.783 /
+    # 0.755 with ZY in
     assert result.name_ok / result.facts >= 0.76 and result.period_ok / result.facts >= 0.75, result.summary()
     assert result.level_ok / result.facts >= 0.775, result.summary()
