@@ -62,9 +62,10 @@ ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
     r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|税收|出口额|"
     # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
-    # (全国共有职业学校1.15万所: the vocational system's own size)
+    # (全国共有职业学校1.15万所: the vocational system's own size; 全国共有幼儿园29.48万所: an
+    # education bulletin's count of the schools of each stage)
     r"全[省市国國]共有(?![^，,。；;]{0,8}(?:学校|學校|院校|职业|職業|技工|中职|中職|高职|高職|学生|學生|专业|專業|教师|教師|基地|集团|集團|"
-    r"中心|机构|機構|培训|培訓))|"
+    r"中心|机构|機構|培训|培訓|幼儿园|幼兒園|高中|初中|小学|小學|中学|中學|高校|大学|大學|义务教育|義務教育|普通))|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业|"
     # a place's firms of a kind (芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家)

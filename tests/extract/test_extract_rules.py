@@ -1412,3 +1412,8 @@ def test_english_medals_and_awards_of_a_competition_are_its_awards():
         (16, "item", "skill_competition_awards"),
         (93, "item", "skill_competition_awards"),
     ]
+
+
+def test_a_nations_count_of_its_schools_of_each_stage_is_a_fact_not_the_economy():
+    text = "全国共有幼儿园29.48万所。全国共有普通高中1.46万所。全国共有规模以上工业企业40万家。"
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts(text)] == [(294800, "unit"), (14600, "unit")]
