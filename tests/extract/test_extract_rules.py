@@ -1417,3 +1417,14 @@ def test_english_medals_and_awards_of_a_competition_are_its_awards():
 def test_a_nations_count_of_its_schools_of_each_stage_is_a_fact_not_the_economy():
     text = "全国共有幼儿园29.48万所。全国共有普通高中1.46万所。全国共有规模以上工业企业40万家。"
     assert [(f.normalized_value, f.base_unit) for f in extract_facts(text)] == [(294800, "unit"), (14600, "unit")]
+
+
+def test_a_table_reference_is_no_count_and_a_bulletins_science_bodies_are_not_its_schools():
+    assert extract_facts("学院办学基本条件如表1-3所示。详见表 1-7 所示。") == []
+    assert [f.value for f in extract_facts("全市有3所学校。")] == [3]
+    bulletin = (
+        "2022年全市国民经济和社会发展统计公报。年末全市户籍人口120万人，比上年增长1.2%。全年全市生产总值比上年增长5%。"
+        "新认定高新技术企业63家，省级工程研究中心399个，年末全市共有社区服务中心1个。全市共有中等职业学校12所。"
+    )
+    values = [f.value for f in extract_facts(bulletin)]
+    assert 12 in values and not {63, 399} & set(values)
