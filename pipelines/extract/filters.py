@@ -457,6 +457,8 @@ ABSTRACT_AFTER = re.compile(
 
 # Aspects and forms are counted to describe, whatever the numeral (从…等7个方面, 3种形式).
 ASPECTS = re.compile(r"(方面|层面|维度|形式)")
+# 11项指标, 5项重点目标, 6项重要就业指标: the make-up of a scheme or a plan, not a measure
+INDICATORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|目标|核心目标)")
 SECTORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产业|行业|制造业|竞争力|赛事)")
 # What a 大 counts as a count, not a heading: categories, fields and trades (10大类, 五大产业领域,
 # 八大職類), each a real number of the things a report lists.
@@ -504,6 +506,8 @@ def descriptive_count(doc: Doc, c: Candidate) -> str | None:
         return "a count of industries or sectors (三大主导产业, 六大先进制造业): the economy's, not a measure"
     if c.unit_text == "大" and head_noun_after(_phrase_after(doc, c)) is None:
         return "a numbered heading (三大真相, 五大亮点): 大 counts only a thing the catalogue counts (十大专业群)"
+    if c.unit_text in ("项", "項") and INDICATORS_AFTER.match(for_matching(_phrase_after(doc, c))):
+        return "a count of indicators or goals (11项指标, 5项重点目标), not a measure"
     if c.unit_text in ("个", "個", "种", "種", "项", "項") and ASPECTS.match(after):
         return "a count of aspects or forms (7个方面, 3种形式), not a measure"
     if INDICATOR_TIERS.match(after):
