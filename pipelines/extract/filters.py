@@ -267,12 +267,17 @@ def threshold(doc: Doc, c: Candidate) -> str | None:
     bound = c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下") or c.number2 is not None
     if (bound or BAND_AFTER.match(doc.text, c.unit_end)) and (
         THRESHOLD_AFTER.match(doc.text, c.unit_end)
+        or CLASS_LATER.match(doc.text, c.unit_end)
         or (c.unit_text.endswith(("元", "圓")) and PEOPLE_CLASS_AFTER.match(doc.text, c.unit_end))
     ):
         return "a threshold that defines a class (超10亿元的高校), not a quantity"
     return None
 
 
+# 获得2项及以上国家级成果奖的高职院校: the bound's words run on to the class it defines
+CLASS_LATER = re.compile(
+    r"及?(?:以上|以下)[^，,。；;的]{1,12}的[\u4e00-\u9fff]{0,4}?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份)"
+)
 # 高于3000元的学生占12.74%: pay above a bound defines a class of people (a share of graduates, 超过
 # 八成的毕业生, is no bound on money and stays a fact)
 PEOPLE_CLASS_AFTER = re.compile(r"(?:及?(?:以上|以下))?[的的](?:学生|學生|毕业生|畢業生|人)")

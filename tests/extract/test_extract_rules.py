@@ -1433,3 +1433,8 @@ def test_a_table_reference_is_no_count_and_a_bulletins_science_bodies_are_not_it
 def test_a_count_of_indicators_or_goals_is_the_make_up_of_a_scheme_not_a_measure():
     text = "引导院校提高企业兼职教师年课时总量等11项指标。紧扣校务发展计划5项重点目标。授权专利5项。"
     assert [(f.value, f.indicator_code) for f in extract_facts(text)] == [(5, "patents_granted")]
+
+
+def test_a_bounds_words_may_run_on_to_the_class_it_defines():
+    text = "连续两届获得2项及以上国家级成果奖的高职院校包括深圳职业技术学院。全年培训3000人以上。"
+    assert [f.value for f in extract_facts(text)] == [3000]
