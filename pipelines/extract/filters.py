@@ -449,7 +449,7 @@ def _takes_part(doc: Doc, c: Candidate) -> bool:
     return TAKES_PART.search(doc.text, c.end, min(sent_end, c.end + 40)) is not None
 
 
-PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数")
+PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数|围观|圍觀")
 
 
 # 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.
@@ -462,6 +462,8 @@ ABSTRACT_AFTER = re.compile(
 
 # Aspects and forms are counted to describe, whatever the numeral (从…等7个方面, 3种形式).
 ASPECTS = re.compile(r"(方面|层面|维度|形式)")
+# Kinds that are themselves counted (12类国际证书, 5类职业资格, 七類失業者, 奖…三类): a count.
+KINDS_COUNTED = re.compile(r"证书|證書|资格|資格|奖|獎|失业|失業")
 # 11项指标, 5项重点目标, 6项重要就业指标: the make-up of a scheme or a plan, not a measure
 INDICATORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|目标|核心目标)")
 SECTORS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:产业|行业|制造业|竞争力|赛事)")
@@ -497,6 +499,12 @@ def _big_count(doc: Doc, c: Candidate) -> bool:
 
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
+    if (
+        c.unit_text in ("类", "類")
+        and _CJK.match(c.number)
+        and not KINDS_COUNTED.search(doc.text, max(0, c.start - 6), min(len(doc.text), c.unit_end + 6))
+    ):
+        return "a division into kinds (分为四类, 三類學校), not a measure"
     raw = doc.text[c.unit_end : c.unit_end + 8]
     if "(" in raw:  # a mirror's pinyin glosses (產(chǎn)業) split the words
         raw = PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 40])[:8]

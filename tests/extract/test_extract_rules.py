@@ -1438,3 +1438,8 @@ def test_a_count_of_indicators_or_goals_is_the_make_up_of_a_scheme_not_a_measure
 def test_a_bounds_words_may_run_on_to_the_class_it_defines():
     text = "连续两届获得2项及以上国家级成果奖的高职院校包括深圳职业技术学院。全年培训3000人以上。"
     assert [f.value for f in extract_facts(text)] == [3000]
+
+
+def test_a_division_into_kinds_is_no_measure_unless_the_kinds_are_counted():
+    text = "入围的高职院校分为四类。毕业状况分为七类。设个人奖和特殊贡献奖三类。获得12类国际证书。围观358次"
+    assert [f.value for f in extract_facts(text)] == [3, 12]
