@@ -499,12 +499,11 @@ def _big_count(doc: Doc, c: Candidate) -> bool:
 
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
-    if (
-        c.unit_text in ("类", "類")
-        and _CJK.match(c.number)
-        and not KINDS_COUNTED.search(doc.text, max(0, c.start - 6), min(len(doc.text), c.unit_end + 6))
-    ):
-        return "a division into kinds (分为四类, 三類學校), not a measure"
+    if c.unit_text in ("类", "類") and _CJK.match(c.number):
+        clause_start, clause_end = doc.clause(c.start)
+        near = doc.text[max(clause_start, c.start - 6) : min(clause_end, c.unit_end + 6)]
+        if not KINDS_COUNTED.search(near):
+            return "a division into kinds (分为四类, 三類學校), not a measure"
     raw = doc.text[c.unit_end : c.unit_end + 8]
     if "(" in raw:  # a mirror's pinyin glosses (產(chǎn)業) split the words
         raw = PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 40])[:8]
