@@ -261,6 +261,7 @@ def find_candidates(text: str) -> list[Candidate]:
     out = _read_instead(out, english_candidates(text))
     out = _within_instead(out, english_spans(text))
     out = _within_instead(out, ratio_candidates(text))  # 19.6:1 is one ratio, not 19.6 and 1
+    out = _within_instead(out, lost_point_candidates(text))  # 96 30%: one share, its point lost
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
@@ -336,6 +337,38 @@ def ratio_candidates(text: str) -> list[Candidate]:
             )
         )
     return out
+
+
+# A mirror that lost every decimal point of its shares, a space or a question mark in its place
+# (就业率为96 30%, 上升為46?36%): where a text writes two such shares and no share with its point,
+# each is read with its point back (96.30%).
+LOST_POINT = re.compile(r"(?<![0-9.．])(?P<whole>[0-9]{1,3})[ ?？](?P<part>[0-9]{1,2})(?P<unit>[%％])")
+KEPT_POINT = re.compile(r"[0-9][.．][0-9]+[%％]")
+
+
+def lost_point_candidates(text: str) -> list[Candidate]:
+    if "%" not in text and "％" not in text:
+        return []
+    found = list(LOST_POINT.finditer(text))
+    if len(found) < 2 or KEPT_POINT.search(text):
+        return []
+    return [
+        Candidate(
+            start=m.start(),
+            end=m.end(),
+            num_start=m.start("whole"),
+            num_end=m.end("part"),
+            number=f"{m.group('whole')}.{m.group('part')}",
+            number2=None,
+            unit_text=m.group("unit"),
+            prefix=None,
+            suffix=None,
+            after=None,
+            unit_start=m.start("unit"),
+            unit_end=m.end("unit"),
+        )
+        for m in found
+    ]
 
 
 def spaced_candidates(text: str) -> list[Candidate]:

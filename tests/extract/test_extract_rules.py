@@ -1443,3 +1443,10 @@ def test_a_bounds_words_may_run_on_to_the_class_it_defines():
 def test_a_division_into_kinds_is_no_measure_unless_the_kinds_are_counted():
     text = "入围的高职院校分为四类。毕业状况分为七类。设个人奖和特殊贡献奖三类。获得12类国际证书。围观358次"
     assert [f.value for f in extract_facts(text)] == [3, 12]
+
+
+def test_shares_whose_decimal_points_a_mirror_lost_are_read_with_them():
+    text = "比例分別由21?5%和19?85%上升為46?36%和38?58%。"
+    assert [f.value for f in extract_facts(text)] == [21.5, 19.85, 46.36, 38.58]
+    # a text that keeps its points elsewhere reads a space as a space
+    assert [f.value for f in extract_facts("就业率96.3%，其中3 20%的学生")] == [96.3, 20]
