@@ -417,7 +417,9 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
-    elif not c.unit_text and c.table_label is None and (wan := bare_wan_counts(doc, c)) in ("CNY", "other"):
+    elif not c.unit_text and c.table_label is None and (wan := bare_wan_counts(doc, c)) == "person_time":
+        normalized, base = value, "person_time"  # 入讀人次約14萬
+    elif not c.unit_text and c.table_label is None and wan in ("CNY", "other"):
         # 捐资10万设立奖学金: yuan, its 万 read with the number (a Taiwanese report's are NT dollars);
         # 1.3万余岗位: jobs
         normalized, base = value, "other" if wan == "other" or doc_is_foreign_money(doc, c.start) else "CNY"

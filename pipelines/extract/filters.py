@@ -574,6 +574,7 @@ _PEOPLE_BEFORE = re.compile(
 )
 
 
+_VISITS_BEFORE = re.compile(r"人次(?:数|數)?(?:为|為|达|達|约|約|近|超)?$")
 # Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
 _MONEY_BEFORE = re.compile(
     r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
@@ -590,6 +591,8 @@ def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
     if _JOBS_NEXT.match(doc.text, c.unit_end) or _JOBS_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "other"
     start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
+    if _VISITS_BEFORE.search(doc.text, max(start, c.start - 3), c.start):
+        return "person_time"  # 入讀人次約14萬: the unit written before the number
     reach = 100 if doc.text[max(0, c.start - 1) : c.start].isascii() else 40  # English words are longer
     if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - reach), c.start):
         return "person"

@@ -1450,3 +1450,8 @@ def test_shares_whose_decimal_points_a_mirror_lost_are_read_with_them():
     assert [f.value for f in extract_facts(text)] == [21.5, 19.85, 46.36, 38.58]
     # a text that keeps its points elsewhere reads a space as a space
     assert [f.value for f in extract_facts("就业率96.3%，其中3 20%的学生")] == [96.3, 20]
+
+
+def test_a_number_in_wan_after_its_unit_of_visits_counts_visits():
+    facts = extract_facts("再培訓局透露去年首三季整體入讀人次約14萬，按年增約4%。")
+    assert (facts[0].normalized_value, facts[0].base_unit) == (140000, "person_time")
