@@ -225,7 +225,7 @@ ENGLISH_RANGE = re.compile(
 # number that no unit or share follows.
 NUMBER_OF = re.compile(
     rf"{_opens('number', 'Number', 'NUMBER')}\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
-    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|(?!(?:and|in|by|while|from|as|on|at|during)\b)[a-z]))",
+    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached|totall?ed|was|were)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|(?!(?:and|in|by|while|from|as|on|at|during)\b)[a-z]))",
     re.IGNORECASE,
 )
 # Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD
@@ -309,6 +309,43 @@ def english_candidates(text: str) -> list[Candidate]:
             continue  # rose to 2019's level
         # the quote is the number and its word (to 63,361); the unit is the noun named before it
         out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=m.group("num").replace(",", "")))
+    return out + _changes(text, out)
+
+
+# A change in a count, its noun unsaid (…totalled 1,885 at the end of the year, up by 51; 67
+# institutions, an increase of 1 year-on-year): it counts what the count before it in the sentence
+# counts. A change in a share (up by 2.1%) is the main grammar's.
+ENGLISH_CHANGE = re.compile(
+    r"\b(?P<pre>an increase of|a decrease of|up by|down by|grew by|rose by|fell by|increased by|decreased by)"
+    rf"[ \t]+(?P<num>{_NUM})(?![0-9]|[.,][0-9]|[ \t][0-9]{{3}}|[ \t]*(?:%|per[ \t]?cent|percent|percentage)"
+    r"|[ \t]+(?!year|over|from|compared|on|in|to|as|against)[a-z])"
+)
+
+
+def _changes(text: str, counts: list[Candidate]) -> list[Candidate]:
+    out = []
+    starts = sorted(counts, key=lambda c: c.num_start)
+    for m in ENGLISH_CHANGE.finditer(text):
+        before = [c for c in starts if c.num_end <= m.start() and c.unit_text]
+        if not before or re.search(r"[.!?]\s", text[before[-1].num_end : m.start()]):
+            continue
+        prev = before[-1]
+        out.append(
+            Candidate(
+                start=m.start(),
+                end=m.end("num"),
+                num_start=m.start("num"),
+                num_end=m.end("num"),
+                number=m.group("num").replace(",", ""),
+                number2=None,
+                unit_text=prev.unit_text,
+                prefix=None,
+                suffix=None,
+                after=None,
+                unit_start=m.end("num"),
+                unit_end=m.end("num"),
+            )
+        )
     return out
 
 

@@ -1455,3 +1455,14 @@ def test_shares_whose_decimal_points_a_mirror_lost_are_read_with_them():
 def test_a_number_in_wan_after_its_unit_of_visits_counts_visits():
     facts = extract_facts("再培訓局透露去年首三季整體入讀人次約14萬，按年增約4%。")
     assert (facts[0].normalized_value, facts[0].base_unit) == (140000, "person_time")
+
+
+def test_an_english_change_in_a_count_counts_what_the_count_before_it_counts():
+    text = (
+        "There were 67 vocational training institutions in 2024, an increase of 1 year-on-year. Number of "
+        "persons engaged totalled 1,885 at the end of the year, up by 51; among them, number of teachers "
+        "grew by 54 to 1,138. Enrolment fell by 12.5% and rose by 75.4 percent."
+    )
+    got = [(f.value, f.base_unit) for f in extract_facts(text)]
+    assert got == [(67, "unit"), (1, "unit"), (1885, "person"), (51, "person"), (54, "person"), (1138, "person"),
+                   (12.5, "percent"), (75.4, "percent")]  # fmt: skip
