@@ -14,6 +14,7 @@ One regular-expression pass, tried only where the text has Latin letters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from .cells import Candidate, matched_candidate, opens_with
@@ -324,12 +325,13 @@ ENGLISH_CHANGE = re.compile(
 
 def _changes(text: str, counts: list[Candidate]) -> list[Candidate]:
     out = []
-    starts = sorted(counts, key=lambda c: c.num_start)
+    named = sorted((c for c in counts if c.unit_text), key=lambda c: c.num_end)
+    ends = [c.num_end for c in named]
     for m in ENGLISH_CHANGE.finditer(text):
-        before = [c for c in starts if c.num_end <= m.start() and c.unit_text]
-        if not before or re.search(r"[.!?]\s", text[before[-1].num_end : m.start()]):
+        i = bisect_right(ends, m.start())  # the count that ends last before the change (a binary search)
+        if not i or re.search(r"[.!?]\s", text[named[i - 1].num_end : m.start()]):
             continue
-        prev = before[-1]
+        prev = named[i - 1]
         out.append(
             Candidate(
                 start=m.start(),
