@@ -323,14 +323,19 @@ ENGLISH_CHANGE = re.compile(
 )
 
 
+CHANGE_REACH = 200  # characters from a change back to the count it changes
+
+
 def _changes(text: str, counts: list[Candidate]) -> list[Candidate]:
     out = []
     named = sorted((c for c in counts if c.unit_text), key=lambda c: c.num_end)
     ends = [c.num_end for c in named]
     for m in ENGLISH_CHANGE.finditer(text):
         i = bisect_right(ends, m.start())  # the count that ends last before the change (a binary search)
-        if not i or re.search(r"[.!?]\s", text[named[i - 1].num_end : m.start()]):
-            continue
+        if not i or m.start() - named[i - 1].num_end > CHANGE_REACH:
+            continue  # no count in reach: a bounded look back, linear on any text
+        if re.search(r"[.!?]\s", text[named[i - 1].num_end : m.start()]):
+            continue  # the count is in another sentence
         prev = named[i - 1]
         out.append(
             Candidate(
