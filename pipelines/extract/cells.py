@@ -100,6 +100,13 @@ def matched_candidate(
     )
 
 
+def span_candidate(
+    start: int, end: int, num: tuple[int, int], unit: tuple[int, int], number: str, unit_text: str
+) -> Candidate:
+    """A candidate from its spans, with no range, mark or word after (a reader's own reading)."""
+    return Candidate(start, end, num[0], num[1], number, None, unit_text, None, None, None, unit[0], unit[1])
+
+
 def cell_candidate(text, row_start, labels, a, b, unit, label=None, end=None) -> Candidate:
     return Candidate(
         start=labels[-1][0] if labels[-1][0] < a else row_start,

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from .cells import Candidate, matched_candidate, opens_with
+from .cells import Candidate, matched_candidate, opens_with, span_candidate
 
 ENGLISH_MARKS = {
     "over": "at_least",
@@ -337,22 +337,8 @@ def _changes(text: str, counts: list[Candidate]) -> list[Candidate]:
         if re.search(r"[.!?]\s", text[named[i - 1].num_end : m.start()]):
             continue  # the count is in another sentence
         prev = named[i - 1]
-        out.append(
-            Candidate(
-                start=m.start(),
-                end=m.end("num"),
-                num_start=m.start("num"),
-                num_end=m.end("num"),
-                number=m.group("num").replace(",", ""),
-                number2=None,
-                unit_text=prev.unit_text,
-                prefix=None,
-                suffix=None,
-                after=None,
-                unit_start=m.end("num"),
-                unit_end=m.end("num"),
-            )
-        )
+        number, at = m.group("num").replace(",", ""), m.end("num")
+        out.append(span_candidate(m.start(), at, m.span("num"), (at, at), number, prev.unit_text))
     return out
 
 

@@ -23,6 +23,7 @@ from .cells import (
     header_unit,
     matched_candidate,
     opens_with,
+    span_candidate,
 )
 from .english import english_candidates, english_spans
 from .line_tables import cell_per_line_candidates
@@ -320,22 +321,8 @@ def ratio_candidates(text: str) -> list[Candidate]:
         else:
             num, (us, ue) = m.group("num2"), m.span("one")
             ns, ne = m.span("num2")
-        out.append(
-            Candidate(
-                start=m.start(),
-                end=m.end(),
-                num_start=ns,
-                num_end=ne,
-                number=num,
-                number2=None,
-                unit_text=text[us:ue].replace(" ", "").replace("\t", ""),
-                prefix=None,
-                suffix=None,
-                after=None,
-                unit_start=us,
-                unit_end=ue,
-            )
-        )
+        unit_text = text[us:ue].replace(" ", "").replace("\t", "")
+        out.append(span_candidate(m.start(), m.end(), (ns, ne), (us, ue), num, unit_text))
     return out
 
 
@@ -353,19 +340,13 @@ def lost_point_candidates(text: str) -> list[Candidate]:
     if len(found) < 2 or KEPT_POINT.search(text):
         return []
     return [
-        Candidate(
-            start=m.start(),
-            end=m.end(),
-            num_start=m.start("whole"),
-            num_end=m.end("part"),
-            number=f"{m.group('whole')}.{m.group('part')}",
-            number2=None,
-            unit_text=m.group("unit"),
-            prefix=None,
-            suffix=None,
-            after=None,
-            unit_start=m.start("unit"),
-            unit_end=m.end("unit"),
+        span_candidate(
+            m.start(),
+            m.end(),
+            (m.start("whole"), m.end("part")),
+            m.span("unit"),
+            f"{m.group('whole')}.{m.group('part')}",
+            m.group("unit"),
         )
         for m in found
     ]
