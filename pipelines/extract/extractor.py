@@ -222,6 +222,9 @@ def _value(c: Candidate) -> float | None:
         if c.unit_text == "分之":  # 四分之一: one in four, as a percentage
             den, num = raw.split("分之")
             return round(parse_number(num) / parse_number(den) * 100, 2)
+        if c.unit_text == "/":  # 2/3的中职学生: a fraction, as a percentage
+            num, den = raw.split("/")
+            return round(parse_number(num) / parse_number(den) * 100, 2)
         raw = raw.replace("点", ".") if c.unit_text == "百分之" else raw
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
             whole, frac = raw.split(".", 1)
@@ -413,7 +416,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     if money:
         normalized = value * MONEY_MULTIPLIERS[money.group("mult") or ""]
         base = "CNY" if money.group("cur") == "元" and not doc_is_foreign_money(doc, c.start) else "other"
-    elif c.unit_text in ("百分之", "分之", "半数"):
+    elif c.unit_text in ("百分之", "分之", "半数", "/"):
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"

@@ -263,6 +263,7 @@ def find_candidates(text: str) -> list[Candidate]:
     out = _within_instead(out, english_spans(text))
     out = _within_instead(out, ratio_candidates(text))  # 19.6:1 is one ratio, not 19.6 and 1
     out = _within_instead(out, lost_point_candidates(text))  # 96 30%: one share, its point lost
+    out = _within_instead(out, slash_fraction_candidates(text))  # 2/3的学生: one share, not 2 and 3
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
@@ -331,6 +332,29 @@ def ratio_candidates(text: str) -> list[Candidate]:
 # each is read with its point back (96.30%).
 LOST_POINT = re.compile(r"(?<![0-9.．])(?P<whole>[0-9]{1,3})[ ?？](?P<part>[0-9]{1,2})(?P<unit>[%％])")
 KEPT_POINT = re.compile(r"[0-9][.．][0-9]+[%％]")
+
+
+# A fraction with a slash (为全国2/3的中职学生, 約1/5建教生, 全台1/5): a share, where a word of
+# proportion stands before it or 的 after it; a date (9/16) has neither, nor is its first part smaller.
+SLASH_FRACTION = re.compile(
+    r"(?:(?<=[约約近占佔為为逾的])|(?<=全台|全国|全國|超过|超過))(?P<num>[1-9])/(?P<den>[1-9][0-9]?)(?![0-9/／.])"
+    r"|(?<![0-9/／.])(?P<num2>[1-9])/(?P<den2>[1-9][0-9]?)(?=的)"
+)
+
+
+def slash_fraction_candidates(text: str) -> list[Candidate]:
+    if "/" not in text:
+        return []
+    out = []
+    for m in SLASH_FRACTION.finditer(text):
+        g = ("num", "den") if m.group("num") else ("num2", "den2")
+        if int(m.group(g[0])) >= int(m.group(g[1])):
+            continue
+        span = (m.start(g[0]), m.end(g[1]))
+        c = span_candidate(m.start(), m.end(), span, (m.start(g[0]) + 1, m.start(g[0]) + 2), m.group(), "/")
+        mark = text[m.start() - 1 : m.start()]
+        out.append(replace(c, start=m.start() - 1, prefix=mark) if mark in PREFIX_MARKS else c)  # 約1/5
+    return out
 
 
 def lost_point_candidates(text: str) -> list[Candidate]:

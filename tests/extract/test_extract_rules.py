@@ -1466,3 +1466,12 @@ def test_an_english_change_in_a_count_counts_what_the_count_before_it_counts():
     got = [(f.value, f.base_unit) for f in extract_facts(text)]
     assert got == [(67, "unit"), (1, "unit"), (1885, "person"), (51, "person"), (54, "person"), (1138, "person"),
                    (12.5, "percent"), (75.4, "percent")]  # fmt: skip
+
+
+def test_a_fraction_with_a_slash_is_a_share_and_a_date_or_a_school_year_is_not():
+    def got(text):
+        return [(f.value, f.qualifier) for f in extract_facts(text)]
+
+    assert got("为全国2/3的中职学生提供优质教育。") == [(66.67, "exact")]
+    assert got("約1/5建教生在此就讀。") == [(20, "approx")]
+    assert got("9/16凌晨开幕。2023/24学年。") == []
