@@ -405,7 +405,7 @@ def national_contest_field(doc: Doc, c: Candidate) -> str | None:
 # section; of its sections only education's are about schools: its health, culture, sport and
 # science figures (医院床位, 图书馆, 专利授权, 技术合同) are the place's, not its schools'.
 BULLETIN_STYLE = re.compile(
-    r"统计公报|統計公報|年末全[市省县区國国]|全年全[市省县区]|比上年(?:增长|下降|增加|减少|增長|減少)"
+    r"统计公报|統計公報|年末全[市省县区國国]|全年全[市省县区]|比上年末?(?:增长|下降|增加|减少|增長|減少)"
 )
 OTHER_SECTORS = re.compile(
     r"卫生|衛生|医院|醫院|床位|医师|醫師|护士|護士|医疗|醫療|疾病|文化馆|文化館|图书馆|圖書館|博物馆|博物館|"
@@ -414,7 +414,9 @@ OTHER_SECTORS = re.compile(
     r"藝術表演|出版|报纸|報紙|期刊|"
     # the science and industry section's bodies (高新技术企业, 工程研究中心, 孵化器) and social services
     r"高新技术企业|高新技術企業|科技型企业|科技型企業|工程研究中心|工程实验室|工程實驗室|企业技术中心|企業技術中心|"
-    r"孵化器|众创空间|眾創空間|高新区|高新區|社区服务|社區服務|企业研究院|企業研究院"
+    r"孵化器|众创空间|眾創空間|高新区|高新區|社区服务|社區服務|企业研究院|企業研究院|"
+    # the finance section (存款余额, 贷款余额, 保费收入)
+    r"存款|貸款|贷款|保费|保費|保险|保險|金融机构|金融機構"
 )
 
 

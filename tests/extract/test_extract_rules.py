@@ -1475,3 +1475,12 @@ def test_a_fraction_with_a_slash_is_a_share_and_a_date_or_a_school_year_is_not()
     assert got("为全国2/3的中职学生提供优质教育。") == [(66.67, "exact")]
     assert got("約1/5建教生在此就讀。") == [(20, "approx")]
     assert got("9/16凌晨开幕。2023/24学年。") == []
+
+
+def test_a_bulletin_that_counts_from_last_years_end_and_its_finance_section_are_read_as_a_bulletin():
+    text = (
+        "年末全市金融机构本外币各项存款余额886.29亿元，比上年末增长18.2%。贷款余额872.20亿元，比上年末增长19.8%。"
+        "全年全市保费收入4.76亿元，比上年增长12.9%。全市共有中等职业学校12所，在校学生1.5万人。"
+    )
+    values = [f.value for f in extract_facts(text)]
+    assert values == [12, 15000]
