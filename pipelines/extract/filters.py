@@ -405,7 +405,8 @@ def national_contest_field(doc: Doc, c: Candidate) -> str | None:
 # section; of its sections only education's are about schools: its health, culture, sport and
 # science figures (医院床位, 图书馆, 专利授权, 技术合同) are the place's, not its schools'.
 BULLETIN_STYLE = re.compile(
-    r"统计公报|統計公報|年末全[市省县区國国]|全年全[市省县区]|比上年末?(?:增长|下降|增加|减少|增長|減少)"
+    r"统计公报|統計公報|年末全[市省县区國国]|全年全[市省县区]|比上年末?(?:增长|下降|增加|减少|增長|減少)|"
+    r"国民经济和社会发展|國民經濟和社會發展|[0-9]{4}年末(?:有|拥有|擁有)"
 )
 OTHER_SECTORS = re.compile(
     r"卫生|衛生|医院|醫院|床位|医师|醫師|护士|護士|医疗|醫療|疾病|文化馆|文化館|图书馆|圖書館|博物馆|博物館|"

@@ -1484,3 +1484,11 @@ def test_a_bulletin_that_counts_from_last_years_end_and_its_finance_section_are_
     )
     values = [f.value for f in extract_facts(text)]
     assert values == [12, 15000]
+
+
+def test_a_bulletin_known_by_its_year_end_stocks_speaks_of_schools_only_in_education():
+    text = (
+        "年末全省共有普通高校137所。2023年末有国家工程研究中心12个,省级工程研究中心399个。"
+        "专利授权量74940件,比上年下降19.4%。全省共有中等职业学校412所。"
+    )
+    assert [f.value for f in extract_facts(text)] == [137, 412]
