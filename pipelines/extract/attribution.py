@@ -1063,6 +1063,15 @@ def _count(word: str) -> int | None:
         return None
 
 
+# A report the opening names by its title with its year (教育部发布《2024年全国教育事业发展统计公报》,
+# 《2017佛山市中等职业教育质量年度报告》): the year it reports on, not the year it was published.
+NAMED_REPORT = re.compile(
+    r"《[^》]{0,20}?((?:19|20)[0-9]{2})(?:年|年度)?[^》]{0,30}?"
+    r"(?:公报|公報|报告|報告|蓝皮书|藍皮書|白皮书|白皮書|年鉴|年鑑)》"
+)
+OPENING_REPORT_REACH = 300
+
+
 def report_period(title: str | None, text: str, year: int | None, this_year: int, taiwan: bool = False) -> Period:
     """The period a report is about where a sentence says nothing: the period its title states
     (2017年…质量年度报告, 2018-2019学年…), else its year of publication, else the latest year its
@@ -1070,6 +1079,8 @@ def report_period(title: str | None, text: str, year: int | None, this_year: int
     stated = period_of(simplified(title or ""), None, taiwan=taiwan)
     if stated.source == "text":
         return Period(stated.start, stated.end, "report")
+    if named := NAMED_REPORT.search(text, 0, OPENING_REPORT_REACH):  # 教育部發布《2024年…統計公報》
+        return Period(int(named.group(1)), int(named.group(1)), "report")
     if year is None:
         found = ANY_YEAR.findall(gregorian(text, taiwan)) + ENGLISH_YEAR.findall(text)
         years = [int(y) for y in found if int(y) <= this_year]

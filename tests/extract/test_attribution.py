@@ -629,3 +629,13 @@ def test_a_report_whose_opening_names_one_place_and_nothing_else_is_that_places(
     text = "近日,安徽界首市教育局召开会议。累计培训农村劳动力3万人。"
     facts, attrs = attributions(text, institution=None, year=2012)
     assert {a.entity.name for a in attrs} != {"徽界首市"}
+
+
+def test_a_report_its_opening_names_with_its_year_dates_the_facts_that_name_none():
+    text = "6月11日，教育部发布《2024年全国教育事业发展统计公报》。\n\n" + "全国教育事业稳步发展。" * 30
+    text += "\n\n全国共有各级各类学校49.83万所。"
+    facts, attrs = attributions(text, institution=None, year=2025)
+    assert [(a.period.start, a.period.source) for a in attrs] == [(2024, "report")]
+    # a report's own year stands where its opening names no report
+    facts, attrs = attributions("全国共有各级各类学校49.83万所。", institution=None, year=2025)
+    assert [a.period.start for a in attrs] == [2025]
