@@ -879,12 +879,13 @@ def report_entity(
         place = most_named_place(text)
         if place is not None:
             return place  # 唐山市16所技工学校…: a report on a place's schools that names no school
-        if (province := site_province(url)) is not None and not NATION.search(text):
-            return Entity(province, "province")  # a provincial government's page that names no place
-        if not NATION.search(text) and (region := sar_region(text)) is not None:
-            return Entity(region, "province")  # 本澳, 統計暨普查局: a Macau page about Macau
-        if not NATION.search(text) and (opening := _only_place_opening(text)) is not None:
-            return opening  # 近几年来，如皋市在加强…: the one place its opening names
+        if NATION.search(text) is None:
+            if (province := site_province(url)) is not None:
+                return Entity(province, "province")  # a provincial government's page that names no place
+            if (region := sar_region(text)) is not None:
+                return Entity(region, "province")  # 本澳, 統計暨普查局: a Macau page about Macau
+            if (opening := _only_place_opening(text)) is not None:
+                return opening  # 近几年来，如皋市在加强…: the one place its opening names
         return Entity("中国", "national")  # names no institution, group or place, nor speaks as one
     return Entity(named, "institution")
 
