@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipelines.ingest.metadata import (
     ABBREVIATION,
@@ -969,16 +969,20 @@ def _most_named_by_kind(matching: str) -> dict[str, str]:
 
 
 def _resolve_here(
-    entity: Entity, default: Entity, last_named: dict[str, str], most_named: dict[str, str] | None = None
+    entity: Entity,
+    default: Entity,
+    last_named: dict[str, str],
+    most_named: Callable[[], dict[str, str]] | None = None,
 ) -> Entity:
-    """全市, 我省: the place of that level named last, else the report's own when it is that level."""
+    """全市, 我省: the place of that level named last, else the report's own when it is that level.
+    most_named: the text's most-named place of each kind, asked for only when 全市 has no other."""
     if entity.name is not None:
         return entity
     if entity.level == "city" and (kind := KIND_OF_PLACE.get(entity.word[-1:])):
         # 全市 is a 市 and 全州 a 州: not the county (兰坪县) a prefecture's report named last
         fits = default.name if default.level == "city" and default.name and default.name[-1] in kind else None
         named = next((last_named[k] for k in kind if k in last_named), None)
-        return Entity(named or fits or (most_named or {}).get(kind), entity.level)
+        return Entity(named or fits or (most_named() if most_named else {}).get(kind), entity.level)
     name = last_named.get(entity.level) or (default.name if default.level == entity.level else None)
     return Entity(name, entity.level)
 
@@ -1032,7 +1036,7 @@ def attribute(
     if "city" in last_named:
         last_named[last_named["city"][-1]] = last_named["city"]
     matching = for_matching(text) if matching is None else matching
-    most_named = _most_named_by_kind(matching)
+    most_named = cache(lambda: _most_named_by_kind(matching))  # one scan, and only if a 全市 needs it
     collective = collective_names(matching)
     here = here_levels(matching)
     bodies = sar_bodies(matching)
