@@ -413,6 +413,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     phrase, noun = _counted_noun(text, c, sent_start)
 
     money = MONEY.fullmatch(c.unit_text)
+    # a number with no unit (捐资10万, 入讀人次約14萬): what its sentence says it counts, if anything
+    wan = bare_wan_counts(doc, c) if not c.unit_text and c.table_label is None else None
     if money:
         normalized = value * MONEY_MULTIPLIERS[money.group("mult") or ""]
         base = "CNY" if money.group("cur") == "元" and not doc_is_foreign_money(doc, c.start) else "other"
@@ -420,9 +422,9 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
-    elif not c.unit_text and c.table_label is None and (wan := bare_wan_counts(doc, c)) == "person_time":
+    elif wan == "person_time":
         normalized, base = value, "person_time"  # 入讀人次約14萬
-    elif not c.unit_text and c.table_label is None and wan in ("CNY", "other"):
+    elif wan in ("CNY", "other"):
         # 捐资10万设立奖学金: yuan, its 万 read with the number (a Taiwanese report's are NT dollars);
         # 1.3万余岗位: jobs
         normalized, base = value, "other" if wan == "other" or doc_is_foreign_money(doc, c.start) else "CNY"
