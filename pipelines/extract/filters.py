@@ -218,8 +218,6 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and not _AWARD_GRADE.match(doc.text, c.end)  # 荣获三个二等奖 counts
     ):
         return "a set phrase (三位一体, 四梁八柱)"
-    if c.unit_text == "大" and not _CJK.match(n) and not _big_count(doc, c):
-        return "大 after a digit counts only categories or a thing the catalogue counts (8大类, 4大研究中心)"
     if _CJK.match(n) and c.num_start > 0 and doc.text[c.num_start - 1] in "数數几幾":
         return "a vague count (几十家, 数百人), not a number"
     return None
@@ -493,12 +491,6 @@ def _phrase_after(doc: Doc, c: Candidate) -> str:
     after = for_matching(PINYIN_GLOSS.sub("", doc.text[c.unit_end : c.unit_end + 30]))
     end = _PHRASE_END.search(after)
     return after[: end.start() if end else 10][:10]
-
-
-def _big_count(doc: Doc, c: Candidate) -> bool:
-    """N大 after a digit names categories (8大类) or a thing the catalogue counts (4大研究中心)."""
-    phrase = _phrase_after(doc, c)
-    return bool(CATEGORIES_AFTER.match(phrase)) or head_noun_after(phrase) is not None
 
 
 def descriptive_count(doc: Doc, c: Candidate) -> str | None:
