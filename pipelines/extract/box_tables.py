@@ -78,15 +78,15 @@ def box_table_candidates(text: str) -> list[Candidate]:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     header: list[list[tuple[int, int]]] = []  # the header lines' pieces, label first
-    rows: list[tuple[int, list[tuple[int, int]]]] = []
+    rows: list[tuple[int, list[tuple[int, int]], list[tuple[int, int] | None]]] = []  # start, pieces, cells
     table_start = None
     for k, (a, b) in enumerate(lines + [(len(text), len(text))]):
         if a < b and _RULE.fullmatch(text, a, b):
             table_start = k if table_start is None else table_start
             continue
         pieces = _split(text, a, b) if a < b and any(ch in BARS for ch in text[a:b]) else None
-        if pieces is not None and _row(text, pieces) is not None:
-            rows.append((a, pieces))
+        if pieces is not None and (cells := _row(text, pieces)) is not None:
+            rows.append((a, pieces, cells))
             continue
         if pieces is not None and not rows:
             table_start = k if table_start is None else table_start
@@ -101,11 +101,14 @@ def box_table_candidates(text: str) -> list[Candidate]:
 
 
 def _read(
-    text: str, header: list[list[tuple[int, int]]], rows: list[tuple[int, list[tuple[int, int]]]], above: list
+    text: str,
+    header: list[list[tuple[int, int]]],
+    rows: list[tuple[int, list[tuple[int, int]], list[tuple[int, int] | None]]],
+    above: list,
 ) -> list[Candidate]:
     note = next((m for a, b in reversed(above) if (m := _NOTE.search(text, a, b))), None)
     table_unit = (note.group(1), note.start(1), note.end(1)) if note else None
-    width = max(len(p) for _, p in rows) - 1
+    width = max(len(p) for _, p, _ in rows) - 1
     names, units = [], []
     for col in range(width):
         parts = [_trim(text, *p[col + 1]) for p in header if col + 1 < len(p)]
@@ -116,9 +119,9 @@ def _read(
             own = (joined[0], parts[0][0], parts[-1][1])
         units.append(own or table_unit)
     out = []
-    for row_start, pieces in rows:
+    for row_start, pieces, cells in rows:
         label = _trim(text, *pieces[0])
-        for col, cell in enumerate(_row(text, pieces) or []):
+        for col, cell in enumerate(cells):
             if cell is None or col >= width or units[col] is None:
                 continue
             unit = units[col]
