@@ -44,12 +44,15 @@ def ui_environment(environ: Mapping[str, str]) -> dict[str, str]:
 def prepare_home(home: Path, environ: Mapping[str, str] = os.environ) -> Path:
     """Create the instance folder. The project's own gets the dagster.yaml of the environment
     back if it was lost or the environment changed (SQLite, or PostgreSQL when DAGSTER_PG_URL
-    is set: assets/instance.py); another folder gets one only when DAGSTER_PG_URL is set."""
+    is set: assets/instance.py); another folder (a DAGSTER_HOME of the user's) gets one when
+    DAGSTER_PG_URL is set, else only where it has none: the project's SQLite config, so that a
+    fresh folder runs as the project's does (telemetry and the welcome notice off, one run at a
+    time) instead of Dagster's defaults, while a config of the user's own is left as it is."""
     from .instance import PG_URL_ENV, write_config
 
     home.mkdir(parents=True, exist_ok=True)
-    if home.resolve() == PROJECT_DAGSTER_HOME.resolve() or environ.get(PG_URL_ENV):
-        write_config(home, environ)
+    own = home.resolve() == PROJECT_DAGSTER_HOME.resolve()
+    write_config(home, environ, replace=own or bool(environ.get(PG_URL_ENV)))
     return home
 
 

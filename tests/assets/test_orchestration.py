@@ -327,3 +327,19 @@ def test_ui_refuses_a_port_already_in_use(capsys):
         s.listen()
         assert run_ui(port=s.getsockname()[1]) == 1
     assert "already in use" in capsys.readouterr().err
+
+
+def test_a_users_own_dagster_home_gets_the_projects_config_where_it_has_none_and_keeps_its_own(tmp_path):
+    """A DAGSTER_HOME of the user's: a fresh folder runs as the project's instance does (telemetry
+    and the welcome notice off, one run at a time) instead of Dagster's defaults and banner; a
+    dagster.yaml already there is the user's and stays as written."""
+    from assets.instance import SQLITE_YAML
+    from assets.ui import prepare_home
+
+    fresh = prepare_home(tmp_path / "fresh", {})
+    assert (fresh / "dagster.yaml").read_text(encoding="utf-8") == SQLITE_YAML
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "dagster.yaml").write_text("telemetry:\n  enabled: true\n", encoding="utf-8")
+    prepare_home(own, {})
+    assert (own / "dagster.yaml").read_text(encoding="utf-8") == "telemetry:\n  enabled: true\n"
