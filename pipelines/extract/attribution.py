@@ -29,6 +29,7 @@ from pipelines.ingest.metadata import (
     institution_matches,
     resolve_abbreviation,
     run_matches,
+    speaker_votes,
 )
 
 from .doc import Doc, last_match
@@ -180,7 +181,16 @@ PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴
 PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
 # 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
 ADJECTIVAL = r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
-NATION = re.compile(r"(?:全国|我国|全國|我國|国家层面)" + ADJECTIVAL)
+# Nor after a verb that has, wins or is named a title (建有全国…基地1个, 获评全国…, 成为全国…):
+# the count is the subject's, not the nation's.
+TITLE_VERB = "".join(f"(?<!{v})" for v in "有获獲评評选選为為批")
+NATION = re.compile(
+    r"(?:(?:全国|全國)(?=[0-9一二两三四五六七八九十百][^。；;\n]{0,30}之一)"  # 获选为全国六所…之一: the nation's set
+    + "|"
+    + TITLE_VERB
+    + r"(?:全国|全國)|我国|我國|国家层面)"
+    + ADJECTIVAL
+)
 HERE = {
     "全省": "province",
     "我省": "province",
@@ -234,10 +244,15 @@ TAIWAN = re.compile(
 )
 # A year after 较, 比 or 与 is the baseline of a comparison (较2013年增加1间), not the period.
 _NOT_BASELINE = r"(?<![较比与])"
+# Nor is a year after a verb of founding (始建于1956年, 创办于1984年, 成立於2005年) the period of what
+# follows it: it is the institution's birth, and the counts after it are of now.
+_NOT_FOUNDED = "".join(f"(?<!{v}[于於])" for v in ("建", "办", "辦", "立", "创", "創", "始", "校"))
 COHORT = re.compile(_NOT_BASELINE + r"(20\d\d)\s*届")
 PARAGRAPH_LOOKBACK = 600
 YEAR = re.compile(
-    _NOT_BASELINE + r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)"
+    _NOT_BASELINE
+    + _NOT_FOUNDED
+    + r"(20\d\d|19\d\d)\s*年(?!\s*[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*日)"
 )
 # A year the text speaks of as past or present: not a target (到2025年, 至2030年) nor a number.
 # A table row labelled by a bare year (2019 | 12.8 | 412 |): its cells are that year's.
@@ -555,7 +570,8 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n) or _opens_with(opening, n)}
     if not counts:
         return None, 0
-    best = max(counts, key=lambda n: (counts[n], len(n)))
+    speaker = speaker_votes(for_matching(text), counts) if len(counts) > 1 else {}
+    best = max(counts, key=lambda n: (counts[n], speaker.get(n, 0), len(n)))
     return best, counts[best]
 
 
@@ -1087,8 +1103,25 @@ def _period_at(
         return own
     lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
     para = max(lo, text.rfind("\n", lo, start) + 1)
+    if para == start and _wrapped(text, start, lo):  # a prose line broken mid-sentence: its start
+        para = max(lo, text.rfind("\n", lo, start - 1) + 1)
     earlier = period_of(simplified(text[para:start]), year, fallback, taiwan) if para < start else own
     return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
+
+
+# A line of prose broken before its sentence ends (对接山东十强、\n日照十特产业集群，…): a line longer than a
+# table's cell that stops on a list or clause comma or inside a run of Chinese characters.
+WRAP_END = re.compile(r"[、，,\u4e00-\u9fff]")
+WRAP_START = re.compile(r"[\u4e00-\u9fff]|[0-9]+(?![0-9.．、)）])")
+
+
+def _wrapped(text: str, start: int, lo: int) -> bool:
+    """Whether the line break just before start (a sentence's start) breaks a sentence, not a paragraph."""
+    if start < 2 or text[start - 1] != "\n" or not WRAP_END.match(text, start - 2):
+        return False
+    if not WRAP_START.match(text, start):  # a list's item (  • 武汉…, 1. 重点…) starts a line of its own
+        return False
+    return start - 1 - max(lo, text.rfind("\n", lo, start - 1) + 1) > CELL_LINE_MAX
 
 
 # A table flattened one cell per line: a cell is a short line; the table's caption, the nearest

@@ -59,7 +59,7 @@ DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計�
 PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|招生总计划|招生總計劃|预留计划|預留計劃|计划为|計劃為")
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
-    r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|营收|"
+    r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|业务收入|营收|"
     r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|税收|出口额|"
     # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
     # (全国共有职业学校1.15万所: the vocational system's own size; 全国共有幼儿园29.48万所: an
@@ -434,10 +434,18 @@ def bulletin_outside_education(doc: Doc, c: Candidate) -> str | None:
 
 def about_economy(doc: Doc, c: Candidate) -> str | None:
     clause_start, _ = doc.clause(c.start)
-    found = ECONOMY.search(doc.text, clause_start, c.start)
-    if found and not (found.group().startswith("全") and _takes_part(doc, c)):
+    found = ECONOMY.search(doc.text, clause_start, c.start) or ECONOMY.search(
+        for_matching(doc.text[clause_start : c.start])  # 規模以上紡織企業, 出口額: the words in Traditional characters
+    )
+    if found and not (found.group().startswith("全") and _takes_part(doc, c)) and not _share_of_population(found):
         return "a figure about the economy, not the institution"
     return None
+
+
+def _share_of_population(found: re.Match) -> bool:
+    """覆盖区域人口占全省总人口的70.7%: a population is what the share is of, not what is counted."""
+    said = found.string[max(0, found.start() - 8) : found.start()]
+    return "人口" in found.group() and ("占" in said or "佔" in said)
 
 
 # 全市共有173家企业、69家培训机构参与了学徒培养工作: what a place has, counted for the part it takes

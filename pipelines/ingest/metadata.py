@@ -189,6 +189,24 @@ def resolve_abbreviation(abbr: str, full_names: list[str]) -> str | None:
     return min(matches, key=len) if matches else None
 
 
+WE_SCHOOL = re.compile(r"我校|本校|我院|本院")
+SPEAKER_REACH = 300  # how far back from a 我校 its sentence is looked for
+
+
+def speaker_votes(text: str, names) -> dict[str, int]:
+    """Of names a report gives equally often, the one it speaks as: how many of its sentences that
+    say 我校 (we) also name it before (日照科技职业学院…成功当选副理事长单位，…我校…斩获…席位)."""
+    votes: dict[str, int] = {}
+    for m in WE_SCHOOL.finditer(text):
+        lo = max(0, m.start() - SPEAKER_REACH)
+        start = max(text.rfind(c, lo, m.start()) for c in "。！？；!?;\n") + 1
+        sentence = text[max(lo, start) : m.start()]
+        for name in names:
+            if name in sentence:
+                votes[name] = votes.get(name, 0) + 1
+    return votes
+
+
 def find_institution(text: str, title: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     names = institution_names(text)
     abbrs = Counter(m.group() for m in ABBREVIATION.finditer(text))
@@ -203,7 +221,10 @@ def find_institution(text: str, title: str | None = None) -> tuple[str | None, t
                 scores[name] += 3
     if not scores:
         return None, ()
-    best = scores.most_common(1)[0][0]
+    top = max(scores.values())
+    tied = [n for n, c in scores.items() if c == top]  # in the order the text first names them
+    votes = speaker_votes(text, tied) if len(tied) > 1 else {}
+    best = max(tied, key=lambda n: votes.get(n, 0))
     own_abbrs = tuple(sorted(a for a in abbrs if resolve_abbreviation(a, [best])))
     return best, own_abbrs
 

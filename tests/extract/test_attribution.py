@@ -639,3 +639,44 @@ def test_a_report_its_opening_names_with_its_year_dates_the_facts_that_name_none
     # a report's own year stands where its opening names no report
     facts, attrs = attributions("全国共有各级各类学校49.83万所。", institution=None, year=2025)
     assert [a.period.start for a in attrs] == [2025]
+
+
+def test_a_founding_year_is_not_the_period_of_the_counts_after_it():
+    """始建于1956年 dates the school's birth; what it has now is the report's year's."""
+    assert period_of("包头轻工职业技术学院始建于1956年。经过60多年的建设，学校拥有", 2023).source == "report"
+    assert period_of("学院创办于1984年，是全日制高职院校。建成", 2023).start == 2023
+    assert period_of("學院成立於2005年，現有", 2023).source == "report"
+    assert period_of("2019年学院新建", 2023).start == 2019  # a year of its own still dates
+    text = "学院始建于1957年，是公办高职院校。\n学校现有在校生8000人，建有校外实训基地102个。"
+    periods = {f.number_text: a.period for f, a in zip(*attributions(text, institution=None, year=2013), strict=True)}
+    assert {p.start for p in periods.values()} == {2013}
+
+
+def test_a_prose_line_broken_mid_sentence_keeps_its_years_for_the_next_line():
+    """A page wrapped by its source (…对接山东十强、\\n日照十特产业集群，…): the year that opens the
+    sentence on the line above dates the counts on the line below; a list's items do not borrow so."""
+    wrapped = (
+        "2025年1月，年度报告正式发布。\n"
+        "2023年度，学校围绕制造强国、乡村振兴等战略部署，对接山东十强、\n"
+        "日照十特产业集群，依托3个国家级创新平台，年实现技术服务到款额4000余万元。"
+    )
+    facts, attributed = attributions(wrapped, institution=None, year=2025)
+    assert {f.number_text: a.period.start for f, a in zip(facts, attributed, strict=True)} == {
+        "3": 2023,
+        "4000余": 2023,
+    }
+    listed = (
+        "2025年就业报告\n"
+        "  • 南京铁道职业技术学院：长三角区域就业首选，2024年上海铁路局录用739人\n"
+        "  • 武汉铁路职业技术学院：国家级实训基地，对口就业率91%\n"
+    )
+    facts, attributed = attributions(listed, institution=None, year=2025)
+    assert {f.number_text: a.period.start for f, a in zip(facts, attributed, strict=True)}["91"] == 2025
+
+
+def test_a_title_the_subject_has_or_wins_is_not_the_nations():
+    """建有全国…基地1个, 获评全国…: the count is the school's; 获选为全国六所…之一 counts the nation's set."""
+    assert [e for _, e in mentions("学校建有全国职业院校校长培训培育基地1个。", [])] == []
+    assert [e for _, e in mentions("获评全国技术能手2名。", [])] == []
+    assert [e for _, e in mentions("学校获选为全国六所典范科技大学之一。", [])] == [Entity("中国", "national")]
+    assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]

@@ -87,3 +87,16 @@ def test_institution_matches_are_the_patterns_own_matches_found_faster():
             assert [m.span() for m in run_matches(pattern, hint, t)] == [m.span() for m in pattern.finditer(t)]
     t = "甲乙丙丁青岛职业技术学院，戊己庚辛烟台职业学院"
     assert [m.group() for m in institution_matches(t, 5)] == [m.group() for m in INSTITUTION.finditer(t, 5)]
+
+
+def test_of_two_schools_named_equally_often_the_one_the_report_speaks_as_is_its_institution():
+    """A college's news about a meeting hosted elsewhere: both named twice, but 我校 (we) is said in
+    a sentence that names the speaker, not the host. The order of first mention decides no more."""
+    text = (
+        "近日，共同体成立大会在日照航海工程职业学院举行。日照科技职业学院当选副理事长单位，这是我校斩获的又一席位。"
+        "共同体由日照航海工程职业学院等三方发起。日照科技职业学院将发挥优势。我校累计投入超过500万元。"
+    )
+    assert find_institution(text)[0] == "日照科技职业学院"
+    # a hostile text of many 我校 and no sentence end stays linear: each looks back a bounded way
+    long = "日照科技职业学院" + "我校" * 50_000 + "日照航海工程职业学院"
+    assert find_institution(long)[0] in {"日照科技职业学院", "日照航海工程职业学院"}
