@@ -260,11 +260,14 @@ PLACE_COUNTS = (
     "industry_communities",
 )
 FIRM_NOUNS = re.compile(r"企业|企業|公司|厂|廠|厂商|廠商|商家")
+SCHOOL_FACTORY = re.compile(
+    r"(?:教学|教學|实训|實訓|校办|校辦|校中)(?:工厂|工廠)"
+)  # a base (spec: 教学工厂), not a firm
 
 
 def firms_not_places(s: Setting) -> str | None:
     """与京东等7家企业共建生产性实训基地: the firms a base is built with are counted, not bases."""
-    if s.code in PLACE_COUNTS and s.noun and FIRM_NOUNS.search(s.noun):
+    if s.code in PLACE_COUNTS and s.noun and FIRM_NOUNS.search(s.noun) and not SCHOOL_FACTORY.search(s.after[:8]):
         return "firms counted, not the places or classes made with them"
     return None
 
@@ -275,7 +278,10 @@ INDUSTRY_LINK = re.compile(
 )
 # The catalogue's public bases, said in the name of the thing counted (国家级高技能人才培训基地2个,
 # 5个虚拟仿真实训基地), not of another item of its list (…培训基地4个,世界技能大赛中国集训基地6个).
-PUBLIC_BASE = re.compile(r"高技能[\u4e00-\u9fff]{0,6}基地|虚拟仿真[\u4e00-\u9fff]{0,6}基地")
+PUBLIC_BASE = re.compile(
+    r"高技能[\u4e00-\u9fff]{0,6}基地|虚拟仿真[\u4e00-\u9fff]{0,6}基地"
+    r"|职业教育实训基地"  # the central government's (中央财政支持的职业教育实训基地): co-built with it
+)
 
 
 def base_without_industry(s: Setting) -> str | None:
@@ -288,6 +294,18 @@ def base_without_industry(s: Setting) -> str | None:
         and not PUBLIC_BASE.search(s.after[:30])
     ):
         return "a training base said with no industry partner or place"
+    return None
+
+
+ROOM = re.compile(r"(?:实训|实验|实习|教学)室$")
+
+
+def room_without_industry(s: Setting) -> str | None:
+    """Spec: the school's own rooms and labs (校内实训室) are `other`; a room counts as a base shared
+    with industry only where its own words say so (与企业共建实训室5个), not where another item of the
+    sentence's list does (产教融合发展基地，专业实验实训室316个; 89个实训室和102个校外实训基地)."""
+    if s.code == "training_bases" and s.noun and ROOM.search(s.noun) and not INDUSTRY_LINK.search(s.before + s.noun):
+        return "a room of the school's own, said with no industry partner in its clause"
     return None
 
 
@@ -542,6 +560,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     developed_without_an_enterprise,
     satisfaction_not_of_employers,
     base_without_industry,
+    room_without_industry,
     equipment_without_equipment,
     money_without_an_enterprise,
     local_share_not_a_place,

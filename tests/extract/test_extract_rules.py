@@ -1492,3 +1492,26 @@ def test_a_bulletin_known_by_its_year_end_stocks_speaks_of_schools_only_in_educa
         "专利授权量74940件,比上年下降19.4%。全省共有中等职业学校412所。"
     )
     assert [f.value for f in extract_facts(text)] == [137, 412]
+
+
+def test_rooms_are_bases_only_where_their_own_words_say_industry():
+    """Spec: the school's own rooms and labs are `other`; a teaching factory and the government's
+    vocational training bases are training bases (a factory in its name is no firm)."""
+
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    assert codes("建有产教融合发展基地，专业实验实训室316个。") == ["other"]
+    assert codes("建有7个实训中心、89个实训室和102个校外实训基地。")[1:] == ["other", "training_bases"]
+    assert codes("与企业共建实训室5个。") == ["training_bases"]
+    assert codes("校企共建8个产业学院、5个教学工厂。") == ["industry_colleges", "training_bases"]
+    assert codes("建成中央职业教育实训基地3个。") == ["training_bases"]
+    assert codes("与京东等7家企业共建生产性实训基地。") != ["training_bases"]  # firms, not bases
+
+
+def test_figures_of_an_industry_in_traditional_characters_are_no_facts():
+    text = "全省現有規模以上紡織企業7000多家，主營業務收入約占全國的1/5。"
+    assert extract_facts(text) == []
+    # a population is what a share is of, not what is counted
+    (f,) = extract_facts("社區教育覆蓋區域人口占全省總人口的70.7%。")
+    assert f.normalized_value == 70.7
