@@ -78,6 +78,7 @@ ENGLISH_NOUNS = {
             "personnel",
             "enrolments",
             "enrollments",
+            "individuals",
         ],
         "person",
     ),
@@ -128,6 +129,7 @@ ENGLISH_NOUNS = {
             "initiatives",
             "innovations",
             "events",
+            "sessions",
             "medal",
             "silver",
             "bronze",
@@ -159,9 +161,14 @@ ENGLISH_NOUNS = {
             "databases",
             "square meters",
             "square metres",
+            "square meter",
+            "square metre",
+            "cars",
+            "vehicles",
         ],
         "other",
     ),
+    **dict.fromkeys(["hours"], "hour"),
     **dict.fromkeys(["percent", "per cent"], "percent"),
     **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }
@@ -196,9 +203,9 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 _WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z-]*"
 ENGLISH_COUNT = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
-    rf"(?:[ \t]+(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
-    # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold)
-    rf"(?:[ \t]+|-(?=percent|fold))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:(?:[ \t]+|-)(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
+    # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
+    rf"(?:[ \t]+|-(?=percent|fold|yuan))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
@@ -286,10 +293,9 @@ def english_candidates(text: str) -> list[Candidate]:
         return []
     out = []
     for m in ENGLISH_COUNT.finditer(text):
-        number = m.group("num")
-        if _YEAR.fullmatch(number) or _unit_label(text, m):
+        number, pre = m.group("num"), m.group("pre")
+        if (_YEAR.fullmatch(number) and not pre) or _unit_label(text, m):  # more than 2000 hours: no year
             continue
-        pre = m.group("pre")
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
         c = replace(c, suffix=m.group("suffix"))
         out.append(replace(c, num_end=m.end("scale")) if m.group("scale") else c)

@@ -1515,3 +1515,16 @@ def test_figures_of_an_industry_in_traditional_characters_are_no_facts():
     # a population is what a share is of, not what is counted
     (f,) = extract_facts("社區教育覆蓋區域人口占全省總人口的70.7%。")
     assert f.normalized_value == 70.7
+
+
+def test_english_hours_individuals_sessions_vehicles_and_money_joined_by_hyphens():
+    def read(text: str) -> list[tuple]:
+        return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
+
+    assert read("The 3.26-million-yuan worth of donation includes engines.") == [(3260000, "CNY", "exact")]
+    assert read("It provided more than 2000 hours of compulsory training.") == [(2000, "hour", "at_least")]
+    assert read("It can deliver more than 1,500 training sessions per year.") == [(1500, "item", "at_least")]
+    assert read("It can train up to 600 individuals at a time.") == [(600, "person", "at_most")]
+    assert read("The school received 14 new cars from the firm.") == [(14, "other", "exact")]
+    assert read("The firm set up a 800 square meter training center.") == [(800, "other", "exact")]
+    assert read("In 2019 graduates found jobs.") == []  # a year, not a count
