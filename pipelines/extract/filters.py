@@ -188,14 +188,17 @@ def place_named_by_a_count(doc: Doc, c: Candidate) -> str | None:
 _AWARD_GRADE = re.compile(r"[一二三四五六七八九十][等级級][奖獎]")
 
 
+MAGNITUDES = re.compile(r"[百千万萬亿億]+")  # 百, 百万, 百亿, 百千万 with no digit: a scale named, not counted
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
     marked = c.prefix or c.suffix
     scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
     lone = n in ("一", "壹", "零", "〇") and not scaled and c.unit_text not in MEDALS  # 二金一銀 counts
-    if (lone and not _trailing_award_count(doc.text, c)) or (n in ("百", "千", "万", "萬", "亿", "億") and not marked):
-        return "a numeral used as a word (一个, 千家万户; but 逾百项, 百余个 and 获三等奖一个 count)"
+    if (lone and not _trailing_award_count(doc.text, c)) or (MAGNITUDES.fullmatch(n) and not marked):
+        return "a numeral used as a word (一个, 千家万户, 百亿项目, 百千万人才工程; but 逾百项, 百余个, 近百万人 and 获三等奖一个 count)"
     if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
         # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
         return "two Chinese digits without 十百千 are a word or a rough range (唯一一所, 三五家), not a count"

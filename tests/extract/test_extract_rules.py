@@ -1528,3 +1528,11 @@ def test_english_hours_individuals_sessions_vehicles_and_money_joined_by_hyphens
     assert read("The school received 14 new cars from the firm.") == [(14, "other", "exact")]
     assert read("The firm set up a 800 square meter training center.") == [(800, "other", "exact")]
     assert read("In 2019 graduates found jobs.") == []  # a year, not a count
+
+
+def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
+    """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
+    assert extract_facts("全身心服务百亿项目。") == []
+    assert extract_facts("实施百万农民培育行动。") == []
+    assert extract_facts("入选百千万人才工程。") == []
+    assert [(f.normalized_value, f.qualifier) for f in extract_facts("累计培训近百万人。")] == [(1000000, "approx")]
