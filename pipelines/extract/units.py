@@ -124,6 +124,8 @@ MEASURES: dict[str, str | None] = {
     "平方公尺": "other",  # Taiwan's square metre
     "堂": "item",  # 350堂课: classes of a course
     "㎡": "other",
+    "m2": "other",  # 建筑面积58万多m2: square metres in Latin letters
+    "m²": "other",
     "亩": "other",
     "畝": "other",
 }

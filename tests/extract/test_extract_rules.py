@@ -1536,3 +1536,11 @@ def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     assert extract_facts("实施百万农民培育行动。") == []
     assert extract_facts("入选百千万人才工程。") == []
     assert [(f.normalized_value, f.qualifier) for f in extract_facts("累计培训近百万人。")] == [(1000000, "approx")]
+
+
+def test_square_metres_in_latin_letters_are_an_area():
+    assert [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts("建筑面积58萬多m2。")] == [
+        (580000, "other", "at_least")
+    ]
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts("新建实训楼12000m²。")] == [(12000, "other")]
+    assert extract_facts("型号为M2A的设备。") == []
