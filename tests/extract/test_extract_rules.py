@@ -1544,3 +1544,17 @@ def test_square_metres_in_latin_letters_are_an_area():
     ]
     assert [(f.normalized_value, f.base_unit) for f in extract_facts("新建实训楼12000m²。")] == [(12000, "other")]
     assert extract_facts("型号为M2A的设备。") == []
+
+
+def test_graduates_are_supplied_when_the_text_says_so_or_says_for_whom_they_were_trained():
+    """Spec: 输送 / 培养并输送 is graduates_supplied_to_industry; a bare 累计培养人才 count, the employed
+    among those supplied (就业6.2万人) and a labour export (劳务输送) are not."""
+
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    assert codes("学校每年向社会输送优秀毕业生5000余人。") == ["graduates_supplied_to_industry"]
+    assert codes("建校63年来为我国铁路现代化和地方经济建设培养了11万余名毕业生。") == ["graduates_supplied_to_industry"]
+    assert codes("建校14年来，累计培养毕业生7267人。") == ["other"]
+    assert codes("中职学校向社会输送6.5万名毕业生，就业6.2万人。") == ["graduates_supplied_to_industry", "other"]
+    assert codes("组织市内外劳务输送232车次6199人。")[-1] == "other"
