@@ -174,6 +174,11 @@ ENGLISH_NOUNS = {
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
 SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bln": 1_000_000_000}
+# "m" and "bn" stand for million and billion glued to a number (USD188m, 1.33m teachers) or after a
+# currency (RMB 800 m); on their own after a space they may be metres, so they count only so.
+SCALES |= {"m": 1_000_000, "bn": 1_000_000_000}
+_WORD_SCALE = "|".join(k for k in SCALES if len(k) > 2)
+_GLUED_SCALE = r"(?:million|billion|thousand|mln|bln|m|bn)(?![A-Za-z0-9])"
 # Counts written as words (Thirty-five enterprises, the three teachers); one is rarely a count of a plural.
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -203,7 +208,7 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 _WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z-]*"
 ENGLISH_COUNT = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
-    rf"(?:(?:[ \t]+|-)(?P<scale>{'|'.join(SCALES)}))?(?P<suffix>-plus)?"
+    rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
     rf"(?:[ \t]+|-(?=percent|fold|yuan))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
@@ -212,7 +217,7 @@ ENGLISH_COUNT = re.compile(
 # the main grammar reads a bare 96% but not its English mark.
 ENGLISH_MARKED = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
-    rf"(?:[ \t]*(?P<unit>%)|[ \t]+(?P<scale>{'|'.join(SCALES)}))",
+    rf"(?:[ \t]*(?P<unit>%)|[ \t]+(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))",
     re.IGNORECASE,
 )
 # A count in brackets after its noun, as a statistics release writes it: participants (76,385).
@@ -243,8 +248,8 @@ ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other", "rmb": "CNY", "cny": "CNY
 _CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY"
 _SCALE = "|".join(SCALES)
 ENGLISH_MONEY = re.compile(
-    rf"{_opens(*ENGLISH_MARKS, 'HK', 'MOP', 'NT', 'US', 'RMB', 'CNY')}(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]+(?P<scale>{_SCALE})\b)?"
-    rf"(?:[ \t]+to[ \t]+(?:(?:{_CUR})[ \t]?)?(?P<num2>{_NUM})(?:[ \t]+(?P<scale2>{_SCALE})\b)?)?",
+    rf"{_opens(*ENGLISH_MARKS, 'HK', 'MOP', 'NT', 'US', 'RMB', 'CNY')}(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]*(?P<scale>{_SCALE})\b)?"
+    rf"(?:[ \t]+to[ \t]+(?:(?:{_CUR})[ \t]?)?(?P<num2>{_NUM})(?:[ \t]*(?P<scale2>{_SCALE})\b)?)?",
     re.IGNORECASE,
 )
 _LATIN = re.compile(r"[A-Za-z]{3}")
@@ -269,7 +274,7 @@ def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
         value += NUMBER_WORDS.get(tail, 1 if tail == "one" else 0)
     else:
         value = float(raw.replace(",", "").replace(" ", "").replace("\u00a0", ""))
-    scale = m.groupdict().get(scale_group)
+    scale = m.groupdict().get(scale_group) or (m.groupdict().get("glued") if scale_group == "scale" else None)
     value *= SCALES[scale.lower()] if scale else 1
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
@@ -288,6 +293,9 @@ def _unit_label(text: str, m: re.Match) -> bool:
     )
 
 
+GRADE_BEFORE = re.compile(r"\b(?:[Yy]ear|[Gg]rade|[Ll]evel)[ \t]+$")
+
+
 def english_candidates(text: str) -> list[Candidate]:
     if not _LATIN.search(text):
         return []
@@ -296,12 +304,15 @@ def english_candidates(text: str) -> list[Candidate]:
         number, pre = m.group("num"), m.group("pre")
         if (_YEAR.fullmatch(number) and not pre) or _unit_label(text, m):  # more than 2000 hours: no year
             continue
+        if GRADE_BEFORE.search(text, max(0, m.start() - 8), m.start()):  # year 9 graduates: a school grade
+            continue
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
         c = replace(c, suffix=m.group("suffix"))
-        out.append(replace(c, num_end=m.end("scale")) if m.group("scale") else c)
+        scaled = "scale" if m.group("scale") else "glued" if m.group("glued") else None
+        out.append(replace(c, num_end=m.end(scaled)) if scaled else c)
     counted = {c.num_start for c in out}
     for m in ENGLISH_MARKED.finditer(text):
-        pre, scale = m.group("pre"), m.group("scale")
+        pre, scale = m.group("pre"), m.group("scale") or m.group("glued")
         if not (pre or scale) or m.start("num") in counted:
             continue  # a bare share is the main grammar's, a scaled count with its noun is read above
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)

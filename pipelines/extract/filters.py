@@ -322,6 +322,12 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         return "a target for a year (到2020年，…总量达到520万人), not a result"
     if doc.text[c.unit_start : c.unit_end].isascii() and _english_forecast(doc.text, c.start, c.end):
         return "a forecast, target or rule in English (is expected, should be no less than)"
+    if (
+        doc.text[c.unit_start : c.unit_end].isascii()
+        and ENGLISH_PURPOSE.search(doc.text, max(0, c.start - 24), c.start)
+        and ENGLISH_FUNDS.search(doc.text, max(0, c.start - 90), c.start)
+    ):
+        return "what money is for in English (RMB 1.3 billion to retrain 144,000 teachers): a purpose, not a result"
     return None
 
 
@@ -335,11 +341,15 @@ DONE = re.compile(r"已|累计|累計|共有|先后|先後")
 
 # An English sentence that looks ahead or sets a rule: its figures are no results.
 ENGLISH_FORECAST = re.compile(
-    r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|"
-    r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add)|"
-    r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest))\b",
+    r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|(?:is|are) aiming (?:to|at)|"
+    r"to reach the|"
+    r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
+    r"(?:is|are) needed|"
+    r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll))\b",
     re.IGNORECASE,
 )
+ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
+ENGLISH_FUNDS = re.compile(r"RMB|USD|US\$|yuan|dollars?|fund|invest|budget|allocat|grant", re.IGNORECASE)
 _ENGLISH_STOP = re.compile(r"[.!?](?=\s)|[。；;\n]")
 
 

@@ -1558,3 +1558,28 @@ def test_graduates_are_supplied_when_the_text_says_so_or_says_for_whom_they_were
     assert codes("建校14年来，累计培养毕业生7267人。") == ["other"]
     assert codes("中职学校向社会输送6.5万名毕业生，就业6.2万人。") == ["graduates_supplied_to_industry", "other"]
     assert codes("组织市内外劳务输送232车次6199人。")[-1] == "other"
+
+
+def test_english_millions_written_m_forecasts_and_what_money_is_for():
+    def read(text: str) -> list[tuple]:
+        return [(f.quote, f.normalized_value, f.base_unit) for f in extract_facts(text)]
+
+    # m and bn glued to a number, or after a currency, are million and billion; 800 m alone may be metres
+    assert read("China has 9.2million students and 1.33m teachers.") == [
+        ("9.2million students", 9200000, "person"),
+        ("1.33m teachers", 1330000, "person"),
+    ]
+    assert read("RMB 800 m and RMB 100m were spent.") == [
+        ("RMB 800 m", 800000000, "CNY"),
+        ("RMB 100m", 100000000, "CNY"),
+    ]
+    assert read("He ran an 800 m race.") == []
+    # the money is a fact; whom it is to retrain is its purpose
+    assert [q for q, *_ in read("An investment of RMB 1.3 billion to retrain 144,000 VET teachers.")] == [
+        "RMB 1.3 billion"
+    ]
+    assert read("China has 1341 colleges to train 10.48 million students.")[-1][1] == 10480000  # no money: a count
+    assert read("An estimated 22 million students will study in these schools by 2010.") == []
+    assert read("At least 300,000 more teachers are needed.") == []
+    assert read("The State Council is aiming to see 50% of VET teachers with dual capabilities.") == []
+    assert read("It teaches year 9 graduates.") == []
