@@ -141,7 +141,8 @@ BARE_NOUNS = (
 # People counted in 万 or 亿 with no measure word (约8万产业工人, 769万技能精英): the unit is empty.
 PERSON_NOUNS = (
     r"技术技能人才|技術技能人才|技能人才|高素质|高素質|人才|产业工人|產業工人|工人|毕业生|畢業生|学生|學生|学员|學員|"
-    r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员|退役士兵|退役军人|退役軍人"
+    r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员|退役士兵|退役军人|退役軍人|"
+    r"教师|教師|教职工|教職工|老师|老師"
 )
 # The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才).
 PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"

@@ -1583,3 +1583,9 @@ def test_english_millions_written_m_forecasts_and_what_money_is_for():
     assert read("At least 300,000 more teachers are needed.") == []
     assert read("The State Council is aiming to see 50% of VET teachers with dual capabilities.") == []
     assert read("It teaches year 9 graduates.") == []
+
+
+def test_teachers_counted_in_wan_without_a_measure_word_are_people():
+    text = "2012年全国职业学校专职教师规模从111万增加到2021年129万，增长17%。"
+    assert (1290000, "person") in [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts("其中专任教师1.8万。")] == [(18000, "person")]
