@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from .cells import HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .simplify import for_matching
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
 _LATIN_WORDS = re.compile(r"[A-Za-z´'’ ]+")
@@ -216,6 +217,10 @@ ENGLISH_ROW_UNITS = {
 }
 
 
+# A row whose label names people (2017届 毕业生, 在校学生人数): its bare numbers are headcounts.
+_PEOPLE_ROW = re.compile(r"(?:毕业生|学生|学员|在校生|招生|就业)(?:人数|数)?$")
+
+
 def _row_units(text: str, cells: list[tuple[int, int]], blocks, k: int) -> dict[int, tuple[str, int, int]]:
     """Per row (its label's index in cells): the unit its label ends in, where it names one."""
     out = {}
@@ -224,6 +229,8 @@ def _row_units(text: str, cells: list[tuple[int, int]], blocks, k: int) -> dict[
             a, b = cells[i]
             m = _ROW_UNIT.search(text, a, b)
             if not m:
+                if _PEOPLE_ROW.search(for_matching(text[a:b]).strip()):  # 2017屆 畢業(yè)生 | 112 | 110 |
+                    out[i] = ("人", a, b)
                 continue
             written = " ".join(m.group("unit").split())
             unit = written if re.fullmatch(TABLE_UNIT, written) else ENGLISH_ROW_UNITS.get(written.lower())

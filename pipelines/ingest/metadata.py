@@ -46,7 +46,9 @@ def institution_matches(text: str, start: int = 0, end: int | None = None) -> It
 NAME_LEAD = re.compile(
     r"^.*(?:与|和|及|同|在|由|为|是|了|向|对(?!外)|将|把|据|近日|日前|今年|去年|本年度|年度|"
     r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經(?!濟)|经(?![济贸])|获批|入选|走进|来到|走访|"
-    r"组织|組織|上午|下午|、|的)(?=.{4})"
+    r"组织|組織|上午|下午|、|的|"
+    # what students do to a school (14位錄取國立科技大學, 考入, 升入): the words before it are no name
+    r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於)(?=.{4})"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(
@@ -165,9 +167,13 @@ DEFINED_SHORT_NAME = re.compile(
 _NAME_BEFORE = re.compile(rf"(?:{INSTITUTION.pattern})$")
 
 
+# A kind of school, not one school (國立科技大學, 私立职业学院): its status and its suffix alone.
+KIND_OF_SCHOOL = re.compile(rf"(?:国立|國立|市立|私立|县立|縣立|公立|省立|公办|公辦|民办|民辦)(?:{INSTITUTION_SUFFIX})")
+
+
 def _lead_stripped(raw: str) -> str | None:
     name = NAME_LEAD.sub("", raw)
-    return name if len(name) >= 4 and INSTITUTION.fullmatch(name) else None
+    return name if len(name) >= 4 and INSTITUTION.fullmatch(name) and not KIND_OF_SCHOOL.fullmatch(name) else None
 
 
 def defined_short_names(text: str, name_of: Callable[[str], str | None] = _lead_stripped) -> dict[str, str]:

@@ -1589,3 +1589,13 @@ def test_teachers_counted_in_wan_without_a_measure_word_are_people():
     text = "2012年全国职业学校专职教师规模从111万增加到2021年129万，增长17%。"
     assert (1290000, "person") in [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
     assert [(f.normalized_value, f.base_unit) for f in extract_facts("其中专任教师1.8万。")] == [(18000, "person")]
+
+
+def test_a_cell_per_line_rows_label_that_names_people_gives_its_bare_numbers_the_person_unit():
+    text = (
+        "表1 2017届学生毕业生人数与毕业率\n年份 |\n电子商务 |\n会计 |\n总计 |\n"
+        "2017届 毕业生 |\n112 |\n110 |\n222 |\n2017届 毕业率 |\n100% |\n100% |\n100% |\n"
+    )
+    facts = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert facts[:3] == [(112, "person"), (110, "person"), (222, "person")]
+    assert facts[3:] == [(100, "percent")] * 3

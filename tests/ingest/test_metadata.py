@@ -100,3 +100,9 @@ def test_of_two_schools_named_equally_often_the_one_the_report_speaks_as_is_its_
     # a hostile text of many 我校 and no sentence end stays linear: each looks back a bounded way
     long = "日照科技职业学院" + "我校" * 50_000 + "日照航海工程职业学院"
     assert find_institution(long)[0] in {"日照科技职业学院", "日照航海工程职业学院"}
+
+
+def test_what_students_do_to_a_school_is_no_part_of_its_name_and_a_kind_of_school_is_no_school():
+    names = find_institution("今年有14位錄取國立科技大學，校友多畢業於崑山科技大學。崑山科技大學表示歡迎。")[0]
+    assert names == "崑山科技大學"
+    assert find_institution("有14位錄取國立科技大學。")[0] is None  # 國立科技大學: a kind of school
