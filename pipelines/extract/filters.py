@@ -623,6 +623,7 @@ def people_in_wan(doc: Doc, c: Candidate) -> str | None:
     return "a number in 万 with nothing said of what it counts"
 
 
+ADVERB_AFTER = re.compile(r"[\u4e00-\u9fff](?<![之以左的钟鐘])")
 SCORE_WORDS = re.compile(r"分数|分數|录取|錄取|省控线|省控線|控制线|控制線|平均分|得分|成绩|成績|考分|总分|總分|均分")
 
 
@@ -630,6 +631,8 @@ def score_without_scores(doc: Doc, c: Candidate) -> str | None:
     """N分 is a score (录取分数线为645分) only where the sentence speaks of scores."""
     if c.unit_text != "分":
         return None
+    if c.number in ("十", "万", "萬") and ADVERB_AFTER.match(doc.text, c.end):
+        return "十分 or 万分 before a word is an adverb (十分搶眼, 万分感谢), not a score"
     start, _ = doc.sentence(c.start)
     if SCORE_WORDS.search(doc.text, start, c.start):
         return None
@@ -677,12 +680,19 @@ def media_count(doc: Doc, c: Candidate) -> str | None:
 
 # A band of a distribution (月薪酬在3000元占的比例最大, 其次是3500元，占比为14.42%): the share is
 # the fact, the amount only names its band.
-BAND_SHARE = re.compile(r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:的?占的?比例|的?占比|的比例)")
+BAND_SHARE = re.compile(
+    r"(?:及以下|及以上|以下|以上)?(?:和[^，,。；;]{0,8})?[，,]?(?:的?占的?比例|的?占比|的?比例)"
+    r"|(?:及以下|及以上|以下|以上)[0-9]+(?:[.．][0-9]+)?[%％]"  # 5000元以上2.46%: the band, then its share
+)
+SHARE_NEXT = re.compile(r"[0-9]+(?:[.．][0-9]+)?[%％]")
 
 
 def band_of_a_distribution(doc: Doc, c: Candidate) -> str | None:
-    if MONEY.fullmatch(c.unit_text) and BAND_SHARE.match(doc.text, c.end):
-        return "the band of a distribution (月薪3000元占比最大), not an amount"
+    if MONEY.fullmatch(c.unit_text) and (
+        BAND_SHARE.match(doc.text, c.end)
+        or (doc.text.endswith(("以上", "以下"), c.start, c.end) and SHARE_NEXT.match(doc.text, c.end))
+    ):
+        return "the band of a distribution (月薪3000元占比最大, 5000元以上2.46%), not an amount"
     if c.unit_text in ("%", "％") and THRESHOLD_OF_A_COUNT.match(doc.text, c.end):
         return "the threshold of a count (就业率90%以上的学校有47所), not a rate"
     return None

@@ -1599,3 +1599,14 @@ def test_a_cell_per_line_rows_label_that_names_people_gives_its_bare_numbers_the
     facts = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
     assert facts[:3] == [(112, "person"), (110, "person"), (222, "person")]
     assert facts[3:] == [(100, "percent")] * 3
+
+
+def test_an_adverb_is_no_score_and_a_pay_band_followed_by_its_share_is_no_amount():
+    assert [f.quote for f in extract_facts("錄取率100%，今年表現十分搶眼。")] == ["100%"]
+    assert [f.normalized_value for f in extract_facts("考试得分十分以上。")] == [10]  # a score it stays
+    text = "平均起薪3105元，其中3001元—5000元比例47.58%；5000元以上2.46%。"
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts(text)] == [
+        (3105, "CNY"),
+        (47.58, "percent"),
+        (2.46, "percent"),
+    ]
