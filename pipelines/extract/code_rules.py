@@ -319,6 +319,21 @@ def room_without_industry(s: Setting) -> str | None:
     return None
 
 
+NEW_TYPE_APPRENTICES = re.compile(r"新型学徒")
+MODERN_APPRENTICES = re.compile(r"现代学徒|中国特色学徒")
+
+
+def new_type_not_modern(s: Setting) -> str | None:
+    """The catalogue's modern apprenticeship is the ministry's school-enterprise model (现代学徒制);
+    an enterprise's new-type apprentices (企业新型学徒制, the labour bureaus' programme for employees)
+    are another thing (the real gold: all 12 counts of them other)."""
+    if s.code == "modern_apprenticeship_enrolment":
+        said = said_around(s)
+        if NEW_TYPE_APPRENTICES.search(said) and not MODERN_APPRENTICES.search(said):
+            return "new-type apprentices (企业新型学徒制), not the modern apprenticeship"
+    return None
+
+
 ENTERPRISE_MONEY = ("enterprise_cash_investment", "enterprise_equipment_value")
 # Who may put money or equipment in: a firm or industry body, or a donor (a donation of money is
 # cash investment, of equipment equipment value).
@@ -571,6 +586,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     satisfaction_not_of_employers,
     base_without_industry,
     room_without_industry,
+    new_type_not_modern,
     equipment_without_equipment,
     money_without_an_enterprise,
     local_share_not_a_place,

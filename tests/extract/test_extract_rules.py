@@ -1610,3 +1610,11 @@ def test_an_adverb_is_no_score_and_a_pay_band_followed_by_its_share_is_no_amount
         (47.58, "percent"),
         (2.46, "percent"),
     ]
+
+
+def test_new_type_apprentices_are_not_the_ministrys_modern_apprenticeship():
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    assert codes("学院与西王集团合作开设新型学徒制班，培养新型学徒150人。") == ["other"]
+    assert codes("学院开展现代学徒制试点，招收学徒120人。") == ["modern_apprenticeship_enrolment"]
