@@ -383,10 +383,17 @@ ATTENDING = re.compile(r"受邀|应邀|参加|出席|参会|与会|莅临|到场
 
 
 def attendees_not_partners(s: Setting) -> str | None:
-    """受邀参加大会的还有100多家企业: firms at an event are its guests, not the institution's partners."""
+    """受邀参加大会的还有100多家企业: firms at an event are its guests, not the institution's partners;
+    employers (2300余家用人单位, 立项单位794家) are whoever hires or applies, not partners either (the
+    real gold: none of 36 counts of 用人单位 a partner)."""
     if s.code == "partner_enterprises" and ATTENDING.search(sentence_so_far(s.context) + s.before):
         return "firms attending an event, not the institution's partners"
+    if s.code == "partner_enterprises" and HIRERS.search(s.before[-6:] + s.after[:6]):
+        return "employers or applicants counted (用人单位, 立项单位), not partners"
     return None
+
+
+HIRERS = re.compile(r"用人单位|立项单位|用人單位")
 
 
 APPLIED = re.compile(r"申请|申报|受理|公开")

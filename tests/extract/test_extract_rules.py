@@ -1618,3 +1618,12 @@ def test_new_type_apprentices_are_not_the_ministrys_modern_apprenticeship():
 
     assert codes("学院与西王集团合作开设新型学徒制班，培养新型学徒150人。") == ["other"]
     assert codes("学院开展现代学徒制试点，招收学徒120人。") == ["modern_apprenticeship_enrolment"]
+
+
+def test_employers_and_applicants_are_not_partner_firms():
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    assert codes("招聘会吸引2300余家用人单位进场。") == ["other"]
+    assert codes("学院与120家企业签订校企合作协议。") == ["partner_enterprises"]
+    assert codes("用人单位满意度达96%。") == ["employer_satisfaction"]  # employers' satisfaction stays theirs
