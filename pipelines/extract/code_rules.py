@@ -212,8 +212,25 @@ COUNT_CHANGE = re.compile(r"(增加|增长|减少|下降|提高|多|少)了?(约
 def count_change_not_level(s: Setting) -> str | None:
     """比去年增加4个, 较去年又增加了7项: a change in a count against an earlier year is not the
     indicator's level (the spec's rule for percentage points, for counts)."""
-    if s.base_unit != "percent" and COUNT_CHANGE.search(s.before) and COMPARISON.search(s.before):
+    if (
+        s.base_unit != "percent"
+        and COUNT_CHANGE.search(s.before)
+        and COMPARISON.search(sentence_so_far(s.context) + s.before)
+    ):
         return "a change in a count against an earlier year, not a level"
+    return None
+
+
+# What a count of person-times is when it is not training given: appraisals and certificates issued
+# (技能鉴定72万人次, 逾3,780人次獲發技能證明).
+NOT_TRAINING = re.compile(r"鉴定|获发|发证|证明|证书|认定")
+TRAINING_NEAR = re.compile(r"培训|训练")  # 年培训、鉴定28000人次: training among them
+
+
+def certified_not_trained(s: Setting) -> str | None:
+    near = s.before[-8:] + s.after[:12]
+    if s.code == "social_training_person_times" and NOT_TRAINING.search(near) and not TRAINING_NEAR.search(near):
+        return "appraisals or certificates issued, not training given"
     return None
 
 
@@ -594,6 +611,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     base_without_industry,
     room_without_industry,
     new_type_not_modern,
+    certified_not_trained,
     equipment_without_equipment,
     money_without_an_enterprise,
     local_share_not_a_place,

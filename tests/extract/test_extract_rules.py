@@ -1627,3 +1627,13 @@ def test_employers_and_applicants_are_not_partner_firms():
     assert codes("招聘会吸引2300余家用人单位进场。") == ["other"]
     assert codes("学院与120家企业签订校企合作协议。") == ["partner_enterprises"]
     assert codes("用人单位满意度达96%。") == ["employer_satisfaction"]  # employers' satisfaction stays theirs
+
+
+def test_appraisals_certificates_and_changes_in_person_times_are_not_training_given():
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    assert codes("累计服务社会培训120万人次，技能鉴定72万人次。") == ["social_training_person_times", "other"]
+    assert codes("學員逾10,670人次，逾3,780人次獲發技能證明。")[-1] == "other"
+    assert codes("学院年培训、鉴定28000人次。") == ["social_training_person_times"]
+    assert codes("與2008年比較，2009年培訓總數增加300.10萬人次。") == ["other"]
