@@ -28,10 +28,13 @@ def same_name(gold: str, pred: str | None) -> bool:
 
 
 def gold_period(text: str) -> tuple[int | None, int | None]:
+    """A gold period (2023, 2019-2023, 2024? where the labeller inferred it) as years; a period no
+    year can be read from (blank, 202X where the page itself writes the year so) is unknown, and
+    any prediction passes it."""
     t = (text or "").strip().rstrip("?")
-    if not t:
-        return None, None
     a, _, b = t.partition("-")
+    if not (a.isdigit() and (not b or b.isdigit())):
+        return None, None
     return int(a), int(b or a)
 
 

@@ -45,3 +45,13 @@ def test_matching_agrees_with_the_shared_scorer():
     spec.loader.exec_module(shared)
     for gold, pred, _ in PAIRS:
         assert matches(gold, pred) is shared.matches(gold, pred)
+
+
+def test_a_gold_period_is_read_as_years_or_is_unknown():
+    from pipelines.devtools.attribution_eval import gold_period
+
+    assert gold_period("2023") == (2023, 2023)
+    assert gold_period("2019-2023") == (2019, 2023)
+    assert gold_period("2024?") == (2024, 2024)
+    assert gold_period("") == (None, None)
+    assert gold_period("202X") == (None, None)  # the page writes it so: no year to read, no crash
