@@ -247,6 +247,10 @@ _NOT_BASELINE = r"(?<![较比与])"
 # Nor is a year after a verb of founding (始建于1956年, 创办于1984年, 成立於2005年) the period of what
 # follows it: it is the institution's birth, and the counts after it are of now.
 _NOT_FOUNDED = "".join(f"(?<!{v}[于於])" for v in ("建", "办", "辦", "立", "创", "創", "始", "校"))
+# A year named relative to the report's (去年, 前年, 上年度; 今年, so that the nearest wins): not after 较, 比 or 与, where it is the
+# baseline of a comparison (比去年增长), nor before 同期 (去年同期).
+RELATIVE_YEAR = re.compile(_NOT_BASELINE + r"(去年|前年|今年|上年度|上一年度?|上年)(?!同期|[底末]?[以相])")
+RELATIVE_OFFSET = {"去年": -1, "前年": -2, "今年": 0, "上年度": -1, "上一年": -1, "上一年度": -1, "上年": -1}
 COHORT = re.compile(_NOT_BASELINE + r"(20\d\d)\s*届")
 PARAGRAPH_LOOKBACK = 600
 YEAR = re.compile(
@@ -1087,7 +1091,12 @@ def report_period(title: str | None, text: str, year: int | None, this_year: int
 
 
 def _period_at(
-    doc: Doc, pos: int, fallback: Period, taiwan: bool = False, captions: dict[int, Period | None] | None = None
+    doc: Doc,
+    pos: int,
+    fallback: Period,
+    taiwan: bool = False,
+    captions: dict[int, Period | None] | None = None,
+    dated: bool = False,
 ) -> Period:
     """The period of the fact at pos: what its sentence says, else what its paragraph said last
     (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
@@ -1098,7 +1107,7 @@ def _period_at(
     if caption := caption_period(text, pos, year, fallback, taiwan, captions):
         return caption
     start, _ = doc.sentence(pos)
-    own = period_of(simplified(text[start:pos]), year, fallback, taiwan)
+    own = period_of(simplified(text[start:pos]), year, fallback, taiwan, relative=dated)
     if own.source == "text":
         return own
     lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
@@ -1203,7 +1212,11 @@ def gregorian(s: str, taiwan: bool = False) -> str:
 
 
 def period_of(
-    sentence_before: str, report_year: int | None, fallback: Period | None = None, taiwan: bool = False
+    sentence_before: str,
+    report_year: int | None,
+    fallback: Period | None = None,
+    taiwan: bool = False,
+    relative: bool = False,
 ) -> Period:
     """The period the words before a number state (the nearest statement wins), else the
     fallback (the report's period), else the report's year."""
@@ -1227,6 +1240,11 @@ def period_of(
         return Period(int(m.group(1)), int(m.group(1)), "text")
     if m := last_match(ENGLISH_YEAR, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")
+    if (
+        relative and report_year and (m := last_match(RELATIVE_YEAR, s))
+    ):  # 去年全国中职毕业生…: the report's year before
+        year = report_year + RELATIVE_OFFSET[simplified(m.group(1))]
+        return Period(year, year, "text")
     if fallback is not None:
         return fallback
     if report_year:
@@ -1347,5 +1365,7 @@ def attribute_facts(
     ]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
     captions: dict[int, Period | None] = {}  # caption_period's walks, shared by the report's facts
-    periods = [_period_at(doc, pos, fallback, taiwan, captions) for pos in starts]
+    # 去年, 前年 are read against the report's own date only: a year guessed from the text's years is
+    # no ground for them
+    periods = [_period_at(doc, pos, fallback, taiwan, captions, dated=year is not None) for pos in starts]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

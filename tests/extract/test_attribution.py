@@ -680,3 +680,14 @@ def test_a_title_the_subject_has_or_wins_is_not_the_nations():
     assert [e for _, e in mentions("获评全国技术能手2名。", [])] == []
     assert [e for _, e in mentions("学校获选为全国六所典范科技大学之一。", [])] == [Entity("中国", "national")]
     assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
+
+
+def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
+    """去年 in a report dated 2008 is 2007; 比去年 is a comparison's baseline; the nearest word wins
+    (去年来了二十多家，今年有八十多家); and a report with no date of its own reads no relative year."""
+    text = "去年全国中等职业学校毕业生数为526.96万人，比去年增长5%。去年来了20多家企业，今年有80多家企业进场。"
+    facts, attributed = attributions(text, institution=None, year=2008)
+    got = {f.number_text: a.period.start for f, a in zip(facts, attributed, strict=True)}
+    assert got["526.96万"] == 2007 and got["20多"] == 2007 and got["80多"] == 2008
+    facts, attributed = attributions("去年全国毕业生数为526万人。", institution=None, year=None)
+    assert [a.period.start for a in attributed] == [None]
