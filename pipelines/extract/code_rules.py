@@ -351,6 +351,26 @@ def new_type_not_modern(s: Setting) -> str | None:
     return None
 
 
+# A consortium, community, alliance or group: the body whose members and council ranks are counted.
+CONSORTIUM = re.compile(r"共同体|联合体|联盟|职教集团|职业教育集团|教育集团")
+COUNCIL_RANK = re.compile(r"理事长单位|理事单位|理事会|董事")
+BODY_COUNTS = ("industry_communities", "municipal_consortia", "vocational_education_groups")
+MEMBER_NOUNS = re.compile(r"单位|成员|企业|院校|学校|高校|机构")
+
+
+def members_not_bodies(s: Setting) -> str | None:
+    """The member units of a consortium or community, council ranks included (副理事长单位35家, 共有93家
+    单位), are its members (consortium_member_units: the real gold, 20 of 24 council ranks), not the
+    institution's own governing council, nor a count of communities or consortia."""
+    if s.code == "governing_council_external_members" and CONSORTIUM.search(
+        sentence_so_far(s.context) + s.before + s.after
+    ):
+        return "a consortium's council ranks are its members, not the institution's governing council"
+    if s.code in BODY_COUNTS and s.noun and MEMBER_NOUNS.search(s.noun) and not CONSORTIUM.search(s.noun):
+        return "the members of a consortium counted, not consortia"
+    return None
+
+
 ENTERPRISE_MONEY = ("enterprise_cash_investment", "enterprise_equipment_value")
 # Who may put money or equipment in: a firm or industry body, or a donor (a donation of money is
 # cash investment, of equipment equipment value).
@@ -612,6 +632,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     room_without_industry,
     new_type_not_modern,
     certified_not_trained,
+    members_not_bodies,
     equipment_without_equipment,
     money_without_an_enterprise,
     local_share_not_a_place,
@@ -622,6 +643,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
 # if one fits the thing counted, may be right. Every other rule says the sentence does not
 # report an indicator of that kind, and the fact is `other` (a wrong code is worse).
 NEXT_MAY_FIT = (
+    members_not_bodies,  # the next code may be consortium_member_units
     enterprises_not_counted,
     firms_not_places,
     equipment_without_equipment,

@@ -1637,3 +1637,13 @@ def test_appraisals_certificates_and_changes_in_person_times_are_not_training_gi
     assert codes("學員逾10,670人次，逾3,780人次獲發技能證明。")[-1] == "other"
     assert codes("学院年培训、鉴定28000人次。") == ["social_training_person_times"]
     assert codes("與2008年比較，2009年培訓總數增加300.10萬人次。") == ["other"]
+
+
+def test_a_consortiums_council_ranks_and_member_units_are_its_members():
+    def codes(text: str) -> list[str]:
+        return [f.indicator_code for f in extract_facts(text)]
+
+    text = "该共同体共有理事长单位1家、副理事长单位35家、理事单位100家。"
+    assert codes(text) == ["consortium_member_units"] * 3
+    # the institution's own governing council stays its council
+    assert codes("学院组建发展理事会，理事单位28家。") == ["governing_council_external_members"]
