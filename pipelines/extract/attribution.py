@@ -154,7 +154,7 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|其中|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"
@@ -180,7 +180,11 @@ SUBJECT_AFTER = re.compile(
 PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴|在|向|为)$")
 PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
 # 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
-ADJECTIVAL = r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
+ADJECTIVAL = (
+    r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
+    # the name of a national body (全国智能交通装备行业产教融合共同体, 全国机器人行业产教融合共同体)
+    r"(?![\u4e00-\u9fff]{0,20}?(?:共同体|共同體|联盟|聯盟|联合体|聯合體|职教集团|職教集團|教学指导委员会|协作委员会))"
+)
 # Nor after a verb that has, wins or is named a title (建有全国…基地1个, 获评全国…, 成为全国…):
 # the count is the subject's, not the nation's.
 TITLE_VERB = "".join(f"(?<!{v})" for v in "有获獲评評选選为為批")

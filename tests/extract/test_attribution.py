@@ -691,3 +691,9 @@ def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
     assert got["526.96万"] == 2007 and got["20多"] == 2007 and got["80多"] == 2008
     facts, attributed = attributions("去年全国毕业生数为526万人。", institution=None, year=None)
     assert [a.period.start for a in attributed] == [None]
+
+
+def test_the_nation_in_a_national_bodys_name_is_no_mention_of_the_nation():
+    said = "全国智能交通装备行业产教融合共同体成立，成员单位涵盖22个省份。"
+    assert Entity("中国", "national") not in [e for _, e in mentions(said, [])]
+    assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
