@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import CELL_NUMBER, TABLE_UNIT, Candidate, matched_candidate
+from .cells import CELL_NUMBER, TABLE_UNIT, Candidate, cell_candidate, header_unit, matched_candidate
 
 _TOKEN = re.compile(r"\S+")
 _HEADER_CELL = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*")
@@ -22,31 +22,69 @@ MAX_HEADER_CELL = 12
 MIN_COLUMNS = 3
 
 
-def _header(line: str) -> list[str] | None:
+_FOOTNOTE = re.compile(r"^[*＊][0-9]*")  # *1申請人次: a footnote's mark before a column's name
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}[.．、]")  # 1. 砌磚工 2,540 …: the row's number, no value
+_BARE = re.compile(CELL_NUMBER)
+
+
+def _header(text: str, start: int, line: str) -> list[tuple[str, int, int]] | None:
+    """The header's cells (name without a footnote mark, and span), if the line is a header."""
     if len(line) > MAX_HEADER_CELL * 8:  # a line of prose: no header
         return None
-    cells = line.split()
+    cells = [(_FOOTNOTE.sub("", m.group()), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
     if len(cells) < MIN_COLUMNS or "|" in line or "｜" in line:
         return None
-    if all(len(c) <= MAX_HEADER_CELL and _HEADER_CELL.fullmatch(c) for c in cells):
+    if all(len(c) <= MAX_HEADER_CELL and _HEADER_CELL.fullmatch(c) for c, _, _ in cells):
         return cells
     return None
 
 
+def _row(text: str, cells: list[tuple[int, int]], k: int) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """A row of a table of k columns: its label's span and its value cells. The label is its first
+    cell, or, where the row has more cells than the header, every cell before the last k - 1 when
+    those are all numbers (a label with spaces, 4合1髹漆工 (大油 - 批填漆灰) 280 221 177), after the
+    row's own number (1. 砌磚工)."""
+    if len(cells) == k:
+        return cells[0], cells[1:]
+    if len(cells) < k or k < 2:
+        return None
+    values = cells[len(cells) - (k - 1) :]
+    if not all(_BARE.fullmatch(text, a, b) or _OWN_UNIT.fullmatch(text, a, b) for a, b in values):
+        return None
+    label = cells[: len(cells) - (k - 1)]
+    if _ROW_NUMBER.fullmatch(text, *label[0]) and len(label) > 1:
+        label = label[1:]
+    if any(_BARE.fullmatch(text, a, b) for a, b in label):
+        return None  # a number among the label's words: not a row of this table
+    return (label[0][0], label[-1][1]), values
+
+
 def space_table_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    names: list[str] | None = None
+    header: list[tuple[str, int, int]] | None = None
+    units: dict[int, tuple[str, int, int]] = {}
     pos = 0
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        cells = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)] if names else []
-        if names is not None and len(cells) == len(names) and "|" not in line:
-            row = text[cells[0][0] : cells[0][1]]
-            for k, (a, b) in enumerate(cells[1:], start=1):
+        cells = [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)] if header else []
+        row = _row(text, cells, len(header)) if header is not None and "|" not in line else None
+        if row is not None and header is not None:
+            (la, lb), values = row
+            label = text[la:lb]
+            for k, (a, b) in enumerate(values, start=1):
                 m = _OWN_UNIT.fullmatch(text, a, b)
                 if m:
-                    out.append(matched_candidate(m, a, b, label=f"{row} {names[k]}"))
+                    out.append(matched_candidate(m, a, b, label=f"{label} {header[k][0]}"))
+                elif k in units and _BARE.fullmatch(text, a, b):
+                    # a bare number under a header that names its unit (申請人次, 持資歷人數)
+                    out.append(cell_candidate(text, la, [(la, lb)], a, b, units[k], label=f"{label} {header[k][0]}"))
             continue
-        names = _header(line)
+        header = _header(text, start, line)
+        units = {}
+        if header is not None:
+            for k, (name, a, b) in enumerate(header):
+                u = header_unit(name, 0, len(name))
+                if u is not None:
+                    units[k] = (u[0], a, b)
     return out

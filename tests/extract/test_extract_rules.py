@@ -1647,3 +1647,23 @@ def test_a_consortiums_council_ranks_and_member_units_are_its_members():
     assert codes(text) == ["consortium_member_units"] * 3
     # the institution's own governing council stays its council
     assert codes("学院组建发展理事会，理事单位28家。") == ["governing_council_external_members"]
+
+
+def test_a_space_table_with_numbered_rows_labels_with_spaces_and_units_in_its_header():
+    text = (
+        "技能測試(大工)進度報告(至2024年10月31日)\n\n"
+        "  工藝測試 *1申請人次 考試人次 *1持資歷人數\n"
+        "1. 砌磚工 2,540 2,162 1,271\n"
+        "24. 4合1髹漆工 (大油 - 批填漆灰) 280 221 177\n"
+    )
+    facts = [(f.normalized_value, f.base_unit, f.indicator_code) for f in extract_facts(text)]
+    assert facts == [
+        (2540, "person_time", "other"),
+        (2162, "person_time", "other"),
+        (1271, "person", "vocational_certificate_holders"),
+        (280, "person_time", "other"),
+        (221, "person_time", "other"),
+        (177, "person", "vocational_certificate_holders"),
+    ]
+    # a header that names no unit leaves bare numbers unread, as before
+    assert extract_facts("年份 学校 备注 说明\n2020 12 34 56\n") == []
