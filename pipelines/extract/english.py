@@ -79,6 +79,7 @@ ENGLISH_NOUNS = {
             "enrolments",
             "enrollments",
             "individuals",
+            "farmers",
         ],
         "person",
     ),
@@ -169,7 +170,7 @@ ENGLISH_NOUNS = {
         "other",
     ),
     **dict.fromkeys(["hours"], "hour"),
-    **dict.fromkeys(["percent", "per cent"], "percent"),
+    **dict.fromkeys(["percent", "per cent", "percentage points"], "percent"),
     **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).

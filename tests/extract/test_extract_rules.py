@@ -1667,3 +1667,14 @@ def test_a_space_table_with_numbered_rows_labels_with_spaces_and_units_in_its_he
     ]
     # a header that names no unit leaves bare numbers unread, as before
     assert extract_facts("年份 学校 备注 说明\n2020 12 34 56\n") == []
+
+
+def test_english_farmers_and_changes_in_percentage_points():
+    def read(text: str) -> list[tuple]:
+        return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
+
+    assert read("China trained over 753,900 skilled farmers in 2022.") == [(753900, "person", "at_least")]
+    assert read("71.76 percent assisted neighbours, rising 6.72 percentage points.") == [
+        (71.76, "percent", "exact"),
+        (6.72, "percent", "exact"),
+    ]
