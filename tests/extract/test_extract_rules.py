@@ -12,6 +12,10 @@ def facts_of(text: str) -> list[tuple[float, str, str]]:
     return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
 
 
+def codes_of(text: str) -> list[str]:
+    return [f.indicator_code for f in extract_facts(text)]
+
+
 @pytest.mark.parametrize(
     "written, value",
     [
@@ -1184,17 +1188,17 @@ def test_graduates_going_on_to_a_bachelors_degree_are_not_supplied_to_industry()
 
 
 def test_an_english_placement_rate_is_the_employment_rate_and_a_share_of_a_group_is_not():
-    def codes(text):
+    def codes_by_number(text):
         return {f.number_text: f.indicator_code for f in extract_facts(text)}
 
-    assert codes("The employment rate of graduates reached 92 percent.")["92"] == "graduate_employment_rate"
-    assert codes("The employment rate of the 2023 graduates is 96.85%, which is high.")["96.85"] == (
+    assert codes_by_number("The employment rate of graduates reached 92 percent.")["92"] == "graduate_employment_rate"
+    assert codes_by_number("The employment rate of the 2023 graduates is 96.85%, which is high.")["96.85"] == (
         "graduate_employment_rate"
     )
-    assert codes("The unemployment rate of young people was 17%.")["17"] == "other"
+    assert codes_by_number("The unemployment rate of young people was 17%.")["17"] == "other"
     # the rate named a sentence before, and a share of a group, are not it
     text = "The province maintains a graduate employment rate of over 95% [4]. - More than 70% of new employees in key industries come from vocational schools."
-    got = codes(text)
+    got = codes_by_number(text)
     assert got["95"] == "graduate_employment_rate" and got["70"] == "other"
 
 
@@ -1498,15 +1502,12 @@ def test_rooms_are_bases_only_where_their_own_words_say_industry():
     """Spec: the school's own rooms and labs are `other`; a teaching factory and the government's
     vocational training bases are training bases (a factory in its name is no firm)."""
 
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
-    assert codes("建有产教融合发展基地，专业实验实训室316个。") == ["other"]
-    assert codes("建有7个实训中心、89个实训室和102个校外实训基地。")[1:] == ["other", "training_bases"]
-    assert codes("与企业共建实训室5个。") == ["training_bases"]
-    assert codes("校企共建8个产业学院、5个教学工厂。") == ["industry_colleges", "training_bases"]
-    assert codes("建成中央职业教育实训基地3个。") == ["training_bases"]
-    assert codes("与京东等7家企业共建生产性实训基地。") != ["training_bases"]  # firms, not bases
+    assert codes_of("建有产教融合发展基地，专业实验实训室316个。") == ["other"]
+    assert codes_of("建有7个实训中心、89个实训室和102个校外实训基地。")[1:] == ["other", "training_bases"]
+    assert codes_of("与企业共建实训室5个。") == ["training_bases"]
+    assert codes_of("校企共建8个产业学院、5个教学工厂。") == ["industry_colleges", "training_bases"]
+    assert codes_of("建成中央职业教育实训基地3个。") == ["training_bases"]
+    assert codes_of("与京东等7家企业共建生产性实训基地。") != ["training_bases"]  # firms, not bases
 
 
 def test_figures_of_an_industry_in_traditional_characters_are_no_facts():
@@ -1518,16 +1519,13 @@ def test_figures_of_an_industry_in_traditional_characters_are_no_facts():
 
 
 def test_english_hours_individuals_sessions_vehicles_and_money_joined_by_hyphens():
-    def read(text: str) -> list[tuple]:
-        return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
-
-    assert read("The 3.26-million-yuan worth of donation includes engines.") == [(3260000, "CNY", "exact")]
-    assert read("It provided more than 2000 hours of compulsory training.") == [(2000, "hour", "at_least")]
-    assert read("It can deliver more than 1,500 training sessions per year.") == [(1500, "item", "at_least")]
-    assert read("It can train up to 600 individuals at a time.") == [(600, "person", "at_most")]
-    assert read("The school received 14 new cars from the firm.") == [(14, "other", "exact")]
-    assert read("The firm set up a 800 square meter training center.") == [(800, "other", "exact")]
-    assert read("In 2019 graduates found jobs.") == []  # a year, not a count
+    assert facts_of("The 3.26-million-yuan worth of donation includes engines.") == [(3260000, "CNY", "exact")]
+    assert facts_of("It provided more than 2000 hours of compulsory training.") == [(2000, "hour", "at_least")]
+    assert facts_of("It can deliver more than 1,500 training sessions per year.") == [(1500, "item", "at_least")]
+    assert facts_of("It can train up to 600 individuals at a time.") == [(600, "person", "at_most")]
+    assert facts_of("The school received 14 new cars from the firm.") == [(14, "other", "exact")]
+    assert facts_of("The firm set up a 800 square meter training center.") == [(800, "other", "exact")]
+    assert facts_of("In 2019 graduates found jobs.") == []  # a year, not a count
 
 
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
@@ -1550,14 +1548,13 @@ def test_graduates_are_supplied_when_the_text_says_so_or_says_for_whom_they_were
     """Spec: 输送 / 培养并输送 is graduates_supplied_to_industry; a bare 累计培养人才 count, the employed
     among those supplied (就业6.2万人) and a labour export (劳务输送) are not."""
 
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
-    assert codes("学校每年向社会输送优秀毕业生5000余人。") == ["graduates_supplied_to_industry"]
-    assert codes("建校63年来为我国铁路现代化和地方经济建设培养了11万余名毕业生。") == ["graduates_supplied_to_industry"]
-    assert codes("建校14年来，累计培养毕业生7267人。") == ["other"]
-    assert codes("中职学校向社会输送6.5万名毕业生，就业6.2万人。") == ["graduates_supplied_to_industry", "other"]
-    assert codes("组织市内外劳务输送232车次6199人。")[-1] == "other"
+    assert codes_of("学校每年向社会输送优秀毕业生5000余人。") == ["graduates_supplied_to_industry"]
+    assert codes_of("建校63年来为我国铁路现代化和地方经济建设培养了11万余名毕业生。") == [
+        "graduates_supplied_to_industry"
+    ]
+    assert codes_of("建校14年来，累计培养毕业生7267人。") == ["other"]
+    assert codes_of("中职学校向社会输送6.5万名毕业生，就业6.2万人。") == ["graduates_supplied_to_industry", "other"]
+    assert codes_of("组织市内外劳务输送232车次6199人。")[-1] == "other"
 
 
 def test_english_millions_written_m_forecasts_and_what_money_is_for():
@@ -1613,40 +1610,28 @@ def test_an_adverb_is_no_score_and_a_pay_band_followed_by_its_share_is_no_amount
 
 
 def test_new_type_apprentices_are_not_the_ministrys_modern_apprenticeship():
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
-    assert codes("学院与西王集团合作开设新型学徒制班，培养新型学徒150人。") == ["other"]
-    assert codes("学院开展现代学徒制试点，招收学徒120人。") == ["modern_apprenticeship_enrolment"]
+    assert codes_of("学院与西王集团合作开设新型学徒制班，培养新型学徒150人。") == ["other"]
+    assert codes_of("学院开展现代学徒制试点，招收学徒120人。") == ["modern_apprenticeship_enrolment"]
 
 
 def test_employers_and_applicants_are_not_partner_firms():
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
-    assert codes("招聘会吸引2300余家用人单位进场。") == ["other"]
-    assert codes("学院与120家企业签订校企合作协议。") == ["partner_enterprises"]
-    assert codes("用人单位满意度达96%。") == ["employer_satisfaction"]  # employers' satisfaction stays theirs
+    assert codes_of("招聘会吸引2300余家用人单位进场。") == ["other"]
+    assert codes_of("学院与120家企业签订校企合作协议。") == ["partner_enterprises"]
+    assert codes_of("用人单位满意度达96%。") == ["employer_satisfaction"]  # employers' satisfaction stays theirs
 
 
 def test_appraisals_certificates_and_changes_in_person_times_are_not_training_given():
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
-    assert codes("累计服务社会培训120万人次，技能鉴定72万人次。") == ["social_training_person_times", "other"]
-    assert codes("學員逾10,670人次，逾3,780人次獲發技能證明。")[-1] == "other"
-    assert codes("学院年培训、鉴定28000人次。") == ["social_training_person_times"]
-    assert codes("與2008年比較，2009年培訓總數增加300.10萬人次。") == ["other"]
+    assert codes_of("累计服务社会培训120万人次，技能鉴定72万人次。") == ["social_training_person_times", "other"]
+    assert codes_of("學員逾10,670人次，逾3,780人次獲發技能證明。")[-1] == "other"
+    assert codes_of("学院年培训、鉴定28000人次。") == ["social_training_person_times"]
+    assert codes_of("與2008年比較，2009年培訓總數增加300.10萬人次。") == ["other"]
 
 
 def test_a_consortiums_council_ranks_and_member_units_are_its_members():
-    def codes(text: str) -> list[str]:
-        return [f.indicator_code for f in extract_facts(text)]
-
     text = "该共同体共有理事长单位1家、副理事长单位35家、理事单位100家。"
-    assert codes(text) == ["consortium_member_units"] * 3
+    assert codes_of(text) == ["consortium_member_units"] * 3
     # the institution's own governing council stays its council
-    assert codes("学院组建发展理事会，理事单位28家。") == ["governing_council_external_members"]
+    assert codes_of("学院组建发展理事会，理事单位28家。") == ["governing_council_external_members"]
 
 
 def test_a_space_table_with_numbered_rows_labels_with_spaces_and_units_in_its_header():
@@ -1670,11 +1655,8 @@ def test_a_space_table_with_numbered_rows_labels_with_spaces_and_units_in_its_he
 
 
 def test_english_farmers_and_changes_in_percentage_points():
-    def read(text: str) -> list[tuple]:
-        return [(f.normalized_value, f.base_unit, f.qualifier) for f in extract_facts(text)]
-
-    assert read("China trained over 753,900 skilled farmers in 2022.") == [(753900, "person", "at_least")]
-    assert read("71.76 percent assisted neighbours, rising 6.72 percentage points.") == [
+    assert facts_of("China trained over 753,900 skilled farmers in 2022.") == [(753900, "person", "at_least")]
+    assert facts_of("71.76 percent assisted neighbours, rising 6.72 percentage points.") == [
         (71.76, "percent", "exact"),
         (6.72, "percent", "exact"),
     ]
