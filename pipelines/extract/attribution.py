@@ -1223,7 +1223,8 @@ def period_of(
     relative: bool = False,
 ) -> Period:
     """The period the words before a number state (the nearest statement wins), else the
-    fallback (the report's period), else the report's year."""
+    fallback (the report's period), else the report's year. relative: read a year named against the
+    report's (去年, 前年, 今年) too, for a number's own sentence in a report dated by its metadata."""
     s = gregorian(sentence_before, taiwan)
     if m := last_match(YEAR_RANGE, s):
         return Period(int(m.group(1)), int(m.group(2)), "text")

@@ -353,7 +353,6 @@ def new_type_not_modern(s: Setting) -> str | None:
 
 # A consortium, community, alliance or group: the body whose members and council ranks are counted.
 CONSORTIUM = re.compile(r"共同体|联合体|联盟|职教集团|职业教育集团|教育集团")
-COUNCIL_RANK = re.compile(r"理事长单位|理事单位|理事会|董事")
 BODY_COUNTS = ("industry_communities", "municipal_consortia", "vocational_education_groups")
 MEMBER_NOUNS = re.compile(r"单位|成员|企业|院校|学校|高校|机构")
 
@@ -419,6 +418,9 @@ def satisfaction_not_of_employers(s: Setting) -> str | None:
 ATTENDING = re.compile(r"受邀|应邀|参加|出席|参会|与会|莅临|到场")
 
 
+HIRERS = re.compile(r"用人单位|立项单位|用人單位")
+
+
 def attendees_not_partners(s: Setting) -> str | None:
     """受邀参加大会的还有100多家企业: firms at an event are its guests, not the institution's partners;
     employers (2300余家用人单位, 立项单位794家) are whoever hires or applies, not partners either (the
@@ -428,9 +430,6 @@ def attendees_not_partners(s: Setting) -> str | None:
     if s.code == "partner_enterprises" and HIRERS.search(s.before[-6:] + s.after[:6]):
         return "employers or applicants counted (用人单位, 立项单位), not partners"
     return None
-
-
-HIRERS = re.compile(r"用人单位|立项单位|用人單位")
 
 
 APPLIED = re.compile(r"申请|申报|受理|公开")

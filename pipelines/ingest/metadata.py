@@ -197,12 +197,15 @@ def resolve_abbreviation(abbr: str, full_names: list[str]) -> str | None:
 
 WE_SCHOOL = re.compile(r"我校|本校|我院|本院")
 SPEAKER_REACH = 300  # how far back from a 我校 its sentence is looked for
+MAX_TIED = 8  # names tied for most named that the sentences with 我校 are asked about
 
 
 def speaker_votes(text: str, names) -> dict[str, int]:
     """Of names a report gives equally often, the one it speaks as: how many of its sentences that
     say 我校 (we) also name it before (日照科技职业学院…成功当选副理事长单位，…我校…斩获…席位)."""
     votes: dict[str, int] = {}
+    if len(names) > MAX_TIED:  # a tie among many names is no report's own voice; and the work stays linear
+        return votes
     for m in WE_SCHOOL.finditer(text):
         lo = max(0, m.start() - SPEAKER_REACH)
         start = max(text.rfind(c, lo, m.start()) for c in "。！？；!?;\n") + 1

@@ -106,3 +106,15 @@ def test_what_students_do_to_a_school_is_no_part_of_its_name_and_a_kind_of_schoo
     names = find_institution("今年有14位錄取國立科技大學，校友多畢業於崑山科技大學。崑山科技大學表示歡迎。")[0]
     assert names == "崑山科技大學"
     assert find_institution("有14位錄取國立科技大學。")[0] is None  # 國立科技大學: a kind of school
+
+
+def test_a_tie_among_many_names_asks_no_sentence_so_the_work_stays_linear():
+    from pipelines.ingest.metadata import MAX_TIED, speaker_votes
+
+    names = [f"第{i}职业学院" for i in range(2000)]  # a hostile text: thousands of names, each once
+    text = "".join(f"{n}举行活动，我校参加。" for n in names)
+    assert speaker_votes(text, names) == {}
+    assert speaker_votes(text, names[:MAX_TIED]) == dict.fromkeys(names[:MAX_TIED], 1)
+    assert speaker_votes("甲职业学院当选，我校参加。乙职业学院举办。", ["甲职业学院", "乙职业学院"]) == {
+        "甲职业学院": 1
+    }
