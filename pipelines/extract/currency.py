@@ -20,7 +20,8 @@ TAIWAN = re.compile(
     r"台灣新聞網|中央社|國立|科技大學|科大|學年度|國教署|勞委會|勞動部|技職司|教育部技職|"
     r"[臺台]北市|[臺台]中市|[臺台]南市|新北市|高雄市|桃園市|新竹|嘉義|彰化|雲林|屏東|花蓮|宜蘭|苗栗|南投|"
     r"技职司|国教署|技职教育|台湾新闻网|"  # the same in a Simplified-character repost
-    r"技職|技術型高級中等學校|技术型高级中等学校"  # Taiwan's words for vocational education and its schools
+    r"技職|技術型高級中等學校|技术型高级中等学校|"  # Taiwan's words for vocational education and its schools
+    r"全[台臺](?![州山湾灣])"  # 全台首例: all Taiwan (not 全台州, a mainland city)
 )
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
 HONG_KONG_MACAU = re.compile(
@@ -28,13 +29,19 @@ HONG_KONG_MACAU = re.compile(
     r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局"
 )
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
-ROC_YEAR = re.compile(r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)")
+ROC_YEAR = re.compile(
+    r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)"
+    r"|一[0０〇零][0-9０-９一二三四五六七八九〇零](?:學年度|学年度|年)"  # 一0五年, 一〇六年: the same in Chinese numerals
+)
 # Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
 # Taiwan's own counties (彰化縣), its 縣市 (cities and counties) and 縣府 (a county's government, as
 # Taiwan calls it) are no sign of the mainland.
 _TW_COUNTY = "|".join(("彰化", "雲林", "云林", "嘉義", "嘉义", "屏東", "屏东", "宜蘭", "宜兰", "花蓮", "花莲"))
 _TW_COUNTY += "|" + "|".join(("臺東", "台東", "台东", "苗栗", "南投", "新竹", "澎湖", "金門", "金门", "連江", "连江"))
-MAINLAND = re.compile(rf"人民幣|人民币|中國|中国|省|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委")
+# 省 is a province, not the verb to save (省下约两千万元, 节省): 省下, 省钱 and 节省 are no sign.
+MAINLAND = re.compile(
+    rf"人民幣|人民币|中國|中国|(?<![節节])省(?![下錢钱去略力])|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委"
+)
 # How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
 REACH = 12
 

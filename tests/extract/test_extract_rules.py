@@ -1660,3 +1660,15 @@ def test_english_farmers_and_changes_in_percentage_points():
         (71.76, "percent", "exact"),
         (6.72, "percent", "exact"),
     ]
+
+
+def test_a_taiwanese_report_known_by_its_roc_year_in_numerals_and_all_taiwan_counts_nt_dollars():
+    """自一0六年起…全台首例: Taiwan's calendar written in Chinese numerals and 全台 mark a Taiwanese report,
+    whose 元 are New Taiwan dollars; 省下 (to save) is no mainland province."""
+    text = (
+        "南台科大接手營運育成中心，是全台首例。自一0六年一月一日起委託營運，第一年自籌一千五百萬元，"
+        "為政府省下約兩千萬元之營運成本。"
+    )
+    assert {f.base_unit for f in extract_facts(text)} == {"other"}
+    mainland = "江苏省某职业学院去年投入一千五百万元，全台州共有5所学校。"
+    assert [f.base_unit for f in extract_facts(mainland)][0] == "CNY"
