@@ -135,6 +135,8 @@ BARE_NOUNS = (
     r"[职職][类類种種]|"  # a contest's trades (7職類有44人獲獎)
     # awards counted with no measure word: 20金手46優勝, 4金3银2铜 (a lone 金 only before its 银)
     r"金手[奖獎]?|[优優][胜勝]|金牌|[银銀]牌|[铜銅]牌|"
+    # awards so counted (榮獲434獎項、71特別獎及9其他獎項)
+    r"(?:其他|其它)?[奖獎]项|(?:其他|其它)?[奖獎]項|特[别別][奖獎]|"
     # a lone 金, 银 or 铜 only before the next medal's count or at the end of a clause (获21金、3银)
     rf"[金银銀铜銅](?=[0-9一二三四五六七八九十]+[金银銀铜銅优優]|{_MEDAL_END})"
 )

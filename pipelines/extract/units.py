@@ -46,6 +46,7 @@ MEASURES: dict[str, str | None] = {
         ("金手", "金手奖", "金手獎", "优胜", "優勝", "優胜", "优勝", "金牌", "银牌", "銀牌", "铜牌", "銅牌"), "item"
     ),
     **dict.fromkeys(("金", "银", "銀", "铜", "銅"), "item"),
+    **dict.fromkeys(("奖项", "獎項", "特别奖", "特別獎", "其他奖项", "其他獎項", "其它奖项", "其它獎項"), "item"),
     # counted nouns with no measure word (两企业, 4中心, 12校)
     "企业": "unit",
     "企業": "unit",

@@ -1672,3 +1672,14 @@ def test_a_taiwanese_report_known_by_its_roc_year_in_numerals_and_all_taiwan_cou
     assert {f.base_unit for f in extract_facts(text)} == {"other"}
     mainland = "江苏省某职业学院去年投入一千五百万元，全台州共有5所学校。"
     assert [f.base_unit for f in extract_facts(mainland)][0] == "CNY"
+
+
+def test_awards_counted_with_no_measure_word():
+    text = "參加國際發明展至今已榮獲達434獎項，包含139金牌、121銀牌、71特別獎及9其他獎項。"
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts(text)] == [
+        (434, "item"),
+        (139, "item"),
+        (121, "item"),
+        (71, "item"),
+        (9, "item"),
+    ]
