@@ -88,3 +88,65 @@ def space_table_candidates(text: str) -> list[Candidate]:
                 if u is not None:
                     units[k] = (u[0], a, b)
     return out
+
+
+# A yearbook table whose header spreads over several lines, under a note that names its one unit
+# (单位:个 above; 中等职业学校 11611 92 9502 6672 2830 2017 below): rows of a label and as many numbers.
+_NOTE_LINE = re.compile(
+    rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT})[ \t\u3000]*$"
+)
+_LABEL_TOKEN = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*|[(（][^\s]*[)）]")
+NOTE_REACH = 12  # lines from a note to its table's first row
+MIN_VALUES = 2
+
+
+def _label_and_values(text: str, cells: list[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """A row of a label (words, no digits) and the numbers after it, if the line is one."""
+    k = len(cells)
+    while k > 0 and _BARE.fullmatch(text, *cells[k - 1]):
+        k -= 1
+    values, label = cells[k:], cells[:k]
+    if len(values) < MIN_VALUES or not label or not all(_LABEL_TOKEN.fullmatch(text, a, b) for a, b in label):
+        return None
+    return (label[0][0], label[-1][1]), values
+
+
+def noted_table_candidates(text: str) -> list[Candidate]:
+    """The numbers of such a table, each with the note's unit; a group of at least two rows with the
+    same number of values, each row's label read with it. Prose (a line that ends a sentence) or a
+    row of another width ends a group; one pass over the lines."""
+    out: list[Candidate] = []
+    note: tuple[str, int, int] | None = None
+    since = 0  # lines since the note
+    group: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+
+    def flush() -> None:
+        if note is not None and len(group) >= 2:
+            for (la, lb), values in group:
+                for a, b in values:
+                    out.append(cell_candidate(text, la, [(la, lb)], a, b, note, label=text[la:lb]))
+        group.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if m := _NOTE_LINE.match(line):
+            flush()
+            note, since = (m.group("unit"), start + m.start("unit"), start + m.end("unit")), 0
+            continue
+        since += 1
+        if note is None or not line.strip():
+            continue
+        cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)]
+        row = _label_and_values(text, cells)
+        if row is not None and (group or since <= NOTE_REACH) and (not group or len(row[1]) == len(group[0][1])):
+            group.append(row)
+            continue
+        flush()
+        if row is not None and since <= NOTE_REACH:
+            group.append(row)
+        elif row is None and ("。" in line or len(line) > 80):
+            note = None  # prose: the note's table is over
+    flush()
+    return out

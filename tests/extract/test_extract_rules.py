@@ -1683,3 +1683,16 @@ def test_awards_counted_with_no_measure_word():
         (71, "item"),
         (9, "item"),
     ]
+
+
+def test_a_yearbook_table_under_a_note_of_its_unit_with_a_header_spread_over_lines():
+    text = (
+        "21-15  中等职业学校 (机构)数 (2005年)\n \n单位:个          \n      中央部门 地方部门      \n"
+        "  教育部门 非教育部门\n             \n"
+        "中等职业学校 11611 92 9502 6672\n  普通中等专业学校 3207 39 2700 1303\n"
+        "注:中等职业学校未含技工学校数据。\n"
+    )
+    facts = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert facts == [(v, "unit") for v in (11611, 92, 9502, 6672, 3207, 39, 2700, 1303)]
+    # one row alone under a note is no table; prose after a note ends it
+    assert extract_facts("单位:个\n中等职业学校 11611 92 9502\n") == []
