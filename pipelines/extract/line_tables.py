@@ -28,6 +28,8 @@ _BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
+_ENGLISH_GLOSS = re.compile(r"[A-Za-z][A-Za-z ,.&'’()/-]*")  # words only: no digits, no Chinese
+_CJK_LABEL = re.compile(r"[\u4e00-\u9fff]")
 # A caption names the count the whole table holds: …人數統計表, 参加人数如下.
 _CAPTION_UNIT = re.compile(r"(?P<word>人[数數]|人次)(?:[统統][计計]表|表|如下|[:：])")
 
@@ -79,6 +81,18 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
             # a label wrapped over lines, its last line and bar after the others (畢業生數 / Graduates |,
             # Classroom / Teachers / (10 000 persons) |): one cell
             current[wrapped:] = [(current[wrapped][0], start + m.end("cell"))]
+            wrapped = None
+            continue
+        if (
+            m
+            and cell
+            and current
+            and _ENGLISH_GLOSS.fullmatch(cell)
+            and _CJK_LABEL.search(text, *current[-1])
+            and not _ENGLISH_GLOSS.fullmatch(text, *current[-1])
+        ):
+            # a label's English gloss in a cell of its own (| 合  计 | / total | 17357 |): one cell
+            current[-1] = (current[-1][0], start + m.end("cell"))
             wrapped = None
             continue
         # a bilingual label (一、高等教育 higher education) is as short as its Chinese

@@ -1696,3 +1696,15 @@ def test_a_yearbook_table_under_a_note_of_its_unit_with_a_header_spread_over_lin
     assert facts == [(v, "unit") for v in (11611, 92, 9502, 6672, 3207, 39, 2700, 1303)]
     # one row alone under a note is no table; prose after a note ends it
     assert extract_facts("单位:个\n中等职业学校 11611 92 9502\n") == []
+
+
+def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
+    text = (
+        "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
+        "  | 项    目 | \n  item | \n   合  计  | \n  | 副高级 | \n  中  级 | \n"
+        "  | 合  计       | \n  total | \n  17357 | \n  2485 | \n  6611 | \n"
+        "  | #文化基础课 | \n  culture | \n  8432 | \n  1296 | \n  3348 | \n"
+        "  |   专业课 | \n  specialized lessons | \n  8453 | \n  1153 | \n  3093 | \n"
+    )
+    facts = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
+    assert facts == [(v, "person") for v in (17357, 2485, 6611, 8432, 1296, 3348, 8453, 1153, 3093)]
