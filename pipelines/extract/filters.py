@@ -245,13 +245,6 @@ def _glossed(doc: Doc) -> bool:
     return doc.once("glossed", lambda text: PINYIN_GLOSS.search(text) is not None)
 
 
-def _forecast_before(text: str, start: int, end: int, at: int) -> bool:
-    """FORECAST in text[start:at], its lookaheads reading on to end (争取2.4亿元中央预算内投资 is money
-    won, not a target)."""
-    m = FORECAST.search(text, start, end)
-    return m is not None and m.start() < at
-
-
 # A bound that defines a class (总经费超10亿元的高校, 就业率超过95%的专业): a threshold, not a quantity.
 THRESHOLD_AFTER = re.compile(
     r"(?:及?(?:以上|以下))?[的的](?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題"
@@ -284,12 +277,17 @@ CLASS_LATER = re.compile(
 PEOPLE_CLASS_AFTER = re.compile(r"(?:及?(?:以上|以下))?[的的](?:学生|學生|毕业生|畢業生|人)")
 
 
-def _first_forecast(doc: Doc, start: int, end: int) -> int:
-    """Where FORECAST first matches in the sentence text[start:end] (past its end where nowhere):
-    found once per sentence, not once per number in it."""
-    key = ("first_forecast", start, end)
+def _first_forecast(doc: Doc, start: int, end: int, bare: bool = False) -> int:
+    """Where FORECAST first matches in the sentence text[start:end], its lookaheads reading on to its
+    end (争取2.4亿元中央预算内投资 is money won, not a target); past the end where nowhere. bare: in the
+    sentence with its pinyin glosses taken out, an offset into that. Found once per sentence, not
+    once per number in it."""
+    key = ("first_forecast", start, end, bare)
     if key not in doc.derived:
-        m = FORECAST.search(doc.text, start, end)
+        if bare:
+            m = FORECAST.search(PINYIN_GLOSS.sub("", doc.text[start:end]))
+        else:
+            m = FORECAST.search(doc.text, start, end)
         doc.derived[key] = m.start() if m is not None else len(doc.text) + 1
     return doc.derived[key]  # type: ignore[return-value]
 
@@ -298,10 +296,10 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     start, end = doc.sentence(c.start)
     if _first_forecast(doc, start, end) < c.num_start:  # the number's own mark too (将超过50%)
         return "a forecast or target (预计, 力争, 目标)"
-    if _glossed(doc):  # a mirror's pinyin glosses split the words (將穩(wěn)定在)
-        bare, upto = PINYIN_GLOSS.sub("", doc.text[start:end]), PINYIN_GLOSS.sub("", doc.text[start : c.num_start])
-        if _forecast_before(bare, 0, len(bare), len(upto)):
-            return "a forecast or target (预计, 力争, 目标)"
+    if _glossed(doc) and _first_forecast(doc, start, end, bare=True) < len(
+        PINYIN_GLOSS.sub("", doc.text[start : c.num_start])
+    ):  # a mirror's pinyin glosses split the words (將穩(wěn)定在)
+        return "a forecast or target (预计, 力争, 目标)"
     clause_start, _ = doc.clause(c.start)
     completion = c.unit_text in ("%", "％") and doc.text.endswith("的", 0, c.start)  # 为招生计划的119.95%
     if (PLAN.search(doc.text, clause_start, c.start) and not completion) or PLAN.match(doc.text, c.end):
@@ -320,10 +318,11 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
         and not DONE.search(doc.text, start, c.num_start)
     ):
         return "a target for a year (到2020年，…总量达到520万人), not a result"
-    if doc.text[c.unit_start : c.unit_end].isascii() and _english_forecast(doc.text, c.start, c.end):
+    english = doc.text[c.unit_start : c.unit_end].isascii()
+    if english and _english_forecast(doc.text, c.start, c.end):
         return "a forecast, target or rule in English (is expected, should be no less than)"
     if (
-        doc.text[c.unit_start : c.unit_end].isascii()
+        english
         and ENGLISH_PURPOSE.search(doc.text, max(0, c.start - 24), c.start)
         and ENGLISH_FUNDS.search(doc.text, max(0, c.start - 90), c.start)
     ):
