@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import CELL_NUMBER, TABLE_UNIT, Candidate, cell_candidate, header_unit, matched_candidate
+from .cells import CELL_NUM, CELL_NUMBER, TABLE_UNIT, Candidate, cell_candidate, header_unit, matched_candidate
 
 _TOKEN = re.compile(r"\S+")
 _HEADER_CELL = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*")
@@ -24,7 +24,6 @@ MIN_COLUMNS = 3
 
 _FOOTNOTE = re.compile(r"^[*＊][0-9]*")  # *1申請人次: a footnote's mark before a column's name
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.．、]")  # 1. 砌磚工 2,540 …: the row's number, no value
-_BARE = re.compile(CELL_NUMBER)
 
 
 def _header(text: str, start: int, line: str) -> list[tuple[str, int, int]] | None:
@@ -49,12 +48,12 @@ def _row(text: str, cells: list[tuple[int, int]], k: int) -> tuple[tuple[int, in
     if len(cells) < k or k < 2:
         return None
     values = cells[len(cells) - (k - 1) :]
-    if not all(_BARE.fullmatch(text, a, b) or _OWN_UNIT.fullmatch(text, a, b) for a, b in values):
+    if not all(CELL_NUM.fullmatch(text, a, b) or _OWN_UNIT.fullmatch(text, a, b) for a, b in values):
         return None
     label = cells[: len(cells) - (k - 1)]
     if _ROW_NUMBER.fullmatch(text, *label[0]) and len(label) > 1:
         label = label[1:]
-    if any(_BARE.fullmatch(text, a, b) for a, b in label):
+    if any(CELL_NUM.fullmatch(text, a, b) for a, b in label):
         return None  # a number among the label's words: not a row of this table
     return (label[0][0], label[-1][1]), values
 
@@ -76,7 +75,7 @@ def space_table_candidates(text: str) -> list[Candidate]:
                 m = _OWN_UNIT.fullmatch(text, a, b)
                 if m:
                     out.append(matched_candidate(m, a, b, label=f"{label} {header[k][0]}"))
-                elif k in units and _BARE.fullmatch(text, a, b):
+                elif k in units and CELL_NUM.fullmatch(text, a, b):
                     # a bare number under a header that names its unit (申請人次, 持資歷人數)
                     out.append(cell_candidate(text, la, [(la, lb)], a, b, units[k], label=f"{label} {header[k][0]}"))
             continue
@@ -103,7 +102,7 @@ MIN_VALUES = 2
 def _label_and_values(text: str, cells: list[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """A row of a label (words, no digits) and the numbers after it, if the line is one."""
     k = len(cells)
-    while k > 0 and _BARE.fullmatch(text, *cells[k - 1]):
+    while k > 0 and CELL_NUM.fullmatch(text, *cells[k - 1]):
         k -= 1
     values, label = cells[k:], cells[:k]
     if len(values) < MIN_VALUES or not label or not all(_LABEL_TOKEN.fullmatch(text, a, b) for a, b in label):
