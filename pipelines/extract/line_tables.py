@@ -141,7 +141,7 @@ def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
     i = first
     while i < len(kinds):
         rows, start = 0, i
-        while i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
+        while _is_row(kinds, i, width):
             rows += 1
             i += width
         if rows >= (1 if out else 2):
@@ -152,10 +152,15 @@ def _blocks(kinds: list[bool]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _is_row(kinds: list[bool], i: int, width: int) -> bool:
+    """Whether a row of a label and width - 1 values starts at i."""
+    return i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width])
+
+
 def _rows_at(kinds: list[bool], i: int, width: int) -> int:
     """How many rows of a label and width - 1 values follow one another from i (at most 2: enough)."""
     rows = 0
-    while rows < 2 and i + width <= len(kinds) and not kinds[i] and all(kinds[i + 1 : i + width]):
+    while rows < 2 and _is_row(kinds, i, width):
         rows, i = rows + 1, i + width
     return rows
 
