@@ -566,8 +566,8 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     counts: dict[str, int] = {}
     plural = collective_names(text)
     bodies = sar_bodies(text)
-    for source, weight in ((text, 1), (title or "", 3)):
-        said = for_matching(source)
+    said_text = for_matching(text)
+    for said, weight in ((said_text, 1), (for_matching(title or ""), 3)):
         for m in run_matches(SCHOOL, _SCHOOL_HINT, said):
             name = proper_name(m.group())
             if name and name not in plural:
@@ -578,7 +578,7 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n) or _opens_with(opening, n)}
     if not counts:
         return None, 0
-    speaker = speaker_votes(for_matching(text), counts) if len(counts) > 1 else {}
+    speaker = speaker_votes(said_text, counts) if len(counts) > 1 else {}
     best = max(counts, key=lambda n: (counts[n], speaker.get(n, 0), len(n)))
     return best, counts[best]
 
