@@ -219,11 +219,9 @@ def _value(c: Candidate) -> float | None:
             raw = raw[:-1]  # 3000万~5000万元: the range's unit carries the 万 once
         if c.unit_text == "半数":  # 半数以上: half
             return 50
-        if c.unit_text == "分之":  # 四分之一: one in four, as a percentage
-            den, num = raw.split("分之")
-            return round(parse_number(num) / parse_number(den) * 100, 2)
-        if c.unit_text == "/":  # 2/3的中职学生: a fraction, as a percentage
-            num, den = raw.split("/")
+        if c.unit_text in ("分之", "/"):  # 四分之一 (one in four), 2/3的中职学生: a fraction, as a percentage
+            first, second = raw.split(c.unit_text)
+            num, den = (second, first) if c.unit_text == "分之" else (first, second)
             return round(parse_number(num) / parse_number(den) * 100, 2)
         raw = raw.replace("点", ".") if c.unit_text == "百分之" else raw
         if "." in raw and not re.search(r"[0-9０-９]", raw):  # 八十五点五
