@@ -27,6 +27,11 @@ def attributions(text: str, **meta):
     return facts, attribute_facts(text, [number_position(f.char_start, f.quote, f.number_text) for f in facts], **meta)
 
 
+def entities_of(text: str, **meta) -> set[Entity]:
+    """The entities the text's facts are attributed to."""
+    return {a.entity for a in attributions(text, **meta)[1]}
+
+
 def entity_by_number(text: str, **meta) -> dict[str, Entity]:
     """Each fact's entity, by the number as the text writes it."""
     facts, attrs = attributions(text, **meta)
@@ -46,8 +51,9 @@ def test_a_bureau_summary_credits_each_college_its_own_numbers_and_the_city_its_
 
 def test_a_college_press_release_keeps_its_college_for_sentences_that_name_nobody():
     text = "淮海装备职院深化产教融合\n淮海装备职业技术学院与企业共建产业学院3个。学院开展社会培训2.3万人日。"
-    facts, attrs = attributions(text, institution="淮海装备职业技术学院", publisher=None, title=None, year=2024)
-    assert {a.entity for a in attrs} == {Entity("淮海装备职业技术学院", "institution")}
+    assert entities_of(text, institution="淮海装备职业技术学院", publisher=None, title=None, year=2024) == {
+        Entity("淮海装备职业技术学院", "institution")
+    }
 
 
 def test_partners_and_titles_are_not_the_subject():
@@ -568,8 +574,7 @@ def test_an_english_page_about_one_province_is_that_provinces():
         "Shandong's vocational education serves local industry. Shandong has 547 vocational schools "
         "with 2.744 million students. Zhejiang Junhong Industrial Machinery Co. hired 30 graduates."
     )
-    facts, attrs = attributions(text, institution=None, year=2025)
-    assert {a.entity for a in attrs} == {Entity("山东省", "province")}
+    assert entities_of(text, institution=None, year=2025) == {Entity("山东省", "province")}
     # a firm's name that opens with a province is no mention of it; a Chinese page is not read so
     from pipelines.extract.attribution import english_area
 
@@ -597,18 +602,15 @@ def test_a_macau_page_about_macau_is_the_regions_and_one_spam_word_places_no_pag
     from pipelines.extract.attribution import sar_region
 
     text = "統計暨普查局資料顯示，在2018年舉辦職業培訓課程的機構有56間。本澳學員有68,686人次。"
-    facts, attrs = attributions(text, institution=None, year=2018)
-    assert {a.entity for a in attrs} == {Entity("澳门特别行政区", "province")}
+    assert entities_of(text, institution=None, year=2018) == {Entity("澳门特别行政区", "province")}
     assert sar_region("澳门葡京娱乐 注册送彩金。职业学院新增合作企业12家。") is None
 
 
 def test_taiwan_is_named_taiwan_region_and_a_report_about_one_taiwanese_county_is_its():
     county = "桃園縣政府職訓中心開辦失業者職訓班。桃園縣今年共開辦9班次，計240人受訓。臺灣就業通協助媒合。"
-    facts, attrs = attributions(county, institution=None, year=2009)
-    assert {a.entity for a in attrs} == {Entity("桃园县", "city")}
+    assert entities_of(county, institution=None, year=2009) == {Entity("桃园县", "city")}
     wide = "臺灣技職教育推動計畫。臺灣選手在台北集訓，台灣共派出15名選手，台灣獲得5金。"
-    facts, attrs = attributions(wide, institution=None, year=2022)
-    assert {a.entity for a in attrs} == {Entity("台湾地区", "province")}
+    assert entities_of(wide, institution=None, year=2022) == {Entity("台湾地区", "province")}
 
 
 def test_a_word_for_ones_own_place_is_a_place_of_its_kind():
@@ -623,8 +625,7 @@ def test_a_word_for_ones_own_place_is_a_place_of_its_kind():
 
 def test_a_report_whose_opening_names_one_place_and_nothing_else_is_that_places():
     text = "近几年来,如皋市在加强做好农民培训中创新了培训模式。累计培训农村劳动力35.49万人。"
-    facts, attrs = attributions(text, institution=None, year=2012)
-    assert {a.entity for a in attrs} == {Entity("如皋市", "city")}
+    assert entities_of(text, institution=None, year=2012) == {Entity("如皋市", "city")}
     # a place inside a longer word, or beside a body, is no such opening
     text = "近日,安徽界首市教育局召开会议。累计培训农村劳动力3万人。"
     facts, attrs = attributions(text, institution=None, year=2012)
