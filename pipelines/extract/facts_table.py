@@ -16,7 +16,7 @@ from schemas.tables import FactsModel
 from .cache import FactCache
 from .frame_store import KEY, POS, FrameStore, frame_key
 from .parallel import map_reports
-from .who_when import ReportFacts, derive_chunk
+from .who_when import WHO_WHEN_FIELDS, ReportFacts, derive_chunk
 
 FACT_FIELDS = (
     "quote",
@@ -120,9 +120,6 @@ def facts_frame(
     table = store.combine(kept, new, keys)
     store.save(table, keys)
     return table.drop_columns([KEY, POS]).to_pandas()
-
-
-WHO_WHEN_FIELDS = ("entity", "entity_level", "period_start", "period_end", "period_source", "page", "cell")
 
 
 def _rows(

@@ -26,8 +26,12 @@ class ReportFacts:
     url: str | None = None
 
 
+# The facts table's columns a derived row holds, in the order derive writes them.
+WHO_WHEN_FIELDS = ("entity", "entity_level", "period_start", "period_end", "period_source", "page", "cell")
+
+
 def derive(r: ReportFacts) -> list[list]:
-    """Per fact: entity, level, period start, end and source, page, cell."""
+    """Per fact: entity, level, period start, end and source, page, cell (WHO_WHEN_FIELDS)."""
     attributions = attribute_facts(
         r.text,
         [number_position(f["char_start"], f["quote"], f["number_text"]) for f in r.facts],
