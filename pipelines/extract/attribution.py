@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from pipelines.ingest.metadata import (
     ABBREVIATION,
@@ -308,15 +309,16 @@ CITY_KIND = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:市|区|县|州))" + GENERIC.p
 PLURAL_AFTER = re.compile(r"\s*(?:共有|共|有|计|达)?\s*[0-9一二两三四五六七八九十百]+\s*所")
 
 
-def collective_names(text: str) -> dict[str, Entity]:
-    """name → place for each place's kind of school the (Simplified) text counts in 所."""
+@lru_cache(maxsize=2)  # asked twice of a report's text: by report_entity and by attribute
+def collective_names(text: str) -> Mapping[str, Entity]:
+    """name → place for each place's kind of school the (Simplified) text counts in 所 (read-only)."""
     out: dict[str, Entity] = {}
     for m in run_matches(SCHOOL, _SCHOOL_HINT, text):
         name = proper_name(m.group())
         kind = CITY_KIND.fullmatch(name) if name else None
         if kind and name not in out and PLURAL_AFTER.match(text, m.end()):
             out[name] = Entity(kind.group(1), "city")
-    return out
+    return MappingProxyType(out)
 
 
 SENTENCE_LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）年月日，,:：据今去近来以]*")
@@ -385,7 +387,7 @@ EXAMPLE_OF_A_SET = re.compile(r"\s*等\s*[0-9一二两三四五六七八九十�
 def mentions(
     sentence: str,
     known: list[str],
-    collective: dict[str, Entity] | None = None,
+    collective: Mapping[str, Entity] | None = None,
     here: dict[str, str] = HERE,
     bodies: dict[str, str] | None = None,
     rows: bool = False,
@@ -562,12 +564,11 @@ def _opens_with(opening: str, name: str) -> bool:
 
 def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     """The institution a report is most about: the name (…学院, …学校, …大学) it gives most
-    often, the title's counting triple; and how often it is named."""
+    often, the title's counting triple; and how often it is named. text: as for_matching gives it."""
     counts: dict[str, int] = {}
     plural = collective_names(text)
     bodies = sar_bodies(text)
-    said_text = for_matching(text)
-    for said, weight in ((said_text, 1), (for_matching(title or ""), 3)):
+    for said, weight in ((text, 1), (for_matching(title or ""), 3)):
         for m in run_matches(SCHOOL, _SCHOOL_HINT, said):
             name = proper_name(m.group())
             if name and name not in plural:
@@ -578,7 +579,7 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     counts = {n: c for n, c in counts.items() if c >= 2 or PLACE_LED.match(n) or _opens_with(opening, n)}
     if not counts:
         return None, 0
-    speaker = speaker_votes(said_text, counts) if len(counts) > 1 else {}
+    speaker = speaker_votes(text, counts) if len(counts) > 1 else {}
     best = max(counts, key=lambda n: (counts[n], speaker.get(n, 0), len(n)))
     return best, counts[best]
 
@@ -1101,9 +1102,12 @@ def _period_at(
     taiwan: bool = False,
     captions: dict[int, Period | None] | None = None,
     dated: bool = False,
+    paragraphs: dict[int, Period | None] | None = None,
 ) -> Period:
     """The period of the fact at pos: what its sentence says, else what its paragraph said last
-    (2024年，学校… 。新增订单班3个), else the report's (report_period)."""
+    (2024年，学校… 。新增订单班3个), else the report's (report_period). paragraphs: what the paragraph
+    before each sentence start states, shared by the report's facts (the facts of one sentence
+    read it once)."""
     text = doc.text
     year = fallback.end
     if row := _year_row(text, pos):
@@ -1111,15 +1115,36 @@ def _period_at(
     if caption := caption_period(text, pos, year, fallback, taiwan, captions):
         return caption
     start, _ = doc.sentence(pos)
-    own = period_of(simplified(text[start:pos]), year, fallback, taiwan, relative=dated)
+    own = _stated(text[start:pos], year, fallback, taiwan, relative=dated)
     if own.source == "text":
         return own
+    paragraphs = {} if paragraphs is None else paragraphs
+    if start not in paragraphs:
+        paragraphs[start] = _paragraph_period(text, start, year, fallback, taiwan)
+    return paragraphs[start] or own
+
+
+def _paragraph_period(text: str, start: int, year: int | None, fallback: Period, taiwan: bool) -> Period | None:
+    """The period the paragraph before a sentence starting at start states last, if it states one
+    (and speaks of no recent years, 近三年, which are its own sentence's business)."""
     lo = max(0, start - PARAGRAPH_LOOKBACK)  # bounded, so a text without line breaks stays linear
     para = max(lo, text.rfind("\n", lo, start) + 1)
     if para == start and _wrapped(text, start, lo):  # a prose line broken mid-sentence: its start
         para = max(lo, text.rfind("\n", lo, start - 1) + 1)
-    earlier = period_of(simplified(text[para:start]), year, fallback, taiwan) if para < start else own
-    return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else own
+    if para >= start:
+        return None
+    earlier = _stated(text[para:start], year, fallback, taiwan)
+    return earlier if earlier.source == "text" and not RECENT.search(text[para:start]) else None
+
+
+# What any statement of a period holds (period_of's patterns): a digit, 年 (近三年, 去年) or 五
+# (十四五期间), in Simplified; 秊 is the one character the conversion turns into one of them.
+YEAR_SIGN = re.compile(r"[\d年五秊]")
+
+
+def _stated(raw: str, year: int | None, fallback: Period, taiwan: bool, relative: bool = False) -> Period:
+    """period_of the raw words before a number, without converting words that state no period."""
+    return period_of(simplified(raw) if YEAR_SIGN.search(raw) else "", year, fallback, taiwan, relative=relative)
 
 
 # A line of prose broken before its sentence ends (对接山东十强、\n日照十特产业集群，…): a line longer than a
@@ -1173,7 +1198,7 @@ def caption_period(
             continue
         if BARE_YEAR.fullmatch(line):
             break  # a header cell names a year (2022): the columns say when
-        stated = period_of(simplified(line), year, fallback, taiwan)
+        stated = _stated(line, year, fallback, taiwan)
         if stated.source == "text":
             # so does 107学年度; a caption is a title, not a sentence (…如下表所示。 speaks of a
             # table whose columns say when)
@@ -1370,7 +1395,11 @@ def attribute_facts(
     ]
     fallback = report_period(title, text, year, this_year or date.today().year, taiwan)
     captions: dict[int, Period | None] = {}  # caption_period's walks, shared by the report's facts
+    paragraphs: dict[int, Period | None] = {}  # _paragraph_period per sentence start, likewise
     # 去年, 前年 are read against the report's own date only: a year guessed from the text's years is
     # no ground for them
-    periods = [_period_at(doc, pos, fallback, taiwan, captions, dated=year is not None) for pos in starts]
+    periods = [
+        _period_at(doc, pos, fallback, taiwan, captions, dated=year is not None, paragraphs=paragraphs)
+        for pos in starts
+    ]
     return [Attribution(e, p) for e, p in zip(entities, periods, strict=True)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipelines.extract.attribution import (
     Entity,
     Period,
@@ -83,6 +85,31 @@ def test_periods_stated_or_the_reports_year():
     assert period_of("As of 2015, all regions had ", None).start == 2015
     assert period_of("The college trained 2000 students and ", 2024).source == "report"
     assert period_of("学院开展培训", None).source == "unknown"
+
+
+def test_words_without_a_sign_of_a_year_are_not_converted_to_look_for_one():
+    """_stated skips the conversion to Simplified where the raw words hold no YEAR_SIGN: exact only
+    while no word of the conversion table turns into a digit, 年 or 五 unless it holds one (or is 秊)."""
+    from pipelines.extract.attribution import YEAR_SIGN, _stated
+    from pipelines.extract.simplify import _table
+
+    sign = re.compile(r"[\d年五]")  # what period_of's patterns read
+    turned = sorted(w for w, v in _table().words.items() if sign.search(v) and not sign.search(w))
+    assert turned == ["秊"] and all(YEAR_SIGN.search(w) for w in turned)
+    report = Period(2024, 2024, "report")
+    assert _stated("近三秊來，學院", 2024, report, False) == Period(2022, 2024, "text")
+    assert _stated("學院開展培訓", 2024, report, False) == report
+    assert _stated("十四五期間，", 2024, report, False).start == 2021
+
+
+def test_facts_of_one_sentence_share_the_year_their_paragraph_states():
+    text = "2021年，学院深化校企合作。学院新增订单班12个，合作企业45家，开发课程30门。"
+    _, attrs = attributions(text, institution="某职业学院", publisher=None, title=None, year=2024)
+    assert [a.period.start for a in attrs] == [2021, 2021, 2021]
+    # 近三年 in the paragraph is its own sentence's range, not the next sentence's period
+    text = "近三年来学院发展迅速。学院新增订单班12个，合作企业45家。"
+    _, attrs = attributions(text, institution="某职业学院", publisher=None, title=None, year=2024)
+    assert [(a.period.start, a.period.source) for a in attrs] == [(2024, "report"), (2024, "report")]
 
 
 def test_the_headline_names_whom_the_report_is_about():
