@@ -167,7 +167,7 @@ FUNCTION_WORDS = re.compile(
 GENERIC = re.compile(
     r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次|"
     # kinds of school a statistics table counts (职业初中学校, 特殊学校, 四星级职业学校)
-    r"初中|高中|中学|小学|特殊|特殊教育|民办|公办|[一二三四五]星级)*"
+    r"初中|高中|中学|小学|特殊|特殊教育|民办|公办|[一二三四五]星级|阶段|階段)*"
     r"(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
 # A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
@@ -581,7 +581,15 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
         return None, 0
     speaker = speaker_votes(text, counts) if len(counts) > 1 else {}
     best = max(counts, key=lambda n: (counts[n], speaker.get(n, 0), len(n)))
+    if counts[best] == 1 and not speaker.get(best) and sum(c == 1 for c in counts.values()) >= MANY_NAMED_ONCE:
+        return (
+            None,
+            0,
+        )  # a list of institutions, each named once (福州职业技术学院、黎明职业大学、…): about none of them
     return best, counts[best]
+
+
+MANY_NAMED_ONCE = 3
 
 
 # A name said once is a name when it opens with a place (德州信息工程…, 国立…), not when it ends

@@ -47,8 +47,10 @@ NAME_LEAD = re.compile(
     r"^.*(?:与|和|及|同|在|由|为|是|了|向|对(?!外)|将|把|据|近日|日前|今年|去年|本年度|年度|"
     r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經(?!濟)|经(?![济贸])|获批|入选|走进|来到|走访|"
     r"组织|組織|上午|下午|、|的|"
+    # a count's verb (驻马店市共有中等职业学校13所, 现有): what follows is a kind of school, no name
+    r"共有|现有|現有|拥有|擁有|"
     # what students do to a school (14位錄取國立科技大學, 考入, 升入): the words before it are no name
-    r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於)(?=.{4})"
+    r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於|报考|報考)(?=.{4})"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(

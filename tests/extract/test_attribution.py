@@ -112,6 +112,19 @@ def test_facts_of_one_sentence_share_the_year_their_paragraph_states():
     assert [(a.period.start, a.period.source) for a in attrs] == [(2024, "report"), (2024, "report")]
 
 
+def test_a_count_of_schools_is_no_name_and_a_list_of_names_no_subject():
+    from pipelines.extract.attribution import subject_institution
+
+    # 共有, 现有, 拥有 and 报考 are verbs: the kind of school after them is no school
+    assert subject_institution("驻马店市共有中等职业学校13所。驻马店市共有中等职业学校。", None) == (None, 0)
+    assert subject_institution("全省现有高中阶段学校500所，考生报考高中阶段学校。", None) == (None, 0)
+    assert subject_institution("新区拥有温州东方职业技术学院，在校生1万人。", None) == ("温州东方职业技术学院", 1)
+    # a list of institutions each named once is about none of them (the longest is not the subject)
+    listed = "获得支持的学校是：福州职业技术学院、黎明职业大学、福建船政交通职业学院、福建水利电力职业技术学院。"
+    assert subject_institution(listed, None) == (None, 0)
+    assert subject_institution(listed + "福州职业技术学院获1000万元。", None) == ("福州职业技术学院", 2)
+
+
 def test_the_headline_names_whom_the_report_is_about():
     text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
     _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
