@@ -91,11 +91,16 @@ def space_table_candidates(text: str) -> list[Candidate]:
 
 # A yearbook table whose header spreads over several lines, under a note that names its one unit
 # (单位:个 above; 中等职业学校 11611 92 9502 6672 2830 2017 below): rows of a label and as many numbers.
+# a yearbook's note may name an area (单位:平方米, the floor space of school buildings): no count's unit
+AREA_UNIT = r"平方米|平方公尺|㎡|m2|亩|畝"
 _NOTE_LINE = re.compile(
-    rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT})[ \t\u3000]*$"
+    rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT}|{AREA_UNIT})[ \t\u3000]*$"
 )
 _LABEL_TOKEN = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*|[(（][^\s]*[)）]")
-NOTE_REACH = 12  # lines from a note to its table's first row
+# the English gloss a bilingual yearbook writes after a row's Chinese label (教室 Classroom, 教工住宅
+# Residential Quarters for Teachers & Workers)
+_GLOSS_WORD = re.compile(r"[A-Za-z][A-Za-z.,'’()/:-]*|&")
+NOTE_REACH = 32  # lines with words from a note to its table's first row (a bilingual header takes many)
 MIN_VALUES = 2
 
 
@@ -105,7 +110,9 @@ def _label_and_values(text: str, cells: list[tuple[int, int]]) -> tuple[tuple[in
     while k > 0 and CELL_NUM.fullmatch(text, *cells[k - 1]):
         k -= 1
     values, label = cells[k:], cells[:k]
-    if len(values) < MIN_VALUES or not label or not all(_LABEL_TOKEN.fullmatch(text, a, b) for a, b in label):
+    if len(values) < MIN_VALUES or not label or not _LABEL_TOKEN.fullmatch(text, *label[0]):
+        return None
+    if not all(_LABEL_TOKEN.fullmatch(text, a, b) or _GLOSS_WORD.fullmatch(text, a, b) for a, b in label[1:]):
         return None
     return (label[0][0], label[-1][1]), values
 
@@ -134,9 +141,9 @@ def noted_table_candidates(text: str) -> list[Candidate]:
             flush()
             note, since = (m.group("unit"), start + m.start("unit"), start + m.end("unit")), 0
             continue
-        since += 1
         if note is None or not line.strip():
             continue
+        since += 1
         cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)]
         row = _label_and_values(text, cells)
         if row is not None and (group or since <= NOTE_REACH) and (not group or len(row[1]) == len(group[0][1])):

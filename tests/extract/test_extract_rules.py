@@ -1698,6 +1698,24 @@ def test_a_yearbook_table_under_a_note_of_its_unit_with_a_header_spread_over_lin
     assert extract_facts("单位:个\n中等职业学校 11611 92 9502\n") == []
 
 
+def test_a_bilingual_yearbook_table_of_floor_space_under_a_note_of_its_area_unit():
+    header = "".join(
+        f"{w}\n\n" for w in ("学校产权建筑面积", "Floor Area", "其中:危房", "Of Which:", "Subtotal", "Year")
+    )
+    text = (
+        "中等职业学校(机构)校舍情况\n\n单位:平方米\n\nUnit:m2\n\n"
+        + header * 3
+        + "总计 Total 71427731 581720 2880030\n"
+        + " 教室 Classroom 18969919 133445 745016\n"
+        + "四、教工住宅 Residential Quarters for Teachers & Workers 6174072 45853 152108\n"
+    )
+    facts = [(f.normalized_value, f.base_unit, f.unit_text) for f in extract_facts(text)]
+    assert [v for v, _, _ in facts] == [71427731, 581720, 2880030, 18969919, 133445, 745016, 6174072, 45853, 152108]
+    assert {(b, u) for _, b, u in facts} == {("other", "平方米")}  # an area: no count's base unit
+    # a gloss follows a Chinese label; a row of English words alone is no row of this table
+    assert extract_facts("单位:平方米\nTotal Area 71427731 581720\nClassroom 18969919 133445\n") == []
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
