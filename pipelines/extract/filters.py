@@ -449,9 +449,14 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
     found = ECONOMY.search(doc.text, clause_start, c.start) or ECONOMY.search(
         for_matching(doc.text[clause_start : c.start])  # 規模以上紡織企業, 出口額: the words in Traditional characters
     )
-    if found and not (found.group().startswith("全") and _takes_part(doc, c)) and not _share_of_population(found):
+    if found and found.group().startswith("全") and (_takes_part(doc, c) or c.unit_text in SCHOOLS_MEASURE):
+        return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
+    if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
     return None
+
+
+SCHOOLS_MEASURE = ("所",)  # the measure word of schools: 全国共有48所铁路行业办学特色院校
 
 
 def _share_of_population(found: re.Match) -> bool:

@@ -1421,6 +1421,9 @@ def test_english_medals_and_awards_of_a_competition_are_its_awards():
 def test_a_nations_count_of_its_schools_of_each_stage_is_a_fact_not_the_economy():
     text = "全国共有幼儿园29.48万所。全国共有普通高中1.46万所。全国共有规模以上工业企业40万家。"
     assert [(f.normalized_value, f.base_unit) for f in extract_facts(text)] == [(294800, "unit"), (14600, "unit")]
+    # the kind of school after its count in 所 (48所…院校): still the nation's schools, not its economy
+    text = "当前全国共有48所铁路行业办学特色院校。全省共有3800家企业。"
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(48, "unit")]
 
 
 def test_a_table_reference_is_no_count_and_a_bulletins_science_bodies_are_not_its_schools():
