@@ -19,6 +19,7 @@ from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
+from .glued_rows import glued_header
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
@@ -453,6 +454,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     context_before = text[sent_start:clause_start]
     if c.table_label is not None:  # a table row: its label is the clause
         clause_before, clause_after = c.table_label, ""
+    elif not context_before and (header := glued_header(text, sent_start)):
+        # a row of a glued table (glued_rows.py): its header names what the columns measure, the row's
+        # own words (a school, a region, its fields) say what the row is about
+        clause_before, clause_after, context_before = header, "", text[clause_start : c.start]
     else:
         clause_before = text[clause_start : c.start]
         # 24 characters of the clause after the unit, a mirror's pinyin glosses (項(xiàng)目) not counted

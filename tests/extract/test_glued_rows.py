@@ -1,0 +1,35 @@
+"""Tables glued into lines (pipelines/extract/glued_rows.py)."""
+
+from __future__ import annotations
+
+from pipelines.extract.extractor import extract_facts
+from pipelines.extract.glued_rows import glued_header
+
+HEADER = "排名学校名称所属地区重点专业领域校企合作企业数量毕业生就业率"
+TABLE = (
+    "以下为2023年主流平台认可的综合实力前10院校对比:\n\n" + HEADER + "\n"
+    "1上海信息技术学校上海电子信息、物联网技术126家98.7%\n"
+    "2南京高等职业技术学校江苏智能制造、现代服务业98家97.5%\n"
+    "3浙江信息工程学校浙江数字媒体、电子商务85家96.8%\n"
+)
+
+
+def test_a_glued_rows_numbers_read_the_header_that_names_their_columns():
+    codes = {(f.value, f.indicator_code) for f in extract_facts(TABLE)}
+    assert (97.5, "graduate_employment_rate") in codes and (96.8, "graduate_employment_rate") in codes
+    assert (98, "partner_enterprises") in codes
+    row = TABLE.index("2南京")
+    assert glued_header(TABLE, row) == HEADER
+    # prose is no row, and a row under prose has no header
+    assert glued_header("学院合作企业126家，就业率98.7%。", 0) is None
+    assert (
+        glued_header("学院今年就业形势良好。\n1上海信息技术学校126家98.7%\n", len("学院今年就业形势良好。\n")) is None
+    )
+
+
+def test_the_walk_to_a_header_is_bounded_however_long_the_lines():
+    # one row line of a megabyte, or a megabyte-long line above a row: nothing read past MAX_LINE
+    long_row = "1上海信息技术学校" + "物联网技术" * 200_000 + "126家"
+    assert glued_header(long_row, 0) is None
+    long_above = "合作企业" * 200_000 + "\n1上海信息技术学校126家98.7%\n"
+    assert glued_header(long_above, long_above.index("1上海")) is None
