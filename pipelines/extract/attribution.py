@@ -640,7 +640,9 @@ def dominant_area(text: str) -> Entity | None:
 # A report that speaks as an institution: 我校, 该院, or 学校 / 学院 standing alone as a subject
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
-BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數])")  # 学校数: a table's column
+BARE_SCHOOL = re.compile(
+    r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數]|产权|產權)"
+)  # 学校数, 学校产权: a table's column
 
 
 def most_named_place(text: str) -> Entity | None:

@@ -125,6 +125,14 @@ def test_a_count_of_schools_is_no_name_and_a_list_of_names_no_subject():
     assert subject_institution(listed + "福州职业技术学院获1000万元。", None) == ("福州职业技术学院", 2)
 
 
+def test_a_tables_column_of_school_owned_space_is_no_school_speaking():
+    from pipelines.extract.attribution import speaks_as_an_institution
+
+    assert not speaks_as_an_institution("中等职业学校校舍情况\n\n学校产权建筑面积\n\n其中:危房\n总计 71427731 581720\n")
+    assert not speaks_as_an_institution("学校数\n12\n")
+    assert speaks_as_an_institution("学校新增订单班12个。")
+
+
 def test_the_headline_names_whom_the_report_is_about():
     text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
     _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
