@@ -29,7 +29,7 @@ from .english import english_candidates, english_spans
 from .line_tables import cell_per_line_candidates
 from .numbers import ARABIC, CN_NUM_CHARS, parse_number
 from .simplify import PINYIN_GLOSS
-from .space_tables import noted_table_candidates, space_table_candidates
+from .space_tables import area_table_candidates, noted_table_candidates, space_table_candidates
 from .units import MONEY_UNIT, head_noun_before
 
 PREFIX_MARKS = {
@@ -747,6 +747,7 @@ def table_candidates(text: str) -> list[Candidate]:
                 )
             )
     out += noted_table_candidates(text)  # the least specific: rows under a note of their unit
+    out += area_table_candidates(text)  # floor-space tables whose header's 面积 is their unit
     # a number two readers read is read once, by the first (the more specific): one fact per span
     seen: set[tuple[int, int]] = set()
     return [c for c in out if not ((c.num_start, c.num_end) in seen or seen.add((c.num_start, c.num_end)))]

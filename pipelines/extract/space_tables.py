@@ -156,3 +156,74 @@ def noted_table_candidates(text: str) -> list[Candidate]:
             note = None  # prose: the note's table is over
     flush()
     return out
+
+
+# A table of floor space with no note of its unit: the school-buildings tables of the ministry's and
+# cities' statistics (中等职业学校(机构)校舍情况), whose header names 面积 and no count, and whose rows
+# are a label and its numbers (a row may lose its empty cells: 教室 125586.67 10398.32 …; a missing
+# value may stand as *). The header's 面积 names the unit of every cell, as 比例 names a column's %.
+AREA_WORD = re.compile(r"面积|面積|Floor Area")
+# a header that counts something besides floor space (学校数, 在校生人数, 万元, 比例) is not one of these
+NOT_AREA_ONLY = re.compile(r"[数數人元%％率]")
+AREA_UNIT_TEXT = "平方米"
+HEADER_LINES = 12  # lines of a header kept above a table's first row
+MIN_AREA_ROWS = 3
+_PLACEHOLDER = re.compile(r"[*＊\-—–]+")
+
+
+def area_table_candidates(text: str) -> list[Candidate]:
+    """The cells of such tables, each with the header's 面积 as its unit (base unit other); a group of
+    at least three rows, ended by any line that is neither a row nor blank. One pass over the lines."""
+    out: list[Candidate] = []
+    header: list[tuple[int, str]] = []  # (start, line) of the words-only lines since the last prose
+    group: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    unit: tuple[str, int, int] | None = None
+
+    def flush() -> None:
+        if unit is not None and len(group) >= MIN_AREA_ROWS:
+            for (la, lb), values in group:
+                for a, b in values:
+                    out.append(cell_candidate(text, la, [(la, lb)], a, b, unit, label=text[la:lb]))
+        group.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)]
+        row = _label_and_values(text, cells)
+        if (
+            row is None
+            and len(cells) > 1
+            and _LABEL_TOKEN.fullmatch(text, *cells[0])
+            and _placeholders(text, cells[1:])
+        ):
+            continue  # 四、教工住宅 * * *: a row with no value, inside the table
+        if row is not None:
+            if not group:
+                unit = _area_unit(header)
+            group.append(row)
+            continue
+        flush()
+        if "。" in line or "，" in line or len(line) > 120:
+            header.clear()  # prose: no header above what follows
+        else:
+            header = [*header[-(HEADER_LINES - 1) :], (start, line)]
+    flush()
+    return out
+
+
+def _placeholders(text: str, cells: list[tuple[int, int]]) -> bool:
+    return all(_PLACEHOLDER.fullmatch(text, a, b) for a, b in cells)
+
+
+def _area_unit(header: list[tuple[int, str]]) -> tuple[str, int, int] | None:
+    """The 面积 of a header that names floor space and nothing counted, as a cell's unit and its span."""
+    if any(NOT_AREA_ONLY.search(line) for _, line in header):
+        return None
+    for start, line in header:
+        if m := AREA_WORD.search(line):
+            return AREA_UNIT_TEXT, start + m.start(), start + m.end()
+    return None

@@ -1719,6 +1719,22 @@ def test_a_bilingual_yearbook_table_of_floor_space_under_a_note_of_its_area_unit
     assert extract_facts("单位:平方米\nTotal Area 71427731 581720\nClassroom 18969919 133445\n") == []
 
 
+def test_a_floor_space_table_with_no_note_takes_its_unit_from_the_headers_area():
+    text = (
+        "中等职业学校(机构)校舍情况(总计)\n学校产权校舍建筑面积 正在施工校舍\n合计 其中:当年新增校舍\n"
+        "总计 693756.2 22079.0 44600.71\n一、教学及辅助用房 335602.39 1161.0 27630.33\n"
+        "  教室 125586.67 10398.32\n四、教工住宅 * * *\n五、其他用房 42164.06 20004.0 39684.0\n"
+    )
+    facts = [(f.value, f.base_unit) for f in extract_facts(text)]
+    assert facts == [
+        (v, "other")
+        for v in (693756.2, 22079, 44600.71, 335602.39, 1161, 27630.33, 125586.67, 10398.32, 42164.06, 20004, 39684)
+    ]
+    # a header that also counts (学校数, 人数) says nothing of its cells' unit; two rows are no table
+    assert extract_facts("学校数 建筑面积\n总计 12 693756.2\n城区 5 335602.39\n农村 7 358153.81\n") == []
+    assert extract_facts("建筑面积 合计\n总计 693756.2 22079.0\n教室 125586.67 10398.32\n") == []
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
