@@ -411,7 +411,11 @@ def mentions(
     for m in institution_matches(sentence):
         name = _institution(m.group())
         start = m.end() - len(name) if name else 0
-        if name and not DESCRIPTIVE.search(name) and not PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]):
+        # a partner (与…学院) is no actor, unless its own counts follow in brackets (和长春职业技术大学(金奖:5项)
+        partner = PARTNER_BEFORE.search(sentence[max(0, start - 2) : start]) and not OWN_BRACKET.match(
+            sentence, m.end()
+        )
+        if name and not DESCRIPTIVE.search(name) and not partner:
             add(start, m.end(), (collective or {}).get(name, Entity(name, "institution")))
         elif name:
             names.setdefault(m.end(), start)
@@ -1068,9 +1072,32 @@ def attribute(
                         last_named[e.name[-1]] = e.name  # the last 市, 县, 区 or 州 named
         at, entities = by_sentence[start]
         i = bisect_left(at, pos)
+        named = entities[i - 1] if i else _before_bracket(text, start, pos, doc, by_sentence)
         # the report's own place unnamed (我市…, a city bureau's page) is the place named last, or its publisher's
-        out.append(_resolve_here(entities[i - 1] if i else default, default, last_named, most_named))
+        out.append(_resolve_here(named or default, default, last_named, most_named))
     return out
+
+
+OWN_BRACKET = re.compile(r"[(（][^)）]{0,12}?[0-9一二两三四五六七八九十]")  # 长春职业技术大学(金奖:5项
+BRACKET_REACH = 80  # characters back from a sentence's start to the bracket it may stand in
+
+
+def _before_bracket(
+    text: str, start: int, pos: int, doc: Doc, by_sentence: dict[int, tuple[list[int], list[Entity]]]
+) -> Entity | None:
+    """The entity named just before the bracket that a sentence naming no one stands in: counts in
+    brackets split by semicolons (深圳职业技术大学(金奖:7项;银奖:6项;铜奖:8项)) are the name's, though a
+    semicolon ends a sentence. Only a sentence already read is asked (each is read once, in order)."""
+    lo = max(0, start - BRACKET_REACH)
+    opened = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
+    if opened == -1 or ")" in text[opened:pos] or "）" in text[opened:pos]:
+        return None
+    before = doc.sentence(opened)[0]
+    if before not in by_sentence:
+        return None
+    at, entities = by_sentence[before]
+    j = bisect_left(at, opened)
+    return entities[j - 1] if j else None
 
 
 def _count(word: str) -> int | None:

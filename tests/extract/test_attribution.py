@@ -133,6 +133,19 @@ def test_a_tables_column_of_school_owned_space_is_no_school_speaking():
     assert speaks_as_an_institution("学校新增订单班12个。")
 
 
+def test_counts_in_brackets_split_by_semicolons_are_the_names_before_the_bracket():
+    text = (
+        "金华职业技术大学(金奖:8项;银奖:13项)排名第一。"
+        "深圳职业技术大学(金奖:7项;银奖:6项;铜奖:8项)和长春职业技术大学(金奖:5项;银奖:7项)分别排在第二和第三位。"
+    )
+    names = [a.entity.name for a in attributions(text, institution=None, publisher=None, title=None, year=2025)[1]]
+    assert names == ["金华职业技术大学"] * 2 + ["深圳职业技术大学"] * 3 + ["长春职业技术大学"] * 2
+    # a partner named after 与 or 和 with no counts of its own in brackets stays no actor
+    text = "学院与长春职业技术大学合作，新增订单班12个。"
+    _, attrs = attributions(text, institution="某职业学院", publisher=None, title=None, year=2025)
+    assert attrs[0].entity.name != "长春职业技术大学"
+
+
 def test_the_headline_names_whom_the_report_is_about():
     text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
     _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
