@@ -769,7 +769,26 @@ def table_row(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# A news page's list of other articles (相关推荐, 推荐阅读, 相關新聞) after its story: their teasers'
+# numbers are other reports' (美国2月私营部门就业增长14万人 under a Huawei academy story). A heading alone
+# on its line, after the story has begun (a content farm's 猜你喜欢 opens the page: not counted).
+RELATED_LINKS = re.compile(
+    r"^[ \t]*(?:相关推荐|相關推薦|相关阅读|相關閱讀|相关新闻|相關新聞|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|"
+    r"热点推荐|熱點推薦|热门推荐|熱門推薦|更多推荐|更多推薦|精彩推荐|精彩推薦)[ \t:：]*$",
+    re.M,
+)
+STORY_BEFORE_LINKS = 100  # characters of a story before its related links
+
+
+def related_links_start(text: str) -> int:
+    """Where the page's related-links list begins, or past the text's end if it has none."""
+    m = RELATED_LINKS.search(text, STORY_BEFORE_LINKS)
+    return m.start() if m else len(text) + 1
+
+
 def why_not_a_fact(doc: Doc, c: Candidate) -> str | None:
+    if c.start >= doc.once("related_links", related_links_start):
+        return "in the page's list of related articles, not the report"
     if c.table_label is not None:
         return table_row(doc, c)
     for rule in RULES:

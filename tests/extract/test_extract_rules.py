@@ -1735,6 +1735,19 @@ def test_a_floor_space_table_with_no_note_takes_its_unit_from_the_headers_area()
     assert extract_facts("建筑面积 合计\n总计 693756.2 22079.0\n教室 125586.67 10398.32\n") == []
 
 
+def test_a_pages_related_articles_after_its_story_are_not_the_reports_numbers():
+    story = (
+        "南非整体就业率不高，高校学生希望通过认证提升自己的职业起点，华为所领导的ICT产业链是毕业生理想的选择。\n"
+        "2015年，华为与茨瓦内科技大学成立首家华为ICT学院。至今，南部非洲地区的华为ICT学院已增加至12家，年培养学生超过300人。\n"
+    )
+    links = "相关推荐\n美国2月私营部门就业增长低于预期\n今年2月美国私营部门就业人数环比增加14万人。\n"
+    assert [f.value for f in extract_facts(story + links)] == [12, 300]
+    # the heading must stand alone on its line after the story has begun: a content farm's 猜你喜欢
+    # or a sentence that mentions 相关阅读 ends nothing
+    assert [f.value for f in extract_facts("相关推荐\n" + story)] == [12, 300]
+    assert [f.value for f in extract_facts(story + "请见相关阅读。学院新增订单班3个。")] == [12, 300, 3]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
