@@ -292,6 +292,16 @@ def _first_forecast(doc: Doc, start: int, end: int, bare: bool = False) -> int:
     return doc.derived[key]  # type: ignore[return-value]
 
 
+# 不少于 before a number states a floor that must be met (每所每年培训不少于2000人, 征集不少于6000个岗位,
+# 将命名不少于100个工作室): a requirement, not a count of what was done. (A floor on pay, 不低于400元/月,
+# is what a trainee is paid, and stays a fact.)
+REQUIREMENT_MARKS = ("不少于", "不少於")
+
+
+def requirement(doc: Doc, c: Candidate) -> str | None:
+    return "a requirement or target (不少于…), not a quantity" if c.prefix in REQUIREMENT_MARKS else None
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, end = doc.sentence(c.start)
     if _first_forecast(doc, start, end) < c.num_start:  # the number's own mark too (将超过50%)
@@ -749,6 +759,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     date_or_duration,
     inside_quotes,
     forecast,
+    requirement,
     about_economy,
     bulletin_outside_education,
     threshold,

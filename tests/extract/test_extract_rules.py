@@ -95,7 +95,10 @@ QUALIFIERS = [
     ("接收实习学生300人以上。", [(300, "person", "at_least")]),
     ("接收实习学生300人左右。", [(300, "person", "approx")]),
     ("开展项目不足10项。", [(10, "item", "at_most")]),
-    ("年均培训不少于5000人次。", [(5000, "person_time", "at_least")]),
+    (
+        "年均培训不低于5000人次。",
+        [(5000, "person_time", "at_least")],
+    ),  # 不少于 sets a requirement: test_a_floor_set_with_buxiaoyu
     ("流失率低于5%。", [(5, "percent", "at_most")]),
     ("开展科技创新项目近50余项。", [(50, "item", "approx")]),
     ("科技成果转化500余万元。", [(5_000_000, "CNY", "at_least")]),
@@ -1746,6 +1749,13 @@ def test_a_pages_related_articles_after_its_story_are_not_the_reports_numbers():
     # or a sentence that mentions 相关阅读 ends nothing
     assert [f.value for f in extract_facts("相关推荐\n" + story)] == [12, 300]
     assert [f.value for f in extract_facts(story + "请见相关阅读。学院新增订单班3个。")] == [12, 300, 3]
+
+
+def test_a_floor_set_with_buxiaoyu_is_a_requirement_not_a_count():
+    text = (
+        "要求全省高职院校每所每年培训农村劳动力不少于2000人。去年学院培训农村劳动力2300人。试用期工资不低于400元/月。"
+    )
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(2300, "person"), (400, "CNY")]
 
 
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
