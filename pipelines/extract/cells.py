@@ -69,6 +69,7 @@ class Candidate:
     unit_start: int
     unit_end: int
     table_label: str | None = None  # set for a number read from a statistics-table row
+    glued: bool = False  # a share cut from the cells glued before it (glued_rows.unglued_percent)
 
 
 def opens_with(words) -> str:

@@ -19,7 +19,7 @@ from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
-from .glued_rows import glued_header
+from .glued_rows import glued_header, unglued_percent
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
@@ -97,6 +97,7 @@ def extract_facts(text: str) -> list[Fact]:
     found: list[tuple[Fact, Candidate, tuple]] = []
     seen: dict[tuple, tuple | None] = {}  # window key → (fact record relative to the window, inputs) or None
     for cand in find_candidates(text):
+        cand = unglued_percent(text, cand)
         keyed = window_key(doc, cand)
         if keyed is not None and keyed[0] in seen:
             check_budget()

@@ -143,7 +143,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a number that points back or ranks (这三个, 最多的三个), not a count"
     if c.unit_text == "班" and not _CJK.match(c.number) and CLASS_LABEL_AFTER.match(text, c.end):
         return "a class's name (汽车制造与试验技术2班的学生)"
-    if before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start):
+    coded = before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start)
+    if coded and not c.glued:  # a share cut from the cells glued before it (850097.2%) is no code
         return "part of a code or name (1+X, 5G, 3.2)"
     after = text[c.end : c.end + 1]
     if after and (

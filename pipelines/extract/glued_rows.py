@@ -11,6 +11,9 @@ only for codes of the number's own base unit: 126家 finds 校企合作企业, 9
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from .cells import Candidate
 
 ROW_START = re.compile(r"[ \t]*[0-9]{1,3}(?=[\u4e00-\u9fff])")  # a rank glued to a name
 HEADER = re.compile(r"[\u4e00-\u9fff（）()、/]{6,60}")  # column names glued: words only
@@ -30,7 +33,7 @@ def _line(text: str, start: int) -> str | None:
 
 def glued_header(text: str, line_start: int) -> str | None:
     """The header of the glued table whose row starts at line_start, if the line is such a row."""
-    if line_start and text[line_start - 1] != "\n":
+    if line_start < 0 or (line_start and text[line_start - 1] != "\n"):
         return None
     row = _line(text, line_start)
     if row is None or not ROW_START.match(row) or PROSE.search(row):
@@ -53,3 +56,34 @@ def glued_header(text: str, line_start: int) -> str | None:
             continue  # a row above: walk on to the header
         return line.strip() if HEADER.fullmatch(line.strip()) else None
     return None
+
+
+# A share glued to the cells before it: 201928501589% is 2019 | 2850 | 15 | 89%, 850097.2% is
+# 8500 | 97.2%. No share is five digits long, nor, in a glued table's row, more than 100: the share
+# is the number's last two digits (100 where it ends so) with its decimals; what stands before it
+# cannot be told apart and is left unread.
+PERCENT_UNITS = ("%", "％")
+ALWAYS_GLUED_DIGITS = 5  # a whole part this long is never one share (the corpus's largest: 1123.59%)
+
+
+def unglued_percent(text: str, c: Candidate) -> Candidate:
+    """c, or, where c is a share glued to the cells before it, the share alone."""
+    if c.unit_text not in PERCENT_UNITS or c.number2 is not None:
+        return c
+    whole, _, decimals = c.number.partition(".")
+    if not whole.isascii() or not whole.isdigit() or len(whole) < 3 or float(c.number) <= 100:
+        return c
+    if len(whole) < ALWAYS_GLUED_DIGITS and glued_header(text, _line_start(text, c.num_start)) is None:
+        return c
+    keep = 3 if whole.endswith("100") and not decimals else 2
+    start = c.num_end - keep - (len(decimals) + 1 if decimals else 0)
+    if text[start : c.num_end] != c.number[len(c.number) - (c.num_end - start) :]:
+        return c  # the number as read is not the text as written (full-width digits, commas): leave it
+    return replace(c, start=start, num_start=start, number=text[start : c.num_end], prefix=None, glued=True)
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The start of pos's line, or -1 where it lies further back than any row's length."""
+    lo = max(0, pos - MAX_LINE)
+    found = text.rfind("\n", lo, pos)
+    return -1 if found == -1 and lo > 0 else found + 1

@@ -33,3 +33,17 @@ def test_the_walk_to_a_header_is_bounded_however_long_the_lines():
     assert glued_header(long_row, 0) is None
     long_above = "合作企业" * 200_000 + "\n1上海信息技术学校126家98.7%\n"
     assert glued_header(long_above, long_above.index("1上海")) is None
+
+
+def test_a_share_glued_to_the_cells_before_it_is_read_alone():
+    # no share is five digits long: 201928501589% is 2019 | 2850 | 15 | 89%
+    text = "以下数据反映其近年发展轨迹:\n\n年份在校生人数专业数量毕业生就业率\n201928501589%\n202136751792%\n"
+    assert [(f.number_text, f.value, f.base_unit) for f in extract_facts(text)] == [
+        ("89", 89, "percent"),
+        ("92", 92, "percent"),
+    ]
+    # in a glued table's row a share over 100 is glued too: 850097.2% is 8500 | 97.2%
+    rows = "排名区间学校数量区域分布平均实训设备价值(万元)毕业生对口就业率\n1前50名江苏(18)、广东(15)850097.2%\n"
+    assert [f.value for f in extract_facts(rows) if f.base_unit == "percent"] == [97.2]
+    # a growth of 1123.59% in prose is a share as written
+    assert [f.value for f in extract_facts("学院技术服务到款额总增长率1123.59%。")] == [1123.59]
