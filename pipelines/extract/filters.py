@@ -119,8 +119,13 @@ _BEFORE_NOW = set("目此之以日当當提事")
 _NOUN_BEFORE_MU = set("项項题題节節科书書数數栏欄条條名")  # 项目, 题目, 节目 …: then 前 ranks
 
 
+ENGLISH_TOP = re.compile(r"\b[Tt]op[ \t]+$")  # (top three hospitals: a grade of hospital, 三甲)
+
+
 def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
+    if ENGLISH_TOP.search(text, max(0, c.start - 5), c.start):
+        return "a ranking's top (top three, top 10), not a count"
     before = text[max(0, c.start - 1) : c.start]
     if (
         before in ("第", "每", "前", "首", "No", "#")
@@ -354,7 +359,7 @@ ENGLISH_FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|(?:is|are) aiming (?:to|at)|"
     r"to reach the|"
     r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
-    r"(?:is|are) needed|"
+    r"(?:is|are) needed|expects? to|in the next (?:[a-z]+ )?(?:years?|months?)|"
     r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll))\b",
     re.IGNORECASE,
 )

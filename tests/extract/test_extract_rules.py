@@ -1563,6 +1563,27 @@ def test_graduates_are_supplied_when_the_text_says_so_or_says_for_whom_they_were
     assert codes_of("组织市内外劳务输送232车次6199人。")[-1] == "other"
 
 
+def test_english_doctors_editors_experts_hospitals_a_top_grade_and_what_a_firm_expects():
+    text = (
+        "The school has 5 provincial academic leaders, 3 doctors and 30 editors. "
+        "It works with two affiliated hospitals and more than 50 enterprises (top three hospitals). "
+        "Tech Education has trained more than 4000 HCIE experts. "
+    )
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [
+        (5, "person"),
+        (3, "person"),
+        (30, "person"),
+        (2, "unit"),
+        (50, "unit"),
+        (4000, "person"),
+    ]
+    plans = (
+        "Alibaba said it expects to train 1 million college students. "
+        "The province will establish 50 new academies in the next three years. The college has 12 academies."
+    )
+    assert [f.value for f in extract_facts(plans)] == [12]
+
+
 def test_english_millions_written_m_forecasts_and_what_money_is_for():
     def read(text: str) -> list[tuple]:
         return [(f.quote, f.normalized_value, f.base_unit) for f in extract_facts(text)]
