@@ -321,6 +321,12 @@ def _respective_noun(text: str, c: Candidate, sentence_start: int) -> str | None
     return head_noun_before(items[place])
 
 
+# Places named as the levels of what a list counts (66个国家、省、市各级平台): no head of their own.
+LEVEL_NOUNS = frozenset(
+    ["国家", "國家", "国", "國", "省", "市", "县", "縣", "区", "區", "州", "乡", "镇", "村", "地区", "地區"]
+)
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -347,8 +353,13 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     ):
         # 培训项目6项、基地项目4项: a list of counts after their nouns; the list's last word is no head
         return phrase, trailing
-    if stop and stop.group() in LIST_JOINERS and (noun is None or NOUNS[noun] == "other"):
-        # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业: the list's head comes at its end
+    if (
+        stop
+        and stop.group() in LIST_JOINERS
+        and (noun is None or (NOUNS[noun] == "other" and (noun in LEVEL_NOUNS or not phrase.endswith(noun))))
+    ):
+        # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业; 66个国家、省、市各级平台: the list's
+        # head comes at its end (but 146支队伍、429名选手: a phrase that ends in its own noun has its head)
         end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase
         listed = head_noun_after(tail[stop.end() : end.start() if end else len(tail)])
         noun = listed or noun

@@ -1779,6 +1779,18 @@ def test_a_floor_set_with_buxiaoyu_is_a_requirement_not_a_count():
     assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(2300, "person"), (400, "CNY")]
 
 
+def test_a_list_items_own_noun_is_its_head_unless_it_names_a_level():
+    text = (
+        "最终来自36个国家和地区的146支队伍、429名大学生选手进入全球总决赛。学院已经拥有66个国家、省、市、校各级平台。"
+    )
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [
+        (36, "other"),
+        (146, "other"),  # teams, not the 大学 of the next item
+        (429, "person"),
+        (66, "unit"),  # platforms: 国家 names a level
+    ]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
