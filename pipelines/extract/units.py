@@ -191,7 +191,8 @@ for _base, _words in {
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
     "品牌 劳务品牌 勞務品牌 "  # brands (培育劳务品牌23个): neither organisations nor items
     "学科 學科 "  # disciplines (涵盖12个学科), as the English reader has them
-    "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 "  # teams are none of the spec's organisations
+    "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 参赛队 參賽隊 分队 分隊 小分队 小分隊 "  # teams are none of the spec's organisations
+    "团 團 实践团 實踐團 服务团 服務團 "  # nor are a summer's practice teams (5支企业访实践团); 集团 is longer
     "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "
     # jobs offered (3653个就业岗位, 近800个工作机会) and industries linked to (对接50个产业)

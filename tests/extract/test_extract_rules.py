@@ -1791,6 +1791,16 @@ def test_a_list_items_own_noun_is_its_head_unless_it_names_a_level():
     ]
 
 
+def test_practice_teams_are_no_organisations_and_a_group_stays_one():
+    text = "其中5支企业访实践团，4支美丽浙江实践团，组建18支专项实践团。学院牵头成立3个职教集团。"
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [
+        (5, "other"),
+        (4, "other"),
+        (18, "other"),
+        (3, "unit"),
+    ]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
