@@ -35,7 +35,7 @@ PHRASE_STOP = re.compile(
     r"联合(?!体)|共同(?!体)|开发(?!中心|区|园|基地|平台)|实现|输送|推广|就业(?!岗位|機會|机会|崗位)|(?<![规原准细法守])则|"
     r"建立|建成|形成|设立|成立|签署|"
     # chosen or named as something (3个职教集团入选国家示范性职业教育集团): what it became is no part of it
-    r"入选|获评|评为|认定为|列入|纳入|荣获|"
+    r"入选|获评|评为|认定为|列入|纳入|荣获|进入|晋级|入围|"
     r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)|"
     # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
     r"按(?!摩)"

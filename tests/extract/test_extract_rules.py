@@ -1801,6 +1801,11 @@ def test_practice_teams_are_no_organisations_and_a_group_stays_one():
     ]
 
 
+def test_where_the_counted_things_went_is_no_part_of_them():
+    text = "经过专家组评审，共有13个项目进入全国复赛。最终19個項目進入省賽，5支队伍晋级决赛。"
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(13, "item"), (19, "item"), (5, "other")]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
