@@ -1806,6 +1806,10 @@ def test_where_the_counted_things_went_is_no_part_of_them():
     assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(13, "item"), (19, "item"), (5, "other")]
 
 
+def test_ships_are_counted_in_sou():
+    assert [(f.value, f.base_unit) for f in extract_facts("学院拥有24艘运营船舶。")] == [(24, "other")]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
