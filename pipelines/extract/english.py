@@ -143,12 +143,16 @@ ENGLISH_NOUNS = {
             "medal",
             "silver",
             "bronze",
+            "prizes",
+            "modules",
+            "tasks",
         ],
         "item",
     ),
     **dict.fromkeys(
         [
             "trades",
+            "types",
             "times",
             "places",
             "vacancies",

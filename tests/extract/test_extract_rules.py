@@ -1810,6 +1810,16 @@ def test_ships_are_counted_in_sou():
     assert [(f.value, f.base_unit) for f in extract_facts("学院拥有24艘运营船舶。")] == [(24, "other")]
 
 
+def test_english_prizes_modules_tasks_and_types_of_work():
+    text = "The plant won 29 first prizes for individuals, set eight modules and 86 training tasks in 18 types of work."
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [
+        (29, "item"),
+        (8, "item"),
+        (86, "item"),
+        (18, "other"),
+    ]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
