@@ -411,6 +411,9 @@ def _context_char(ch: str) -> bool:
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
 
 
+RENMINBI = ("元", "人民币", "人民幣")
+
+
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     """The fact of a candidate, and the inputs its classification used."""
     value = _value(c)
@@ -428,7 +431,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     wan = bare_wan_counts(doc, c) if not c.unit_text and c.table_label is None else None
     if money:
         normalized = value * MONEY_MULTIPLIERS[money.group("mult") or ""]
-        base = "CNY" if money.group("cur") == "元" and not doc_is_foreign_money(doc, c.start) else "other"
+        yuan = money.group("cur") in RENMINBI  # 七十万人民币: yuan by the currency's name
+        base = "CNY" if yuan and not doc_is_foreign_money(doc, c.start) else "other"
     elif c.unit_text in ("百分之", "分之", "半数", "/"):
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole

@@ -1820,6 +1820,14 @@ def test_english_prizes_modules_tasks_and_types_of_work():
     ]
 
 
+def test_money_named_by_its_currency_renminbi_is_yuan_not_people():
+    text = "西门子捐赠价值七十万人民币的设备。学院培训10万人。"
+    assert [(f.value, f.normalized_value, f.base_unit) for f in extract_facts(text)] == [
+        (700000, 700000, "CNY"),  # 七十万 is one number before the currency's name
+        (100000, 100000, "person"),
+    ]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
