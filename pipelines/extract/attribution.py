@@ -644,6 +644,7 @@ def dominant_area(text: str) -> Entity | None:
 # A report that speaks as an institution: 我校, 该院, or 学校 / 学院 standing alone as a subject
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
+MANY_SELF_REFERENCES = 2
 BARE_SCHOOL = re.compile(
     r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數]|产权|產權)"
 )  # 学校数, 学校产权: a table's column
@@ -876,6 +877,10 @@ def report_entity(
             + _abbreviation_count(text, own),
         )
     area_votes = area_strength(text)
+    if not own and named is None and len(SELF_REFERENCE.findall(text)) >= MANY_SELF_REFERENCES:
+        return Entity(
+            None, "institution"
+        )  # 我校…我校: a school's own news that names it nowhere (全国 is its yardstick)
     if area and (area_votes >= 3 or not own) and area_votes > times:
         if area.name is None and area.level == "province" and (province := site_province(url)) is not None:
             return Entity(province, "province")

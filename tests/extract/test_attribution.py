@@ -146,6 +146,15 @@ def test_counts_in_brackets_split_by_semicolons_are_the_names_before_the_bracket
     assert attrs[0].entity.name != "长春职业技术大学"
 
 
+def test_a_schools_own_news_that_names_it_nowhere_is_an_unnamed_schools():
+    text = (
+        "近日传来喜讯——我校2017届护士执业资格考试通过率再创新高，合格率为97.7%，远远领先全国56.2%的平均水平。"
+        "全国护士执业资格考试分为两项。我校共有946名学生参考。"
+    )
+    levels = [a.entity for a in attributions(text, institution=None, publisher=None, title=None, year=2017)[1]]
+    assert levels[0] == Entity(None, "institution") and levels[-1] == Entity(None, "institution")
+
+
 def test_the_headline_names_whom_the_report_is_about():
     text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
     _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
