@@ -795,12 +795,18 @@ RELATED_LINKS = re.compile(
     re.M,
 )
 STORY_BEFORE_LINKS = 100  # characters of a story before its related links
+# A list of links closes a page: the heading of one stands in a page's last 2,000 characters (the
+# corpus's longest list runs 590); a heading with more after it (a report's own section, pages
+# joined into one document) ends nothing.
+LINKS_TAIL_MAX = 2000
 
 
 def related_links_start(text: str) -> int:
     """Where the page's related-links list begins, or past the text's end if it has none."""
-    m = RELATED_LINKS.search(text, STORY_BEFORE_LINKS)
-    return m.start() if m else len(text) + 1
+    for m in RELATED_LINKS.finditer(text, max(STORY_BEFORE_LINKS, len(text) - LINKS_TAIL_MAX - 100)):
+        if len(text) - m.end() <= LINKS_TAIL_MAX:
+            return m.start()
+    return len(text) + 1
 
 
 def why_not_a_fact(doc: Doc, c: Candidate) -> str | None:

@@ -1770,6 +1770,9 @@ def test_a_pages_related_articles_after_its_story_are_not_the_reports_numbers():
     # or a sentence that mentions 相关阅读 ends nothing
     assert [f.value for f in extract_facts("相关推荐\n" + story)] == [12, 300]
     assert [f.value for f in extract_facts(story + "请见相关阅读。学院新增订单班3个。")] == [12, 300, 3]
+    # a heading with a long text after it is a section of the report, not its closing list of links
+    long = story + "相关阅读\n" + "学院新增订单班3个。" + "学院深化产教融合，服务地方经济发展。" * 120
+    assert [f.value for f in extract_facts(long)] == [12, 300, 3]
 
 
 def test_a_floor_set_with_buxiaoyu_is_a_requirement_not_a_count():
