@@ -53,7 +53,7 @@ CURRENCIES = (
     *("澳门元", "澳門元", "澳门币", "澳門幣", "葡币", "葡幣", "新台币", "新台幣", "台币", "台幣"),
 )
 MONEY_FACTORS = {m + c: f for c in CURRENCIES for m, f in MONEY_MULTIPLIERS.items()}
-CNY_UNITS = tuple(m + "元" for m in MONEY_MULTIPLIERS)
+CNY_UNITS = tuple(m + c for c in ("元", "人民币", "人民幣") for m in MONEY_MULTIPLIERS)  # 七十万人民币: yuan by name
 
 
 @dataclass(frozen=True)

@@ -157,7 +157,7 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.dataframe_check(
         name="money_has_money_unit",
-        description="a CNY fact has a 元 unit, an English one (RMB, yuan), or none where its number holds "
+        description="a CNY fact has a 元 (or 人民币) unit, an English one (RMB, yuan), or none where its number holds "
         "its 万 or 亿 (捐资10万设立: an amount after a money word)",
     )
     def money_unit(cls, df: pd.DataFrame) -> Series[bool]:

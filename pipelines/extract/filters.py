@@ -14,7 +14,7 @@ from .doc import Doc
 from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .simplify import PINYIN_GLOSS, for_matching
-from .units import MONEY, head_noun_after
+from .units import MONEY, MONEY_UNIT, head_noun_after
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
@@ -302,6 +302,19 @@ def _first_forecast(doc: Doc, start: int, end: int, bare: bool = False) -> int:
 # 将命名不少于100个工作室): a requirement, not a count of what was done. (A floor on pay, 不低于400元/月,
 # is what a trainee is paid, and stays a fact.)
 REQUIREMENT_MARKS = ("不少于", "不少於")
+# An exchange rate (1人民幣元約合0.1477美元, 1美元兑6.5元): both sides state what one currency is worth,
+# neither is an amount. (An area's conversion, 40.5萬平方米(約合606.6畝), states one amount twice: kept.)
+RATE_WORD = r"(?:[约約]合|折合|兑换?|兌換?)"
+RATE_AFTER = re.compile(rf"元?\s*{RATE_WORD}\s*[0-9０-９.．]+\s*(?:{MONEY_UNIT})")
+RATE_BEFORE = re.compile(rf"(?:{MONEY_UNIT})\s*{RATE_WORD}\s*$")
+
+
+def exchange_rate(doc: Doc, c: Candidate) -> str | None:
+    if not MONEY.fullmatch(c.unit_text):
+        return None
+    if RATE_AFTER.match(doc.text, c.end) or RATE_BEFORE.search(doc.text, max(0, c.start - 12), c.start):
+        return "an exchange rate (1人民币约合0.15美元), not an amount"
+    return None
 
 
 def requirement(doc: Doc, c: Candidate) -> str | None:
@@ -766,6 +779,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     inside_quotes,
     forecast,
     requirement,
+    exchange_rate,
     about_economy,
     bulletin_outside_education,
     threshold,

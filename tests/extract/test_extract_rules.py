@@ -1831,6 +1831,11 @@ def test_money_named_by_its_currency_renminbi_is_yuan_not_people():
     ]
 
 
+def test_an_exchange_rate_is_no_amount_but_an_areas_conversion_is_one():
+    text = "800升柴油需花費5808元(1人民幣元約合0.1477美元)。校園占地面積40.5萬平方米(約合606.6畝)。"
+    assert [f.value for f in extract_facts(text)] == [5808, 405000, 606.6]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"

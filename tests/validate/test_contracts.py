@@ -94,7 +94,14 @@ def test_a_row_dropped_without_a_record_raises(tables, monkeypatch):
 
 @pytest.mark.parametrize(
     "unit_text, number_text, passes",
-    [("万元", None, True), ("RMB", None, True), ("", "10万", True), ("人", None, False), ("", None, False)],
+    [
+        ("万元", None, True),
+        ("万人民币", None, True),  # 七十万人民币: yuan by the currency's name
+        ("RMB", None, True),
+        ("", "10万", True),
+        ("人", None, False),
+        ("", None, False),
+    ],
 )
 def test_money_has_a_money_unit_or_its_number_holds_its_wan(tables, unit_text, number_text, passes):
     """捐资10万设立 and 3,300 RMB are yuan; a CNY fact counted in 人, or bare, is not."""
