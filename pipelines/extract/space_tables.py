@@ -117,6 +117,17 @@ def _label_and_values(text: str, cells: list[tuple[int, int]]) -> tuple[tuple[in
     return (label[0][0], label[-1][1]), values
 
 
+def _rows_candidates(
+    text: str, group: list[tuple[tuple[int, int], list[tuple[int, int]]]], unit: tuple[str, int, int]
+) -> list[Candidate]:
+    """Every value of a group of rows (a label's span and its values' spans), in the group's unit."""
+    return [
+        cell_candidate(text, la, [(la, lb)], a, b, unit, label=text[la:lb])
+        for (la, lb), values in group
+        for a, b in values
+    ]
+
+
 def noted_table_candidates(text: str) -> list[Candidate]:
     """The numbers of such a table, each with the note's unit; a group of at least two rows with the
     same number of values, each row's label read with it. Prose (a line that ends a sentence) or a
@@ -128,9 +139,7 @@ def noted_table_candidates(text: str) -> list[Candidate]:
 
     def flush() -> None:
         if note is not None and len(group) >= 2:
-            for (la, lb), values in group:
-                for a, b in values:
-                    out.append(cell_candidate(text, la, [(la, lb)], a, b, note, label=text[la:lb]))
+            out.extend(_rows_candidates(text, group, note))
         group.clear()
 
     pos = 0
@@ -181,9 +190,7 @@ def area_table_candidates(text: str) -> list[Candidate]:
 
     def flush() -> None:
         if unit is not None and len(group) >= MIN_AREA_ROWS:
-            for (la, lb), values in group:
-                for a, b in values:
-                    out.append(cell_candidate(text, la, [(la, lb)], a, b, unit, label=text[la:lb]))
+            out.extend(_rows_candidates(text, group, unit))
         group.clear()
 
     pos = 0
