@@ -657,7 +657,10 @@ def people_in_wan(doc: Doc, c: Candidate) -> str | None:
 
 
 ADVERB_AFTER = re.compile(r"[\u4e00-\u9fff](?<![之以左的钟鐘])")
-SCORE_WORDS = re.compile(r"分数|分數|录取|錄取|省控线|省控線|控制线|控制線|平均分|得分|成绩|成績|考分|总分|總分|均分")
+SCORE_WORDS = re.compile(
+    r"分数|分數|录取|錄取|省控线|省控線|控制线|控制線|平均分|得分|成绩|成績|考分|总分|總分|均分|"
+    r"投档|投檔|最高分|最低分"  # a college's admission scores (投档最高分600分, 超本科164分)
+)
 
 
 def score_without_scores(doc: Doc, c: Candidate) -> str | None:

@@ -1836,6 +1836,11 @@ def test_an_exchange_rate_is_no_amount_but_an_areas_conversion_is_one():
     assert [f.value for f in extract_facts(text)] == [5808, 405000, 606.6]
 
 
+def test_a_colleges_admission_scores_are_scores():
+    text = "深圳信息职业技术大学广东省本科物理类投档最高分600分,超本科164分,投档最低分566分。学院拥有120分钟的课程。"
+    assert [(f.value, f.base_unit) for f in extract_facts(text)] == [(600, "other"), (164, "other"), (566, "other")]
+
+
 def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_their_own():
     text = (
         "  | 14-27  中等职业教育分类别职称专任教师数(2003年) | \n  | 单位:人 | \n"
