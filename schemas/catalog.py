@@ -48,12 +48,14 @@ MONEY_MULTIPLIERS = {
 }
 # Currencies written after an amount. Macau's pataca (澳门元) is not the Australian dollar (澳元);
 # Taiwan's dollar is 新台币 or 台币 after an amount as well as before it.
+RENMINBI = ("元", "人民币", "人民幣")  # the yuan's names after an amount (七十万人民币)
 CURRENCIES = (
-    *("元", "人民币", "人民幣", "美元", "美金", "港元", "港币", "港幣", "澳元", "欧元", "歐元", "日元", "英镑", "英鎊"),
+    *RENMINBI,
+    *("美元", "美金", "港元", "港币", "港幣", "澳元", "欧元", "歐元", "日元", "英镑", "英鎊"),
     *("澳门元", "澳門元", "澳门币", "澳門幣", "葡币", "葡幣", "新台币", "新台幣", "台币", "台幣"),
 )
 MONEY_FACTORS = {m + c: f for c in CURRENCIES for m, f in MONEY_MULTIPLIERS.items()}
-CNY_UNITS = tuple(m + c for c in ("元", "人民币", "人民幣") for m in MONEY_MULTIPLIERS)  # 七十万人民币: yuan by name
+CNY_UNITS = tuple(m + c for c in RENMINBI for m in MONEY_MULTIPLIERS)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipelines.ingest.budget import check_budget
-from schemas.catalog import MONEY_MULTIPLIERS
+from schemas.catalog import MONEY_MULTIPLIERS, RENMINBI
 
 from . import classify, simplify
 from .classify import classify_scored
@@ -409,9 +409,6 @@ def _context_char(ch: str) -> bool:
 
 
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
-
-
-RENMINBI = ("元", "人民币", "人民幣")
 
 
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:

@@ -42,11 +42,9 @@ def glued_header(text: str, line_start: int) -> str | None:
     for _ in range(MAX_ROWS_UP):
         if start == 0:
             return None
-        lo = max(0, start - 1 - MAX_LINE)
-        above = text.rfind("\n", lo, start - 1)
-        if above == -1 and lo > 0:
+        start = _line_start(text, start - 1)
+        if start < 0:
             return None  # the line above is longer than any row or header
-        start = above + 1
         line = _line(text, start)
         if line is None:
             return None
