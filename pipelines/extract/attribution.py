@@ -586,10 +586,8 @@ def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
     speaker = speaker_votes(text, counts) if len(counts) > 1 else {}
     best = max(counts, key=lambda n: (counts[n], speaker.get(n, 0), len(n)))
     if counts[best] == 1 and not speaker.get(best) and sum(c == 1 for c in counts.values()) >= MANY_NAMED_ONCE:
-        return (
-            None,
-            0,
-        )  # a list of institutions, each named once (福州职业技术学院、黎明职业大学、…): about none of them
+        # a list of institutions, each named once (福州职业技术学院、黎明职业大学、…): about none of them
+        return None, 0
     return best, counts[best]
 
 
@@ -645,9 +643,8 @@ def dominant_area(text: str) -> Entity | None:
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
 MANY_SELF_REFERENCES = 2
-BARE_SCHOOL = re.compile(
-    r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數]|产权|產權)"
-)  # 学校数, 学校产权: a table's column
+# 学校数, 学校产权: a table's column, not a school speaking
+BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數]|产权|產權)")
 
 
 def most_named_place(text: str) -> Entity | None:
@@ -878,9 +875,8 @@ def report_entity(
         )
     area_votes = area_strength(text)
     if not own and named is None and len(SELF_REFERENCE.findall(text)) >= MANY_SELF_REFERENCES:
-        return Entity(
-            None, "institution"
-        )  # 我校…我校: a school's own news that names it nowhere (全国 is its yardstick)
+        # 我校…我校: a school's own news that names it nowhere (全国 is its yardstick)
+        return Entity(None, "institution")
     if area and (area_votes >= 3 or not own) and area_votes > times:
         if area.name is None and area.level == "province" and (province := site_province(url)) is not None:
             return Entity(province, "province")

@@ -90,8 +90,8 @@ MEASURES: dict[str, str | None] = {
     "份": "other",  # copies and forms (1653份简历)
     "款": "other",  # models of a product (4款新材料)
     "辆": "other",  # vehicles (6辆大巴)
-    "艘": "other",  # ships (24艘运营船舶)
     "輛": "other",
+    "艘": "other",  # ships (24艘运营船舶)
     "组": "other",  # teams and groups (入围130组)
     "組": "other",
     "个": None,
