@@ -112,6 +112,10 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # the digits after 萬 are its lower section, as Taiwanese news writes counts
+    ("共提供3萬6421個名額，2萬5908人登記。", [(36421, "other", "exact"), (25908, "person", "exact")]),
+    ("學校合作企業1萬21家。", [(10021, "unit", "exact")]),
+    ("设备价值1.2万78%", [(78, "percent", "exact")]),  # glued cells: 78 is no lower section of 1.2万
     ("授權專利兩項。", [(2, "item", "exact")]),
     ("建成兩個實訓基地。", [(2, "unit", "exact")]),
 ]
