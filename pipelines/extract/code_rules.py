@@ -90,6 +90,10 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     said = for_matching(s.context) or s.before
     if not COMPETITION.search(said):
         return "an award that is not from a skills competition"
+    teaching = last_match(TEACHING_CONTEST, said)
+    if teaching and not SKILLS_CONTEST.search(said, teaching.end()):
+        # 全国职业院校技能大赛教学能力比赛 is named for the skills contest but is one of teaching
+        return "an award of a teaching contest, not a skills competition"
     if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
         return "an award of a science, innovation or teaching contest, not a skills competition"
     other = last_match(OTHER_CONTEST, said)
@@ -101,6 +105,13 @@ def award_not_from_a_competition(s: Setting) -> str | None:
 
 
 SKILLS_CONTEST = re.compile(r"技能大赛|技能竞赛|职业技能|技能赛|世赛|技能节|技艺竞赛")
+
+
+# Teachers' contests of teaching (教学能力比赛, 班主任能力比赛, 技工院校教师职业能力大赛 and its
+# selection rounds): their awards are other, whatever skills contest lends them its name.
+TEACHING_CONTEST = re.compile(
+    r"(?:教学能力|班主任能力|教师职业能力|教学设计|说课|微课|课堂教学)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|选拔赛)"
+)
 
 
 # Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, and the arts, speech and

@@ -855,6 +855,10 @@ def test_statistics_table_rows():
         ("在第二产业就业的占直接就业人数的32.93%。", "other"),
         ("劳工局共开办570个职业培训课程。", "other"),
         ("在青少年科技创新大赛中，学生荣获2个一等奖。", "other"),  # not a skills competition
+        # a teaching contest named for the skills contest it belongs to is still one of teaching
+        ("在2023年全国职业院校技能大赛教学能力比赛中，我院教师获一等奖2项。", "other"),
+        ("首届全国技工院校教师职业能力大赛2个一等奖。", "other"),
+        ("在全国职业院校技能大赛中，学生获一等奖3项；教师在教学能力比赛中获奖。", "skill_competition_awards"),
         ("在职业院校技能大赛中，学生荣获2个一等奖。", "skill_competition_awards"),
         ("在“文明风采”竞赛中，学生荣获2个一等奖。", "other"),  # a contest of the arts and speech
         ("学校聘请行业技术骨干26人担任兼职教师。", "enterprise_parttime_teachers"),
