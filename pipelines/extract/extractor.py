@@ -409,6 +409,9 @@ def _context_char(ch: str) -> bool:
 
 
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+# A count in 名 that the places it counts are said to be (名额为, 缺额数量为): places, not people
+# (名额有1,632人申请 counts applicants; 核定名额2597名 the labellers read both ways).
+PLACES_BEFORE = re.compile(r"(?:名额|缺额|学位)(?:数量|数|总数)?(?:共计|总计|共|合计)?(?:为|是)[约近超逾]?$")
 
 
 def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
@@ -462,6 +465,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             for_matching(text[max(clause_start, c.start - 12) : min(sent_end, c.end + 16)])
         ):
             base = "item"  # 开展培训10余期, 举办3期师资培训班: sessions of a course (办学6期 stays other)
+        elif c.unit_text == "名" and noun is None and PLACES_BEFORE.search(for_matching(text[clause_start : c.start])):
+            base = "other"  # 招生名额为2827名, 缺額數量為7073名: places counted, not people
 
     quote_start, quote_end = _both_sides(text, *shortest_unique(doc, c.start, c.end, sent_start, sent_end), c, sent_end)
     context_before = text[sent_start:clause_start]

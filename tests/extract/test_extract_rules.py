@@ -112,6 +112,9 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # places said to number so many (名额为, 缺額為) are places, not people; applicants stay people
+    ("今年招生名额为2827名，缺額為7073名。", [(2827, "other", "exact"), (7073, "other", "exact")]),
+    ("2,022個名額有1,632人申請。", [(2022, "other", "exact"), (1632, "person", "exact")]),
     # the digits after 萬 are its lower section, as Taiwanese news writes counts
     ("共提供3萬6421個名額，2萬5908人登記。", [(36421, "other", "exact"), (25908, "person", "exact")]),
     ("學校合作企業1萬21家。", [(10021, "unit", "exact")]),
