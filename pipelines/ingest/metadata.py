@@ -50,7 +50,8 @@ NAME_LEAD = re.compile(
     # a count's verb (驻马店市共有中等职业学校13所, 现有): what follows is a kind of school, no name
     r"共有|现有|現有|拥有|擁有|"
     # what students do to a school (14位錄取國立科技大學, 考入, 升入): the words before it are no name
-    r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於|报考|報考)(?=.{4})"
+    r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於|报考|報考|"
+    r"来自|來自)(?=.{4})"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(

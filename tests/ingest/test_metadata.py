@@ -106,6 +106,8 @@ def test_what_students_do_to_a_school_is_no_part_of_its_name_and_a_kind_of_schoo
     names = find_institution("今年有14位錄取國立科技大學，校友多畢業於崑山科技大學。崑山科技大學表示歡迎。")[0]
     assert names == "崑山科技大學"
     assert find_institution("有14位錄取國立科技大學。")[0] is None  # 國立科技大學: a kind of school
+    # 来自 says where people come from: the name starts after it
+    assert find_institution("学员来自青岛职业技术学院。来自青岛职业技术学院的学员结业。")[0] == "青岛职业技术学院"
 
 
 def test_a_tie_among_many_names_asks_no_sentence_so_the_work_stays_linear():
