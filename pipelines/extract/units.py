@@ -100,6 +100,8 @@ MEASURES: dict[str, str | None] = {
     "间": None,
     "間": None,
     "座": None,
+    "处": None,  # sites: what the noun says (实训基地40余处 are bases), else other
+    "處": None,
     "职类": "item",  # a contest's trades counted bare (29職類)
     "職類": "item",
     "职种": "item",

@@ -112,6 +112,8 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # 处 counts sites: what the noun says (bases and centres are units)
+    ("累计建设实训基地40余处，新建8处大型实训中心。", [(40, "unit", "at_least"), (8, "unit", "exact")]),
     # places said to number so many (名额为, 缺額為) are places, not people; applicants stay people
     ("今年招生名额为2827名，缺額為7073名。", [(2827, "other", "exact"), (7073, "other", "exact")]),
     ("2,022個名額有1,632人申請。", [(2022, "other", "exact"), (1632, "person", "exact")]),
