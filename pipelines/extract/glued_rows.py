@@ -18,6 +18,14 @@ from .cells import Candidate
 ROW_START = re.compile(r"[ \t]*[0-9]{1,3}(?=[\u4e00-\u9fff])")  # a rank glued to a name
 HEADER = re.compile(r"[\u4e00-\u9fff（）()、/]{6,60}")  # column names glued: words only
 PROSE = re.compile(r"[，,。；;：:！？!?]")
+# A table whose rows have no rank (农牧类专业492.3% under 专业类别专业数量年均就业率) is told from a
+# heading over a line of prose by its header: at least three words that name a table's columns.
+COLUMN_WORDS = re.compile(
+    r"名称|排名|数量|人数|占比|比例|比重|[就升]业率|升学率|合格率|通过率|达标率|类别|类型|性质|地区|区域|"
+    r"专业|企业|学校|院校|年份|年度|指标|金额|经费|起薪|薪资|层次"
+)
+MIN_COLUMN_WORDS = 3
+UNRANKED_ROW = re.compile(r"[^|｜\t]*[0-9][^|｜\t]*")  # a number, no cell borders (other readers' tables)
 MAX_ROWS_UP = 30  # rows walked back to the header
 MAX_LINE = 200  # a row or a header is a short line; a longer one is read no further
 # Both bounds keep the work per number constant, however long the text or its lines: linear.
@@ -36,8 +44,12 @@ def glued_header(text: str, line_start: int) -> str | None:
     if line_start < 0 or (line_start and text[line_start - 1] != "\n"):
         return None
     row = _line(text, line_start)
-    if row is None or not ROW_START.match(row) or PROSE.search(row):
+    if row is None or PROSE.search(row):
         return None
+    ranked = bool(ROW_START.match(row))
+    if not ranked and not UNRANKED_ROW.fullmatch(row):
+        return None
+    is_row = ROW_START.match if ranked else UNRANKED_ROW.fullmatch
     start = line_start
     for _ in range(MAX_ROWS_UP):
         if start == 0:
@@ -50,9 +62,14 @@ def glued_header(text: str, line_start: int) -> str | None:
             return None
         if not line.strip():
             continue
-        if ROW_START.match(line) and not PROSE.search(line):
+        if is_row(line) and not PROSE.search(line):
             continue  # a row above: walk on to the header
-        return line.strip() if HEADER.fullmatch(line.strip()) else None
+        header = line.strip()
+        if not HEADER.fullmatch(header):
+            return None
+        if not ranked and len(set(COLUMN_WORDS.findall(header))) < MIN_COLUMN_WORDS:
+            return None
+        return header
     return None
 
 

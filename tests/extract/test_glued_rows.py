@@ -47,3 +47,16 @@ def test_a_share_glued_to_the_cells_before_it_is_read_alone():
     assert [f.value for f in extract_facts(rows) if f.base_unit == "percent"] == [97.2]
     # a growth of 1123.59% in prose is a share as written
     assert [f.value for f in extract_facts("学院技术服务到款额总增长率1123.59%。")] == [1123.59]
+
+
+def test_rows_without_a_rank_read_a_header_that_names_a_tables_columns():
+    text = "学校专业设置如下:\n\n专业类别专业数量年均就业率\n农牧类专业492.3%\n信息技术类388.7%\n"
+    assert glued_header(text, text.index("信息技术类")) == "专业类别专业数量年均就业率"
+    shares = [(f.value, f.indicator_code) for f in extract_facts(text) if f.base_unit == "percent"]
+    assert shares == [(92.3, "graduate_employment_rate"), (88.7, "graduate_employment_rate")]
+    # a heading over a line of figures is no header: it names fewer than three columns
+    heading = "学院概况\n占地面积800亩\n"
+    assert glued_header(heading, heading.index("占地")) is None
+    # a row of cells with bars belongs to the other table readers
+    barred = "专业类别专业数量年均就业率\n农牧类 | 4 | 92.3%\n"
+    assert glued_header(barred, barred.index("农牧")) is None
