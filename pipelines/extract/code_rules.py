@@ -114,11 +114,14 @@ TEACHING_CONTEST = re.compile(
 )
 
 
-# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, and the arts, speech and
-# sports: 文明风采, 书法, 运动会): their awards are other.
+# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, academic contests, and the
+# arts, speech and sports: 文明风采, 书法, 运动会): their awards are other.
 OTHER_CONTEST = re.compile(
     r"(?:科技创新|创新创业|科创|挑战杯|互联网\+|征文|演讲|微课|教学能力|说课|文明风采|书法|绘画|摄影|朗诵|辩论|"
-    r"文艺|歌唱|舞蹈|体育|田径)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|运动会)"
+    r"文艺|歌唱|舞蹈|体育|田径|"
+    # academic contests: of a subject, of knowledge (数学建模竞赛, 英语竞赛, 护士节综合知识竞赛); 职业英语
+    # is an event of the skills contest
+    r"数学|建模|物理|化学|(?<!职业)英语|外语|学科|知识)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|运动会)"
 )
 
 
