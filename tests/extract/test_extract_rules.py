@@ -112,6 +112,9 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # MOOCs are courses; bases called 培育项目 stay bases
+    ("平台上线慕课数量超过6.19万门。", [(61900, "item", "at_least")]),
+    ("如215个国家虚拟仿真实训基地培育项目。", [(215, "unit", "exact")]),
     # 处 counts sites: what the noun says (bases and centres are units)
     ("累计建设实训基地40余处，新建8处大型实训中心。", [(40, "unit", "at_least"), (8, "unit", "exact")]),
     # places said to number so many (名额为, 缺額為) are places, not people; applicants stay people
