@@ -101,6 +101,22 @@ NOT_A_PLACE = re.compile(
 )
 
 
+# Characters that end the word before a place and open no three-character place name (进济宁市,
+# 列杭州市, 照湖州市, 解南宁市, 省寿光市, 地蓝山县): the place is the two characters after them.
+STRAY_FIRST = frozenset("进列照解省地")
+
+
+def _place_at(text: str, m: re.Match) -> tuple[str, int]:
+    """A PLACE match as a name and its start: the words' ends before it dropped (在, 由 …), and the first
+    of three characters where it belongs to the word before (进济宁市, 江西萍乡市: 西 ends 江西)."""
+    name = m.group().lstrip(LEAD_CHARS)
+    start = m.end() - len(name)
+    stray = name[0] in STRAY_FIRST or (start > 0 and text[start - 1] + name[0] in _SHORT_PROVINCE)
+    if len(name) == 4 and not name.endswith("州") and stray:
+        return name[1:], start + 1
+    return name, start
+
+
 def _not_a_place(name: str) -> bool:
     """A run of words ending in 市/区/县 that is no place (上市, 城市, 设池州市); an autonomous
     prefecture's name is read without 自治州, whose 自 would count as a function word."""
@@ -460,8 +476,7 @@ def mentions(
         if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
     for m in PLACE.finditer(sentence):
-        name = m.group().lstrip(LEAD_CHARS)
-        start = m.end() - len(name)
+        name, start = _place_at(sentence, m)
         if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
             continue
         if (
@@ -630,7 +645,7 @@ def dominant_area(text: str) -> Entity | None:
     named: dict[str, int] = {}
     rx = PROVINCE if level == "province" else PLACE
     for m in rx.finditer(text):
-        name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else m.group().lstrip(LEAD_CHARS)
+        name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else _place_at(text, m)[0]
         if level == "province" or not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
             named[name] = named.get(name, 0) + 1
     if level == "city":

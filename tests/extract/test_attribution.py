@@ -768,3 +768,17 @@ def test_the_nation_in_a_national_bodys_name_is_no_mention_of_the_nation():
     said = "全国智能交通装备行业产教融合共同体成立，成员单位涵盖22个省份。"
     assert Entity("中国", "national") not in [e for _, e in mentions(said, [])]
     assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
+
+
+def test_a_place_starts_after_the_word_before_it():
+    from pipelines.extract.attribution import PLACE, _place_at
+
+    def place(text):
+        return _place_at(text, PLACE.search(text))[0]
+
+    # 进 ends a verb and 西 ends 江西: neither opens the city
+    assert place("组织学员进济宁市企业实习") == "济宁市"
+    assert place("江西萍乡市开展快递员培训") == "萍乡市"
+    # a place of three characters keeps them all, and 在 before a place is dropped as before
+    assert place("驻马店市共有合作企业120家") == "驻马店市"
+    assert place("在潍坊市举办") == "潍坊市"
