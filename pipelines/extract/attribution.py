@@ -658,6 +658,15 @@ def dominant_area(text: str) -> Entity | None:
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
 MANY_SELF_REFERENCES = 2
+PARTNER_OF_SELF = re.compile(r"(?:我校|我院|本校|本院)(?:和|与|及|同|联合|携手)")
+
+
+def _partner_of_self(text: str, name: str) -> bool:
+    """name stands right after 我校和 (与, 联合 …): the school the speaker works with."""
+    at = text.find(name)
+    return at > 0 and PARTNER_OF_SELF.search(text, max(0, at - 4), at) is not None and text[at - 1] in "和与及同合手"
+
+
 # 学校数, 学校产权: a table's column, not a school speaking
 BARE_SCHOOL = re.compile(r"(?:^|(?<=[，。；：！？,.;:!?\s“”（(]))学[校院](?![数數]|产权|產權)")
 
@@ -889,6 +898,8 @@ def report_entity(
             + _abbreviation_count(text, own),
         )
     area_votes = area_strength(text)
+    if named is not None and times <= 1 and _partner_of_self(text, named):
+        named = None  # 由我校和福建船政交通职业学院联合主持: the one school named is the speaker's partner
     if not own and named is None and len(SELF_REFERENCE.findall(text)) >= MANY_SELF_REFERENCES:
         # 我校…我校: a school's own news that names it nowhere (全国 is its yardstick)
         return Entity(None, "institution")

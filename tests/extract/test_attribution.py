@@ -782,3 +782,13 @@ def test_a_place_starts_after_the_word_before_it():
     # a place of three characters keeps them all, and 在 before a place is dropped as before
     assert place("驻马店市共有合作企业120家") == "驻马店市"
     assert place("在潍坊市举办") == "潍坊市"
+
+
+def test_the_one_school_named_as_the_speakers_partner_is_not_the_speaker():
+    text = (
+        "我校资源库项目通过验收。由我校和广州工程技术职业学院联合主持的资源库建成课程32门。"
+        "项目联建院校19所，我校将继续推进。"
+    )
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2022)
+    assert Entity("广州工程技术职业学院", "institution") not in {a.entity for a in attrs}
+    assert Entity(None, "institution") in {a.entity for a in attrs}
