@@ -268,6 +268,9 @@ def _qualifier(c: Candidate, before: str = "") -> str:
 
 
 TRAINING_WORDS = re.compile(r"培训|研修|进修|轮训")
+# Sessions counted in 场 or 次 right after the training they are of (技术培训50多次, 培訓100多場次).
+SESSION_MEASURES = ("场", "場", "场次", "場次", "次")
+TRAINING_JUST_BEFORE = re.compile(r"(?:培训|轮训)班?(?:活动)?(?:共|累计|达|近|超过|超)?$")
 # A report on training courses for the unemployed or the workforce (職業訓練班, 职业培训班): its classes
 # counted in 班 are courses run; a school's classes (订单班, 学徒制班, 班级) stay units.
 TRAINING_COURSES = re.compile(r"[职職][业業]?[训訓]|[训訓][练練]班|培[训訓]班|失[业業]者")
@@ -465,6 +468,10 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             for_matching(text[max(clause_start, c.start - 12) : min(sent_end, c.end + 16)])
         ):
             base = "item"  # 开展培训10余期, 举办3期师资培训班: sessions of a course (办学6期 stays other)
+        elif c.unit_text in SESSION_MEASURES and TRAINING_JUST_BEFORE.search(
+            for_matching(text[max(clause_start, c.start - 8) : c.start])
+        ):
+            base = "item"  # 林业技术培训434场次, 舉辦培訓9030場, 培训班8次: sessions of training run
         elif c.unit_text == "名" and noun is None and PLACES_BEFORE.search(for_matching(text[clause_start : c.start])):
             base = "other"  # 招生名额为2827名, 缺額數量為7073名: places counted, not people
 

@@ -112,6 +112,8 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # sessions counted in 场 or 次 right after the training they are of are items; meetings stay other
+    ("开展林业技术培训434场次，组织召开座谈会7场。", [(434, "item", "exact"), (7, "other", "exact")]),
     # MOOCs are courses; bases called 培育项目 stay bases
     ("平台上线慕课数量超过6.19万门。", [(61900, "item", "at_least")]),
     ("如215个国家虚拟仿真实训基地培育项目。", [(215, "unit", "exact")]),
