@@ -173,7 +173,7 @@ for _base, _words in {
     "unit": "企业 公司 单位 單位 厂 学校 院校 学院 高校 职校 中职学校 大学 园区 平台 基地 中心 工作室 工作站 "
     "院系 系部 实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
     "班 班级 班級 订单班 学徒制班 冠名班 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
-    "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 教室 "
+    "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 "
     "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
     "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织 "
     "委员会 委員會 指导委员会 教指委 系 实训区 實訓區 实训场所 工坊 "
@@ -197,6 +197,9 @@ for _base, _words in {
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 参赛队 參賽隊 分队 分隊 小分队 小分隊 "  # teams are none of the spec's organisations
     "团 團 实践团 實踐團 服务团 服務團 "  # nor are a summer's practice teams (5支企业访实践团); 集团 is longer
     "空缺 职缺 職缺 名额 名額 学额 學額 "  # vacancies and study places: neither organisations nor items
+    # a school's rooms and buildings (标准教室71间, 学生食堂7个): no organisation (the gold: 9 to 1; test
+    # rooms, 考场, the labellers count both ways and stay sites)
+    "教室 課室 课室 食堂 客房 宿舍 公寓 "
     "工位 协议 協議 合作协议 地市 专业类别 類別 类别 体系 體系 系统 系統 关系 關係 派系 "
     # jobs offered (3653个就业岗位, 近800个工作机会) and industries linked to (对接50个产业)
     "就业岗位 就業崗位 工作机会 工作機會 就业机会 就業機會 机会 機會 产业 產業 "

@@ -112,6 +112,11 @@ TRADITIONAL = [
     ("技術服務收入1400萬元。", [(14_000_000, "CNY", "exact")]),
     ("獲得中央財政資金1.5億元。", [(150_000_000, "CNY", "exact")]),
     ("合作企業120餘家。", [(120, "unit", "at_least")]),
+    # a school's rooms are no organisations: classrooms and canteens are other, its labs stay units
+    (
+        "建设标准教室71间，学生食堂7个，建有实训室12间。",
+        [(71, "other", "exact"), (7, "other", "exact"), (12, "unit", "exact")],
+    ),
     # sessions counted in 场 or 次 right after the training they are of are items; meetings stay other
     ("开展林业技术培训434场次，组织召开座谈会7场。", [(434, "item", "exact"), (7, "other", "exact")]),
     # MOOCs are courses; bases called 培育项目 stay bases
