@@ -873,6 +873,7 @@ def test_statistics_table_rows():
         # a teaching contest named for the skills contest it belongs to is still one of teaching
         ("在2023年全国职业院校技能大赛教学能力比赛中，我院教师获一等奖2项。", "other"),
         ("首届全国技工院校教师职业能力大赛2个一等奖。", "other"),
+        ("该公司现有国家级技能大师工作站2家。", "skill_master_studios"),  # a master's station is a studio
         # academic contests are no skills competitions; 职业英语 is an event of one
         ("在全国大学生数学建模竞赛中，学院获国家一等奖3项。", "other"),
         ("在护士节综合知识竞赛中，获一等奖1个。", "other"),
