@@ -44,6 +44,7 @@ LIST_JOINERS = ("、", "和", "与", "及")
 EVENT_MEASURES = frozenset("场場次期批")  # sessions and rounds of something: what they are of is no count
 # A clause that qualifies the noun counted, before it (个与市场需求脱节的专业, 个面向新兴产业的专业).
 RELATIVE_CLAUSE = re.compile(
+    r"(?:深度|精准|全面|主动|直接|重点)?"  # 55个深度服务地方产业的专业: an adverb before the clause's verb
     r"(?:与|和|同|跟|对|面向|服务于?|紧密对接|緊密對接)[^，,。；;：:、！？!?\s0-9０-９的]{1,12}的"
 )
 BARE_AWARDS = frozenset(("金", "银", "銀", "铜", "銅", "优胜", "優勝", "優胜", "优勝", "金手", "金手奖", "金手獎"))

@@ -117,6 +117,8 @@ TRADITIONAL = [
         "建设标准教室71间，学生食堂7个，建有实训室12间。",
         [(71, "other", "exact"), (7, "other", "exact"), (12, "unit", "exact")],
     ),
+    # a relative clause whose verb has an adverb before it still leads to the noun counted
+    ("学院设置55个深度服务地方产业的专业。", [(55, "item", "exact")]),
     # sessions counted in 场 or 次 right after the training they are of are items; meetings stay other
     ("开展林业技术培训434场次，组织召开座谈会7场。", [(434, "item", "exact"), (7, "other", "exact")]),
     # MOOCs are courses; bases called 培育项目 stay bases
