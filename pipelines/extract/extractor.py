@@ -36,7 +36,7 @@ PHRASE_STOP = re.compile(
     r"建立|建成|形成|设立|成立|签署|"
     # chosen or named as something (3个职教集团入选国家示范性职业教育集团): what it became is no part of it
     r"入选|获评|评为|认定为|列入|纳入|荣获|进入|晋级|入围|"
-    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师)|"
+    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师|专业|工种)|"
     # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
     r"按(?!摩)"
 )

@@ -117,6 +117,8 @@ TRADITIONAL = [
         "建设标准教室71间，学生食堂7个，建有实训室12间。",
         [(71, "other", "exact"), (7, "other", "exact"), (12, "unit", "exact")],
     ),
+    # 培训专业 are the specialties a school trains in (items), not a verb before them
+    ("开设4个培训专业，年均培训退役军人300人。", [(4, "item", "exact"), (300, "person", "exact")]),
     # a relative clause whose verb has an adverb before it still leads to the noun counted
     ("学院设置55个深度服务地方产业的专业。", [(55, "item", "exact")]),
     # sessions counted in 场 or 次 right after the training they are of are items; meetings stay other
