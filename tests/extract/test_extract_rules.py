@@ -119,6 +119,12 @@ TRADITIONAL = [
     ),
     # 培训专业 are the specialties a school trains in (items), not a verb before them
     ("开设4个培训专业，年均培训退役军人300人。", [(4, "item", "exact"), (300, "person", "exact")]),
+    # a national contest's field is counted, as the labellers count it (20 of the 29 numbers a rule had
+    # dropped); thousands spaced after a list's comma are one number
+    (
+        "全国41支代表队、5 200多名选手参加了80个项目的竞赛。",
+        [(41, "other", "exact"), (5200, "person", "at_least"), (80, "item", "exact")],
+    ),
     # a relative clause whose verb has an adverb before it still leads to the noun counted
     ("学院设置55个深度服务地方产业的专业。", [(55, "item", "exact")]),
     # sessions counted in 场 or 次 right after the training they are of are items; meetings stay other
@@ -180,7 +186,6 @@ NOT_FACTS = [
     "新校区建成后可容纳6000名学生。",  # what a building will hold once built
     "园区按9000人规模设计。",  # a design capacity
     "规划办学规模为120班，可供5400名学生学习。",
-    "全国41支代表队、5 200多名选手参加了80个项目的竞赛。",  # a national contest's whole field
     "方案以5个一级指标、12个二级指标构建评价体系。",  # the make-up of an evaluation scheme
     "培养方案遵循三項原則。",  # aspects, in Traditional characters
     "一层为餐厅，二层为阅览室。",  # a floor's name, not a count of floors
