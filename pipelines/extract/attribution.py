@@ -109,7 +109,7 @@ STRAY_FIRST = frozenset("列照解省地")
 
 def _place_at(text: str, m: re.Match) -> tuple[str, int]:
     """A PLACE match as a name and its start: the words' ends before it dropped (在, 由 …), and the first
-    of three characters where it belongs to the word before (进济宁市, 江西萍乡市: 西 ends 江西)."""
+    of three characters where it belongs to the word before (列杭州市, 江西萍乡市: 西 ends 江西)."""
     name = m.group().lstrip(LEAD_CHARS)
     start = m.end() - len(name)
     stray = name[0] in STRAY_FIRST or (start > 0 and text[start - 1] + name[0] in _SHORT_PROVINCE)
