@@ -95,12 +95,12 @@ def award_not_from_a_competition(s: Setting) -> str | None:
         # 全国职业院校技能大赛教学能力比赛 is named for the skills contest but is one of teaching
         return "an award of a teaching contest, not a skills competition"
     if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
-        return "an award of a science, innovation or teaching contest, not a skills competition"
+        return "an award of a science, innovation or academic contest, not a skills competition"
     other = last_match(OTHER_CONTEST, said)
     if other and not SKILLS_CONTEST.search(said, other.end()) and "技能" not in said:
         # 第五届“互联网+”大学生创新创业大赛…获银奖; a paragraph later, 本次大赛…一等奖6项: the
         # contest the report is about is still not one of skills
-        return "an award of the science, innovation or teaching contest the report is about"
+        return "an award of the science, innovation or academic contest the report is about"
     return None
 
 
@@ -114,10 +114,10 @@ TEACHING_CONTEST = re.compile(
 )
 
 
-# Contests that are not of skills (科技创新大赛, 挑战杯, 教学能力比赛, academic contests, and the
-# arts, speech and sports: 文明风采, 书法, 运动会): their awards are other.
+# Contests that are not of skills (科技创新大赛, 挑战杯, academic contests, and the arts, speech and
+# sports: 文明风采, 书法, 运动会): their awards are other. (Teaching contests are TEACHING_CONTEST's.)
 OTHER_CONTEST = re.compile(
-    r"(?:科技创新|创新创业|科创|挑战杯|互联网\+|征文|演讲|微课|教学能力|说课|文明风采|书法|绘画|摄影|朗诵|辩论|"
+    r"(?:科技创新|创新创业|科创|挑战杯|互联网\+|征文|演讲|文明风采|书法|绘画|摄影|朗诵|辩论|"
     r"文艺|歌唱|舞蹈|体育|田径|"
     # academic contests: of a subject, of knowledge (数学建模竞赛, 英语竞赛, 护士节综合知识竞赛); 职业英语
     # is an event of the skills contest
