@@ -659,13 +659,13 @@ def dominant_area(text: str) -> Entity | None:
 # (学校坚持…), not as the end of a kind of school (中等职业学校, 高职学校).
 SELF_REFERENCE = re.compile(r"我校|该校|本校|我院|该院|本院")
 MANY_SELF_REFERENCES = 2
-PARTNER_OF_SELF = re.compile(r"(?:我校|我院|本校|本院)(?:和|与|及|同|联合|携手)")
+PARTNER_OF_SELF = re.compile(r"(?:我校|我院|本校|本院)(?:和|与|及|同|联合|携手)$")  # $: right before the name
 
 
 def _partner_of_self(text: str, name: str) -> bool:
     """name stands right after 我校和 (与, 联合 …): the school the speaker works with."""
     at = text.find(name)
-    return at > 0 and PARTNER_OF_SELF.search(text, max(0, at - 4), at) is not None and text[at - 1] in "和与及同合手"
+    return at > 0 and PARTNER_OF_SELF.search(text, max(0, at - 4), at) is not None
 
 
 # 学校数, 学校产权: a table's column, not a school speaking
