@@ -93,7 +93,7 @@ PLACE = re.compile(
     r"(?![级长委政民属域内外直辖场])"
 )  # 郧县, 沛县: a county may have a one-character name; 楚雄彝族自治州 is a prefecture, a city's level
 NOT_A_PLACE = re.compile(
-    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
+    r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设享受0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|大湾区|经济区|开发区|经开区|高新区|试验区|示范区|先行区|实验区|功能区|保护区|牧区|山区|灾区"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
@@ -200,6 +200,9 @@ PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PRO
 # 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
 ADJECTIVAL = (
     r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
+    # a title or a prize its holder bears (全国技术能手3人, 全国铁道行业技术能手, 全国黄大年式教师团队1个,
+    # 全国一等奖30项): read close, before any verb (我市代表队斩获一等奖 is the city's)
+    r"(?![\u4e00-\u9fff]{0,4}?(?:技术能手|岗位能手|劳动模范|五一劳动奖章|黄大年)|[一二三特]等奖|[金银铜]奖)"
     # the name of a national body (全国智能交通装备行业产教融合共同体, 全国机器人行业产教融合共同体)
     r"(?![\u4e00-\u9fff]{0,20}?(?:共同体|共同體|联盟|聯盟|联合体|聯合體|职教集团|職教集團|教学指导委员会|协作委员会))"
 )
@@ -256,10 +259,16 @@ ENGLISH_YEAR = re.compile(
 # A five-year plan's period (“十三五”期间, 十三五以来): the plan is a name, its years a period.
 FIVE_YEAR_PLAN = re.compile(r"(十一|十二|十三|十四|十五)五[”\"]?(?:期间|期間|时期|時期|以来|以來|期)")
 PLAN_START = {"十一": 2006, "十二": 2011, "十三": 2016, "十四": 2021, "十五": 2026}
-# Taiwan counts years from 1912 (民国): 111学年度 is 2022's academic year, 民国104年 is 2015. A bare
-# three-digit year (104年共开设15班) is read so only in a Taiwanese report, and not as an age (建校104年).
-ROC_YEAR = re.compile(r"(?:民国|民國)\s*([0-9]{2,3})\s*年|(?<![0-9])([0-9]{2,3})\s*(?=学年度|學年度)")
-ROC_BARE_YEAR = re.compile(r"(?<![0-9建校办学历史有逾近超已满])(1[01][0-9])\s*(?=年(?![历歷史校龄齡]))")
+# Taiwan counts years from 1912 (民国): 111学年度 (or 111學年) is 2022's academic year, 民国104年 is 2015. A bare
+# three-digit year (104年共开设15班), or a two-digit one before 年度 (97年度), is read so only in a
+# Taiwanese report, and not as an age (建校104年).
+ROC_YEAR = re.compile(
+    r"(?:民国|民國)\s*([0-9]{2,3})\s*年|(?<![0-9])([0-9]{2,3})\s*(?=学年度|學年度)|(?<![0-9])(1[01][0-9])\s*(?=学年|學年)"
+)
+ROC_BARE_YEAR = re.compile(
+    r"(?<![0-9建校办学历史有逾近超已满])(1[01][0-9])\s*(?=年(?![历歷史校龄齡]))"
+    r"|(?<![0-9.．])([5-9][0-9])\s*(?=年度)"  # 97年度: a year before 2011 (a fiscal or school year), two digits
+)
 TAIWAN = re.compile(
     r"民国|民國|學年度|中央社|國立|臺灣|台灣|臺北|台北|高雄|臺中|台中|臺南|台南|新北市|桃園|"
     r"行政院|立法院|技職|勞動部|勞動力發展署"  # Taiwan's own bodies and word for TVET
@@ -286,7 +295,7 @@ ROW_REACH = 200
 YEAR_ROW = re.compile(r"[ \t|｜│┃║]*((?:19|20)[0-9]{2})[ \t]*[|｜│┃║]")
 ANY_YEAR = re.compile(
     # (截至2023年 is as of a year, 至2030年 until one)
-    r"(?<![0-9到])(?:(?<=截至)|(?<!至))(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届学]|第)"
+    r"(?<![0-9到])(?:(?<=截至)|(?<!至))(?:20[0-4]\d|19[5-9]\d)(?=\s*[年届屆学學]|第)"
     # or the year an event's title opens with (『2024馬來西亞世界廚師國際大賽』)
     r"|(?<=[『「《“])(?:20[0-4]\d|19[5-9]\d)(?![0-9])"
 )
@@ -1302,7 +1311,7 @@ def gregorian(s: str, taiwan: bool = False) -> str:
         return f"{n + 1911}年" if m.group(0).endswith("年") else str(n + 1911)
 
     s = ROC_YEAR.sub(year, s)
-    return ROC_BARE_YEAR.sub(lambda m: str(int(m.group(1)) + 1911), s) if taiwan else s
+    return ROC_BARE_YEAR.sub(lambda m: str(int(m.group(1) or m.group(2)) + 1911), s) if taiwan else s
 
 
 def period_of(

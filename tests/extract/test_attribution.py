@@ -315,6 +315,22 @@ def test_a_taiwanese_report_without_a_date_is_dated_by_its_roc_years():
     assert {(a.period.start, a.period.end) for a in attrs} == {(2015, 2015)}
 
 
+def test_an_undated_report_is_dated_by_an_academic_year_in_traditional_characters_or_an_roc_year():
+    """學年度, 屆 (Traditional) date an undated report as 学年度 does; 113學年 without 度 and a
+    two-digit 97年度 are ROC years too, in a Taiwanese report."""
+    text = "105學年度全國技能檢定成績公佈,台東縣私立公東高工共有141位學生考取乙級技術士證照144張。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert {a.period.start for a in attrs} == {2016}
+    text = "（中央社記者台北30日電）甄選錄取率94.3%，比113學年略降。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert {a.period.start for a in attrs} == {2024}
+    text = "桃園縣政府表示，97年度共辦理54個職業訓練班。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=None)
+    assert {a.period.start for a in attrs} == {2008}
+    _, attrs = attributions("學校97年度共辦理54個班。", institution=None, publisher=None, title=None, year=None)
+    assert {a.period.start for a in attrs} == {None}  # not a Taiwanese report: no ROC year
+
+
 def test_a_local_papers_city_is_what_its_we_city_means():
     from pipelines.extract.attribution import home_places
 
@@ -751,6 +767,24 @@ def test_a_title_the_subject_has_or_wins_is_not_the_nations():
     assert [e for _, e in mentions("获评全国技术能手2名。", [])] == []
     assert [e for _, e in mentions("学校获选为全国六所典范科技大学之一。", [])] == [Entity("中国", "national")]
     assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
+
+
+def test_a_title_or_prize_the_subject_bears_is_not_the_nations_nor_the_provinces():
+    """全国技术能手1名, 全国铁道行业技术能手3人, 全国一等奖30项: the holder's; a prize after a verb
+    (我市代表队斩获一等奖46个) leaves the place its subject."""
+    assert [e for _, e in mentions("学院引进全国技术能手1名。", [])] == []
+    assert [e for _, e in mentions("其中包含全国铁道行业技术能手3人。", [])] == []
+    assert [e for _, e in mentions("至今已取得全国一等奖30项。", [])] == []
+    assert [e for _, e in mentions("培育全省技术能手9名。", [])] == []
+    assert [e.level for _, e in mentions("我市代表队斩获一等奖46个。", [])] == ["city"]
+    assert [e for _, e in mentions("全国共有职业学校1.12万所。", [])] == [Entity("中国", "national")]
+
+
+def test_a_verb_before_city_is_no_place():
+    from pipelines.extract.attribution import _not_a_place
+
+    assert _not_a_place("享受市") and _not_a_place("受市")  # 享受市人才津贴: the city's allowance
+    assert not _not_a_place("雅安市")
 
 
 def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
