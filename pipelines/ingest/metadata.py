@@ -51,7 +51,10 @@ NAME_LEAD = re.compile(
     r"共有|现有|現有|拥有|擁有|"
     # what students do to a school (14位錄取國立科技大學, 考入, 升入): the words before it are no name
     r"录取|錄取|考取|考入|考上|升入|入读|入讀|就读|就讀|毕业于|畢業於|报考|報考|"
-    r"来自|來自)(?=.{4})"
+    r"来自|來自|"
+    # what a sentence does before it names a school (以北京财贸职业学院为代表, 记者从…获悉, 获批成立…,
+    # 分别前往…, 参加…, 此次…有…); 即墨 and 有色, 有限 are in names
+    r"以|从|從|即(?!墨)|此次|成立|前往|参加|參加|有(?![色限]))(?=.{4})"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(

@@ -110,6 +110,24 @@ def test_what_students_do_to_a_school_is_no_part_of_its_name_and_a_kind_of_schoo
     assert find_institution("学员来自青岛职业技术学院。来自青岛职业技术学院的学员结业。")[0] == "青岛职业技术学院"
 
 
+def test_what_a_sentence_does_before_it_names_a_school_is_no_part_of_the_name():
+    for said, name in [
+        ("1、以北京财贸职业学院为代表。以北京财贸职业学院为例。", "北京财贸职业学院"),
+        ("记者从湖北职业技术学院获悉。记者从湖北职业技术学院了解到。", "湖北职业技术学院"),
+        ("2008年获批成立海南科技职业学院。成立海南科技职业学院以来。", "海南科技职业学院"),
+        ("学生分别前往宁波职教中心学习。分别前往宁波职教中心。", "宁波职教中心"),
+        ("此次柳州市有广西机电技师学院入选。此次柳州市有广西机电技师学院。", "广西机电技师学院"),
+        ("支持保山中医专(即保山市中医药高等专科学校)升格。即保山市中医药高等专科学校", "保山市中医药高等专科学校"),
+    ]:
+        assert find_institution(said)[0] == name, said
+    # 即墨, 有色 are parts of names
+    assert (
+        find_institution("即墨市第一职业中等专业学校举行。即墨市第一职业中等专业学校")[0]
+        == "即墨市第一职业中等专业学校"
+    )
+    assert find_institution("湖南有色金属职业技术学院举行。湖南有色金属职业技术学院")[0] == "湖南有色金属职业技术学院"
+
+
 def test_a_tie_among_many_names_asks_no_sentence_so_the_work_stays_linear():
     from pipelines.ingest.metadata import MAX_TIED, speaker_votes
 
