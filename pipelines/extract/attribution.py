@@ -26,6 +26,7 @@ from pipelines.ingest.metadata import (
     ABBREVIATION,
     INSTITUTION,
     NAME_LEAD,
+    PLACES_AFTER_LEAD,
     defined_short_names,
     institution_matches,
     resolve_abbreviation,
@@ -172,7 +173,11 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在和与是为将被把向对从由及或到入就让使给]|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在与是为被把由及或到入就让使给]|和(?!"
+    + PLACES_AFTER_LEAD["和"]
+    + r")|从(?!"
+    + PLACES_AFTER_LEAD["从"]
+    + r")|将(?!乐)|向(?!阳)|对(?!外)|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"
@@ -695,6 +700,42 @@ def most_named_place(text: str) -> Entity | None:
     return ranked[0][0]
 
 
+# A firm by its name (中铝瑞闽股份有限公司, 邯郸矿业集团云驾岭煤矿, 海盐县供电局): a report that names no
+# school but one firm again and again is that firm's news (its training, its contest, its studios).
+FIRM = re.compile(
+    r"[\u4e00-\u9fff()（）]{2,20}?(?:集团有限公司|集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团公司|"
+    r"集团|煤矿|矿业公司|油田|供电公司|供电局|发电厂|电厂)(?![\u4e00-\u9fff]{0,2}(?:学院|学校|大学))"
+)
+_FIRM_HINT = re.compile(r"公司|集团|煤矿|油田|供电|电厂")
+# No firm of a report's: a kind of firm (酒店集团, 龙头企业集团), or a gambling or betting brand that a
+# spam mirror stamps on a page it copies (永利集团, 乐竞体育(中国)股份有限公司).
+NOT_A_FIRM = re.compile(
+    r"^(?:酒店|教育|企业|龙头|大型|国有|民营|央企|中央企业|相关|各|本|我|该|其|这)[^\u4e00-\u9fff]*(?:集团|公司)"
+    r"|娱乐|体育|彩票|棋牌|博彩|永利|威尼斯|金沙|葡京|太阳城|九游|开云|亚博|乐竞|必威|电竞"
+)
+FIRM_NAMED_AGAIN = 2  # times a firm is named (its title counts three) before the report is its
+
+
+def subject_firm(text: str, title: str | None) -> str | None:
+    """The firm a (Simplified) report names most often, if it names one at least FIRM_NAMED_AGAIN
+    times and no other as often."""
+    counts: Counter = Counter()
+    for said, weight in ((text, 1), (for_matching(title or ""), 3)):
+        for m in run_matches(FIRM, _FIRM_HINT, said):
+            name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
+            if (
+                len(name) >= 4
+                and not DESCRIPTIVE.search(name)
+                and not NOT_A_FIRM.search(name)
+                and not re.search(r"[0-9一二两三四五六七八九十]", name)
+            ):
+                counts[name] += weight
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < FIRM_NAMED_AGAIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def speaks_as_an_institution(text: str) -> bool:
     """我校 or 该院 anywhere, or 学校 / 学院 as a subject where the text opens or more than once."""
     bare = [m.start() for m in BARE_SCHOOL.finditer(text)]
@@ -928,6 +969,8 @@ def report_entity(
         ms = mentions(simplified(line), []) if line else []
         if ms:
             return ms[0][1]
+    if named is None and area is None and (firm := subject_firm(text, title)) is not None:
+        return Entity(firm, "institution")
     if named is None and area is None and not speaks_as_an_institution(text) and not reports_on_its_graduates(text):
         place = most_named_place(text)
         if place is not None:

@@ -787,6 +787,29 @@ def test_a_verb_before_city_is_no_place():
     assert not _not_a_place("雅安市")
 
 
+def test_a_report_that_names_no_school_but_one_firm_again_and_again_is_that_firms():
+    text = "今年，邯郸矿业集团云驾岭煤矿又有30多名职工取得技师资格。云驾岭煤矿开办培训班21期，培训职工760人次。"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2017)
+    assert facts and all(a.entity.level == "institution" and a.entity.name.endswith("云驾岭煤矿") for a in attrs)
+    # a spam mirror's brand, or a kind of firm, is no report's firm
+    from pipelines.extract.attribution import subject_firm
+
+    assert subject_firm("永利集团欢迎您。永利集团。专家10位。", None) is None
+    assert subject_firm("酒店集团旗下酒店。酒店集团拥有327间客房。", None) is None
+    assert subject_firm("首钢集团举办竞赛。", None) is None  # named once: not yet the report's
+    assert subject_firm("首钢集团举办竞赛。沙钢集团举办竞赛。首钢集团。沙钢集团。", None) is None  # a tie
+
+
+def test_a_place_whose_name_opens_with_a_function_word_keeps_it():
+    from pipelines.extract.attribution import proper_name
+
+    assert proper_name("新疆和田职业技术学院") == "新疆和田职业技术学院"
+    assert proper_name("与和田职业技术学院") == "和田职业技术学院"
+    assert proper_name("广州从化职业技术学校") == "广州从化职业技术学校"
+    assert proper_name("记者从江苏工程职业技术学院") == "江苏工程职业技术学院"
+    assert proper_name("对外经济贸易大学") == "对外经济贸易大学"
+
+
 def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
     """去年 in a report dated 2008 is 2007; 比去年 is a comparison's baseline; the nearest word wins
     (去年来了二十多家，今年有八十多家); and a report with no date of its own reads no relative year."""

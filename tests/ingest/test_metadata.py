@@ -120,6 +120,9 @@ def test_what_a_sentence_does_before_it_names_a_school_is_no_part_of_the_name():
         ("支持保山中医专(即保山市中医药高等专科学校)升格。即保山市中医药高等专科学校", "保山市中医药高等专科学校"),
     ]:
         assert find_institution(said)[0] == name, said
+    assert find_institution("欢迎访问汝州职业技术学院。汝州职业技术学院陶瓷专业")[0] == "汝州职业技术学院"
+    assert find_institution("和田职业技术学院召开会议。和田职业技术学院")[0] == "和田职业技术学院"
+    assert find_institution("记者从江苏工程职业技术学院获悉。记者从江苏工程职业技术学院")[0] == "江苏工程职业技术学院"
     # 即墨, 有色 are parts of names
     assert (
         find_institution("即墨市第一职业中等专业学校举行。即墨市第一职业中等专业学校")[0]
