@@ -165,8 +165,8 @@ _currencies = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 MONEY = re.compile(rf"(?P<mult>{_mults})?(?P<cur>{_currencies})")
 MONEY_UNIT = rf"(?:{_mults})?(?:{_currencies})"  # for the grammar
 
-# Goods made, counted in 种 or 件 (零部件30余种): neither projects nor organisations.
-GOODS = ("零部件", "零件", "部件", "配件", "元器件")
+# Goods made or carried, counted in 种 or 件 (零部件30余种, 包裹量超过6000件): neither projects nor organisations.
+GOODS = ("零部件", "零件", "部件", "配件", "元器件", "包裹", "快递", "快遞", "快件", "邮件", "郵件", "邮包", "郵包")
 # Head nouns and the base unit they take, longest first when matched.
 NOUNS: dict[str, str] = {}
 for _base, _words in {

@@ -363,6 +363,9 @@ REAL_TEXT_FAMILIES = [
     ),
     ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    # parcels are goods, not items (专利, 作品 counted in 件 are)
+    ("双十一当天驿站包裹量超过6000件。", [(6000, "other", "at_least")]),
+    ("获授权发明专利24件。", [(24, "item", "exact")]),
     ("在全省技能大赛中获三等奖一个。", [(1, "item", "exact")]),
     # a Taiwanese report in Simplified characters: ROC years and 技职 name its dollars
     ("南台科大105~107年获技职司补助6,000万元。", [(60_000_000, "other", "exact")]),
