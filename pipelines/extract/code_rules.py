@@ -82,6 +82,16 @@ def events_not_awards(s: Setting) -> str | None:
     return None
 
 
+# 决赛设6个工种, 500多个工种: the trades a contest is held in, not contests hosted
+CONTEST_TRADES = re.compile(r"^[个個项項]?(?:比赛|竞赛|競賽|决赛|決賽)?(?:职种|職種|职类|職類|工种|工種)")
+
+
+def trades_not_contests_hosted(s: Setting) -> str | None:
+    if s.code == "skill_competitions_hosted" and (CONTEST_TRADES.match(s.after) or s.unit_text in TRADES):
+        return "the trades a contest is held in, not contests hosted"
+    return None
+
+
 def award_not_from_a_competition(s: Setting) -> str | None:
     """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
     research and honour awards (教学成果奖, 科技进步奖) are `other`."""
@@ -630,6 +640,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     count_of_schools,
     award_not_from_a_competition,
     events_not_awards,
+    trades_not_contests_hosted,
     graduates_not_supplied,
     employment_share_not_rate,
     count_change_not_level,

@@ -413,6 +413,8 @@ def _context_char(ch: str) -> bool:
 
 
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+# A contest, in the words of a sentence (竞赛, 大赛, 比赛, 賽).
+CONTEST_WORD = re.compile(r"[赛賽]")
 # A count in 名 that the places it counts are said to be (名额为, 缺额数量为): places, not people
 # (名额有1,632人申请 counts applicants; 核定名额2597名 the labellers read both ways).
 PLACES_BEFORE = re.compile(r"(?:名额|缺额|学位)(?:数量|数|总数)?(?:共计|总计|共|合计)?(?:为|是)[约近超逾]?$")
@@ -475,6 +477,9 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             base = "item"  # 林业技术培训434场次, 舉辦培訓9030場, 培训班8次: sessions of training run
         elif c.unit_text == "名" and noun is None and PLACES_BEFORE.search(for_matching(text[clause_start : c.start])):
             base = "other"  # 招生名额为2827名, 缺額數量為7073名: places counted, not people
+        elif base == "other" and noun == "工种" and CONTEST_WORD.search(text, sent_start, sent_end):
+            base = "item"  # a contest's trades are its events, as its 赛项 are (决赛设6个工种); trades trained
+            # or appraised in stay other (实训场地覆盖10个工种)
 
     quote_start, quote_end = _both_sides(text, *shortest_unique(doc, c.start, c.end, sent_start, sent_end), c, sent_end)
     context_before = text[sent_start:clause_start]

@@ -363,6 +363,9 @@ REAL_TEXT_FAMILIES = [
     ),
     ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    # a contest's trades are its events (item, as its 赛项), trades trained in are none
+    ("本届大赛决赛设6个工种。", [(6, "item", "exact")]),
+    ("实训场地覆盖10个工种。", [(10, "other", "exact")]),
     # parcels are goods, not items (专利, 作品 counted in 件 are)
     ("双十一当天驿站包裹量超过6000件。", [(6000, "other", "at_least")]),
     ("获授权发明专利24件。", [(24, "item", "exact")]),
@@ -926,6 +929,7 @@ def test_statistics_table_rows():
         ("毕业生在川就业占比72.5%。", "local_employment_share"),
         ("高职毕业生有35%在学校所在市就业。", "local_employment_share"),
         ("与企业共同开发课程12门。", "co_developed_courses"),
+        ("第十五届职工技能大赛共设500多个工种的比赛。", "other"),  # a contest's trades, not contests hosted
     ],
 )
 def test_codes_from_the_clause(text, code):
