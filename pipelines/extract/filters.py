@@ -148,6 +148,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a number that points back or ranks (这三个, 最多的三个), not a count"
     if c.unit_text == "班" and not _CJK.match(c.number) and CLASS_LABEL_AFTER.match(text, c.end):
         return "a class's name (汽车制造与试验技术2班的学生)"
+    if c.unit_text == "班" and _numbered_class(text, c):
+        return "a class's number (工程测量技术162班彭远浪, 物流223班)"
     coded = before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start)
     if coded and not c.glued:  # a share cut from the cells glued before it (850097.2%) is no code
         return "part of a code or name (1+X, 5G, 3.2)"
@@ -158,6 +160,24 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     ):
         return "part of a code or name (1+X)"
     return None
+
+
+# A class numbered by its cohort (物流管理161班, 工程测量技术162班): three or four digits glued to the
+# major's name, and a student's name, a bracket or 的 after; not a count's words before (规模为180班,
+# 开设超过200班, 共120班).
+COUNT_LEAD_CHARS = set("共约約近达達有计計设設办辦开開招余餘多超逾过過为為了和与與及至")
+NUMBERED_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff)）]")
+
+
+def _numbered_class(text: str, c: Candidate) -> bool:
+    before = text[c.start - 1 : c.start] if c.start else ""
+    return (
+        3 <= len(c.number) <= 4
+        and c.number.isdigit()
+        and ("\u4e00" <= before <= "\u9fff" or before == "、")  # 161班彭尚、162班彭远浪
+        and before not in COUNT_LEAD_CHARS
+        and NUMBERED_CLASS_AFTER.match(text, c.unit_end) is not None
+    )
 
 
 # English words a machine translation glues to a share (70%of the bases, about 51%are teachers).

@@ -363,6 +363,10 @@ REAL_TEXT_FAMILIES = [
     ),
     ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    # a class numbered by its cohort is a name; a count of classes is not
+    ("工程测量技术161班彭尚、162班彭远浪等3名同学获奖。", [(3, "person", "exact")]),
+    ("学徒制培养班(物流223班)的38名学生参加实习。", [(38, "person", "exact")]),
+    ("学校开设超过200班，规模为180班。", [(200, "unit", "at_least"), (180, "unit", "exact")]),
     # a contest's trades are its events (item, as its 赛项), trades trained in are none
     ("本届大赛决赛设6个工种。", [(6, "item", "exact")]),
     ("实训场地覆盖10个工种。", [(10, "other", "exact")]),
