@@ -150,6 +150,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a class's name (汽车制造与试验技术2班的学生)"
     if c.unit_text == "班" and _numbered_class(text, c):
         return "a class's number (工程测量技术162班彭远浪, 物流223班)"
+    if c.unit_text == "部" and c.number in AVIATION_PARTS and AVIATION_PART_AFTER.match(text, c.unit_end):
+        return "a civil-aviation regulation's part (CCAR-141部航校), not a count"
     coded = before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start)
     if coded and not c.glued:  # a share cut from the cells glued before it (850097.2%) is no code
         return "part of a code or name (1+X, 5G, 3.2)"
@@ -160,6 +162,15 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     ):
         return "part of a code or name (1+X)"
     return None
+
+
+# China's civil-aviation regulations by part (CCAR-61, 121, 141, 147 部): the schools, carriers and
+# maintenance shops certified under one are named by it (141部航校, 147部培训机构).
+AVIATION_PARTS = frozenset({"61", "66", "91", "121", "135", "141", "145", "147"})
+AVIATION_PART_AFTER = re.compile(
+    r"(?:规章|規章|运行|運行|航校|驾校|駕校|飞行|飛行|运营|運營|合格|维修|維修|培训|培訓|执照|執照|"
+    r"航空|学校|學校|机构|機構|驾驶|駕駛|认证|認證|审定|審定|训练|訓練)"
+)
 
 
 # A class numbered by its cohort (物流管理161班, 工程测量技术162班): three or four digits glued to the

@@ -363,6 +363,9 @@ REAL_TEXT_FAMILIES = [
     ),
     ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    # aircraft and drones counted in 架; a civil-aviation regulation's part (141部航校) is a name
+    ("14家141部航校共拥有飞机599架。", [(14, "unit", "exact"), (599, "other", "exact")]),
+    ("学员分组操控4架無人機。", [(4, "other", "exact")]),
     # a class numbered by its cohort is a name; a count of classes is not
     ("工程测量技术161班彭尚、162班彭远浪等3名同学获奖。", [(3, "person", "exact")]),
     ("学徒制培养班(物流223班)的38名学生参加实习。", [(38, "person", "exact")]),
