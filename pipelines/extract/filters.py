@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from .cells import Candidate
+from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc
 from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
@@ -859,6 +860,9 @@ def related_links_start(text: str) -> int:
 def why_not_a_fact(doc: Doc, c: Candidate) -> str | None:
     if c.start >= doc.once("related_links", related_links_start):
         return "in the page's list of related articles, not the report"
+    tables = doc.once("comparator_cells", comparator_cells)
+    if tables and in_comparator_cell(doc.text, tables, c.num_start):
+        return "a comparator's cell (对比院校, 某幼师学校, 行业平均值): about no one the report is of"
     if c.table_label is not None:
         return table_row(doc, c)
     for rule in RULES:
