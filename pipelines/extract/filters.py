@@ -169,7 +169,7 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
 # maintenance shops certified under one are named by it (141部航校, 147部培训机构).
 AVIATION_PARTS = frozenset({"61", "66", "91", "121", "135", "141", "145", "147"})
 AVIATION_PART_AFTER = re.compile(
-    r"(?:规章|規章|运行|運行|航校|驾校|駕校|飞行|飛行|运营|運營|合格|维修|維修|培训|培訓|执照|執照|"
+    r"(?:大型|运输|運輸)*(?:航空公司|规章|規章|运行|運行|航校|驾校|駕校|飞行|飛行|运营|運營|合格|维修|維修|培训|培訓|执照|執照|"
     r"航空|学校|學校|机构|機構|驾驶|駕駛|认证|認證|审定|審定|训练|訓練)"
 )
 

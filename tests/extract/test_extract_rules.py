@@ -365,6 +365,8 @@ REAL_TEXT_FAMILIES = [
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
     # aircraft and drones counted in 架; a civil-aviation regulation's part (141部航校) is a name
     ("14家141部航校共拥有飞机599架。", [(14, "unit", "exact"), (599, "other", "exact")]),
+    ("面向121部大型运输航空公司开设课程。据资源网数据库统计，学校拥有飞机59架。", [(59, "other", "exact")]),
+    ("学院编写培训教材61部。", [(61, "item", "exact")]),
     ("学员分组操控4架無人機。", [(4, "other", "exact")]),
     # a class numbered by its cohort is a name; a count of classes is not
     ("工程测量技术161班彭尚、162班彭远浪等3名同学获奖。", [(3, "person", "exact")]),
