@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
 from pipelines.ingest.metadata import (
@@ -123,6 +124,45 @@ def _not_a_place(name: str) -> bool:
     """A run of words ending in 市/区/县 that is no place (上市, 城市, 设池州市); an autonomous
     prefecture's name is read without 自治州, whose 自 would count as a function word."""
     return bool(NOT_A_PLACE.search(name.removesuffix("自治州")))
+
+
+def _read_cities() -> frozenset[str]:
+    lines = (CITIES_PATH.read_text(encoding="utf-8")).splitlines()
+    return frozenset(n for ln in lines if ln and not ln.startswith("#") for n in ln.partition(":")[2].split())
+
+
+# China's and Taiwan's cities (cities.txt): a run of words ending in 市 is a city only if it names one.
+CITIES_PATH = Path(__file__).with_name("cities.txt")
+CITIES = _read_cities()
+
+
+EXAMPLE_ENDS = frozenset("括含除如")
+
+
+def known_city(text: str, name: str, start: int) -> tuple[str, int] | None:
+    """A name ending in 市 as the city it is, and its start: itself if it is one; else without the one
+    or two characters that end the word before it (进温州市, 表绍兴市, 江西萍乡市 → 萍乡市); else with
+    the one or two before it that PLACE's reach cut off (鲁木齐市 → 乌鲁木齐市); else None (享受市,
+    要用于市, 贵州市: no city)."""
+    if name in CITIES:
+        return name, start
+    for k in (1, 2):
+        if name[k:] in CITIES:
+            # a city after 包括, 例如, 除 is one part or example of a whole (包括神木市): no subject
+            return None if name[k - 1] in EXAMPLE_ENDS else (name[k:], start + k)
+    for k in (1, 2):
+        if start >= k and text[start - k : start] + name in CITIES:
+            return text[start - k : start] + name, start - k
+    return None
+
+
+def place_at(text: str, m: re.Match) -> tuple[str, int] | None:
+    """A PLACE match as a place's name and start (_place_at), a city checked against CITIES; None
+    where it names no place."""
+    name, start = _place_at(text, m)
+    if name.endswith("市"):
+        return known_city(text, name, start)
+    return None if _not_a_place(name) else (name, start)
 
 
 # The thirty autonomous prefectures, known locally by the short name before their peoples (楚雄州).
@@ -491,14 +531,12 @@ def mentions(
         if _is_subject(sentence, m.start(), m.end(), rows):
             add(m.start(), m.end(), Entity(PREFECTURE_SHORT[m.group()], "city"))
     for m in PLACE.finditer(sentence):
-        name, start = _place_at(sentence, m)
-        if PROVINCE.fullmatch(name[1:]):  # 列上海市: a province-level city, read as a province above
+        if (placed := place_at(sentence, m)) is None:
             continue
-        if (
-            (len(name) >= 3 or name.endswith("县"))
-            and not _not_a_place(name)
-            and _is_subject(sentence, start, m.end(), rows)
-        ):
+        name, start = placed
+        if PROVINCE.fullmatch(name) or PROVINCE.fullmatch(name[1:]):  # 列上海市: a province above
+            continue
+        if (len(name) >= 3 or name.endswith("县")) and _is_subject(sentence, start, m.end(), rows):
             add(start, m.end(), Entity(name, "city"))
     return _without_examples(sentence, sorted(found, key=lambda x: x[0]), names)
 
@@ -660,9 +698,13 @@ def dominant_area(text: str) -> Entity | None:
     named: dict[str, int] = {}
     rx = PROVINCE if level == "province" else PLACE
     for m in rx.finditer(text):
-        name = _SHORT_PROVINCE.get(m.group(), m.group()) if level == "province" else _place_at(text, m)[0]
-        if level == "province" or not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
-            named[name] = named.get(name, 0) + 1
+        if level == "province":
+            name = _SHORT_PROVINCE.get(m.group(), m.group())
+        elif (placed := place_at(text, m)) is None or PROVINCE.fullmatch(placed[0][1:]):
+            continue
+        else:
+            name = placed[0]
+        named[name] = named.get(name, 0) + 1
     if level == "city":
         for m in PREFECTURE.finditer(text):
             named[PREFECTURE_SHORT[m.group()]] = named.get(PREFECTURE_SHORT[m.group()], 0) + 1
@@ -902,6 +944,8 @@ def _only_place_opening(text: str) -> Entity | None:
         before = opening[m.end() - len(name) - 1 : m.end() - len(name)]
         if before and "\u4e00" <= before <= "\u9fff" and before not in LEAD_CHARS:
             return None  # a word's tail (安徽界首市), not a place standing alone: unsure
+        if name.endswith("市") and name not in CITIES:
+            continue  # no city (要用于市)
         if not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
             found.add(name)
     for m in PREFECTURE.finditer(opening):
@@ -1050,7 +1094,8 @@ def home_places(publisher: str | None) -> dict[str, str]:
         return {"province": _SHORT_PROVINCE.get(place, place)}
     if place in NOT_PLACE_PAPERS:
         return {}
-    return {"city": place if place.endswith(("市", "县", "区")) else place + "市"}
+    city = place if place.endswith(("市", "县", "区")) else place + "市"
+    return {"city": city} if not city.endswith("市") or city in CITIES else {}  # 环渤海新闻网: no city
 
 
 def _most_named_by_kind(matching: str) -> dict[str, str]:
@@ -1059,7 +1104,7 @@ def _most_named_by_kind(matching: str) -> dict[str, str]:
     counts: dict[str, Counter] = {}
     for m in PLACE.finditer(matching):
         name = m.group()
-        if not _not_a_place(name):
+        if not _not_a_place(name) and (not name.endswith("市") or name in CITIES):
             counts.setdefault(name[-1], Counter())[name] += 1
     return {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
 
@@ -1106,11 +1151,7 @@ TEAM_WORD = re.compile(r"市?(?:代表队|代表团|选手|参赛队)")
 def city_shorts(matching: str) -> frozenset[str]:
     """The short names (中山) of the cities the (Simplified) text names in full (中山市): a city's
     team may go by its short name (中山代表队)."""
-    return frozenset(
-        m.group()[:-1]
-        for m in PLACE.finditer(matching)
-        if m.group().endswith("市") and len(m.group()) >= 3 and not _not_a_place(m.group())
-    )
+    return frozenset(m.group()[:-1] for m in PLACE.finditer(matching) if m.group() in CITIES and len(m.group()) >= 3)
 
 
 def attribute(

@@ -810,6 +810,22 @@ def test_a_place_whose_name_opens_with_a_function_word_keeps_it():
     assert proper_name("对外经济贸易大学") == "对外经济贸易大学"
 
 
+def test_a_run_of_words_ending_in_shi_is_a_city_only_if_the_gazetteer_knows_it():
+    from pipelines.extract.attribution import CITIES, home_places, known_city
+
+    assert len(CITIES) > 700 and all(c.endswith("市") for c in CITIES)
+    assert {"石家庄市", "乌鲁木齐市", "彬州市", "新北市", "津市市"} <= CITIES
+    assert known_city("据温州市教育局", "进温州市", 0) == ("温州市", 1)  # a word's end before it goes
+    assert known_city("江西萍乡市", "西萍乡市", 1) == ("萍乡市", 2)
+    assert known_city("乌鲁木齐市", "鲁木齐市", 1) == ("乌鲁木齐市", 0)  # PLACE's reach cut it
+    for garbage in ("享受市", "要用于市", "调指导市", "贵州市", "直辖市", "湖南教育市"):
+        assert known_city(garbage, garbage, 0) is None, garbage
+    assert known_city("包括神木市", "括神木市", 1) is None  # one part of a whole, named as an example
+    assert [e for _, e in mentions("要用于市职工培训补贴。", [])] == []
+    assert [e for _, e in mentions("据温州市统计，", [])] == [Entity("温州市", "city")]
+    assert home_places("环渤海新闻网") == {} and home_places("菏泽日报") == {"city": "菏泽市"}
+
+
 def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
     """去年 in a report dated 2008 is 2007; 比去年 is a comparison's baseline; the nearest word wins
     (去年来了二十多家，今年有八十多家); and a report with no date of its own reads no relative year."""
