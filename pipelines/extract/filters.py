@@ -98,9 +98,19 @@ def inside_quotes(doc: Doc, c: Candidate) -> str | None:
     if depth:
         opened, at = depth[-1]
         close = text.find(QUOTE_PAIRS[opened], c.end, c.start + 40)
-        if close != -1 and not SPEECH.search(text, at, close):  # “…有440家，提供岗位一万个”: speech
+        if (
+            close != -1
+            and not SPEECH.search(text, at, close)  # “…有440家，提供岗位一万个”: speech
+            and not MEDAL_TALLY.fullmatch(PINYIN_GLOSS.sub("", text[at + 1 : close]))  # ‘10金3銀4銅’
+        ):
             return "inside a name or slogan in quotes"
     return None
+
+
+# A tally of medals quoted (‘10金3銀4銅1優勝獎’, “2金1银”): counts, not a name.
+MEDAL_TALLY = re.compile(
+    r"(?:[0-9一二三四五六七八九十两兩]+(?:金牌|银牌|銀牌|铜牌|銅牌|金|银|銀|铜|銅|优胜奖|優勝獎|优胜|優勝)[、，,和及]?)+"
+)
 
 
 # A comma or colon inside a quotation: quoted speech, whose numbers count, not a name or slogan.

@@ -363,6 +363,15 @@ REAL_TEXT_FAMILIES = [
     ),
     ("专业匹配度超 95%。", [(95, "percent", "at_least")]),
     ("为企业配套生产零部件30余种。", [(30, "other", "at_least")]),
+    # medals: a quoted tally counts (‘10金3銀4銅’, a slogan “三联三享” does not); 金牌14面 trails its count
+    (
+        "学院参加五届世赛共获得‘10金3銀4銅’，口号“三联三享”。",
+        [(10, "item", "exact"), (3, "item", "exact"), (4, "item", "exact")],
+    ),
+    (
+        "囊括金牌14面、銀牌16面与優勝33面。会场挂了3面旗。",
+        [(14, "item", "exact"), (16, "item", "exact"), (33, "item", "exact")],
+    ),
     # aircraft and drones counted in 架; a civil-aviation regulation's part (141部航校) is a name
     ("14家141部航校共拥有飞机599架。", [(14, "unit", "exact"), (599, "other", "exact")]),
     ("面向121部大型运输航空公司开设课程。据资源网数据库统计，学校拥有飞机59架。", [(59, "other", "exact")]),
