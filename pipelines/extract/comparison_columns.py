@@ -2,7 +2,8 @@
 邛崃职教中心 | A市第一幼师学院 | 行业平均值 |): the comparators' cells are about no one the report
 is of, and the labellers leave them out (AI-written school profiles set one up in nearly every
 page). A column is a comparator's when its header says so (对比院校, 某幼师学校, 其他同类院校,
-均值, 示范校标准, A市…, B县…); so is a row whose label does (A类对比院校 | 55% | …). Tiers
+均值, 示范校标准, A市…, B县…), or a scheme's weights and benchmarks (权重系数, 标杆值); so is a
+row whose label does (A类对比院校 | 55% | …). Tiers
 (A类院校 | B类院校) compare no one with the report's institution: they stay.
 
 `comparator_cells(text)` finds the tables once per report (one pass over its lines);
@@ -16,9 +17,12 @@ from bisect import bisect_right
 
 # ---|---|--- (or |:---|---:|): the line under a table's header
 SEPARATOR = re.compile(r"[ \t|｜:\-—]*-[ \t|｜:\-—]*")
+DIGIT = re.compile(r"[0-9０-９]")
 COMPARATOR = re.compile(
     r"对比|對比|某|同类|同類|其他同|其它同|其他院校|其它院校|其他学校|其它學校|均值|平均值|平均水平|"
     r"(?:示范校|示範校|省级|省級|国家|國家|行业|行業|评估|評估|达标|達標)标准|標準值|标准值|"
+    # an evaluation scheme's weights and benchmarks (权重系数 | 标杆值: 0.2 | 生均设备值≥4万元)
+    r"^权重|^權重|标杆|標杆|评分标准|評分標準|基准值|基準值|"
     r"^[A-Z][\u4e00-\u9fff]{0,3}?(?:市|县|縣|区|區|省)"  # A市第一幼师学院, B县职业中学 (A类院校 are tiers)
 )
 
@@ -43,25 +47,26 @@ def comparator_cells(text: str) -> list[tuple[int, int, frozenset[int]]]:
     for line in lines:
         starts.append(at)
         at += len(line) + 1
-    i = 1
+
+    def piped(k: int) -> bool:
+        return 0 <= k < len(lines) and ("|" in lines[k] or "｜" in lines[k]) and len(lines[k]) <= ROW_MAX
+
+    i = 0
     while i < len(lines):
-        line = lines[i]
-        if (
-            ("|" in line or "｜" in line)
-            and SEPARATOR.fullmatch(line)
-            and ("|" in lines[i - 1] or "｜" in lines[i - 1])
-        ):
-            header = _cells(lines[i - 1])
-            columns = frozenset(j for j, cell in enumerate(header) if j and COMPARATOR.search(cell.strip()))
-            j = i + 1
-            while j < len(lines) and ("|" in lines[j] or "｜" in lines[j]) and len(lines[j]) <= ROW_MAX:
-                j += 1
-            body_start = starts[i + 1] if i + 1 < len(lines) else len(text)
-            body_end = starts[j] if j < len(lines) else len(text)
-            out.append((body_start, body_end, columns))
-            i = j
+        if not piped(i) or piped(i - 1):
+            i += 1
             continue
-        i += 1
+        # a table's first line: its header, under which a separator (---|---) may stand; a header
+        # names no numbers, so a first line with digits is a row and the table has no header
+        body = i + 2 if piped(i + 1) and SEPARATOR.fullmatch(lines[i + 1]) else i + 1
+        header = _cells(lines[i]) if body == i + 2 or not DIGIT.search(lines[i]) else []
+        columns = frozenset(j for j, cell in enumerate(header) if j and COMPARATOR.search(cell.strip()))
+        j = body
+        while piped(j):
+            j += 1
+        if j > body:
+            out.append((starts[body], starts[j] if j < len(lines) else len(text), columns))
+        i = max(j, i + 1)
     return out
 
 

@@ -32,6 +32,13 @@ def test_the_report_institutions_column_stays_and_the_comparators_go():
         assert gone not in values, gone
 
 
+def test_a_schemes_weights_and_benchmarks_are_no_facts_with_or_without_a_separator():
+    scheme = "评估模型如下:\n| 评估维度 | 权重系数 | 标杆值 |\n| 基础条件 | 0.2 | 生均设备值≥4万元 |\n"
+    assert extract_facts(scheme) == []
+    rows = "本校数据:\n| 2022年 | 680人 | 850人 |\n| 2023年 | 820人 | 980人 |\n"  # no header: all stay
+    assert [f.value for f in extract_facts(rows)] == [680, 850, 820, 980]
+
+
 def test_tiers_and_plain_tables_are_no_comparators():
     tiers = "评估维度 | A类院校 | B类院校 |\n---|---|---|\n双师型教师占比 | 65% | 30% |\n"
     assert [f.value for f in extract_facts(tiers)] == [65, 30]
