@@ -948,6 +948,8 @@ def test_statistics_table_rows():
         ("高职毕业生有35%在学校所在市就业。", "local_employment_share"),
         ("与企业共同开发课程12门。", "co_developed_courses"),
         ("第十五届职工技能大赛共设500多个工种的比赛。", "other"),  # a contest's trades, not contests hosted
+        ("The college welcomed 7,000 overseas students last year.", "international_students"),
+        ("学校现有外国学生120人。", "international_students"),
     ],
 )
 def test_codes_from_the_clause(text, code):
