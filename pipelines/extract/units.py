@@ -112,6 +112,7 @@ MEASURES: dict[str, str | None] = {
     # machines, whatever stands before them (学校购置电脑36台: not the school)
     **dict.fromkeys(("台套", "臺套", "台", "臺"), "other"),
     "架": "other",  # aircraft and drones, whatever noun stands before them (资源网数据库统计,…飞机599架)
+    "集": "other",  # episodes of a series or a recording (动画短片56集)
     "批": "other",  # batches of whatever (分3批建设, 3批试点): not the things in them
     "户": "other",
     "戶": "other",

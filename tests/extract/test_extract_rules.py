@@ -372,6 +372,8 @@ REAL_TEXT_FAMILIES = [
         "囊括金牌14面、銀牌16面与優勝33面。会场挂了3面旗。",
         [(14, "item", "exact"), (16, "item", "exact"), (33, "item", "exact")],
     ),
+    # episodes counted in 集 (not 集团, 集中)
+    ("制作动画短片56集，在电视台播出151集。", [(56, "other", "exact"), (151, "other", "exact")]),
     # aircraft and drones counted in 架; a civil-aviation regulation's part (141部航校) is a name
     ("14家141部航校共拥有飞机599架。", [(14, "unit", "exact"), (599, "other", "exact")]),
     ("面向121部大型运输航空公司开设课程。据资源网数据库统计，学校拥有飞机59架。", [(59, "other", "exact")]),
