@@ -126,14 +126,14 @@ def _not_a_place(name: str) -> bool:
     return bool(NOT_A_PLACE.search(name.removesuffix("自治州")))
 
 
-def _read_cities() -> frozenset[str]:
-    lines = (CITIES_PATH.read_text(encoding="utf-8")).splitlines()
+def _read_cities(path: Path) -> frozenset[str]:
+    """The cities of a gazetteer with one province a line (省: 甲市 乙市 …); # opens a comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(n for ln in lines if ln and not ln.startswith("#") for n in ln.partition(":")[2].split())
 
 
 # China's and Taiwan's cities (cities.txt): a run of words ending in 市 is a city only if it names one.
-CITIES_PATH = Path(__file__).with_name("cities.txt")
-CITIES = _read_cities()
+CITIES = _read_cities(Path(__file__).with_name("cities.txt"))
 
 
 EXAMPLE_ENDS = frozenset("括含除如")
