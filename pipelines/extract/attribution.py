@@ -97,6 +97,9 @@ PLACE = re.compile(
 NOT_A_PLACE = re.compile(
     r"[的和与在等及为了是有从对向将把被到个年来自由本全我该各每其此括含除设享受0-9一二三四五六七八九十两]|城市|都市|超市|门市|上市|地区|园区|社区|校区|景区|片区|新区"
     r"|大湾区|经济区|开发区|经开区|高新区|试验区|示范区|先行区|实验区|功能区|保护区|牧区|山区|灾区"
+    # a contest's or an office's area, a kind of county, a region named by no name (上海赛区, 分署辖区,
+    # 支援藏区, 县市区, 国家级贫困县, 西部某区, 虽然市区)
+    r"|赛区|辖区|藏区|市区$|县市区|县区|贫困县|某"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
     r"|^分[县区市]"  # 分县(市、区)情况: by county, no county

@@ -824,6 +824,11 @@ def test_a_run_of_words_ending_in_shi_is_a_city_only_if_the_gazetteer_knows_it()
     assert [e for _, e in mentions("要用于市职工培训补贴。", [])] == []
     assert [e for _, e in mentions("据温州市统计，", [])] == [Entity("温州市", "city")]
     assert home_places("环渤海新闻网") == {} and home_places("菏泽日报") == {"city": "菏泽市"}
+    from pipelines.extract.attribution import _not_a_place
+
+    for area in ("上海赛区", "分署辖区", "支援藏区", "县市区", "级贫困县", "西部某区", "虽然市区"):
+        assert _not_a_place(area), area  # areas named by no name
+    assert not _not_a_place("门头沟区") and not _not_a_place("府谷县")
 
 
 def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
