@@ -25,6 +25,7 @@ from types import MappingProxyType
 
 from pipelines.ingest.metadata import (
     ABBREVIATION,
+    ADDRESS_BEFORE,
     INSTITUTION,
     NAME_LEAD,
     PLACES_AFTER_LEAD,
@@ -592,7 +593,7 @@ def proper_name(raw: str) -> str | None:
     """The name in a run of words ending in 学院/学校/大学: what follows the last function word
     (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校,
     全市技工学校)."""
-    name = FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
+    name = ADDRESS_BEFORE.sub("", FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1])
     if not_a_name(name):
         return None
     return name

@@ -63,7 +63,7 @@ NAME_LEAD = re.compile(
     # what a sentence or a page's banner says before it names a school (欢迎访问…, 教育部补助…,
     # 以北京财贸职业学院为代表, 记者从…获悉, 获批成立…,
     # 分别前往…, 参加…, 此次…有…); 即墨 and 有色, 有限 are in names
-    r"欢迎访问|歡迎訪問|欢迎来到|歡迎來到|补助|補助|以|从(?!"
+    r"欢迎访问|歡迎訪問|欢迎来到|歡迎來到|补助|補助|位于|位於|以|从(?!"
     + PLACES_AFTER_LEAD["从"]
     + r")|從(?!化|江縣)|即(?!墨)|此次|成立|前往|参加|參加|有(?![色限]))(?=.{4})"
 )
@@ -188,8 +188,13 @@ _NAME_BEFORE = re.compile(rf"(?:{INSTITUTION.pattern})$")
 KIND_OF_SCHOOL = re.compile(rf"(?:国立|國立|市立|私立|县立|縣立|公立|省立|公办|公辦|民办|民辦)(?:{INSTITUTION_SUFFIX})")
 
 
+# An address before a school's name (位于广州白云区江高镇广东省机械技师学院): the name starts at the
+# province after the town, district or street.
+ADDRESS_BEFORE = re.compile(r"^.*?(?:镇|鎮|街道|路|号|號|区|區)(?=[\u4e00-\u9fff]{2,3}(?:省|自治区|自治區))")
+
+
 def _lead_stripped(raw: str) -> str | None:
-    name = NAME_LEAD.sub("", raw)
+    name = ADDRESS_BEFORE.sub("", NAME_LEAD.sub("", raw))
     return name if len(name) >= 4 and INSTITUTION.fullmatch(name) and not KIND_OF_SCHOOL.fullmatch(name) else None
 
 

@@ -808,6 +808,7 @@ def test_a_place_whose_name_opens_with_a_function_word_keeps_it():
     assert proper_name("广州从化职业技术学校") == "广州从化职业技术学校"
     assert proper_name("记者从江苏工程职业技术学院") == "江苏工程职业技术学院"
     assert proper_name("对外经济贸易大学") == "对外经济贸易大学"
+    assert proper_name("于广州白云区江高镇广东省机械技师学院") == "广东省机械技师学院"  # an address before it
 
 
 def test_a_run_of_words_ending_in_shi_is_a_city_only_if_the_gazetteer_knows_it():

@@ -123,6 +123,15 @@ def test_what_a_sentence_does_before_it_names_a_school_is_no_part_of_the_name():
     assert find_institution("欢迎访问汝州职业技术学院。汝州职业技术学院陶瓷专业")[0] == "汝州职业技术学院"
     assert find_institution("和田职业技术学院召开会议。和田职业技术学院")[0] == "和田职业技术学院"
     assert find_institution("记者从江苏工程职业技术学院获悉。记者从江苏工程职业技术学院")[0] == "江苏工程职业技术学院"
+    # an address before the name (位于…镇) is no part of it
+    assert (
+        find_institution("记者来到位于广州白云区江高镇广东省机械技师学院。广东省机械技师学院")[0]
+        == "广东省机械技师学院"
+    )
+    assert (
+        find_institution("广西壮族自治区机电技师学院召开会议。广西壮族自治区机电技师学院")[0]
+        == "广西壮族自治区机电技师学院"
+    )
     # 即墨, 有色 are parts of names
     assert (
         find_institution("即墨市第一职业中等专业学校举行。即墨市第一职业中等专业学校")[0]
