@@ -28,9 +28,9 @@ from pipelines.ingest.metadata import (
     ADDRESS_BEFORE,
     INSTITUTION,
     NAME_LEAD,
-    PLACES_AFTER_LEAD,
     defined_short_names,
     institution_matches,
+    lead_word,
     resolve_abbreviation,
     run_matches,
     speaker_votes,
@@ -217,11 +217,9 @@ DESCRIPTIVE = re.compile(
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
 FUNCTION_WORDS = re.compile(
-    r"[的了又也们在与是为被把由及或到入就让使给]|和(?!"
-    + PLACES_AFTER_LEAD["和"]
-    + r")|从(?!"
-    + PLACES_AFTER_LEAD["从"]
-    + r")|将(?!乐)|向(?!阳)|对(?!外)|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
+    r"[的了又也们在与是为被把由及或到入就让使给]|"
+    + "|".join(map(lead_word, "和从将向对"))
+    + r"|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"

@@ -41,18 +41,35 @@ def institution_matches(text: str, start: int = 0, end: int | None = None) -> It
     return run_matches(INSTITUTION, _SUFFIX, text, start, end)
 
 
-# Places whose names open with a character that is also a function word (和田, 从化, 从江县; 将乐,
-# 向阳区 and 对外 are kept where the lead words are read): a
-# name that opens so keeps it (和田职业技术学院 is not 田职业技术学院).
-PLACES_AFTER_LEAD = {"和": "田|县|龙|顺|政|平|静|硕|林格尔", "从": "化|江县"}  # 从江县, not 从江苏
+# Names that open with a character that is also a lead word (和田, 从化, 从江县 but not 从江苏, 将乐,
+# 向阳区, 对外经济贸易大学): a name that opens so keeps it (和田职业技术学院 is not 田职业技术学院).
+PLACES_AFTER_LEAD = {
+    "和": "田|县|龙|顺|政|平|静|硕|林格尔",
+    "从": "化|江县",
+    "從": "化|江縣",
+    "将": "乐",
+    "向": "阳",
+    "对": "外",
+}
+
+
+def lead_word(word: str) -> str:
+    """A lead word's pattern, not where it opens a name it is part of (和(?!田|县|…))."""
+    return f"{word}(?!{PLACES_AFTER_LEAD[word]})"
 
 
 # Leading words that belong to the sentence, not to the name; a name keeps at least four
 # characters (the 学校 that ends 德州信息工程中等专业学校 leads nothing) and its 经济 / 对外.
 NAME_LEAD = re.compile(
-    r"^.*(?:与|和(?!"
-    + PLACES_AFTER_LEAD["和"]
-    + r")|及|同|在|由|为|是|了|向(?!阳)|对(?!外)|将(?!乐)|把|据|近日|日前|今年|去年|本年度|年度|"
+    r"^.*(?:与|"
+    + lead_word("和")
+    + r"|及|同|在|由|为|是|了|"
+    + lead_word("向")
+    + "|"
+    + lead_word("对")
+    + "|"
+    + lead_word("将")
+    + r"|把|据|近日|日前|今年|去年|本年度|年度|"
     r"我校|该校|学校|联合|携手|牵头|依托|推动|支持|通过|透过|透過|經(?!濟)|经(?![济贸])|获批|入选|走进|来到|走访|"
     r"组织|組織|上午|下午|、|的|"
     # a count's verb (驻马店市共有中等职业学校13所, 现有): what follows is a kind of school, no name
@@ -63,9 +80,11 @@ NAME_LEAD = re.compile(
     # what a sentence or a page's banner says before it names a school (欢迎访问…, 教育部补助…,
     # 以北京财贸职业学院为代表, 记者从…获悉, 获批成立…,
     # 分别前往…, 参加…, 此次…有…); 即墨 and 有色, 有限 are in names
-    r"欢迎访问|歡迎訪問|欢迎来到|歡迎來到|补助|補助|位于|位於|以|从(?!"
-    + PLACES_AFTER_LEAD["从"]
-    + r")|從(?!化|江縣)|即(?!墨)|此次|成立|前往|参加|參加|有(?![色限]))(?=.{4})"
+    r"欢迎访问|歡迎訪問|欢迎来到|歡迎來到|补助|補助|位于|位於|以|"
+    + lead_word("从")
+    + "|"
+    + lead_word("從")
+    + r"|即(?!墨)|此次|成立|前往|参加|參加|有(?![色限]))(?=.{4})"
 )
 ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:职院|职大|职校|技院|職院)")
 DATE_LABELLED = re.compile(
