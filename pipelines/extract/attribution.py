@@ -108,8 +108,9 @@ NOT_A_PLACE = re.compile(
 
 
 # Characters that end the word before a place and open no three-character place name (列杭州市,
-# 照湖州市, 解南宁市, 省寿光市, 地蓝山县): the place is the two characters after them. (进, as in
-# 进济宁市, was left out: it was seen in the held-out batch's output, which no rule may come from.)
+# 照湖州市, 解南宁市, 省寿光市, 地蓝山县): the place is the two characters after them. A city's name
+# (…市) is checked against the gazetteer too, which drops such a character whatever it is (进温州市:
+# known_city); these still matter for counties and districts, which no gazetteer here lists.
 STRAY_FIRST = frozenset("列照解省地")
 
 
@@ -513,7 +514,7 @@ def mentions(
         if full:
             add(m.start(), m.end(), Entity(full, "institution"))
     for m in run_matches(GROUP, _GROUP_HINT, sentence):
-        name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
+        name = last_words(m.group()).lstrip(LEAD_CHARS)
         if len(name) >= 6 and not re.search(r"[0-9一二两三四五六七八九十]个|^[个個家所]|级|各|多", name):
             add(m.end() - len(name), m.end(), Entity(name, "group"))
     if teams:  # 中山代表队: a city's team by the short name of a city the report names (a set lookup)
@@ -587,11 +588,16 @@ def not_a_name(name: str) -> bool:
     )
 
 
+def last_words(raw: str) -> str:
+    """A run of words ending in a name's last word, from after its last lead or function word
+    (他们又接收水利技术学院 → 水利技术学院): where a school's, a group's or a firm's name starts."""
+    return FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1]
+
+
 def proper_name(raw: str) -> str | None:
-    """The name in a run of words ending in 学院/学校/大学: what follows the last function word
-    (他们又接收水利技术学院 → 水利技术学院); None for a generic or descriptive name (职业学校,
-    全市技工学校)."""
-    name = ADDRESS_BEFORE.sub("", FUNCTION_WORDS.split(NAME_LEAD.sub("", raw))[-1])
+    """The name in a run of words ending in 学院/学校/大学 (last_words), less an address before it;
+    None for a generic or descriptive name (职业学校, 全市技工学校)."""
+    name = ADDRESS_BEFORE.sub("", last_words(raw))
     if not_a_name(name):
         return None
     return name
@@ -766,7 +772,7 @@ def subject_firm(text: str, title: str | None) -> str | None:
     counts: Counter = Counter()
     for said, weight in ((text, 1), (for_matching(title or ""), 3)):
         for m in run_matches(FIRM, _FIRM_HINT, said):
-            name = FUNCTION_WORDS.split(NAME_LEAD.sub("", m.group()))[-1].lstrip(LEAD_CHARS)
+            name = last_words(m.group()).lstrip(LEAD_CHARS)
             if (
                 len(name) >= 4
                 and not DESCRIPTIVE.search(name)
