@@ -41,6 +41,8 @@ def comparator_cells(text: str) -> list[tuple[int, int, frozenset[int]]]:
     """(start, end, comparator columns) of each pipe table's body whose header or rows name
     comparators; rows are looked at one by one in in_comparator_cell."""
     out: list[tuple[int, int, frozenset[int]]] = []
+    if "|" not in text and "｜" not in text:
+        return out  # most reports hold no pipe table: no lines to split
     lines = text.split("\n")
     at = 0
     starts = []
