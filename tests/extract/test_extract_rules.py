@@ -952,6 +952,13 @@ def test_statistics_table_rows():
         ("第十五届职工技能大赛共设500多个工种的比赛。", "other"),  # a contest's trades, not contests hosted
         ("The college welcomed 7,000 overseas students last year.", "international_students"),
         ("学校现有外国学生120人。", "international_students"),
+        # R&D and technology-service platforms, not service outlets, teaching labs or any 平台
+        ("全县建成村级电商服务中心232个。", "other"),
+        ("学校建有实验室28个。", "other"),
+        ("建成2个共享平台。", "other"),
+        ("学院建有研发平台46个。", "tech_innovation_platforms"),
+        ("现有省创新实验室7家。", "tech_innovation_platforms"),
+        ("学院建有技术服务中心3个。", "tech_innovation_platforms"),
     ],
 )
 def test_codes_from_the_clause(text, code):
