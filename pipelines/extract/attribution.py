@@ -1108,13 +1108,106 @@ def home_places(publisher: str | None) -> dict[str, str]:
 
 def _most_named_by_kind(matching: str) -> dict[str, str]:
     """Per kind of place (市, 县, 区, 州): the one the text names most, inside institutions' names
-    too (青岛市城阳区职业教育中心学校 names 青岛市): where 全市 looks when no 市 was named before it."""
+    too (青岛市城阳区职业教育中心学校 names 青岛市): where 全市 looks when no 市 was named before it.
+    A text that names no city in full may name its own by the short name (我市… 高碑店第二幼儿园,
+    舟山社区大学): see short_named_city."""
     counts: dict[str, Counter] = {}
     for m in PLACE.finditer(matching):
         name = m.group()
         if not _not_a_place(name) and (not name.endswith("市") or name in CITIES):
             counts.setdefault(name[-1], Counter())[name] += 1
-    return {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
+    out = {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
+    if "市" not in out and (city := short_named_city(matching)):
+        out["市"] = city
+    return out
+
+
+# Short names of cities that are also words or name a province (合作市, 东方市, 大同, 吉林市): never
+# read as a city without their 市.
+SHORT_NAMES_ALSO_WORDS = frozenset(
+    [
+        "合作",
+        "东方",
+        "新民",
+        "大同",
+        "五常",
+        "永康",
+        "开平",
+        "安达",
+        "吉林",
+        "海南",
+        "长乐",
+        "福安",
+        "永安",
+        "大安",
+        "临江",
+        "和龙",
+        "龙井",
+        "宁安",
+        "北安",
+        "安康",
+        "平安",
+        "华阴",
+        "长春",
+        "兴城",
+        "凭祥",
+        "高平",
+        "乐平",
+        "普宁",
+        "集安",
+        "北流",
+        "开原",
+        "海门",
+        "太仓",
+        "丰城",
+        "明光",
+        "凤城",
+        "仁怀",
+        "德令哈",
+        "台中",
+        "台南",
+        "新竹",
+        "嘉义",
+        "龙口",
+        "汉川",
+        "公主岭",
+        "老河口",
+        "冷水江",
+        "合山",
+        "都匀",
+        "韶山",
+        "新乐",
+        "延吉",
+        "敦化",
+        "文昌",
+        "万宁",
+        "三亚",
+    ]
+)
+
+
+@cache
+def _short_cities():
+    import ahocorasick  # noqa: PLC0415: built once, only for a text that needs it
+
+    automaton = ahocorasick.Automaton()
+    for city in CITIES:
+        short = city[:-1]
+        if city.endswith("市") and len(short) >= 2 and short not in SHORT_NAMES_ALSO_WORDS:
+            automaton.add_word(short, city)
+    automaton.make_automaton()
+    return automaton
+
+
+def short_named_city(matching: str) -> str | None:
+    """The city a text names most by its short name alone (舟山 for 舟山市), if any names one at
+    least twice, or once with three characters or more (高碑店); one pass (Aho–Corasick)."""
+    counts: Counter = Counter()
+    for end, city in _short_cities().iter(matching):
+        if matching[end + 1 : end + 2] != "市":  # named in full: PLACE has counted it
+            counts[city] += 1
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
+    return best[0] if best and (best[1] >= 2 or len(best[0]) >= 4) else None
 
 
 def _resolve_here(

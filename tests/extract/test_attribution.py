@@ -12,6 +12,7 @@ from pipelines.extract.attribution import (
     mentions,
     number_position,
     period_of,
+    short_named_city,
     taiwanese_city,
 )
 from pipelines.extract.extractor import extract_facts
@@ -871,3 +872,18 @@ def test_the_one_school_named_as_the_speakers_partner_is_not_the_speaker():
     _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2022)
     assert Entity("广州工程技术职业学院", "institution") not in {a.entity for a in attrs}
     assert Entity(None, "institution") in {a.entity for a in attrs}
+
+
+def test_our_city_named_only_by_its_short_name_is_that_city():
+    text = "我市普陀区沈家门成校入选全省学习之星。舟山蓉浦学院(舟山社区大学)的项目获评品牌项目。全市共有社区学校36所。"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2021)
+    assert [(f.value, a.entity) for f, a in zip(facts, attrs, strict=True)] == [(36, Entity("舟山市", "city"))]
+    once = "我市全民终身学习活动周启动，高碑店第二幼儿园教师获奖。全市建成学习型社区12个。"
+    facts, attrs = attributions(once, institution=None, publisher=None, title=None, year=2018)
+    assert [a.entity for a in attrs] == [Entity("高碑店市", "city")]
+
+
+def test_a_short_name_that_is_also_a_word_or_named_once_is_no_city():
+    assert short_named_city("双方开展合作，合作企业达到20家。") is None  # 合作市 is a city too
+    assert short_named_city("学生赴舟山实习。") is None  # a two-character name said once
+    assert short_named_city("舟山市职业院校与舟山社区大学") is None  # named in full: PLACE counts it
