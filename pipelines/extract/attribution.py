@@ -101,6 +101,8 @@ NOT_A_PLACE = re.compile(
     # a contest's or an office's area, a kind of county, a region named by no name (上海赛区, 分署辖区,
     # 支援藏区, 县市区, 国家级贫困县, 西部某区, 虽然市区)
     r"|赛区|辖区|藏区|市区$|县市区|县区|贫困县|某"
+    # a county by a designation it holds (电子商务进农村综合示范县, 试点县): no county's name
+    r"|示范县|试点县"
     # 城区 is a kind of area (主城区, 老城区) only on its own: 谯城区 and 鼓楼区 are districts
     r"|^[老主新旧东西南北中]?城区$"
     r"|^分[县区市]"  # 分县(市、区)情况: by county, no county

@@ -828,9 +828,21 @@ def test_a_run_of_words_ending_in_shi_is_a_city_only_if_the_gazetteer_knows_it()
     assert home_places("环渤海新闻网") == {} and home_places("菏泽日报") == {"city": "菏泽市"}
     from pipelines.extract.attribution import _not_a_place
 
-    for area in ("上海赛区", "分署辖区", "支援藏区", "县市区", "级贫困县", "西部某区", "虽然市区"):
+    for area in (
+        "上海赛区",
+        "分署辖区",
+        "支援藏区",
+        "县市区",
+        "级贫困县",
+        "西部某区",
+        "虽然市区",
+        "合示范县",
+        "试点县",
+    ):
         assert _not_a_place(area), area  # areas named by no name
     assert not _not_a_place("门头沟区") and not _not_a_place("府谷县")
+    text = "互助县成功入选电子商务进农村综合示范县，建成村级服务点232个。"
+    assert {e for _, e in mentions(text, [])} == {Entity("互助县", "city")}
 
 
 def test_a_year_named_relative_to_a_dated_report_is_read_against_its_date():
