@@ -45,8 +45,9 @@ FORECAST = re.compile(
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
-# A target named right before the number (全年目标任务 36000 人次; not 占任务数100%, a completion).
-TARGET_BEFORE = re.compile(r"(?:目标任务|目標任務)\s*$")
+# A target named right before the number (全年目标任务 36000 人次, 比原定目标3000人超出5837人; not
+# 占任务数100%, a completion).
+TARGET_BEFORE = re.compile(r"(?:目标|目標)(?:任务|任務)?\s*$")
 # A task or a condition right after the number (扩招100万人任务, 100万人如果落实): a target, not a result.
 TASK_AFTER = re.compile(
     r"(?:(?:[和及与][0-9.]+[万萬]?[人名个個项項])?[^，,。；;、和及]{0,12}?(?:任务|任務)|如果|如能|若能|的话)"
@@ -382,7 +383,7 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     if TASK_AFTER.match(doc.text, c.end) and not TASK_DONE.search(doc.text, clause_start, c.start):
         return "a task or a condition (扩招100万人任务, 下达9000人培训任务), not a result"
     if TARGET_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
-        return "a target (完成全年目标任务36000人次的110.1%: the 36000)"
+        return "a target named before it (完成全年目标任务36000人次的110.1%: the 36000; 原定目标3000人)"
     if (
         BY_YEAR.match(doc.text, start)
         and REACHES.search(doc.text, clause_start, c.num_start)

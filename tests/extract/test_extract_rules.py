@@ -210,6 +210,7 @@ NOT_FACTS = [
     "学生每天工作8小时。",  # a schedule
     "湖北教育·综合资讯 2015年1期",  # a journal's issue
     "全年目标任务 36000 人次。",  # a target named right before the number
+    "报名人数超过原定目标3000人。",  # a target named right before its number
     "校园分为教学区、生活区四大区域。",  # areas counted to describe
     "来自全国40余家主流网络媒体的记者走进学院。",  # the media at an event
     "新华社等30多家媒体进行了报道。",
