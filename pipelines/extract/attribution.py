@@ -219,10 +219,17 @@ DESCRIPTIVE = re.compile(
     r"示范|首批|国家级|省级|市级|县级|区级|重点|骨干|优质|特色|高水平|普通|各类|本科|高职|中职|民办|公办|该|这|所|其|相关|有关|部分"
 )
 LEAD_CHARS = "处办以在于从由到对向为与和及的是将把被就得赴往"  # 获得济南市…: no place opens with 得, 赴 or 往
+# 建设 after a province's short name is a sector in a school's name (安徽建设学校, 浙江建设职业技术学院),
+# not the verb that ends a clause before one (建设职业技术学院).
+NOT_AFTER_PROVINCE = "".join(
+    f"(?<!{short})" for short in sorted({s for s in _SHORT_PROVINCE if s not in PROVINCES and s[0] not in "本全"})
+)
 FUNCTION_WORDS = re.compile(
     r"[的了又也们在与是为被把由及或到入就让使给]|"
     + "|".join(map(lead_word, "和从将向对"))
-    + r"|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
+    + r"|(?<![中高])等|(?:例|比|诸|譬)?如(?![皋东意])|进(?=学院|学校|大学|校园)|接收|包括|包含|其中|启动|啟動|以及|来自|进入|组建|"
+    + NOT_AFTER_PROVINCE
+    + r"建设|牵头|成立|加入|参与|依托|联合(?!体)|利用|邀请|邀請|推举|推舉|推选|推選|"
     r"推动|加强|发展|支持|鼓励|引导|推进|深化|关注|"
     # what a government does for schools (协助学校, 补助学校, 指导学校)
     r"协助|帮助|帮扶|资助|补助|辅导|指导|督促|动员|扶持|奖励|"

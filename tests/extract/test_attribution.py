@@ -899,3 +899,10 @@ def test_a_short_name_that_is_also_a_word_or_named_once_is_no_city():
     assert short_named_city("双方开展合作，合作企业达到20家。") is None  # 合作市 is a city too
     assert short_named_city("学生赴舟山实习。") is None  # a two-character name said once
     assert short_named_city("舟山市职业院校与舟山社区大学") is None  # named in full: PLACE counts it
+
+
+def test_jianshe_after_a_province_is_a_sector_in_a_schools_name_not_a_verb():
+    text = "自2010年以来，安徽建设学校与60多家企业签订订单培养协议。"
+    facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2011)
+    assert [a.entity for a in attrs] == [Entity("安徽建设学校", "institution")]
+    assert [e for _, e in mentions("各地加快建设职业技术学院。", [])] == []  # the verb
