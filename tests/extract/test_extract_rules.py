@@ -1608,6 +1608,13 @@ def test_english_hours_individuals_sessions_vehicles_and_money_joined_by_hyphens
     assert facts_of("In 2019 graduates found jobs.") == []  # a year, not a count
 
 
+def test_english_prisoners_inmates_cadets_and_examiners_are_people():
+    assert facts_of("Last year, 6,770 prisoners in Beijing completed courses.") == [(6770, "person", "exact")]
+    assert facts_of("Twenty-two women prisoners were given a course.") == [(22, "person", "exact")]
+    assert facts_of("It has 4 provincial vocational skill appraisers.") == [(4, "person", "exact")]
+    assert facts_of("The college trained about 20 cadets.") == [(20, "person", "approx")]
+
+
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
     assert extract_facts("全身心服务百亿项目。") == []
