@@ -958,13 +958,19 @@ def _only_place_opening(text: str) -> Entity | None:
     found = set()
     for m in PLACE.finditer(opening):
         name = m.group().lstrip(LEAD_CHARS)
-        before = opening[m.end() - len(name) - 1 : m.end() - len(name)]
+        if _not_a_place(name) or PROVINCE.fullmatch(name[1:]) or name.endswith("自治区"):
+            continue  # no place (反映了该地区), or a province's tail (…维吾尔自治区)
+        start = m.end() - len(name)
+        if name.endswith("市"):
+            # the city the gazetteer knows, behind the end of a word or PLACE's reach (随着阜新市,
+            # 乌鲁木齐市); else no city (要用于市)
+            if (city := known_city(opening, name, start)) is not None:
+                found.add(city[0])
+            continue
+        before = opening[start - 1 : start]
         if before and "\u4e00" <= before <= "\u9fff" and before not in LEAD_CHARS:
-            return None  # a word's tail (安徽界首市), not a place standing alone: unsure
-        if name.endswith("市") and name not in CITIES:
-            continue  # no city (要用于市)
-        if not (_not_a_place(name) or PROVINCE.fullmatch(name[1:])):
-            found.add(name)
+            return None  # a word's tail (…界首县), not a place standing alone: unsure
+        found.add(name)
     for m in PREFECTURE.finditer(opening):
         found.add(PREFECTURE_SHORT[m.group()])
     if len(found) != 1 or INSTITUTION_IN.search(opening):
@@ -972,7 +978,9 @@ def _only_place_opening(text: str) -> Entity | None:
     return Entity(found.pop(), "city")
 
 
-INSTITUTION_IN = re.compile(r"学院|学校|大学|中心|集团|研究院|研究所|教育局|教育厅|人社局|人社厅|教委|政府")
+INSTITUTION_IN = re.compile(
+    r"学院|学校|大学|中心|集团|研究院|研究所|教育局|教育厅|人社局|人社厅|教委|人民政府|[市县区]政府"
+)
 
 
 def sar_region(text: str) -> str | None:

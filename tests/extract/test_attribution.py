@@ -906,3 +906,19 @@ def test_jianshe_after_a_province_is_a_sector_in_a_schools_name_not_a_verb():
     facts, attrs = attributions(text, institution=None, publisher=None, title=None, year=2011)
     assert [a.entity for a in attrs] == [Entity("安徽建设学校", "institution")]
     assert [e for _, e in mentions("各地加快建设职业技术学院。", [])] == []  # the verb
+
+
+def test_the_one_city_an_opening_names_behind_a_word_or_past_the_places_reach_is_the_reports():
+    from pipelines.extract.attribution import _only_place_opening
+
+    assert _only_place_opening("记者日前从新疆维吾尔自治区乌鲁木齐市有关部门获悉，该市免费培训4000人。") == Entity(
+        "乌鲁木齐市", "city"
+    )
+    assert _only_place_opening("综合评述:石家庄市中级电工考试的通过率反映了该地区电工的水平。") == Entity(
+        "石家庄市", "city"
+    )
+    # 政府 as a word (政府强力推动) names no government body the report could be
+    text = "今年以来，扬中市成立领导小组，形成“政府强力推动、工会积极促动”的机制。"
+    assert _only_place_opening(text) == Entity("扬中市", "city")
+    assert _only_place_opening("扬中市人民政府召开会议。") is None  # a body the report may be
+    assert _only_place_opening("要用于市职工培训补贴。") is None  # no city
