@@ -87,7 +87,14 @@ PREFIX_MARKS = {
     "≥": "at_least",
 }
 # 十几 (ten and some: the teens) is at least ten, as 10多 is; 几十 is no number (filters: a vague count)
-SUFFIX_MARKS = {"余": "at_least", "餘": "at_least", "多": "at_least", "几": "at_least", "幾": "at_least"}
+SUFFIX_MARKS = {
+    "余": "at_least",
+    "餘": "at_least",
+    "多": "at_least",
+    "几": "at_least",
+    "幾": "at_least",
+    "+": "at_least",
+}
 AFTER_MARKS = {
     "以上": "at_least",
     "左右": "approx",
@@ -444,8 +451,9 @@ def header_table_candidates(text: str) -> list[Candidate]:
             or _LABELLED_NUM.search(text[a:b])
             or _OWN_UNIT_CELL.fullmatch(text[a:b])
             or _RANGE_CELL.fullmatch(text[a:b])
+            or _PLUS_CELL.fullmatch(text[a:b])
             for a, b in cells
-        ):  # a line of words is a header; a row of shares (85% | 97.2% |) or of ranges is data
+        ):  # a line of words is a header; a row of shares (85% | 97.2% |), of ranges or of 8000+ is data
             if all(set(text[a:b]) <= set("-—:： ") for a, b in cells):
                 continue  # a |---|---| rule under a header keeps it
             names, group_unit = cells, None
@@ -488,15 +496,23 @@ def header_table_candidates(text: str) -> list[Candidate]:
         )
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
-            r = None
+            r = plus = None
             if (
                 unit is not None
                 and labels
-                and (CELL_NUM.fullmatch(text[a:b]) or (r := _RANGE_CELL.fullmatch(text, a, b)))
+                and (
+                    CELL_NUM.fullmatch(text[a:b])
+                    or (r := _RANGE_CELL.fullmatch(text, a, b))
+                    or (plus := _PLUS_CELL.fullmatch(text, a, b))
+                )
             ):
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数); a
-                # range in the cell (生均拨款(万元) | 1.2-1.8) is one fact at its lower end
+                # range in the cell (生均拨款(万元) | 1.2-1.8) is one fact at its lower end; 8000+ at least 8000
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
+                if plus:
+                    c = cell_candidate(text, start, labels, a, plus.end(1), unit, label=label)
+                    in_row.append(replace(c, suffix="+", end=b))
+                    continue
                 c = cell_candidate(text, start, labels, a, b, unit, label=label)
                 in_row.append(replace(c, number=r.group(1), number2=r.group(2)) if r else c)
             elif (
@@ -562,6 +578,7 @@ def _table_lines(text: str):
 
 _YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 _RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
+_PLUS_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[+＋]")  # 在校生规模 | 8000+ |: at least 8000
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
 
 

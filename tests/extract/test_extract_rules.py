@@ -1932,3 +1932,12 @@ def test_a_cell_per_line_tables_labels_with_their_english_gloss_in_a_cell_of_the
     )
     facts = [(f.normalized_value, f.base_unit) for f in extract_facts(text)]
     assert facts == [(v, "person") for v in (17357, 2485, 6611, 8432, 1296, 3348, 8453, 1153, 3093)]
+
+
+def test_a_table_cell_of_a_number_and_a_plus_is_at_least_that_number_under_its_header():
+    """在校生规模 | 8000+ |: at least 8000 people, and the row of such a cell is data, not a new header."""
+    text = (
+        "学校名称 | 建校时间 | 在校生规模 | 重点专业 |\n---|---|---|---|\n"
+        "石家庄铁路职业技工学校 | 1989年 | 8000+ | 铁道运输 |\n河北商贸学校 | 1964年 | 6500 | 电子商务 |\n"
+    )
+    assert facts_of(text) == [(8000, "person", "at_least"), (6500, "person", "exact")]
