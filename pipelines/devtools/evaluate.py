@@ -7,6 +7,7 @@ longer than the number. Each fact matches at most once."""
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -100,12 +101,18 @@ PRED_FIELDS = ("quote", "normalized_value", "base_unit", "qualifier", "indicator
 
 
 def predictions(reports: Iterable[Path]) -> list[dict]:
-    """The extractor's facts of each report file, in the scorer's format."""
+    """The extractor's facts of each report file, in the scorer's format. A file the pipeline would
+    quarantine (it cannot be read as a report) has no facts, as in a release, and is named on stderr."""
+    from pipelines.ingest.decode import DecodeError
     from pipelines.ingest.reports import facts_of_file
 
     preds = []
     for path in reports:
-        _, facts = facts_of_file(path)
+        try:
+            _, facts = facts_of_file(path)
+        except DecodeError as exc:
+            print(f"evaluate: {path.name}: no facts, the pipeline quarantines it: {exc}", file=sys.stderr)
+            continue
         preds += [{"source": path.name, **{k: getattr(f, k) for k in PRED_FIELDS}} for f in facts]
     return preds
 

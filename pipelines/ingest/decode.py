@@ -255,6 +255,26 @@ def readings(data: bytes, html_doc: bool = False) -> list[Reading]:
     return sorted(out, key=lambda r: (-round(r.score, 3), r.replaced_bytes, order[id(r)]))
 
 
+# Japanese and Korean pages read cleanly are made of their own scripts: hiragana (the particles
+# の, は, を…) or Hangul syllables, a large share of their CJK-looking characters; mojibake scatters
+# a few kana or Hangul among rare ideographs (约カ禩) and has bad bytes or no such share.
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+OTHER_SCRIPT_SHARE = 0.2
+
+
+def other_script(reading: Reading) -> str | None:
+    """ "Japanese" or "Korean" for a reading without bad bytes whose CJK-looking characters are that
+    script's in a large share; else None (mojibake, or Chinese)."""
+    if reading.replaced_bytes or reading.encoding not in ("utf_8", "utf-8", "ascii", "utf_8_sig"):
+        return None
+    cjk = _CJK_LIKE.findall(reading.text[:400_000])
+    for language, script in (("Japanese", _HIRAGANA), ("Korean", _HANGUL)):
+        if cjk and sum(1 for c in cjk if script.fullmatch(c)) / len(cjk) >= OTHER_SCRIPT_SHARE:
+            return language
+    return None
+
+
 def read_text(data: bytes, html_doc: bool = False) -> Reading:
     """The most plausible reading of the bytes, or DecodeError saying why there is none."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_guess(data):
@@ -271,6 +291,8 @@ def read_text(data: bytes, html_doc: bool = False) -> Reading:
         raise DecodeError(f"binary content: {bad} of {len(data)} bytes are not UTF-8 and no other text encoding fits")
     best = found[0]
     if best.judged_chars >= MIN_CHARS_TO_JUDGE and best.score < MIN_PLAUSIBILITY:
+        if (language := other_script(best)) is not None:
+            raise DecodeError(f"{language} text, not a Chinese report: read as {best.encoding} without a bad byte")
         raise DecodeError(
             f"garbled text (mojibake): read as {best.encoding}, only {best.score:.0%} of its "
             f"{best.judged_chars} CJK characters are common ones"

@@ -55,3 +55,13 @@ def test_a_gold_period_is_read_as_years_or_is_unknown():
     assert gold_period("2024?") == (2024, 2024)
     assert gold_period("") == (None, None)
     assert gold_period("202X") == (None, None)  # the page writes it so: no year to read, no crash
+
+
+def test_a_report_the_pipeline_quarantines_has_no_facts_in_an_evaluation(tmp_path, capsys):
+    from pipelines.devtools.evaluate import predictions
+
+    (tmp_path / "ja.txt").write_text("技能実習生の派遣を開始し、今まで100人近い学生が日本に渡航しました。" * 3)
+    (tmp_path / "zh.txt").write_text("学院共建产业学院3个。")
+    preds = predictions([tmp_path / "ja.txt", tmp_path / "zh.txt"])
+    assert [(p["source"], p["normalized_value"]) for p in preds] == [("zh.txt", 3)]
+    assert "ja.txt: no facts, the pipeline quarantines it" in capsys.readouterr().err

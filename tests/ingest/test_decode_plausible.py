@@ -51,6 +51,18 @@ def test_mojibake_is_refused_not_published():
         decode_report(mojibake.encode("utf-8"), "moji.txt")
 
 
+def test_a_japanese_or_korean_page_is_refused_as_that_language_not_as_mojibake():
+    japanese = "2015年よりホテル業の技能実習生の派遣を開始し、今まで100人近い学生が日本に渡航しました。" * 2
+    with pytest.raises(DecodeError, match="Japanese text, not a Chinese report"):
+        decode_report(japanese.encode("utf-8"), "ja.txt")
+    korean = "이번 현장학습은 중국에서의 인턴쉽으로 중국시장 진출의 비전을 보여주고 35명이 참여했다." * 2
+    with pytest.raises(DecodeError, match="Korean text, not a Chinese report"):
+        decode_report(korean.encode("utf-8"), "ko.txt")
+    mojibake = (TRAD * 2).encode("big5").decode("gb18030")  # a few kana or none: still mojibake
+    with pytest.raises(DecodeError, match="mojibake"):
+        decode_report(mojibake.encode("utf-8"), "moji.txt")
+
+
 def test_english_and_numbers_are_plausible():
     assert plausibility("Annual report 2023: 147 patents, 1,400 (10k CNY).")[0] == 1.0
     assert decode_report(b"Annual report 2023: 147 patents.", "en.txt").text.startswith("Annual")
