@@ -14,6 +14,7 @@ from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc
 from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
+from .numbers import parse_number
 from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, MONEY_UNIT, head_noun_after
 
@@ -238,6 +239,27 @@ _AWARD_GRADE = re.compile(r"[一二三四五六七八九十][等级級][奖獎]"
 
 
 MAGNITUDES = re.compile(r"[百千万萬亿億]+")  # 百, 百万, 百亿, 百千万 with no digit: a scale named, not counted
+
+
+# No report counts with sixteen digits or more: such a run is a page's noise (9000…000成 on a spam
+# mirror), and tenths (成) stop at ten.
+NOISE_DIGITS = re.compile(r"[0-9０-９]{16}")
+
+
+def _value(number: str) -> float:
+    try:
+        return parse_number(number)
+    except (ValueError, KeyError):
+        return 0.0
+
+
+def implausible_number(doc: Doc, c: Candidate) -> str | None:
+    """A run of sixteen digits or more, or tenths above ten (90成): no quantity a report states."""
+    if NOISE_DIGITS.search(c.number):
+        return "a run of sixteen digits or more: a page's noise, no quantity"
+    if c.unit_text == "成" and _value(c.number) > 10:
+        return "tenths (成) above ten: no share"
+    return None
 
 
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
@@ -818,6 +840,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     density_per_many,
     link_to_another_article,
     ordinal_or_label,
+    implausible_number,
     weak_numeral,
     party_congress,
     date_or_duration,

@@ -1941,3 +1941,16 @@ def test_a_table_cell_of_a_number_and_a_plus_is_at_least_that_number_under_its_h
         "石家庄铁路职业技工学校 | 1989年 | 8000+ | 铁道运输 |\n河北商贸学校 | 1964年 | 6500 | 电子商务 |\n"
     )
     assert facts_of(text) == [(8000, "person", "at_least"), (6500, "person", "exact")]
+
+
+def test_square_kilometres_are_an_area():
+    assert facts_of("职教城总规划面积6.71平方公里。") == [(6.71, "other", "exact")]
+    assert facts_of("The park covers 37 square kilometers.") == [(37, "other", "exact")]
+    assert facts_of("规划面积约20平方千米。") == [(20, "other", "approx")]
+
+
+def test_a_run_of_sixteen_digits_or_tenths_above_ten_are_no_quantity():
+    assert extract_facts("资助9000000000000000000000000000000000成的学生。") == []
+    assert extract_facts("超过85成的学生。") == []
+    assert facts_of("八成以上的学生就业。") == [(80, "percent", "at_least")]
+    assert facts_of("十成把握。") == [(100, "percent", "exact")]
