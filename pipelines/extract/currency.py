@@ -46,8 +46,17 @@ MAINLAND = re.compile(
 REACH = 12
 
 
+# Hong Kong's and Macau's dollars: a mainland report may name them for a donor's gift (捐资总额超过2.5亿港元)
+# and count its own money in 元.
+HK_MACAU_DOLLARS = re.compile(r"港幣|港币|港元|澳門幣|澳门币|葡幣|HK\$")
+
+
 def report_money_is_foreign(text: str) -> bool:
-    if FOREIGN_CURRENCY.search(text) and not RENMINBI.search(text):
+    # a report naming another currency, and never renminbi, counts in it; unless that currency is
+    # Hong Kong's or Macau's alone and the report is of the mainland (广东省台山市…)
+    foreign = {m.group() for m in FOREIGN_CURRENCY.finditer(text)}
+    hk_alone_on_mainland = all(HK_MACAU_DOLLARS.fullmatch(f) for f in foreign) and MAINLAND.search(text)
+    if foreign and not RENMINBI.search(text) and not hk_alone_on_mainland:
         return True
     taiwan = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
     hong_kong_macau = {m.group() for m in HONG_KONG_MACAU.finditer(text)}

@@ -1954,3 +1954,10 @@ def test_a_run_of_sixteen_digits_or_tenths_above_ten_are_no_quantity():
     assert extract_facts("超过85成的学生。") == []
     assert facts_of("八成以上的学生就业。") == [(80, "percent", "at_least")]
     assert facts_of("十成把握。") == [(100, "percent", "exact")]
+
+
+def test_a_mainland_report_naming_hong_kong_dollars_for_a_donor_counts_its_own_money_in_yuan():
+    text = "广东省台山市敬修职校颁发奖金16.4万元。李伯荣捐资总额超过2.5亿港元，其中捐资办学约1.1亿元。"
+    assert facts_of(text) == [(164000, "CNY", "exact"), (250000000, "other", "at_least"), (110000000, "CNY", "approx")]
+    hong_kong = "香港職業訓練局與建造業議會合辦課程，學員津貼每月8000元，總撥款3億港元。"
+    assert [u for _, u, _ in facts_of(hong_kong)] == ["other", "other"]  # Hong Kong's own money
