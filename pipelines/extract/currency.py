@@ -55,9 +55,10 @@ def report_money_is_foreign(text: str) -> bool:
     # a report naming another currency, and never renminbi, counts in it; unless that currency is
     # Hong Kong's or Macau's alone and the report is of the mainland (广东省台山市…)
     foreign = {m.group() for m in FOREIGN_CURRENCY.finditer(text)}
-    hk_alone_on_mainland = all(HK_MACAU_DOLLARS.fullmatch(f) for f in foreign) and MAINLAND.search(text)
-    if foreign and not RENMINBI.search(text) and not hk_alone_on_mainland:
-        return True
+    if foreign and not RENMINBI.search(text):
+        hong_kong_alone_on_mainland = all(HK_MACAU_DOLLARS.fullmatch(f) for f in foreign) and MAINLAND.search(text)
+        if not hong_kong_alone_on_mainland:
+            return True
     taiwan = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
     hong_kong_macau = {m.group() for m in HONG_KONG_MACAU.finditer(text)}
     return (len(taiwan) >= 2 or len(hong_kong_macau) >= 2) and not MAINLAND.search(text)
