@@ -125,6 +125,8 @@ ENGLISH_NOUNS = {
             "classrooms",
             "hospitals",
             "academies",
+            "departments",
+            "units",
         ],
         "unit",
     ),
@@ -178,6 +180,7 @@ ENGLISH_NOUNS = {
             "municipalities",
             "fold",
             "hectares",
+            "mu",  # 亩 as English pages write it (a campus of 550 mu)
             "acres",
             "books",
             "volumes",
@@ -197,6 +200,7 @@ ENGLISH_NOUNS = {
         "other",
     ),
     **dict.fromkeys(["hours"], "hour"),
+    **dict.fromkeys(["person-times", "person times"], "person_time"),
     **dict.fromkeys(["percent", "per cent", "percentage points"], "percent"),
     **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }

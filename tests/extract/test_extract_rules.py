@@ -1961,3 +1961,10 @@ def test_a_mainland_report_naming_hong_kong_dollars_for_a_donor_counts_its_own_m
     assert facts_of(text) == [(164000, "CNY", "exact"), (250000000, "other", "at_least"), (110000000, "CNY", "approx")]
     hong_kong = "香港職業訓練局與建造業議會合辦課程，學員津貼每月8000元，總撥款3億港元。"
     assert [u for _, u, _ in facts_of(hong_kong)] == ["other", "other"]  # Hong Kong's own money
+
+
+def test_english_mu_person_times_departments_and_units():
+    assert facts_of("The campus covers 550 mu.") == [(550, "other", "exact")]
+    assert facts_of("It trained more than 4,000 person-times of officers.") == [(4000, "person_time", "at_least")]
+    assert facts_of("The college has six teaching departments.") == [(6, "unit", "exact")]
+    assert facts_of("The community has 145 member units.") == [(145, "unit", "exact")]
