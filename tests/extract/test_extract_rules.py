@@ -1941,6 +1941,7 @@ def test_a_table_cell_of_a_number_and_a_plus_is_at_least_that_number_under_its_h
         "石家庄铁路职业技工学校 | 1989年 | 8000+ | 铁道运输 |\n河北商贸学校 | 1964年 | 6500 | 电子商务 |\n"
     )
     assert facts_of(text) == [(8000, "person", "at_least"), (6500, "person", "exact")]
+    assert facts_of("学校 | 在校生数 |\n---|---|\n河北商贸学校 | 6500 |\n") == [(6500, "person", "exact")]
 
 
 def test_square_kilometres_are_an_area():
