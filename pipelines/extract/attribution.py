@@ -37,7 +37,7 @@ from pipelines.ingest.metadata import (
 )
 
 from .doc import Doc, last_match
-from .numbers import parse_number
+from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 
 LEVELS = ("institution", "group", "city", "province", "national")
@@ -1305,10 +1305,7 @@ def _before_bracket(
 
 
 def _count(word: str) -> int | None:
-    try:
-        return int(parse_number(word))
-    except (ValueError, KeyError):
-        return None
+    return None if (value := number_or_none(word)) is None else int(value)
 
 
 # A report the opening names by its title with its year (教育部发布《2024年全国教育事业发展统计公报》,

@@ -14,7 +14,7 @@ from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc
 from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
-from .numbers import parse_number
+from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching
 from .units import MONEY, MONEY_UNIT, head_noun_after
 
@@ -246,18 +246,11 @@ MAGNITUDES = re.compile(r"[百千万萬亿億]+")  # 百, 百万, 百亿, 百千
 NOISE_DIGITS = re.compile(r"[0-9０-９]{16}")
 
 
-def _value(number: str) -> float:
-    try:
-        return parse_number(number)
-    except (ValueError, KeyError):
-        return 0.0
-
-
 def implausible_number(doc: Doc, c: Candidate) -> str | None:
     """A run of sixteen digits or more, or tenths above ten (90成): no quantity a report states."""
     if NOISE_DIGITS.search(c.number):
         return "a run of sixteen digits or more: a page's noise, no quantity"
-    if c.unit_text == "成" and _value(c.number) > 10:
+    if c.unit_text == "成" and (number_or_none(c.number) or 0.0) > 10:
         return "tenths (成) above ten: no share"
     return None
 

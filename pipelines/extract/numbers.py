@@ -100,6 +100,14 @@ def parse_number(text: str) -> float:
     return parse_chinese(s)
 
 
+def number_or_none(text: str) -> float | None:
+    """parse_number's value, or None where the text is no number it can read."""
+    try:
+        return parse_number(text)
+    except (ValueError, KeyError):
+        return None
+
+
 def parse_mixed(text: str) -> float:
     """Arabic digits between Chinese multipliers, read by sections like a Chinese numeral:
     2萬7千 → 27000, 1億2千萬 → 120000000, 1亿5000万 → 150000000."""
