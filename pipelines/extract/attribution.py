@@ -143,6 +143,12 @@ def _read_cities(path: Path) -> frozenset[str]:
 CITIES = _read_cities(Path(__file__).with_name("cities.txt"))
 
 
+def gazetteer_allows(name: str) -> bool:
+    """A name ending in 市 only if it is a city the gazetteer knows; counties, districts and
+    prefectures, which it does not list, pass."""
+    return not name.endswith("市") or name in CITIES
+
+
 EXAMPLE_ENDS = frozenset("括含除如")
 
 
@@ -1120,7 +1126,7 @@ def home_places(publisher: str | None) -> dict[str, str]:
     if place in NOT_PLACE_PAPERS:
         return {}
     city = place if place.endswith(("市", "县", "区")) else place + "市"
-    return {"city": city} if not city.endswith("市") or city in CITIES else {}  # 环渤海新闻网: no city
+    return {"city": city} if gazetteer_allows(city) else {}  # 环渤海新闻网: no city
 
 
 def _most_named_by_kind(matching: str) -> dict[str, str]:
@@ -1131,7 +1137,7 @@ def _most_named_by_kind(matching: str) -> dict[str, str]:
     counts: dict[str, Counter] = {}
     for m in PLACE.finditer(matching):
         name = m.group()
-        if not _not_a_place(name) and (not name.endswith("市") or name in CITIES):
+        if not _not_a_place(name) and gazetteer_allows(name):
             counts.setdefault(name[-1], Counter())[name] += 1
     out = {kind: c.most_common(1)[0][0] for kind, c in counts.items()}
     if "市" not in out and (city := short_named_city(matching)):
