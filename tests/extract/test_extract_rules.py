@@ -1615,6 +1615,21 @@ def test_english_prisoners_inmates_cadets_and_examiners_are_people():
     assert facts_of("The college trained about 20 cadets.") == [(20, "person", "approx")]
 
 
+def test_english_professors_practitioners_classes_hotels_cases_and_papers_are_counted():
+    """English pages count staff, classes, hotels, cases and papers as the Chinese ones do (人, 个班,
+    家, 项, 篇); industries and categories counted are other."""
+    assert facts_of("It has more than 100 professors.") == [(100, "person", "at_least")]
+    assert facts_of("The course trained 527 hazardous chemical safety supervisors.") == [(527, "person", "exact")]
+    assert facts_of("About 100 women joined the class.") == [(100, "person", "approx")]
+    assert facts_of("The college has opened 14 classes with the firm.") == [(14, "unit", "exact")]
+    assert facts_of("Interns trained at nine partner hotels.") == [(9, "unit", "exact")]
+    assert facts_of("It collected 57 successful cases and 30 outstanding papers.") == [
+        (57, "item", "exact"),
+        (30, "paper", "exact"),
+    ]
+    assert facts_of("Its majors cover 17 industries.") == [(17, "other", "exact")]
+
+
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
     assert extract_facts("全身心服务百亿项目。") == []
