@@ -245,14 +245,13 @@ FUNCTION_WORDS = re.compile(
     r"认定|遴选|评选|公布"
 )
 GENERIC = re.compile(
-    r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次|"
+    r"(?:[区市县镇乡]|城市|农村|城镇|乡村|社区)?(?:职业|高等|中等|普通|技工|高职|中职|职高|本科|重点|各级|各类|高级|技术|成人|专业|专科|层次|"
     # kinds of school a statistics table counts (职业初中学校, 特殊学校, 四星级职业学校)
     r"初中|高中|中学|小学|特殊|特殊教育|民办|公办|[一二三四五]星级|阶段|階段)*"
     r"(?:学院|学校|大学|院校|职教中心|职业中专|教育中心)"
 )
 # A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
 # schools; a county's (兴义市中等职业学校, 绵竹市职业中专) is often the name of one school.
-PLACE_SCHOOLS = re.compile(r"(?:全国|我国|中国|全省|全市|" + "|".join(PROVINCES) + ")" + GENERIC.pattern)
 # Places and institutions that open a sentence, or stand before these words, are what it is about.
 SUBJECT_AFTER = re.compile(
     r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年|中等|高等|普通|"
@@ -260,6 +259,9 @@ SUBJECT_AFTER = re.compile(
 )
 PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴|在|向|为)$")
 PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
+PLACE_SCHOOLS = re.compile(
+    r"(?:全国|我国|中国|全省|全市|" + "|".join(PROVINCES) + ")(?:省内|境内|内)?" + GENERIC.pattern
+)
 # 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
 ADJECTIVAL = (
     r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"
@@ -650,11 +652,14 @@ OPENING = 160
 
 def _opens_with(opening: str, name: str) -> bool:
     """A college's full name (…职业学院, …技师学院) as the subject of a clause of the opening: after
-    its start, a stop or a year (2022年,威海职业学院以…; …要求,淄博职业学院对照…)."""
+    its start, a stop or a year (2022年,威海职业学院以…; …要求,淄博职业学院对照…); any school's
+    name (核工业成都机电学校作为…) where it is the first thing the report says."""
+    at = opening.find(name)
+    if at >= 0 and not opening[:at].strip():
+        return True
     if not INSTITUTION.fullmatch(name):
         return False
-    at = opening.find(name)
-    return at == 0 or (at > 0 and opening[at - 1] in "，,。；;：:年 \n")
+    return at > 0 and opening[at - 1] in "，,。；;：:年 \n"
 
 
 def subject_institution(text: str, title: str | None) -> tuple[str | None, int]:
@@ -1004,7 +1009,13 @@ def report_entity(
     named more often; else its institution, the place of its publisher, or the institution its
     text names most. text: the report's text as for_matching gives it."""
     headline = for_matching(title or "")
-    named_in_title = [e for _, e in mentions(headline, [])]
+    in_title = mentions(headline, [])
+    named, times = subject_institution(text, title)
+    # the school the text names most hides the place its name opens with in the headline too, though
+    # its name ends in no college's word (四川核工业技术学校: not 四川省)
+    if named and in_title and 0 <= (at := headline.find(named)) <= in_title[0][0] < at + len(named):
+        return dateline_city(headline, text) or Entity(named, "institution")
+    named_in_title = [e for _, e in in_title]
     if named_in_title and named_in_title[0].name:  # a headline names what the report is about first
         return dateline_city(headline, text) or named_in_title[0]
     if MINISTRY_LEAD.match(headline):  # 教育部启动第四期…: a national ministry's own news
@@ -1015,7 +1026,6 @@ def report_entity(
     own = own_name(institution) or _school(pub.strip()) or _public_body(pub, text)
     if not own and (english := english_area(text)) is not None:
         return english
-    named, times = subject_institution(text, title)
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
         times = max(
             times,

@@ -10,6 +10,7 @@ from pipelines.extract.attribution import (
     attribute_facts,
     caption_period,
     mentions,
+    not_a_name,
     number_position,
     period_of,
     short_named_city,
@@ -160,6 +161,21 @@ def test_the_headline_names_whom_the_report_is_about():
     text = "学院与清华大学合作。清华大学专家指导。学院新增订单班12个。"
     _, attrs = attributions(text, institution=None, publisher=None, title="重庆三峡职业学院深化产教融合", year=2024)
     assert attrs[0].entity == Entity("重庆三峡职业学院", "institution")
+
+
+def test_a_headline_school_whose_name_opens_with_its_province_is_the_school_not_the_province():
+    """四川核工业技术学校 ends in no college's word, but the text names it most: the 四川 inside its name
+    in the headline is no province the report is about. A generic 新疆职高学校 names no school."""
+    text = "四川核工业技术学校是中等职业学校。建校以来,四川核工业技术学校累计输送超万名技术骨干。"
+    _, attrs = attributions(text, institution=None, publisher=None, title="四川核工业技术学校简介", year=2024)
+    assert attrs[0].entity == Entity("四川核工业技术学校", "institution")
+    assert not_a_name("新疆维吾尔自治区职高学校") and not_a_name("河南省内专科学校")
+
+
+def test_a_school_named_once_as_the_first_words_of_a_report_is_its_subject():
+    text = "核工业成都机电学校作为重要的职业教育基地,秋季招生规模同比增长12%。订单班占比首次突破30%。"
+    _, attrs = attributions(text, institution=None, publisher=None, title=None, year=2023)
+    assert {a.entity for a in attrs} == {Entity("核工业成都机电学校", "institution")}
 
 
 def test_a_name_split_by_pinyin_glosses_is_found_where_it_stands():
