@@ -229,7 +229,14 @@ ENGLISH_NOUNS = {
     **dict.fromkeys(["yuan", "rmb"], "CNY"),
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
-SCALES = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "billion": 1_000_000_000, "bln": 1_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "bln": 1_000_000_000,
+}
 # "m" and "bn" stand for million and billion glued to a number (USD188m, 1.33m teachers) or after a
 # currency (RMB 800 m); on their own after a space they may be metres, so they count only so.
 SCALES |= {"m": 1_000_000, "bn": 1_000_000_000}
@@ -243,8 +250,13 @@ NUMBER_WORDS = {
     **{w: i + 2 for i, w in enumerate(_UNITS)},
     **{w: i + 10 for i, w in enumerate(_TEENS)},
     **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    "a": 1,  # only before its scale (a hundred, one thousand): see _WORDS
+    "one": 1,
 }
-_WORDS = rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
+_WORDS = (
+    rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
+    r"|(?:a|one)(?=[ \t]+(?:hundred|thousand)\b)"
+)
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
 

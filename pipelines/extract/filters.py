@@ -163,6 +163,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a class's name (汽车制造与试验技术2班的学生)"
     if c.unit_text == "班" and _numbered_class(text, c):
         return "a class's number (工程测量技术162班彭远浪, 物流223班)"
+    if c.unit_text == "班" and _cohort_class(text, c):
+        return "a class's name under its cohort (2020级商英4班张代钰)"
     if c.unit_text == "部" and c.number in AVIATION_PARTS and AVIATION_PART_AFTER.match(text, c.unit_end):
         return "a civil-aviation regulation's part (CCAR-141部航校), not a count"
     coded = before and (before.isascii() and before.isalnum() or before in "+＋-_/·.．") and not _signed(text, c.start)
@@ -189,6 +191,16 @@ AVIATION_PART_AFTER = re.compile(
 # A class numbered by its cohort (物流管理161班, 工程测量技术162班): three or four digits glued to the
 # major's name, and a student's name, a bracket or 的 after; not a count's words before (规模为180班,
 # 开设超过200班, 共120班).
+# A class named by its cohort and its major's short name (2020级商英4班, 21级电商3班): the major's
+# characters, none a count's, run from 级 to the number.
+COHORT_CLASS_BEFORE = re.compile(r"(?:19|20)?[0-9]{2}[级級]([\u4e00-\u9fff]{1,8})$")
+
+
+def _cohort_class(text: str, c: Candidate) -> bool:
+    m = COHORT_CLASS_BEFORE.search(text, max(0, c.start - 12), c.start)
+    return bool(m) and c.number.isdigit() and len(c.number) <= 2 and not COUNT_LEAD_CHARS.intersection(m.group(1))
+
+
 COUNT_LEAD_CHARS = set("共约約近达達有计計设設办辦开開招余餘多超逾过過为為了和与與及至")
 NUMBERED_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff)）]")
 

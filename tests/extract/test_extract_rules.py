@@ -1630,6 +1630,18 @@ def test_english_professors_practitioners_classes_hotels_cases_and_papers_are_co
     assert facts_of("Its majors cover 17 industries.") == [(17, "other", "exact")]
 
 
+def test_english_hundreds_and_a_hundred_are_counted_whole():
+    assert facts_of("Three hundred students joined the programme.") == [(300, "person", "exact")]
+    assert facts_of("Nearly a hundred international young people took part.") == [(100, "person", "approx")]
+    assert facts_of("It has one thousand teachers.") == [(1000, "person", "exact")]
+    assert facts_of("It happened a hundred years ago.") == []
+
+
+def test_a_class_named_under_its_cohort_is_no_count_of_classes():
+    assert facts_of("由2020级商英4班张代钰、陆丁丁组成的团队获奖。") == []
+    assert facts_of("2021级共开设12班。") == [(12, "unit", "exact")]
+
+
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
     assert extract_facts("全身心服务百亿项目。") == []
