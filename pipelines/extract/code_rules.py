@@ -620,6 +620,18 @@ def projects_not_research(s: Setting) -> str | None:
     return None
 
 
+DEPARTMENTS = frozenset(("部门", "部門", "处室", "處室", "科室"))
+
+
+def departments_not_bodies(s: Setting) -> str | None:
+    """Departments (内设9个职能处室, 4个政府部门) are parts of a body, none of the organisations the
+    catalogue counts (groups, consortia, platforms), though they may be an alliance's members
+    (13家省直有关部门 among its member units)."""
+    if s.base_unit == "unit" and s.noun in DEPARTMENTS and s.code != "consortium_member_units":
+        return "departments of a body, not organisations the catalogue counts"
+    return None
+
+
 def technician_grade_not_certificate(s: Setting) -> str | None:
     if s.code == "vocational_certificate_holders" and TECHNICIAN_GRADE.search(s.after):
         return "a promotion to a technician grade, which the spec counts as skilled technicians"
@@ -660,6 +672,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     equipment_without_equipment,
     money_without_an_enterprise,
     local_share_not_a_place,
+    departments_not_bodies,
 )
 
 

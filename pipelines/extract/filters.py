@@ -63,7 +63,7 @@ PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|招生�
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
     r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|业务收入|营收|"
-    r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|税收|出口额|"
+    r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|(?<!非)税收|出口额|"
     # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
     # (全国共有职业学校1.15万所: the vocational system's own size; 全国共有幼儿园29.48万所: an
     # education bulletin's count of the schools of each stage)

@@ -1642,6 +1642,13 @@ def test_a_class_named_under_its_cohort_is_no_count_of_classes():
     assert facts_of("2021级共开设12班。") == [(12, "unit", "exact")]
 
 
+def test_departments_are_organisations_of_no_catalogue_kind_and_non_tax_revenue_is_a_budgets():
+    assert facts_of("学校内设9个职能处室。") == [(9, "unit", "exact")]
+    assert codes_of("学院与营口片区管委会等4个政府部门签订校地合作协议。") == ["other"]
+    assert facts_of("纳入一般公共预算管理的非税收入拨款142.50万元。") == [(1425000, "CNY", "exact")]
+    assert facts_of("全市税收收入142.50亿元。") == []
+
+
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
     assert extract_facts("全身心服务百亿项目。") == []
