@@ -127,7 +127,11 @@ TEACHING_CONTEST = re.compile(
 # Contests that are not of skills (科技创新大赛, 挑战杯, academic contests, and the arts, speech and
 # sports: 文明风采, 书法, 运动会): their awards are other. (Teaching contests are TEACHING_CONTEST's.)
 OTHER_CONTEST = re.compile(
-    r"(?:科技创新|创新创业|科创|挑战杯|互联网\+|征文|演讲|文明风采|书法|绘画|摄影|朗诵|辩论|"
+    # the Challenge Cup and the Internet+ contest whatever words stand before 竞赛 (第十一届“挑战杯”福建省
+    # 大学生创业计划竞赛), and a business-plan contest; in English too
+    r"挑战杯|互联网\+[^，,。；;]{0,24}?创新创业|创业计划|Challenge Cup|Internet ?\+|"
+    r"[Ii]nnovation and [Ee]ntrepreneurship|"
+    r"(?:科技创新|创新创业|科创|征文|演讲|文明风采|书法|绘画|摄影|朗诵|辩论|"
     r"文艺|歌唱|舞蹈|体育|田径|"
     # academic contests: of a subject, of knowledge (数学建模竞赛, 英语竞赛, 护士节综合知识竞赛); 职业英语
     # is an event of the skills contest

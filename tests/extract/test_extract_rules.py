@@ -1649,6 +1649,17 @@ def test_departments_are_organisations_of_no_catalogue_kind_and_non_tax_revenue_
     assert facts_of("全市税收收入142.50亿元。") == []
 
 
+def test_challenge_cup_and_internet_plus_awards_are_not_skills_awards_and_cantonese_chefs_are_no_mentors():
+    """Spec: skill_competition_awards is for skills competitions only; the Challenge Cup's business-plan
+    contest is named with words between 挑战杯 and 竞赛. 粤菜师傅 names a chefs' programme, not
+    masters from firms; 六位师傅 still counts firms' masters."""
+    assert codes_of("我校学生项目在第十一届“挑战杯”福建省大学生创业计划竞赛中荣获3金。") == ["other"]
+    assert codes_of("Shenzhen Polytechnic won four gold awards in the Internet+ Competition.") == ["other"]
+    assert codes_of("学校在全省职业院校技能大赛中荣获一等奖5项。") == ["skill_competition_awards"]
+    assert codes_of("开展“粤菜师傅”培训,培训1241人。") == ["other"]
+    assert codes_of("学生与企业六位师傅进行了师徒结对。") == ["enterprise_parttime_teachers"]
+
+
 def test_a_scale_named_without_a_digit_is_a_word_not_a_count():
     """百亿项目, 百万农民培育行动, 百千万人才工程 name a scale; 近百万人, 逾百项 count."""
     assert extract_facts("全身心服务百亿项目。") == []
