@@ -341,8 +341,9 @@ def ratio_candidates(text: str) -> list[Candidate]:
 
 # A mirror that lost every decimal point of its shares, a space or a question mark in its place
 # (就业率为96 30%, 上升為46?36%): where a text writes two such shares and no share with its point,
-# each is read with its point back (96.30%).
-LOST_POINT = re.compile(r"(?<![0-9.．])(?P<whole>[0-9]{1,3})[ ?？](?P<part>[0-9]{1,2})(?P<unit>[%％])")
+# each is read with its point back (96.30%). A share of at most 100: a table's row written with spaces
+# (2016-2018 127 9% 15%) holds a count and a share, not 127.9%.
+LOST_POINT = re.compile(r"(?<![0-9.．])(?P<whole>[0-9]{1,2}|100)[ ?？](?P<part>[0-9]{1,2})(?P<unit>[%％])")
 KEPT_POINT = re.compile(r"[0-9][.．][0-9]+[%％]")
 
 

@@ -1534,6 +1534,9 @@ def test_shares_whose_decimal_points_a_mirror_lost_are_read_with_them():
     assert [f.value for f in extract_facts(text)] == [21.5, 19.85, 46.36, 38.58]
     # a text that keeps its points elsewhere reads a space as a space
     assert [f.value for f in extract_facts("就业率96.3%，其中3 20%的学生")] == [96.3, 20]
+    # a table's row written with spaces holds a count and its share, not 127.9%
+    rows = "年份 参赛团队数 项目转化率\n2016-2018 127 9%\n2019-2021 342 18%\n"
+    assert [f.value for f in extract_facts(rows)] == [9, 18]
 
 
 def test_a_number_in_wan_after_its_unit_of_visits_counts_visits():
