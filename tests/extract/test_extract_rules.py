@@ -966,6 +966,14 @@ def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
 
 
+def test_majors_counted_after_their_categories_or_under_a_school_are_offered():
+    """开设六个专业大类34个专业 counts majors after the categories (the categories count is not one);
+    下设12个专科专业 offers them."""
+    assert codes_of("学校开设六个专业大类34个专业。")[-1] == "majors_offered"
+    assert codes_of("学院下设铁道机车运用与维护等12个专科专业。") == ["majors_offered"]
+    assert codes_of("涵盖专业大类19个。") == ["other"]
+
+
 def test_majors_counted_for_a_designation_are_not_majors_offered():
     text = "学院开设专科专业42个，其中国家级骨干专业6个、省级重点专业9个，并开设8个省级特色专业。"
     assert [f.indicator_code for f in extract_facts(text)] == ["majors_offered", "other", "other", "other"]
