@@ -1639,6 +1639,11 @@ def test_english_professors_practitioners_classes_hotels_cases_and_papers_are_co
         (30, "paper", "exact"),
     ]
     assert facts_of("Its majors cover 17 industries.") == [(17, "other", "exact")]
+    assert facts_of("The troupe has 30 actors and 15 musicians.") == [(30, "person", "exact"), (15, "person", "exact")]
+    assert facts_of("Staff include 1 professor and more than 20 monographs.") == [
+        (1, "person", "exact"),
+        (20, "paper", "at_least"),
+    ]
 
 
 def test_english_hundreds_and_a_hundred_are_counted_whole():
