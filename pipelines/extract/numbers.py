@@ -39,10 +39,11 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 
 CN_DIGIT_CHARS = "".join(DIGITS)
 CN_NUM_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
-# Thousands grouped by commas (1,035), or by a space right after a word or a list's comma (建设2 709个,
-# 37支代表队、9 800多名选手: never in a table's row of cells, where a space separates numbers).
+# Thousands grouped by commas (1,035), or by a space right after a word, a comma, a colon or a bracket
+# (建设2 709个, 37支代表队、9 800多名选手, (16.40,47 000人/…): never in a table's row of cells, where a
+# space separates numbers).
 ARABIC = (
-    r"(?:(?<=[\u4e00-\u9fff、])[0-9]{1,3}(?: [0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
+    r"(?:(?<=[\u4e00-\u9fff、，,（(：:；;])[0-9]{1,3}(?: [0-9]{3}(?![0-9]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
     r"(?: ?[.．] ?[0-9０-９]+)?"  # a decimal point a PDF's text spaced out (40 . 93%, 37 .49%)
 )
 # An Arabic number optionally followed by a big multiplier (3.5万, 1.2亿, 3千).

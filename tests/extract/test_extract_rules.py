@@ -396,6 +396,7 @@ REAL_TEXT_FAMILIES = [
     ("崑山科技大學112學年度獲補助經費約1.85億。", [(185_000_000, "other", "approx")]),
     # thousands grouped by a space right after a word, never across a row's cells
     ("投入资金支持建设2 709个专业群。", [(2709, "item", "exact")]),
+    ("低于全省平均水平(16.40,47 000人)。", [(47000, "person", "exact")]),
     # a decimal point a PDF's text spaced out; visits of firms; hours as 个学时; a currency after 约
     ("各类企业就业的比例为40 . 93%，国有企业为 2 .37%。", [(40.93, "percent", "exact"), (2.37, "percent", "exact")]),
     ("合作廠商逾100家次，共計授課108個學時。", [(100, "other", "at_least"), (108, "hour", "exact")]),
