@@ -621,10 +621,10 @@ def proper_name(raw: str) -> str | None:
 
 
 # Short forms inside a name that stand for one full form: a county's 职教中心 is its 职业教育中心
-# (慈利县职教中心 → 慈利县职业教育中心); 航太, Taiwan's word for 航天, in a mainland university's
-# name (北京航空航太大學).
-SHORT_FORMS = re.compile(r"职教中心$|航空航太")
-FULL_FORMS = {"职教中心": "职业教育中心", "航空航太": "航空航天"}
+# (慈利县职教中心 → 慈利县职业教育中心), a 职教集团 its 职业教育集团; 航太, Taiwan's word for 航天, in a
+# mainland university's name (北京航空航太大學).
+SHORT_FORMS = re.compile(r"职教中心$|职教集团$|航空航太")
+FULL_FORMS = {"职教中心": "职业教育中心", "职教集团": "职业教育集团", "航空航太": "航空航天"}
 
 
 def full_form(name: str) -> str:
@@ -1643,7 +1643,7 @@ def attribute_facts(
         else Entity(e.name, "city")
         if e.name in MUNICIPALITIES
         else Entity(full_form(e.name), e.level)
-        if e.level == "institution" and e.name
+        if e.level in ("institution", "group") and e.name
         else e
         for e in entities
     ]

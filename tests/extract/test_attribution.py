@@ -658,6 +658,8 @@ def test_a_county_vocational_centre_and_a_taiwanese_spelling_take_their_full_for
     got = entity_by_number(text, institution=None, year=2023)
     assert got["12"] == Entity("慈利县职业教育中心", "institution")
     assert got["30"] == Entity("北京航空航天大学", "institution")
+    got = entity_by_number("江苏交通运输职教集团成员单位已增至104家。", institution=None, year=2013)
+    assert got["104"] == Entity("江苏交通运输职业教育集团", "group")
 
 
 def test_a_count_after_a_list_of_names_and_deng_is_the_sets_not_a_names():
