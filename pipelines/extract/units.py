@@ -130,6 +130,8 @@ MEASURES: dict[str, str | None] = {
     "平方公尺": "other",  # Taiwan's square metre
     "平方公里": "other",  # a park's or a city's area (职教城总规划面积6.71平方公里)
     "平方千米": "other",
+    "公顷": "other",  # hectares (占地32.68公顷)
+    "公頃": "other",
     "堂": "item",  # 350堂课: classes of a course
     "㎡": "other",
     "m2": "other",  # 建筑面积58万多m2: square metres in Latin letters

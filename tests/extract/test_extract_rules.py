@@ -1690,6 +1690,7 @@ def test_square_metres_in_latin_letters_are_an_area():
         (580000, "other", "at_least")
     ]
     assert [(f.normalized_value, f.base_unit) for f in extract_facts("新建实训楼12000m²。")] == [(12000, "other")]
+    assert [(f.normalized_value, f.base_unit) for f in extract_facts("实验林场占地441公顷。")] == [(441, "other")]
     assert extract_facts("型号为M2A的设备。") == []
 
 
