@@ -100,6 +100,8 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     said = for_matching(s.context) or s.before
     if not COMPETITION.search(said):
         return "an award that is not from a skills competition"
+    if HONOUR_BEFORE.search(s.before[-10:]) or HONOUR_AFTER.match(s.after):
+        return "an honour a contest gives its organisers, referees or teachers, not an award won in it"
     teaching = last_match(TEACHING_CONTEST, said)
     if teaching and not SKILLS_CONTEST.search(said, teaching.end()):
         # 全国职业院校技能大赛教学能力比赛 is named for the skills contest but is one of teaching
@@ -114,6 +116,10 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     return None
 
 
+# Honours a contest gives beside its prizes (特殊贡献奖5项, 优秀裁判员3项, 优秀团体协作奖1个, 优秀指导教师奖).
+_HONOURS = r"(?:特殊贡献|优秀裁判员?|优秀指导(?:教师|老师)?|优秀组织|组织|团体协作|协作|道德风尚|风尚|优秀工作者)奖?"
+HONOUR_BEFORE = re.compile(_HONOURS + r"[共计为有]?$")
+HONOUR_AFTER = re.compile(r"[个項项名]?" + _HONOURS)
 SKILLS_CONTEST = re.compile(r"技能大赛|技能竞赛|职业技能|技能赛|世赛|技能节|技艺竞赛")
 
 
@@ -132,7 +138,9 @@ OTHER_CONTEST = re.compile(
     r"挑战杯|互联网\+[^，,。；;]{0,24}?创新创业|创业计划|Challenge Cup|Internet ?\+|"
     r"[Ii]nnovation and [Ee]ntrepreneurship|"
     r"(?:科技创新|创新创业|科创|征文|演讲|文明风采|书法|绘画|摄影|朗诵|辩论|"
-    r"文艺|歌唱|舞蹈|体育|田径|"
+    r"文艺|歌唱|舞蹈|体育|田径|艺术展演|"
+    # design, business and trade contests (包装创意设计大赛, 外贸从业能力大赛, 精英挑战赛, 服务外包创新创业大赛)
+    r"创意设计|设计创意|外贸|商务精英|精英挑战|服务外包|"
     # academic contests: of a subject, of knowledge (数学建模竞赛, 英语竞赛, 护士节综合知识竞赛); 职业英语
     # is an event of the skills contest
     r"数学|建模|物理|化学|(?<!职业)英语|外语|学科|知识)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|运动会)"

@@ -1673,6 +1673,8 @@ def test_challenge_cup_and_internet_plus_awards_are_not_skills_awards_and_canton
     assert codes_of("我校学生项目在第十一届“挑战杯”福建省大学生创业计划竞赛中荣获3金。") == ["other"]
     assert codes_of("Shenzhen Polytechnic won four gold awards in the Internet+ Competition.") == ["other"]
     assert codes_of("学校在全省职业院校技能大赛中荣获一等奖5项。") == ["skill_competition_awards"]
+    assert codes_of("我院在全国包装创意设计大赛中荣获三等奖6项。") == ["other"]
+    assert codes_of("在全省烹饪技能大赛中,学院教师获得特殊贡献奖5项。") == ["other"]
     assert codes_of("开展“粤菜师傅”培训,培训1241人。") == ["other"]
     assert codes_of("学生与企业六位师傅进行了师徒结对。") == ["enterprise_parttime_teachers"]
 
