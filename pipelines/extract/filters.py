@@ -193,12 +193,25 @@ AVIATION_PART_AFTER = re.compile(
 # 开设超过200班, 共120班).
 # A class named by its cohort and its major's short name (2020级商英4班, 21级电商3班): the major's
 # characters, none a count's, run from 级 to the number.
+# Without 级, a cohort's two digits open the class's short name, and a student's name follows it
+# (23数媒2班史艳颖): no count's measure word stands between.
 COHORT_CLASS_BEFORE = re.compile(r"(?:19|20)?[0-9]{2}[级級]([\u4e00-\u9fff]{1,8})$")
+COHORT_SHORT_BEFORE = re.compile(r"(?<![0-9\u4e00-\u9fff])[12][0-9]([\u4e00-\u9fff]{2,4})$")
+NOT_A_CLASS_NAME = set("个個所家名项項件门門种種位人届屆期级級年月日")
 
 
 def _cohort_class(text: str, c: Candidate) -> bool:
+    if not (c.number.isdigit() and len(c.number) <= 2):
+        return False
     m = COHORT_CLASS_BEFORE.search(text, max(0, c.start - 12), c.start)
-    return bool(m) and c.number.isdigit() and len(c.number) <= 2 and not COUNT_LEAD_CHARS.intersection(m.group(1))
+    if m:
+        return not COUNT_LEAD_CHARS.intersection(m.group(1))
+    m = COHORT_SHORT_BEFORE.search(text, max(0, c.start - 8), c.start)
+    return bool(
+        m
+        and not (COUNT_LEAD_CHARS | NOT_A_CLASS_NAME).intersection(m.group(1))
+        and NUMBERED_CLASS_AFTER.match(text, c.unit_end) is not None
+    )
 
 
 COUNT_LEAD_CHARS = set("共约約近达達有计計设設办辦开開招余餘多超逾过過为為了和与與及至")

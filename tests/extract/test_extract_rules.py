@@ -1657,6 +1657,8 @@ def test_english_hundreds_and_a_hundred_are_counted_whole():
 def test_a_class_named_under_its_cohort_is_no_count_of_classes():
     assert facts_of("由2020级商英4班张代钰、陆丁丁组成的团队获奖。") == []
     assert facts_of("2021级共开设12班。") == [(12, "unit", "exact")]
+    assert facts_of("由老师指导,23数媒2班史艳颖、郑闻悦组成的团队获奖。") == []
+    assert facts_of("各校共15所学校开设18班。") == [(15, "unit", "exact"), (18, "unit", "exact")]
 
 
 def test_departments_are_organisations_of_no_catalogue_kind_and_non_tax_revenue_is_a_budgets():

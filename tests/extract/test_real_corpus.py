@@ -34,7 +34,8 @@ FLOORS = {
     # 0.898 / 0.997 / 0.906 with VE-VI in, after English staff, classes and papers (0.847 / 1.000 / 0.858 on
     # arrival: chemical, power, elderly-care, steel and culinary pages); 0.898 / 0.997 / 0.906 with VJ-VS in
     # (0.877 / 1.000 / 0.853 and 0.876 / 0.996 / 0.895 on arrival); 0.898 / 0.997 / 0.906 with VT-VX in,
-    # after innovation contests' awards (0.880 / 0.996 / 0.837 on arrival)
+    # after innovation contests' awards (0.880 / 0.996 / 0.837 on arrival); 0.896 / 0.996 / 0.907 with VY-UM
+    # in (0.832 / 0.992 / 0.874, 0.912 / 0.998 / 0.919 and 0.807 / 1.000 / 0.874 on arrival)
     "dev": {"f1": 0.895, "qualifier_acc": 0.97, "code_acc": 0.9},
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.78},  # measured 0.875 / 0.990 / 0.810 (H)
 }
@@ -144,6 +145,7 @@ def test_attribution_holds_on_the_development_batches():
     # profiles name their college in English: entity 0.21-0.51 on arrival); 0.675 / 0.720 / 0.715 after a
     # school named first or in the headline; 0.669 / 0.716 / 0.714 with VJ-VS in (contests' totals given to
     # their organisers, inland Tibetan classes in English, unnamed schools); 0.666 / 0.713 / 0.709 with VT-VX
-    # in (innovation contests' totals, studios in firms, undated profiles whose years the labellers guessed)
+    # in (innovation contests' totals, studios in firms, undated profiles whose years the labellers guessed);
+    # 0.662 / 0.712 / 0.708 with VY-UM in (groups' and broadcast schools' networks labelled as groups)
     assert result.name_ok / result.facts >= 0.66 and result.period_ok / result.facts >= 0.70, result.summary()
     assert result.level_ok / result.facts >= 0.71, result.summary()
