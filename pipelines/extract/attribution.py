@@ -314,6 +314,7 @@ HERE_RE = re.compile("(?:" + "|".join(HERE) + ")" + ADJECTIVAL)
 YEAR_RANGE = re.compile(r"(20\d\d|19\d\d)\s*年?\s*(?:[—–\-~～至到]|以来至)\s*(20\d\d|19\d\d)\s*(?:年|学年)")
 ACADEMIC = re.compile(r"(20\d\d)\s*[-—–~～/／]\s*((?:20)?\d\d)\s*学年|(20\d\d)\s*学年")
 SINCE = re.compile(r"(20\d\d|19\d\d)\s*年(?:以来|至今|来)")
+EARLIEST_YEAR = 1900  # the facts table's contract: periods are whole years from 1900 to 2100
 RECENT = re.compile(r"(?:近|过去)([0-9一二两三四五六七八九十]{1,3})年|([0-9一二两三四五六七八九十]{1,3})年来")
 # A year in English, after a word that dates (in 2021, as of 2015, since 2019, the year 2023; not
 # "trained 2000 students"): a bilingual or English page's years.
@@ -1516,7 +1517,12 @@ def period_of(
         return Period(PLAN_START[m.group(1)], PLAN_START[m.group(1)] + 4, "text")
     if (m := SINCE.search(s)) and report_year:
         return Period(int(m.group(1)), report_year, "text")
-    if (m := RECENT.search(s)) and report_year and (n := _count(m.group(1) or m.group(2))):
+    if (
+        (m := RECENT.search(s))
+        and report_year
+        and (n := _count(m.group(1) or m.group(2)))
+        and report_year - n + 1 >= EARLIEST_YEAR
+    ):  # 65年来 against a report dated by the founding year it names (1951): no span before 1900
         return Period(report_year - n + 1, report_year, "text")
     if m := last_match(COHORT, s):
         return Period(int(m.group(1)), int(m.group(1)), "text")

@@ -77,6 +77,10 @@ def test_periods_stated_or_the_reports_year():
     assert (p.start, p.end) == (2022, 2023)
     p = period_of("近三年来，学院", 2024)
     assert (p.start, p.end, p.source) == (2022, 2024, "text")
+    # a span that would open before 1900 (65年来 against a report dated 1951, its founding year): the
+    # report's period, not 1887-1951, which the facts table's contract refuses
+    p = period_of("65年来,培养了近5万名毕业生", 1951)
+    assert p.start >= 1900 and p.source == "report"
     p = period_of("2021年以来，", 2024)
     assert (p.start, p.end) == (2021, 2024)
     assert period_of("2023届毕业生", 2024).start == 2023
