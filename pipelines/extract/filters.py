@@ -191,6 +191,21 @@ AVIATION_PART_AFTER = re.compile(
 # A class numbered by its cohort (物流管理161班, 工程测量技术162班): three or four digits glued to the
 # major's name, and a student's name, a bracket or 的 after; not a count's words before (规模为180班,
 # 开设超过200班, 共120班).
+COUNT_LEAD_CHARS = set("共约約近达達有计計设設办辦开開招余餘多超逾过過为為了和与與及至")
+NUMBERED_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff)）]")
+
+
+def _numbered_class(text: str, c: Candidate) -> bool:
+    before = text[c.start - 1 : c.start] if c.start else ""
+    return (
+        3 <= len(c.number) <= 4
+        and c.number.isdigit()
+        and ("\u4e00" <= before <= "\u9fff" or before == "、")  # 161班彭尚、162班彭远浪
+        and before not in COUNT_LEAD_CHARS
+        and NUMBERED_CLASS_AFTER.match(text, c.unit_end) is not None
+    )
+
+
 # A class named by its cohort and its major's short name (2020级商英4班, 21级电商3班): the major's
 # characters, none a count's, run from 级 to the number.
 # Without 级, a cohort's two digits open the class's short name, and a student's name follows it
@@ -210,21 +225,6 @@ def _cohort_class(text: str, c: Candidate) -> bool:
     return bool(
         m
         and not (COUNT_LEAD_CHARS | NOT_A_CLASS_NAME).intersection(m.group(1))
-        and NUMBERED_CLASS_AFTER.match(text, c.unit_end) is not None
-    )
-
-
-COUNT_LEAD_CHARS = set("共约約近达達有计計设設办辦开開招余餘多超逾过過为為了和与與及至")
-NUMBERED_CLASS_AFTER = re.compile(r"[\u4e00-\u9fff)）]")
-
-
-def _numbered_class(text: str, c: Candidate) -> bool:
-    before = text[c.start - 1 : c.start] if c.start else ""
-    return (
-        3 <= len(c.number) <= 4
-        and c.number.isdigit()
-        and ("\u4e00" <= before <= "\u9fff" or before == "、")  # 161班彭尚、162班彭远浪
-        and before not in COUNT_LEAD_CHARS
         and NUMBERED_CLASS_AFTER.match(text, c.unit_end) is not None
     )
 
