@@ -343,11 +343,30 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): 
 
 def english_base_unit(unit_text: str) -> str | None:
     """The base unit of an English noun phrase counted (its last word, or its last two: per cent),
-    or None if it is none."""
+    or None if it is none. A singular noun is read only where ENGLISH_ONE found it after one."""
     words = unit_text.lower().split()
     if unit_text.lower() in ENGLISH_CURRENCIES:
         return ENGLISH_CURRENCIES[unit_text.lower()]
-    return ENGLISH_NOUNS.get(" ".join(words[-2:])) or ENGLISH_NOUNS.get(words[-1] if words else "")
+    last = words[-1] if words else ""
+    return ENGLISH_NOUNS.get(" ".join(words[-2:])) or ENGLISH_NOUNS.get(last) or ENGLISH_SINGULARS.get(last)
+
+
+# A count of one of a singular noun, as a profile lists its designations (1 national-level productive
+# training base, one county-level technical school, 1 backbone major): no "of" between (one of the
+# school's teachers counts no school).
+ENGLISH_SINGULARS = {
+    **dict.fromkeys(
+        ["base", "school", "college", "hospital", "centre", "center", "department", "university", "institute"],
+        "unit",
+    ),
+    **dict.fromkeys(["major", "course", "medal", "prize", "award", "patent", "textbook"], "item"),
+    **dict.fromkeys(["leader", "master", "teacher", "chairman", "expert"], "person"),
+}
+_singulars = "|".join(sorted(ENGLISH_SINGULARS, key=len, reverse=True))
+ENGLISH_ONE = re.compile(
+    rf"{_opens('1', 'one', 'One')}(?<![\w.,$])(?P<num>1|one|One)(?![0-9.,])"
+    rf"[ \t]+(?P<unit>(?:(?!of\b|the\b|[Oo]f\b)[A-Za-z][A-Za-z-]*[ \t]+){{0,5}}?(?:{_singulars}))\b(?!['’-])"
+)
 
 
 def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
@@ -403,6 +422,9 @@ def english_candidates(text: str) -> list[Candidate]:
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
         # a scaled count names no unit: its number runs to the scale word, its unit is empty
         out.append(replace(c, num_end=m.end(), unit_text="", unit_start=m.end(), unit_end=m.end()) if scale else c)
+    for m in ENGLISH_ONE.finditer(text):
+        if m.start("num") not in counted:  # 1 professor: read above already
+            out.append(matched_candidate(m, m.start(), m.end(), number="1"))
     for m in BRACKETED.finditer(text):
         if _YEAR.fullmatch(m.group("num")):
             continue

@@ -1647,6 +1647,16 @@ def test_english_professors_practitioners_classes_hotels_cases_and_papers_are_co
     ]
 
 
+def test_an_english_count_of_one_with_its_singular_noun_is_a_fact():
+    """A profile lists its designations one by one (1 national-level productive training base, one
+    county-level technical school); one of the school's teachers counts no school."""
+    assert facts_of("It has 1 national-level productive training base.") == [(1, "unit", "exact")]
+    assert facts_of("There is one county-level technical school in the county.") == [(1, "unit", "exact")]
+    assert facts_of("It offers 1 backbone major.") == [(1, "item", "exact")]
+    assert facts_of("One of the school's teachers won.") == []
+    assert facts_of("In 1 year the college grew.") == []
+
+
 def test_english_hundreds_and_a_hundred_are_counted_whole():
     assert facts_of("Three hundred students joined the programme.") == [(300, "person", "exact")]
     assert facts_of("Nearly a hundred international young people took part.") == [(100, "person", "approx")]
