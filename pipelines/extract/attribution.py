@@ -252,6 +252,9 @@ GENERIC = re.compile(
 )
 # A nation or a province and a kind of school (贵州省中等职业学校, 我国职业技术学校) are its
 # schools; a county's (兴义市中等职业学校, 绵竹市职业中专) is often the name of one school.
+PLACE_SCHOOLS = re.compile(
+    r"(?:全国|我国|中国|全省|全市|" + "|".join(PROVINCES) + ")(?:省内|境内|内)?" + GENERIC.pattern
+)
 # Places and institutions that open a sentence, or stand before these words, are what it is about.
 SUBJECT_AFTER = re.compile(
     r"(?:共有|现有|有|共|已|累计|全|各|职业|中职|高职|技工|教育|院校|学校|的职业|今年|去年|近年|中等|高等|普通|"
@@ -259,9 +262,6 @@ SUBJECT_AFTER = re.compile(
 )
 PARTNER_BEFORE = re.compile(r"(?:与|和|同|联合|携手|协同|对接|到|赴|在|向|为)$")
 PROVINCE = re.compile("|".join(sorted(map(re.escape, PROVINCES + list(_SHORT_PROVINCE)), key=len, reverse=True)))
-PLACE_SCHOOLS = re.compile(
-    r"(?:全国|我国|中国|全省|全市|" + "|".join(PROVINCES) + ")(?:省内|境内|内)?" + GENERIC.pattern
-)
 # 全国, 全省 … as the subject, not as the adjective of an event or a title (全国职业院校技能大赛).
 ADJECTIVAL = (
     r"(?![\u4e00-\u9fff]{0,8}?(?:大赛|竞赛|比赛|示范|先进|优秀|重点|骨干|百强|十佳|标兵|评比|会议|大会|工作会|现场会|样板|典型|一流|第一|首批|同类))"

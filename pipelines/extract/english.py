@@ -365,7 +365,7 @@ ENGLISH_SINGULARS = {
 _singulars = "|".join(sorted(ENGLISH_SINGULARS, key=len, reverse=True))
 ENGLISH_ONE = re.compile(
     rf"{_opens('1', 'one', 'One')}(?<![\w.,$])(?P<num>1|one|One)(?![0-9.,])"
-    rf"[ \t]+(?P<unit>(?:(?!of\b|the\b|[Oo]f\b)[A-Za-z][A-Za-z-]*[ \t]+){{0,5}}?(?:{_singulars}))\b(?!['’-])"
+    rf"[ \t]+(?P<unit>(?:(?![Oo]f\b|the\b)[A-Za-z][A-Za-z-]*[ \t]+){{0,5}}?(?:{_singulars}))\b(?!['’-])"
 )
 
 
