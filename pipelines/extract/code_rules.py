@@ -36,6 +36,7 @@ class Setting:
     context: str = ""  # the text up to the number, a few sentences back (as written: made Simplified
     # only by a rule that needs it, so that dense text does not pay for it per fact)
     after: str = ""  # the clause after the unit, up to 24 characters (Simplified)
+    english_rest: str = ""  # of an English fact, the rest of its sentence (English names the contest last)
 
 
 def change_not_level(s: Setting) -> str | None:
@@ -65,7 +66,9 @@ def count_of_schools(s: Setting) -> str | None:
     return None
 
 
-COMPETITION = re.compile(r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手|[Cc]ompetition|[Cc]ontest|World ?Skills")
+COMPETITION = re.compile(
+    r"大赛|竞赛|比赛|技能赛|赛项|世赛|技能节|技术能手|[Cc]ompetition|[Cc]ontest|World ?Skills|Abilympics"
+)
 
 
 # 106个项目, 28項競賽職種, 九職類: a contest's events or trades counted, not awards won.
@@ -98,7 +101,9 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     if s.code != "skill_competition_awards":
         return None
     said = for_matching(s.context) or s.before
-    if not COMPETITION.search(said):
+    if not COMPETITION.search(said) and not COMPETITION.search(s.english_rest):
+        # six gold, seven silver and seven bronze at the 10th International Abilympics: English
+        # names the contest after the medals
         return "an award that is not from a skills competition"
     if HONOUR_BEFORE.search(s.before[-10:]) or HONOUR_AFTER.match(s.after):
         return "an honour a contest gives its organisers, referees or teachers, not an award won in it"
@@ -106,7 +111,8 @@ def award_not_from_a_competition(s: Setting) -> str | None:
     if teaching and not SKILLS_CONTEST.search(said, teaching.end()):
         # 全国职业院校技能大赛教学能力比赛 is named for the skills contest but is one of teaching
         return "an award of a teaching contest, not a skills competition"
-    if OTHER_CONTEST.search(said[-60:]) and "技能" not in said[-60:]:
+    near = said[-60:] + " " + s.english_rest if s.english_rest else said[-60:]
+    if OTHER_CONTEST.search(near) and "技能" not in near:
         return "an award of a science, innovation or academic contest, not a skills competition"
     other = last_match(OTHER_CONTEST, said)
     if other and not SKILLS_CONTEST.search(said, other.end()) and "技能" not in said:

@@ -19,7 +19,7 @@ from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
-from .glued_rows import glued_header, unglued_percent
+from .glued_rows import glued_header, unglued_percent, unglued_year
 from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_candidates
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
@@ -98,7 +98,7 @@ def extract_facts(text: str) -> list[Fact]:
     found: list[tuple[Fact, Candidate, tuple]] = []
     seen: dict[tuple, tuple | None] = {}  # window key → (fact record relative to the window, inputs) or None
     for cand in find_candidates(text):
-        cand = unglued_percent(text, cand)
+        cand = unglued_year(text, unglued_percent(text, cand))
         keyed = window_key(doc, cand)
         if keyed is not None and keyed[0] in seen:
             check_budget()
@@ -413,6 +413,7 @@ def _context_char(ch: str) -> bool:
 
 
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+ENGLISH_MEDAL = re.compile(r"(?i)(gold|silver|bronze)s?")
 # A contest, in the words of a sentence (竞赛, 大赛, 比赛, 賽).
 CONTEST_WORD = re.compile(r"[赛賽]")
 # A count in 名 that the places it counts are said to be (名额为, 缺额数量为): places, not people
@@ -498,10 +499,16 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         if item != -1 and len(CJK.findall(clause_before[item + 1 :])) >= 2 and HAS_COUNT.search(clause_before[:item]):
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
+        elif context_before and _sibling_count(context_before, clause_before):
+            context_before = (
+                ""  # 兼职教师249人,高级职称教师123人: the clause before counts its own noun, not this one's
+            )
     if c.unit_text in BARE_AWARDS:  # 21金, 8优胜: medals and awards counted bare read as what they are
         clause_after = "奖牌" + clause_after
     elif c.unit_text == "期" and base == "item":  # 培训10余期: sessions of a course count courses run
         clause_after = "培训班" + clause_after
+    elif base == "item" and ENGLISH_MEDAL.fullmatch(c.unit_text):  # six gold, seven silver: medals counted bare
+        clause_after, phrase = c.unit_text + " medal " + clause_after, c.unit_text
     elif base != "percent" and ENGLISH_NOUN.fullmatch(c.unit_text):  # 13 gold medals: the noun is the unit's words
         clause_after, phrase = c.unit_text + " " + clause_after, c.unit_text
     inputs = (base, for_matching(clause_before), for_matching(clause_after), for_matching(context_before), len(phrase))
@@ -513,6 +520,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         for_matching(clause_before),
         text[max(0, c.start - CONTEXT_CHARS) : c.start],
         inputs[2],
+        text[c.end : sent_end] if c.unit_text.isascii() else "",
     )
     code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
@@ -552,6 +560,28 @@ def _code(inputs: tuple, setting: Setting, prior: tuple[str, float] | None = Non
             return "other", 1.0
         excluded |= {scored.code}  # the thing counted is not what it counts: the next code may fit
     return "other", 1.0
+
+
+PART_OF = re.compile(r"^\s*(其中|含|包括|包含|分别|另有|另|以及|及|和|与)")
+
+
+def _sibling_count(context_before: str, clause_before: str) -> bool:
+    """This clause is a label and its count (高级职称教师123人), as the clause before it is (兼职教师249人):
+    items of a list, each naming what it counts, so the words of one do not describe the other."""
+    if not LABEL.fullmatch(_LEAD.sub("", clause_before.strip())) or PART_OF.search(clause_before):
+        return False
+    last = re.split(r"[，,：:]", context_before.rstrip("，,：: "))[-1]
+    return bool(LABELLED_COUNT.fullmatch(last.strip()))
+
+
+# A list item's label: a short noun phrase before its number, with no verb of doing, reaching or
+# sharing (占专任教师55%: a share of the count before it). A list item before it that counts events
+# run (开展培训9期, 参训群众1427人次) describes the same thing twice, not two things.
+_VERBS = "占佔达達为為有是共计計约約超过過完成覆盖蓋通开開展举舉办辦"
+LABEL = re.compile(rf"(?!.*[{_VERBS}])[\u4e00-\u9fff]{{2,12}}")
+LABELLED_COUNT = re.compile(
+    r"(?!.*(开展|開展|举办|舉辦|组织|組織).*[0-9０-９])[\u4e00-\u9fff]{2,12}\s*[0-9０-９][0-9０-９,.，]*\s*[\u4e00-\u9fff]{1,2}"
+)
 
 
 _LEAD = re.compile(r"^(其中|并|共|累计|同时|此外|另外|全年|年均|已|还|共计|合计|先后|分别|新|目前|现有)+")

@@ -97,6 +97,28 @@ def unglued_percent(text: str, c: Candidate) -> Candidate:
     return replace(c, start=start, num_start=start, number=text[start : c.num_end], prefix=None, glued=True)
 
 
+# A year glued to the first cell after it: 20183200人 under 年份在校生规模… is 2018 | 3200人. A row of
+# such a table opens with its year; a number of five or more digits there that opens with a year and
+# has a unit is that year and the cell's count.
+YEAR_HEADER = re.compile(r"(?:年份|年度|学年|年)")
+GLUED_YEAR = re.compile(r"(?:19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]*")
+
+
+def unglued_year(text: str, c: Candidate) -> Candidate:
+    """c, or, where c opens a glued table's row with the row's year glued to it, the count alone."""
+    if not c.unit_text or c.number2 is not None or not GLUED_YEAR.fullmatch(c.number):
+        return c
+    if c.num_start and text[c.num_start - 1] != "\n":
+        return c
+    if text[c.num_start : c.num_end] != c.number:
+        return c  # the number as read is not the text as written (full-width digits, commas): leave it
+    header = glued_header(text, c.num_start)
+    if header is None or not YEAR_HEADER.match(header):
+        return c
+    start = c.num_start + 4
+    return replace(c, start=start, num_start=start, number=c.number[4:], prefix=None, glued=True)
+
+
 def _line_start(text: str, pos: int) -> int:
     """The start of pos's line, or -1 where it lies further back than any row's length."""
     lo = max(0, pos - MAX_LINE)

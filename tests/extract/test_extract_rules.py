@@ -2046,3 +2046,30 @@ def test_english_mu_person_times_departments_and_units():
     assert facts_of("It trained more than 4,000 person-times of officers.") == [(4000, "person_time", "at_least")]
     assert facts_of("The college has six teaching departments.") == [(6, "unit", "exact")]
     assert facts_of("The community has 145 member units.") == [(145, "unit", "exact")]
+
+
+def test_a_list_item_naming_its_own_noun_takes_no_code_from_the_item_before():
+    text = "学院拥有专任教师444人，兼职教师249人，高级职称教师123人，硕士以上学位教师374人。"
+    assert codes_of(text) == ["other", "enterprise_parttime_teachers", "other", "other"]
+    # a share of the count before it, and people trained in the sessions counted before, still read it
+    assert codes_of("开展农民实用技术培训9期，参训贫困群众1427人次。")[1] == "social_training_person_times"
+    assert codes_of("双师型教师120人，占专任教师55%。")[1] == "dual_qualified_teacher_ratio"
+
+
+def test_english_medals_counted_bare_are_awards_of_the_contest_named_after_them():
+    text = "The Chinese delegation wrapped up six gold, seven silver and seven bronze at the 10th International Abilympics."
+    assert codes_of(text) == ["skill_competition_awards"] * 3
+    assert codes_of("The team won 7 gold and 1 silver last year.") == ["other", "other"]  # no contest named
+    internet_plus = (
+        "Shenzhen Polytechnic won four gold awards and two silver awards in the Final of the 7th China "
+        'International College Students\' "Internet+" Innovation and Entrepreneurship Competition.'
+    )
+    assert codes_of(internet_plus) == ["other", "other"]  # not a skills competition
+
+
+def test_a_year_glued_to_the_first_cell_of_a_glued_table_row_is_cut_off():
+    table = "年份在校生规模专业数量省级以上竞赛获奖数\n20183200人8个12项\n20214300人12个35项\n"
+    assert [f.value for f in extract_facts(table)][::3] == [3200, 4300]
+    # not under a header of years, or not a year, the number is read whole
+    assert facts_of("学校名称在校生规模专业数量\n20183200人8个\n")[0][0] == 20183200
+    assert facts_of("年份在校生规模专业数量\n98763200人8个\n")[0][0] == 98763200
