@@ -656,6 +656,35 @@ def technician_grade_not_certificate(s: Setting) -> str | None:
     return None
 
 
+# The armed forces are no firm: NCO cadets trained for them (定向培养士官, 军士生) and students sent to
+# them (输送大学生士兵42人, 入伍) are neither order classes nor graduates supplied to industry.
+MILITARY = re.compile(
+    r"士官|军士|士兵|[男女]兵|新兵|部队|军营|入伍|参军|应征|征兵|解放军|武警|空军|海军|陆军|火箭军|军队"
+)
+FIRMS_CODES = frozenset(
+    (
+        "order_class_enrolment",
+        "order_classes",
+        "graduates_supplied_to_industry",
+        "graduates_hired_by_partners",
+        "work_integrated_programme_enrolment",
+        "modern_apprenticeship_enrolment",
+    )
+)
+
+
+def forces_not_firms(s: Setting) -> str | None:
+    """(A count that also names firms' classes, 开办订单班、现代学徒制试点班、直招士官班共计115个, keeps them.)"""
+    if s.code not in FIRMS_CODES or FIRMS_TOO.search(s.before + s.after):
+        return None
+    if MILITARY.search(for_matching(s.context[-40:]) + s.before + s.after):
+        return "recruits and cadets of the armed forces, not a firm's"
+    return None
+
+
+FIRMS_TOO = re.compile(r"订单|学徒|企业")
+
+
 RULES: tuple[Callable[[Setting], str | None], ...] = (
     change_not_level,
     technician_grade_not_certificate,
@@ -691,6 +720,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     money_without_an_enterprise,
     local_share_not_a_place,
     departments_not_bodies,
+    forces_not_firms,
 )
 
 

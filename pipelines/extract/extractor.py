@@ -413,6 +413,7 @@ def _context_char(ch: str) -> bool:
 
 
 ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+TEAM_MEASURES = ("组", "組", "支")
 ENGLISH_MEDAL = re.compile(r"(?i)(gold|silver|bronze)s?")
 # A contest, in the words of a sentence (竞赛, 大赛, 比赛, 賽).
 CONTEST_WORD = re.compile(r"[赛賽]")
@@ -476,6 +477,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             for_matching(text[max(clause_start, c.start - 8) : c.start])
         ):
             base = "item"  # 林业技术培训434场次, 舉辦培訓9030場, 培训班8次: sessions of training run
+        elif c.unit_text in TEAM_MEASURES and text[max(clause_start, c.start - 1) : c.start] in ("奖", "獎"):
+            base = "item"  # 金奖2组, 三等奖2支: prizes won by teams are awards counted, not the teams
         elif c.unit_text == "名" and noun is None and PLACES_BEFORE.search(for_matching(text[clause_start : c.start])):
             base = "other"  # 招生名额为2827名, 缺額數量為7073名: places counted, not people
         elif base == "other" and noun == "工种" and CONTEST_WORD.search(text, sent_start, sent_end):

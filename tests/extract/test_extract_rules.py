@@ -2073,3 +2073,18 @@ def test_a_year_glued_to_the_first_cell_of_a_glued_table_row_is_cut_off():
     # not under a header of years, or not a year, the number is read whole
     assert facts_of("学校名称在校生规模专业数量\n20183200人8个\n")[0][0] == 20183200
     assert facts_of("年份在校生规模专业数量\n98763200人8个\n")[0][0] == 98763200
+
+
+def test_the_armed_forces_are_no_firm():
+    sent = "2022年，我校共向部队输送大学生士兵42人，其中男兵41人、女兵1人。"
+    assert codes_of(sent) == ["other", "other", "other"]
+    assert codes_of("今年湖北交通职业技术学院为部队招收定向培养军士185人。") == ["other"]
+    # a count that names firms' classes beside the forces' keeps its code
+    mixed = "3年来，开办订单班、现代学徒制试点班、直招士官班共计115个。"
+    assert codes_of(mixed) == ["order_classes"]
+
+
+def test_prizes_counted_in_teams_are_awards():
+    text = "技能大赛共评出金奖2组，银奖4组，铜奖6组，共有28支代表队参赛。"
+    assert facts_of(text) == [(2, "item", "exact"), (4, "item", "exact"), (6, "item", "exact"), (28, "other", "exact")]
+    assert codes_of(text)[:3] == ["skill_competition_awards"] * 3
