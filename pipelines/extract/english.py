@@ -493,6 +493,8 @@ def english_spans(text: str) -> list[Candidate]:
     for m in ENGLISH_RANGE.finditer(text):
         if _YEAR.fullmatch(m.group("num")) and _YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years
+        if float(m.group("num").replace(",", "")) > float(m.group("num2").replace(",", "")):
+            continue  # from 31 per cent in 2002 to 10 per cent: a year, then a share; a range runs upwards
         if TABLE_NUMBER.match(text, m.start()) and text[m.start() - 1 : m.start()] in ("", "\n"):
             continue  # 20-25 Statistics on Technical Schools: a yearbook table's number and title
         unit = "pct" if m.group("pct") else "unit"

@@ -72,7 +72,10 @@ ECONOMY = re.compile(
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业|"
     # a place's firms of a kind (芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家)
-    r"全[省市区县國国](?:的)?(?:高新技术企业|高新技術企業|科技型中小企业|科技型中小企業)"
+    r"全[省市区县國国](?:的)?(?:高新技术企业|高新技術企業|科技型中小企业|科技型中小企業)|"
+    # in English (the total industrial output value of 132 regulated enterprises reached 9.29 billion yuan)
+    r"[Oo]utput value|[Ii]ndustrial output|[Gg]ross domestic product|[Rr]egulated enterprises|"
+    r"[Aa]bove designated size|[Tt]ax revenue|[Ff]iscal revenue"
 )
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -2088,3 +2088,16 @@ def test_prizes_counted_in_teams_are_awards():
     text = "技能大赛共评出金奖2组，银奖4组，铜奖6组，共有28支代表队参赛。"
     assert facts_of(text) == [(2, "item", "exact"), (4, "item", "exact"), (6, "item", "exact"), (28, "other", "exact")]
     assert codes_of(text)[:3] == ["skill_competition_awards"] * 3
+
+
+def test_an_english_range_runs_upwards():
+    text = "The share is dropping from 31 per cent in 2002 to 10 per cent in 2019. Pay rose 85% to 90%."
+    assert facts_of(text) == [(31, "percent", "exact"), (10, "percent", "exact"), (85, "percent", "range")]
+
+
+def test_an_english_economy_figure_is_no_fact():
+    text = (
+        "In 2023, the total industrial output value of 132 regulated enterprises in the area reached 9.29 billion yuan."
+    )
+    assert extract_facts(text) == []
+    assert facts_of("In 2023, the college trained 132 enterprises' staff.")[0][0] == 132
