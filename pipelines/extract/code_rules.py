@@ -283,6 +283,9 @@ NOT_A_MAJOR_BEFORE = re.compile(r"(专业化?点|布点数?|专业大类|大类)
 # 国家级骨干专业3个, 省级重点专业12个: majors counted for a designation they hold, not as offered.
 DESIGNATED_MAJOR = re.compile(r"(?:重点|骨干|特色|示范|品牌|精品|优势|一流|紧缺|试点)专业(?!群)")
 DESIGNATE_AFTER = re.compile(r"(?:[国省市校]家?级|自治区级)?(?:重点|骨干|特色|示范|品牌|精品|优势|一流)")
+PROGRAMME_NOUN = re.compile(
+    r"专业|專業|专门化|專門化|方向|工种|工種|学科|學科|[Mm]ajor|[Pp]rogram|[Ss]pecialt|[Dd]iscipline"
+)
 OFFERED = re.compile(r"开设|开办|设置|设有|现设|下设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办")
 
 
@@ -292,6 +295,8 @@ def majors_not_offered(s: Setting) -> str | None:
     for something they won (10个专业获批资源库立项, 精品专业20个), where no offering verb is said."""
     if s.code != "majors_offered":
         return None
+    if s.noun and not PROGRAMME_NOUN.search(s.noun) and not PROGRAMME_NOUN.match(s.after):
+        return "the thing counted is not a programme (3个模块, 72个赛项, 实训项目270项)"
     if NOT_A_MAJOR_AFTER.match(s.after) or (NOT_A_MAJOR_BEFORE.search(s.before) and not s.after.startswith("专业")):
         return "a count of programme sites, categories or departments, not of programmes"
     if DESIGNATED_MAJOR.search(s.before[-8:].rstrip("共有为达计约近")) and s.before.rstrip("共有为达计约近").endswith(

@@ -2101,3 +2101,10 @@ def test_an_english_economy_figure_is_no_fact():
     )
     assert extract_facts(text) == []
     assert facts_of("In 2023, the college trained 132 enterprises' staff.")[0][0] == 132
+
+
+def test_majors_offered_counts_programmes_not_what_else_a_sentence_of_majors_counts():
+    assert codes_of("学校开设专业32个，开设实训项目270项。") == ["majors_offered", "other"]
+    assert codes_of("学校开设3个专业，每个专业设3个模块。")[1] == "other"
+    # a programme's plan after it still counts the programmes
+    assert codes_of("学院首批设置2个专业计划招生200人。")[0] == "majors_offered"
