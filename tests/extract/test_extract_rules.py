@@ -2108,3 +2108,9 @@ def test_majors_offered_counts_programmes_not_what_else_a_sentence_of_majors_cou
     assert codes_of("学校开设3个专业，每个专业设3个模块。")[1] == "other"
     # a programme's plan after it still counts the programmes
     assert codes_of("学院首批设置2个专业计划招生200人。")[0] == "majors_offered"
+
+
+def test_a_place_whose_name_opens_with_tai_is_no_count_of_machines():
+    assert extract_facts("7月21日,2024台湾大学生江苏实习见习就业特训营开营。") == []
+    assert extract_facts("2019台州职业技术学院举办招聘会。") == []
+    assert facts_of("学校购置电脑36台,设备12臺。") == [(36, "other", "exact"), (12, "other", "exact")]
