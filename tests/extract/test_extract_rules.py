@@ -2114,3 +2114,8 @@ def test_a_place_whose_name_opens_with_tai_is_no_count_of_machines():
     assert extract_facts("7月21日,2024台湾大学生江苏实习见习就业特训营开营。") == []
     assert extract_facts("2019台州职业技术学院举办招聘会。") == []
     assert facts_of("学校购置电脑36台,设备12臺。") == [(36, "other", "exact"), (12, "other", "exact")]
+
+
+def test_a_base_for_employment_or_internships_is_a_base():
+    assert facts_of("国台办新设22个海峡两岸青年就业创业基地和示范点。") == [(22, "unit", "exact")]
+    assert facts_of("共建成13个退役运动员就业实习基地。") == [(13, "unit", "exact")]
