@@ -769,6 +769,8 @@ NUMBERED_PLACE = re.compile(
 def place_name(doc: Doc, c: Candidate) -> str | None:
     if NUMBERED_PLACE.match(doc.text, c.num_start):
         return "a place's name (三门峡), not a count"
+    if c.unit_text in ("项", "項") and doc.text[max(0, c.num_start - 2) : c.num_start] in ("铁人", "鐵人"):
+        return "a sport's name (铁人三项, the triathlon), not a count"
     return None
 
 

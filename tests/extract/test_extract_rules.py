@@ -2119,3 +2119,9 @@ def test_a_place_whose_name_opens_with_tai_is_no_count_of_machines():
 def test_a_base_for_employment_or_internships_is_a_base():
     assert facts_of("国台办新设22个海峡两岸青年就业创业基地和示范点。") == [(22, "unit", "exact")]
     assert facts_of("共建成13个退役运动员就业实习基地。") == [(13, "unit", "exact")]
+
+
+def test_the_triathlon_is_no_count_of_three():
+    assert codes_of("比赛设游泳、铁人三项接力、救生等5个项目。") == ["other"]
+    assert facts_of("比赛设游泳、铁人三项接力、救生等5个项目。") == [(5, "item", "exact")]
+    assert facts_of("获得一等奖三项。") == [(3, "item", "exact")]

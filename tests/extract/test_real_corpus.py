@@ -39,7 +39,8 @@ FLOORS = {
     # 0.909 with UN-TB in, after the eighteenth session's rules (0.910 / 1.000 / 0.930, 0.863 / 1.000 / 0.884
     # and 0.844 / 1.000 / 0.910 on arrival: contests' formats and durations, NCO intake tables, wind farms);
     # 0.892 / 0.997 / 0.909 with TC-TQ in (0.846 / 0.998 / 0.903, 0.809 / 1.000 / 0.920 and 0.872 / 0.998 /
-    # 0.872 on arrival: contests' structure, teams as organisations in TI, cross-strait pages)
+    # 0.872 on arrival: contests' structure, teams as organisations in TI, cross-strait pages); 0.891 / 0.997 /
+    # 0.909 with TR-TV in (0.812 / 1.000 / 0.904 on arrival: prizes counted in 隊 and 名, editions held)
     "dev": {"f1": 0.89, "qualifier_acc": 0.97, "code_acc": 0.9},
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.78},  # measured 0.875 / 0.990 / 0.810 (H)
 }
@@ -155,6 +156,7 @@ def test_attribution_holds_on_the_development_batches():
     # own, a group: UN's entity 0.131 on arrival; Australia's TAFE system as a group); 0.653 / 0.703 / 0.706
     # with US-UW in (port groups, senior universities and learning cities, contests' provinces); 0.652 /
     # 0.701 / 0.706 with UX-TB in (power groups' wind contests, hospitals', postal firms' and water firms' own);
-    # 0.646 / 0.699 / 0.707 with TC-TQ in (cross-strait bodies, mine-rescue teams, hotels and shipyards)
+    # 0.646 / 0.699 / 0.707 with TC-TQ in (cross-strait bodies, mine-rescue teams, hotels and shipyards);
+    # 0.645 / 0.698 / 0.707 with TR-TV in (maritime safety bodies, ICT contests as the firm's)
     assert result.name_ok / result.facts >= 0.64 and result.period_ok / result.facts >= 0.70, result.summary()
     assert result.level_ok / result.facts >= 0.69, result.summary()
