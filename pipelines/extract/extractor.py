@@ -503,9 +503,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
             # 中央财政资金8000万元、学校自筹资金5500万元: a list item with its own subject and number
             context_before, clause_before = text[sent_start : clause_start + item + 1], clause_before[item + 1 :]
         elif context_before and _sibling_count(context_before, clause_before):
-            context_before = (
-                ""  # 兼职教师249人,高级职称教师123人: the clause before counts its own noun, not this one's
-            )
+            # 兼职教师249人,高级职称教师123人: the clause before counts its own noun, not this one's
+            context_before = ""
     if c.unit_text in BARE_AWARDS:  # 21金, 8优胜: medals and awards counted bare read as what they are
         clause_after = "奖牌" + clause_after
     elif c.unit_text == "期" and base == "item":  # 培训10余期: sessions of a course count courses run
@@ -523,7 +522,7 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         for_matching(clause_before),
         text[max(0, c.start - CONTEXT_CHARS) : c.start],
         inputs[2],
-        text[c.end : sent_end] if c.unit_text.isascii() else "",
+        text[c.end : sent_end] if ENGLISH_NOUN.fullmatch(c.unit_text) else "",  # an English fact's rest
     )
     code, confidence = _code(inputs, setting)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
@@ -565,6 +564,7 @@ def _code(inputs: tuple, setting: Setting, prior: tuple[str, float] | None = Non
     return "other", 1.0
 
 
+CLAUSE_STOP = re.compile(r"[，,：:]")
 PART_OF = re.compile(r"^\s*(其中|含|包括|包含|分别|另有|另|以及|及|和|与)")
 
 
@@ -573,7 +573,7 @@ def _sibling_count(context_before: str, clause_before: str) -> bool:
     items of a list, each naming what it counts, so the words of one do not describe the other."""
     if not LABEL.fullmatch(_LEAD.sub("", clause_before.strip())) or PART_OF.search(clause_before):
         return False
-    last = re.split(r"[，,：:]", context_before.rstrip("，,：: "))[-1]
+    last = CLAUSE_STOP.split(context_before.rstrip("，,：: "))[-1]
     return bool(LABELLED_COUNT.fullmatch(last.strip()))
 
 

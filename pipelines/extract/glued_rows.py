@@ -100,7 +100,7 @@ def unglued_percent(text: str, c: Candidate) -> Candidate:
 # A year glued to the first cell after it: 20183200人 under 年份在校生规模… is 2018 | 3200人. A row of
 # such a table opens with its year; a number of five or more digits there that opens with a year and
 # has a unit is that year and the cell's count.
-YEAR_HEADER = re.compile(r"(?:年份|年度|学年|年)")
+YEAR_HEADER = re.compile(r"学?年")  # 年份, 年度, 学年
 GLUED_YEAR = re.compile(r"(?:19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]*")
 
 
