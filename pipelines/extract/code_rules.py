@@ -677,17 +677,17 @@ FIRMS_CODES = frozenset(
     )
 )
 
+FIRMS_TOO = re.compile(r"订单|学徒|企业")
+
 
 def forces_not_firms(s: Setting) -> str | None:
-    """(A count that also names firms' classes, 开办订单班、现代学徒制试点班、直招士官班共计115个, keeps them.)"""
+    """Cadets and recruits of the armed forces take no firm's code; a count that also names firms'
+    classes (开办订单班、现代学徒制试点班、直招士官班共计115个) keeps it."""
     if s.code not in FIRMS_CODES or FIRMS_TOO.search(s.before + s.after):
         return None
     if MILITARY.search(for_matching(s.context[-40:]) + s.before + s.after):
         return "recruits and cadets of the armed forces, not a firm's"
     return None
-
-
-FIRMS_TOO = re.compile(r"订单|学徒|企业")
 
 
 RULES: tuple[Callable[[Setting], str | None], ...] = (
