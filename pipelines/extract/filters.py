@@ -42,7 +42,12 @@ FORECAST = re.compile(
     r"(?<![模虚擬虛比])[拟擬](?=新|建|设|設|投|开|開|招|培|实施|實施|申报|申報|认定|認定|立项|立項|增|聘|录|錄|安排)"
     r"(?![\u4e00-\u9fff]{0,4}?(?:单位|單位|名单|名單))|"  # 双高's 拟(立项)建设单位 is a title: the units shortlisted
     r"[将將](?:要|会|會|再|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排|举办|舉辦|办理|辦理"
-    r"|稳定在|穩定在|保持在|扩大到|擴大到|增加到|增至|提高到|提升到)"
+    r"|稳定在|穩定在|保持在|扩大到|擴大到|增加到|增至|提高到|提升到"
+    # what is to be organised, chosen or sent (将组织5期培训, 将评选出6项一等奖, 将输送近5000名)
+    r"|组织|組織|评选|評選|选拔|選拔|开展|開展|输送|輸送|招聘|招募|接收)|"
+    # 计划 before what it plans (今年计划招聘20人, 计划培训4000名焊工, 计划用10年时间, 计划在未来3年内);
+    # 按计划 is a plan kept; 计划投资 is a project's budget and 计划招收 an intake's places, facts the gold keeps
+    r"(?<![按原照])(?:计划|計劃)(?=招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明])"
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
@@ -76,6 +81,12 @@ ECONOMY = re.compile(
     # in English (the total industrial output value of 132 regulated enterprises reached 9.29 billion yuan)
     r"[Oo]utput value|[Ii]ndustrial output|[Gg]ross domestic product|[Rr]egulated enterprises|"
     r"[Aa]bove designated size|[Tt]ax revenue|[Ff]iscal revenue"
+)
+# A shortage or a demand of an industry or a market, a few words before the number (人才缺口达1.2万人,
+# 行业年需求人才超过2万人, 西点师社会需求量达到200万人; not a job fair's 需求毕业生1787人, a firm's
+# 一次需求量就达30多人, or a report named for 社会需求 that goes on to a rate).
+SHORTAGE = re.compile(
+    r"(?:缺口|(?:人才|社会|社會|行业|行業|市场|市場)(?:实际|實際|年)?需求|需求规模|需求規模)[^，,。；;]{0,8}$"
 )
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -459,7 +470,8 @@ ENGLISH_FORECAST = re.compile(
     r"to reach the|"
     r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
     r"(?:is|are) needed|expects? to|in the next (?:[a-z]+ )?(?:years?|months?)|"
-    r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll))\b",
+    r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll|participate|attend|take part|"
+    r"join|recruit|hire|host|hold|build|establish|launch|set up|select))\b",
     re.IGNORECASE,
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
@@ -567,6 +579,8 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
+    if SHORTAGE.search(for_matching(doc.text[max(clause_start, c.start - 16) : c.start])):
+        return "a shortage or a demand of an industry (人才缺口, 行业需求), not the institution's"
     return None
 
 

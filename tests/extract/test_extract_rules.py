@@ -143,6 +143,8 @@ TRADITIONAL = [
     ("设备价值1.2万78%", [(78, "percent", "exact")]),  # glued cells: 78 is no lower section of 1.2万
     ("授權專利兩項。", [(2, "item", "exact")]),
     ("建成兩個實訓基地。", [(2, "unit", "exact")]),
+    ("勞動力發展署於全台設立12處人才培育據點。", [(12, "unit", "exact")]),  # outposts are sites
+    ("双选会上有的单位一次需求量就达30多人。", [(30, "person", "at_least")]),  # a firm's demand, no industry's
 ]
 
 NOT_FACTS = [
@@ -198,6 +200,11 @@ NOT_FACTS = [
     "报告从学生发展、产教融合等7个方面作了呈现。",  # aspects, in Arabic numerals too
     "主要包括合作办学、合作育人3种形式。",  # forms
     "全省共有规模以上企业5000家。",  # what a province has, not its schools
+    "目前国内应急管理系统的专业人才缺口高达40万人。",  # an industry's shortage
+    "行业年需求人才超过2万人，存在巨大的缺口。",  # an industry's demand
+    "今年该区总工会将组织5期家政护理培训。",  # what is to be organised
+    "该公司今年计划招聘20人左右。",  # what a firm plans
+    "More than 300 students and their instructors will participate in a training programme.",
     "月薪在3000元的占比最大。",  # the band of a distribution
     "每万名劳动力中高技能人员达到920人。",  # a density per so many people
     "该校2017年招生总计划3225人。",  # a plan
