@@ -286,7 +286,15 @@ DESIGNATE_AFTER = re.compile(r"(?:[国省市校]家?级|自治区级)?(?:重点|
 PROGRAMME_NOUN = re.compile(
     r"专业|專業|专门化|專門化|方向|工种|工種|学科|學科|[Mm]ajor|[Pp]rogram|[Ss]pecialt|[Dd]iscipline"
 )
-OFFERED = re.compile(r"开设|开办|设置|设有|现设|下设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办")
+ENGLISH_DESIGNATION = re.compile(
+    r"\b(?:backbone|characteristic|advantageous|brand|key|demonstration|demonstrative|featured|pilot|excellent|"
+    r"quality|first-class|superior|leading|central financial support)\b",
+    re.IGNORECASE,
+)
+OFFERED = re.compile(
+    r"开设|开办|设置|设有|现设|下设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办|"
+    r"\b(?:offers|offered|offering|has|have|there are|opens|opened|runs|provides)\b"  # an English page's
+)
 
 
 def majors_not_offered(s: Setting) -> str | None:
@@ -295,6 +303,11 @@ def majors_not_offered(s: Setting) -> str | None:
     for something they won (10个专业获批资源库立项, 精品专业20个), where no offering verb is said."""
     if s.code != "majors_offered":
         return None
+    if s.unit_text.isascii() and s.unit_text.strip():  # English: the unit is the noun phrase counted
+        if not PROGRAMME_NOUN.search(s.unit_text):
+            return "the thing counted is not a programme (24 quality courses)"
+        if ENGLISH_DESIGNATION.search(s.unit_text):
+            return "majors counted for a designation they hold (3 backbone majors), not as offered"
     if s.noun and not PROGRAMME_NOUN.search(s.noun) and not PROGRAMME_NOUN.match(s.after):
         return "the thing counted is not a programme (3个模块, 72个赛项, 实训项目270项)"
     if NOT_A_MAJOR_AFTER.match(s.after) or (NOT_A_MAJOR_BEFORE.search(s.before) and not s.after.startswith("专业")):
@@ -348,7 +361,8 @@ def firms_not_places(s: Setting) -> str | None:
 
 INDUSTRY_LINK = re.compile(
     r"校企|共建|合办|合建|共同建设|校外|产教融合|生产性|企业|行业|开放|校内外|实习基地|实践基地|公共实训|教学工厂|"
-    r"工作站|海外|园区|共享"
+    r"工作站|海外|园区|共享|"
+    r"off-campus|[Ee]nterprise|[Ii]ndustr|[Cc]ompan|[Pp]ractice|[Ii]nternship|[Ff]actor"  # an English page's
 )
 # The catalogue's public bases, said in the name of the thing counted (国家级高技能人才培训基地2个,
 # 5个虚拟仿真实训基地), not of another item of its list (…培训基地4个,世界技能大赛中国集训基地6个).
@@ -571,6 +585,34 @@ def learners_not_teachers(s: Setting) -> str | None:
     return None
 
 
+# Industry staff who teach, as their own clause calls them (企业兼职教师, 能工巧匠, 工程师, 师傅); 专兼职
+# (full- and part-time together) is the school's whole staff.
+INDUSTRY_STAFF = re.compile(
+    r"(?<![专專])兼[职職]|导师|導師|能工巧匠|专家|專家|工程师|工程師|技术骨干|技術骨干|业务骨干|業務骨干|师傅|師傅|"
+    r"技术人员|技術人員|技能人才|企业|企業|行业|行業|产业|產業|外聘|客座|mentor|engineer|industry|enterprise",
+    re.IGNORECASE,
+)
+
+
+# Teachers as a school counts its own (专任教师, 正教授, 硕士及以上学历, 高级职称).
+OWN_STAFF = re.compile(
+    r"教师|教師|老师|老師|教授|讲师|講師|博士|硕士|碩士|学历|學歷|学位|學位|职称|職稱|专任|專任|专职|專職"
+)
+
+
+def own_teachers_not_industry(s: Setting) -> str | None:
+    """Spec, who acts: enterprise_parttime_teachers counts industry staff teaching at the school. A
+    count whose own clause calls them teachers and names no one from industry (专任教师134人, 正教授14人,
+    硕士及以上学历58人 in a sentence that names 兼职教师 elsewhere) is the school's own staff; a clause
+    that names nobody (共计120人 after 聘请企业能工巧匠担任兼职教师) keeps the sentence's code."""
+    if s.code != "enterprise_parttime_teachers":
+        return None
+    own = s.before[-24:] + s.after[:12]
+    if OWN_STAFF.search(own) and not INDUSTRY_STAFF.search(own):
+        return "the school's own teachers, with no one from industry named in their clause"
+    return None
+
+
 def classes_not_majors(s: Setting) -> str | None:
     """Classes run (进阶班2班, 培训班4班) are courses or classes, never the majors a school offers."""
     if s.code == "majors_offered" and s.unit_text in ("班", "班次"):
@@ -698,6 +740,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     projects_not_research,
     teachers_sent_to_firms,
     learners_not_teachers,
+    own_teachers_not_industry,
     institutes_not_think_tanks,
     classes_not_majors,
     share_of_a_whole,

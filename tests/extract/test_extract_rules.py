@@ -968,10 +968,22 @@ def test_statistics_table_rows():
         ("学院建有研发平台46个。", "tech_innovation_platforms"),
         ("现有省创新实验室7家。", "tech_innovation_platforms"),
         ("学院建有技术服务中心3个。", "tech_innovation_platforms"),
+        ("聘请企业能工巧匠担任兼职教师，共计120人。", "enterprise_parttime_teachers"),
+        # English pages: the noun phrase after the number says what is counted
+        ("Currently, the School offers 4 undergraduate programs.", "majors_offered"),
+        ("The college has 3 backbone majors.", "other"),  # a designation, not what is offered
+        ("The college has 24 quality courses.", "other"),
+        ("The college has 285 off-campus training bases.", "training_bases"),
+        ("The centre ran 17 training courses for farmers.", "nondegree_training_projects"),
     ],
 )
 def test_codes_from_the_clause(text, code):
     assert [f.indicator_code for f in extract_facts(text)] == [code]
+
+
+def test_the_schools_own_teachers_are_not_industry_staff_though_their_sentence_names_some():
+    text = "现有专任教师107人，其中硕士及以上学历58人，兼职教师400余人。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["other", "other", "enterprise_parttime_teachers"]
 
 
 def test_majors_counted_after_their_categories_or_under_a_school_are_offered():
