@@ -451,7 +451,15 @@ def money_without_an_enterprise(s: Setting) -> str | None:
         return "money or equipment with no enterprise, industry body or donor putting it in"
     if PER_HEAD.search(s.before[-12:]):
         return "an amount per head (给每名学生发放3000元), not what the enterprise put in"
+    if RURAL_AID.search(said_around(s)) and not FIRM_GIVES.search(s.before[-20:]):
+        return "a school's or a body's aid to villages (捐赠乡村振兴资金), not an enterprise's investment"
     return None
+
+
+# Aid given to villages and the poor (捐赠乡村振兴资金10万余元, 为帮扶村捐赠): the giver is the school or a
+# public body unless a firm is named right before the amount.
+RURAL_AID = re.compile(r"乡村振兴|鄉村振興|帮扶|幫扶|扶贫|扶貧|贫困户|貧困戶|对口支援|對口支援|驻村|駐村")
+FIRM_GIVES = re.compile(r"企业|企業|公司|集团|集團|厂|廠|商会|商會|银行|銀行")
 
 
 EQUIPMENT = re.compile(r"设备|仪器|器材|装备|设施|装置|机床|车辆|软件|物资|耗材|工具|实训台|生产线|模型")

@@ -45,9 +45,10 @@ FORECAST = re.compile(
     r"|稳定在|穩定在|保持在|扩大到|擴大到|增加到|增至|提高到|提升到"
     # what is to be organised, chosen or sent (将组织5期培训, 将评选出6项一等奖, 将输送近5000名)
     r"|组织|組織|评选|評選|选拔|選拔|开展|開展|输送|輸送|招聘|招募|接收)|"
+    r"[将將](?:再|要|会|會)(?:培训|培訓)|"  # 年内将再培训90余人 (将 before 培训 alone may mark its object)
     # 计划 before what it plans (今年计划招聘20人, 计划培训4000名焊工, 计划用10年时间, 计划在未来3年内);
     # 按计划 is a plan kept; 计划投资 is a project's budget and 计划招收 an intake's places, facts the gold keeps
-    r"(?<![按原照])(?:计划|計劃)(?=招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明])"
+    r"(?<![按原照])(?:计划|計劃)(?=再|招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明])"
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
@@ -76,6 +77,8 @@ ECONOMY = re.compile(
     r"中心|机构|機構|培训|培訓|幼儿园|幼兒園|高中|初中|小学|小學|中学|中學|高校|大学|大學|义务教育|義務教育|普通))|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业|"
+    # an industry's production and sales (新能源汽车产销分别达705.8万辆, 粗钢产量50强)
+    r"产销|產銷|总产量|總產量|(?<![年月日])产量|(?<![年月日])產量|(?<!品牌)销量|(?<!品牌)銷量|"
     # a place's firms of a kind (芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家)
     r"全[省市区县國国](?:的)?(?:高新技术企业|高新技術企業|科技型中小企业|科技型中小企業)|"
     # in English (the total industrial output value of 132 regulated enterprises reached 9.29 billion yuan)
@@ -469,7 +472,8 @@ ENGLISH_FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|(?:is|are) aiming (?:to|at)|"
     r"to reach the|"
     r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
-    r"(?:is|are) needed|expects? to|in the next (?:[a-z]+ )?(?:years?|months?)|"
+    r"(?:is|are) needed|expects? to|in the next (?:[a-z]+ )?(?:years?|months?)|(?:it's|it is|is) estimated|we'll|"
+    r"(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)|"
     r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll|participate|attend|take part|"
     r"join|recruit|hire|host|hold|build|establish|launch|set up|select))\b",
     re.IGNORECASE,

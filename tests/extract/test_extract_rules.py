@@ -205,6 +205,9 @@ NOT_FACTS = [
     "今年该区总工会将组织5期家政护理培训。",  # what is to be organised
     "该公司今年计划招聘20人左右。",  # what a firm plans
     "More than 300 students and their instructors will participate in a training programme.",
+    "2022年中国新能源汽车产销分别达705.8万辆和688.7万辆。",  # an industry's production and sales
+    "昆明铁路局今年内将再培训90余人。",  # what is still to be trained
+    "China launched a program to establish 100 quality schools for training rural talent.",
     "月薪在3000元的占比最大。",  # the band of a distribution
     "每万名劳动力中高技能人员达到920人。",  # a density per so many people
     "该校2017年招生总计划3225人。",  # a plan
@@ -969,6 +972,7 @@ def test_statistics_table_rows():
         ("现有省创新实验室7家。", "tech_innovation_platforms"),
         ("学院建有技术服务中心3个。", "tech_innovation_platforms"),
         ("聘请企业能工巧匠担任兼职教师，共计120人。", "enterprise_parttime_teachers"),
+        ("学院向帮扶村捐赠乡村振兴资金10万余元。", "other"),  # a school's aid to a village
         # English pages: the noun phrase after the number says what is counted
         ("Currently, the School offers 4 undergraduate programs.", "majors_offered"),
         ("The college has 3 backbone majors.", "other"),  # a designation, not what is offered
