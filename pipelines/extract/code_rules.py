@@ -331,7 +331,15 @@ def enterprises_not_counted(s: Setting) -> str | None:
     """A count of firms must count firms: 建成鲁班工坊两个 beside 合作 is a count of workshops."""
     if s.code in ENTERPRISE_COUNTS and s.noun and not ENTERPRISE_NOUNS.search(s.noun):
         return "the thing counted is not an enterprise"
+    if s.code in ENTERPRISE_COUNTS and SCHOOL_UNITS.match(s.after):
+        return "the school's own units or bodies, not enterprises"
     return None
+
+
+# A school's own units and bodies (16个教学单位, 1个国际合作办学机构): no firms, though 单位 and 机构 are.
+SCHOOL_UNITS = re.compile(
+    r"[^，,。；;、]{0,6}?(?:教学单位|教學單位|办学机构|辦學機構|教学机构|教學機構|二级学院|二級學院|院系)"
+)
 
 
 # Codes that count places, bodies or classes, never the firms they are made with.
@@ -587,8 +595,12 @@ def teachers_sent_to_firms(s: Setting) -> str | None:
 LEARNERS_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:学生|学员|毕业生|学徒|研究生|硕士|本科生|新生|实习生|学子)")
 
 
+# Staff trained (培训保护性耕作技术人员580人, 累计培养逾3万名技术骨干): learners too, whatever their trade.
+TRAINED_BEFORE = re.compile(r"(?:培训|培訓|培养|培養|复训|復訓|轮训|輪訓|训练|訓練)[^，,。；;]{0,12}$")
+
+
 def learners_not_teachers(s: Setting) -> str | None:
-    if s.code == "enterprise_parttime_teachers" and LEARNERS_AFTER.search(s.after):
+    if s.code == "enterprise_parttime_teachers" and (LEARNERS_AFTER.search(s.after) or TRAINED_BEFORE.search(s.before)):
         return "learners counted, not industry staff who teach"
     return None
 

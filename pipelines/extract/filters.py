@@ -78,7 +78,7 @@ ECONOMY = re.compile(
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业|"
     # an industry's production and sales (新能源汽车产销分别达705.8万辆, 粗钢产量50强)
-    r"产销|產銷|总产量|總產量|(?<![年月日])产量|(?<![年月日])產量|(?<!品牌)销量|(?<!品牌)銷量|"
+    r"产销|產銷|总产量|總產量|(?<![年月日])产量|(?<![年月日])產量|(?<!品牌)销量|(?<!品牌)銷量|产能|產能|"
     # a place's firms of a kind (芜湖全市高新技术企业、科技型中小企业总数分别突破2000家、3000家)
     r"全[省市区县國国](?:的)?(?:高新技术企业|高新技術企業|科技型中小企业|科技型中小企業)|"
     # in English (the total industrial output value of 132 regulated enterprises reached 9.29 billion yuan)
@@ -585,7 +585,19 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return "a figure about the economy, not the institution"
     if SHORTAGE.search(for_matching(doc.text[max(clause_start, c.start - 16) : c.start])):
         return "a shortage or a demand of an industry (人才缺口, 行业需求), not the institution's"
+    if c.unit_text in ACRES:
+        said = for_matching(doc.text[clause_start : c.start])
+        if FARMLAND.search(said) and not SCHOOL_LAND.search(said):
+            return "farmland planted, tended or held (种植棉花192.6万亩, 家里有50亩地), not the institution's"
     return None
+
+
+ACRES = ("亩", "畝", "万亩", "萬畝")
+# Land farmed (种植, 作物, 托管, 承包, 果园) as against a school's land and bases (占地, 实训基地).
+FARMLAND = re.compile(
+    r"种植|作物|棉花|小麦|玉米|水稻|耕地|托管|流转|承包|花木|苗木|果园|茶园|灌溉|播种|家里有|全[团县乡镇]"
+)
+SCHOOL_LAND = re.compile(r"基地|学校|学院|校|实训|实习|示范|占地|园区|场地")
 
 
 SCHOOLS_MEASURE = ("所",)  # the measure word of schools: 全国共有48所铁路行业办学特色院校

@@ -208,6 +208,8 @@ NOT_FACTS = [
     "2022年中国新能源汽车产销分别达705.8万辆和688.7万辆。",  # an industry's production and sales
     "昆明铁路局今年内将再培训90余人。",  # what is still to be trained
     "China launched a program to establish 100 quality schools for training rural talent.",
+    "今年全县种植棉花192.6万亩。",  # farmland
+    "云南绿色铝年产能已达826万吨。",  # an industry's capacity
     "月薪在3000元的占比最大。",  # the band of a distribution
     "每万名劳动力中高技能人员达到920人。",  # a density per so many people
     "该校2017年招生总计划3225人。",  # a plan
@@ -973,6 +975,8 @@ def test_statistics_table_rows():
         ("学院建有技术服务中心3个。", "tech_innovation_platforms"),
         ("聘请企业能工巧匠担任兼职教师，共计120人。", "enterprise_parttime_teachers"),
         ("学院向帮扶村捐赠乡村振兴资金10万余元。", "other"),  # a school's aid to a village
+        ("全年培训保护性耕作技术人员580人。", "other"),  # staff trained, not industry staff teaching
+        ("学院与企业深度合作，设有16个教学单位。", "other"),  # the school's own units, not firms
         # English pages: the noun phrase after the number says what is counted
         ("Currently, the School offers 4 undergraduate programs.", "majors_offered"),
         ("The college has 3 backbone majors.", "other"),  # a designation, not what is offered
