@@ -210,6 +210,7 @@ NOT_FACTS = [
     "China launched a program to establish 100 quality schools for training rural talent.",
     "今年全县种植棉花192.6万亩。",  # farmland
     "云南绿色铝年产能已达826万吨。",  # an industry's capacity
+    "2016年计划培养2000名农民创业创新辅导师，培育1万名带头人。",  # a plan and what follows in its sentence
     "月薪在3000元的占比最大。",  # the band of a distribution
     "每万名劳动力中高技能人员达到920人。",  # a density per so many people
     "该校2017年招生总计划3225人。",  # a plan
