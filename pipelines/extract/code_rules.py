@@ -599,6 +599,18 @@ LEARNERS_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:学生|学员|毕业生|�
 TRAINED_BEFORE = re.compile(r"(?:培训|培訓|培养|培養|复训|復訓|轮训|輪訓|训练|訓練)[^，,。；;]{0,12}$")
 
 
+# Candidates sitting a test (293名考生, 参加鉴定的学生共计187人) are not yet holders of what it certifies.
+CANDIDATES = re.compile(r"考生|参加|參加|参考|參考|报考|報考|参试|參試|应考|應考|报名|報名")
+PASSED = re.compile(r"获得|獲得|取得|通过|通過|获证|獲證|考取|合格|持有|拿到|领取|領取|获颁|獲頒|考获|考獲")
+
+
+def candidates_not_holders(s: Setting) -> str | None:
+    near = s.before[-16:] + s.after[:12]
+    if s.code == "vocational_certificate_holders" and CANDIDATES.search(near) and not PASSED.search(near):
+        return "candidates who sat a test, not holders of a certificate"
+    return None
+
+
 def learners_not_teachers(s: Setting) -> str | None:
     if s.code == "enterprise_parttime_teachers" and (LEARNERS_AFTER.search(s.after) or TRAINED_BEFORE.search(s.before)):
         return "learners counted, not industry staff who teach"
@@ -760,6 +772,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     projects_not_research,
     teachers_sent_to_firms,
     learners_not_teachers,
+    candidates_not_holders,
     own_teachers_not_industry,
     institutes_not_think_tanks,
     classes_not_majors,

@@ -977,6 +977,7 @@ def test_statistics_table_rows():
         ("聘请企业能工巧匠担任兼职教师，共计120人。", "enterprise_parttime_teachers"),
         ("学院向帮扶村捐赠乡村振兴资金10万余元。", "other"),  # a school's aid to a village
         ("全年培训保护性耕作技术人员580人。", "other"),  # staff trained, not industry staff teaching
+        ("本次职业技能等级认定共有293名考生参加。", "other"),  # candidates, not certificate holders
         ("学院与企业深度合作，设有16个教学单位。", "other"),  # the school's own units, not firms
         # English pages: the noun phrase after the number says what is counted
         ("Currently, the School offers 4 undergraduate programs.", "majors_offered"),
