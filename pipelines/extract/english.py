@@ -314,7 +314,7 @@ BRACKETED = re.compile(
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 ENGLISH_RANGE = re.compile(
     rf"{_opens('between', *_DIGITS)}(?<![\w.,])(?:(?P<between>between)[ \t]+)?(?P<num>{_NUM})(?P<pct1>[ \t]?%)?"
-    rf"[ \t]*(?:(?(between)and|to)[ \t]+|[-–][ \t]*)(?P<num2>{_NUM})"
+    rf"[ \t]*(?:(?(between)and|to)[ \t]+|[-–][ \t]*)(?P<num2>{_NUM})(?:[ \t]+(?P<scale>{_WORD_SCALE}))?"
     rf"(?:[ \t]?(?P<pct>%)|[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b)",
     re.IGNORECASE,
 )
@@ -503,8 +503,8 @@ def english_spans(text: str) -> list[Candidate]:
             end=m.end(),
             num_start=m.start("num"),
             num_end=m.end(unit) if unit == "pct" else m.end("num2"),
-            number=m.group("num").replace(",", ""),
-            number2=m.group("num2").replace(",", ""),
+            number=_number(m, "num"),  # 5-8 million yuan: the scale is both ends'
+            number2=_number(m, "num2"),
             unit_text=m.group(unit),
             prefix=None,
             suffix=None,

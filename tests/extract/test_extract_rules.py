@@ -565,6 +565,8 @@ REAL_TEXT_FAMILIES = [
             (5, "percent", "range"),
         ],
     ),
+    # a range's scale word applies to both ends (5-8 million yuan: from 5,000,000)
+    ("Founders can get 5-8 million yuan of discounted loans.", [(5_000_000, "CNY", "range")]),
     # English shares in words and with an English mark, scaled counts, counts written as words,
     # a count in brackets after its noun, yuan as RMB; a year in brackets is no count
     (
