@@ -327,19 +327,21 @@ ENTERPRISE_COUNTS = ("partner_enterprises", "enterprises_served", "certified_ie_
 ENTERPRISE_NOUNS = re.compile(r"企业|企業|公司|厂|廠|厂商|廠商|单位|單位|机构|機構|集团|集團|伙伴|夥伴|商家|合作方")
 
 
-def enterprises_not_counted(s: Setting) -> str | None:
-    """A count of firms must count firms: 建成鲁班工坊两个 beside 合作 is a count of workshops."""
-    if s.code in ENTERPRISE_COUNTS and s.noun and not ENTERPRISE_NOUNS.search(s.noun):
-        return "the thing counted is not an enterprise"
-    if s.code in ENTERPRISE_COUNTS and SCHOOL_UNITS.match(s.after):
-        return "the school's own units or bodies, not enterprises"
-    return None
-
-
 # A school's own units and bodies (16个教学单位, 1个国际合作办学机构): no firms, though 单位 and 机构 are.
 SCHOOL_UNITS = re.compile(
     r"[^，,。；;、]{0,6}?(?:教学单位|教學單位|办学机构|辦學機構|教学机构|教學機構|二级学院|二級學院|院系)"
 )
+
+
+def enterprises_not_counted(s: Setting) -> str | None:
+    """A count of firms must count firms: 建成鲁班工坊两个 beside 合作 is a count of workshops."""
+    if s.code not in ENTERPRISE_COUNTS:
+        return None
+    if s.noun and not ENTERPRISE_NOUNS.search(s.noun):
+        return "the thing counted is not an enterprise"
+    if SCHOOL_UNITS.match(s.after):
+        return "the school's own units or bodies, not enterprises"
+    return None
 
 
 # Codes that count places, bodies or classes, never the firms they are made with.
@@ -450,6 +452,12 @@ ENTERPRISE_ACTOR = re.compile(
 PER_HEAD = re.compile(r"每(名|人|位|个|生|所|家)|人均|生均")
 
 
+# Aid given to villages and the poor (捐赠乡村振兴资金10万余元, 为帮扶村捐赠): the giver is the school or a
+# public body unless a firm is named right before the amount.
+RURAL_AID = re.compile(r"乡村振兴|鄉村振興|帮扶|幫扶|扶贫|扶貧|贫困户|貧困戶|对口支援|對口支援|驻村|駐村")
+FIRM_GIVES = re.compile(r"企业|企業|公司|集团|集團|厂|廠|商会|商會|银行|銀行")
+
+
 def money_without_an_enterprise(s: Setting) -> str | None:
     """Spec: the enterprise codes need an enterprise in that role; money a government or the
     school puts in (总投资3.97亿元 for a new campus) is `other`."""
@@ -462,12 +470,6 @@ def money_without_an_enterprise(s: Setting) -> str | None:
     if RURAL_AID.search(said_around(s)) and not FIRM_GIVES.search(s.before[-20:]):
         return "a school's or a body's aid to villages (捐赠乡村振兴资金), not an enterprise's investment"
     return None
-
-
-# Aid given to villages and the poor (捐赠乡村振兴资金10万余元, 为帮扶村捐赠): the giver is the school or a
-# public body unless a firm is named right before the amount.
-RURAL_AID = re.compile(r"乡村振兴|鄉村振興|帮扶|幫扶|扶贫|扶貧|贫困户|貧困戶|对口支援|對口支援|驻村|駐村")
-FIRM_GIVES = re.compile(r"企业|企業|公司|集团|集團|厂|廠|商会|商會|银行|銀行")
 
 
 EQUIPMENT = re.compile(r"设备|仪器|器材|装备|设施|装置|机床|车辆|软件|物资|耗材|工具|实训台|生产线|模型")

@@ -583,7 +583,9 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
-    if SHORTAGE.search(for_matching(doc.text[max(clause_start, c.start - 16) : c.start])):
+    window = doc.text[max(clause_start, c.start - 16) : c.start]
+    # 缺 and 需 are the same in both scripts and no gloss splits them off: most numbers skip the work
+    if ("缺" in window or "需" in window) and SHORTAGE.search(for_matching(window)):
         return "a shortage or a demand of an industry (人才缺口, 行业需求), not the institution's"
     if c.unit_text in ACRES:
         said = for_matching(doc.text[clause_start : c.start])
