@@ -182,6 +182,9 @@ def refresh(
     if timings is not None:
         stats = inst.get_run_stats(run_id)
         timings["run_seconds"] = (stats.end_time or 0.0) - (stats.start_time or 0.0)
+        timings["steps"] = {
+            st.step_key: (st.end_time or 0.0) - (st.start_time or 0.0) for st in inst.get_run_step_stats(run_id)
+        }
     return result.success
 
 

@@ -58,6 +58,7 @@ def phase(inbox: Path, published: Path, data: Path) -> dict:
     return {
         "ok": ok,
         "run_s": timings.get("run_seconds", float("nan")),
+        "steps": timings.get("steps", {}),
         "wall_s": wall,
         "import_s": t_import,
         "cpu_s": cpu,
@@ -107,6 +108,9 @@ def print_story(s: dict) -> None:
             f"{p['peak_mb']:6.0f}MB{p['worker_peak_mb']:11.0f}MB{p['run_s'] / cold['run_s']:10.1%}"
         )
     print(f"cold: {cold['run_s'] / s['n'] * 1000:.1f} ms of run per report")
+    for name, p in (("cold", cold), ("one new report", s["new"])):
+        top = sorted(p["steps"].items(), key=lambda kv: -kv[1])[:6]
+        print(f"{name + ', longest steps:':<32}" + ", ".join(f"{k} {v:.1f}s" for k, v in top))
 
 
 def print_linearity(stories: list[dict]) -> None:

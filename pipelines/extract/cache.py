@@ -1,12 +1,12 @@
-"""Facts per report, cached by content hash and extractor version."""
+"""Facts per report, cached by content hash and extractor version (one SQLite file of entries
+per version, pipelines/keyed_store.py)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipelines.atomic import write_atomic
+from pipelines.keyed_store import KeyedStore
 from pipelines.progress import Report
 
 from .extractor import EXTRACTOR_VERSION
@@ -19,29 +19,19 @@ class FactCache:
 
     def __init__(self, root: Path | None, version: str = EXTRACTOR_VERSION):
         self.dir = Path(root) / "facts" / version if root else None
+        self.entries = KeyedStore(self.dir)
         self.version = version
         self.hits = 0
         self.misses = 0
         self.stored = 0  # reports whose facts this instance extracted and stored
 
-    def _path(self, sha256: str, kind: str = "") -> Path | None:
-        return self.dir / kind / f"{sha256}.json" if self.dir else None
-
     def cached(self, sha256: str, kind: str = ""):
         """The facts of a report (or, with a kind, another per-report result kept beside them,
         e.g. facts_table's attributions); None when not cached."""
-        path = self._path(sha256, kind)
-        if path is None:
-            return None
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # missing, or torn by a crash (cache files skip fsync)
-            return None
+        return self.entries.get(sha256, kind)
 
     def put(self, sha256: str, facts, kind: str = "") -> None:
-        path = self._path(sha256, kind)
-        if path is not None:
-            write_atomic(path, json.dumps(facts, ensure_ascii=False), durable=False)
+        self.entries.put(sha256, facts, kind)
         if not kind:
             self.stored += 1
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from pipelines.atomic import write_atomic
+from pipelines.keyed_store import KeyedStore
 
 from .decode import Decoded, DecodeError
 from .formats import Location
@@ -59,12 +58,13 @@ def report_from_json(entry: dict) -> Report:
 
 
 class DecodedCache:
-    """Decoded reports keyed by sha256 and file suffix; root None keeps nothing on disk. The
-    last report is also kept in memory (intake asks twice in a row: decode check, time budget),
+    """Decoded reports keyed by sha256 and file suffix, in one SQLite file of entries per decoder
+    version (pipelines/keyed_store.py); root None keeps nothing on disk. The last report is also kept in memory (intake asks twice in a row: decode check, time budget),
     only the last, so that a run holds one report's text at a time."""
 
     def __init__(self, root: Path | None, version: str = DECODER_VERSION):
         self.dir = Path(root) / "decoded" / version if root else None
+        self.entries = KeyedStore(self.dir)
         self.version = version
         self.hits = 0
         self.misses = 0
@@ -79,12 +79,8 @@ class DecodedCache:
         reads no bytes). Call under a time budget to bound a miss."""
         key = self._key(sha256, name)
         entry = self._last[1] if self._last and self._last[0] == key else None
-        path = self.dir / key[:2] / f"{key}.json" if self.dir else None
-        if entry is None and path is not None and path.exists():
-            try:
-                entry = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:  # a torn entry reads as missing
-                entry = None
+        if entry is None:
+            entry = self.entries.get(key)  # None where missing or torn
         if entry is not None:
             self.hits += 1
         else:
@@ -93,8 +89,7 @@ class DecodedCache:
                 entry = report_to_json(read_report(data() if callable(data) else data, name))
             except (DecodeError, UnicodeDecodeError, LookupError) as exc:
                 entry = {"error": str(exc)}
-            if path is not None:
-                write_atomic(path, json.dumps(entry, ensure_ascii=False), durable=False)
+            self.entries.put(key, entry)
         self._last = (key, entry)
         if "error" in entry:
             raise DecodeError(entry["error"])

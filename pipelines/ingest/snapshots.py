@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.atomic import flush, write_atomic
+from pipelines.keyed_store import KeyedStore
 
 
 def escaped(name: bytes | str) -> str:
@@ -51,6 +51,7 @@ class SnapshotStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._unflushed: list[Path] = []  # written by put(durable=False), for flush()
+        self._verdicts = KeyedStore(self.root / "verdicts")
 
     def blob_path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
@@ -89,24 +90,13 @@ class SnapshotStore:
         flush(self._unflushed)
         self._unflushed = []
 
-    def verdict_path(self, sha: str, key: str) -> Path:
-        return self.root / "verdicts" / key / f"{sha}.json"
-
     def verdict(self, sha: str, key: str) -> dict | None:
         """A recorded verdict on a snapshot's content (e.g. whether it fits the time budget)."""
-        path = self.verdict_path(sha, key)
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        return self._verdicts.get(sha, key)
 
     def set_verdict(self, sha: str, key: str, verdict: dict) -> None:
-        """Written without fsync: a verdict is a cache, and a torn one reads as missing."""
-        path = self.verdict_path(sha, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(verdict, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        """Kept as a cache entry (pipelines/keyed_store.py): a lost one is checked again."""
+        self._verdicts.put(sha, verdict, key)
 
     def get(self, sha: str) -> bytes:
         data = self.blob_path(sha).read_bytes()

@@ -1,0 +1,87 @@
+"""Per-report cache entries in one SQLite file: values round-trip, what cannot be read is missing
+(never an error), and a refresh's entries make no file each."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import sqlite3
+
+from pipelines.extract.cache import FactCache
+from pipelines.ingest.decoded_cache import DecodedCache
+from pipelines.ingest.snapshots import SnapshotStore
+from pipelines.keyed_store import FILE_NAME, KeyedStore
+
+
+def test_values_round_trip_by_kind_and_key(tmp_path):
+    store = KeyedStore(tmp_path)
+    store.put("a" * 64, [{"quote": "合作企业12家", "value": 12.0}])
+    store.put("a" * 64, {"reason": ""}, kind="budget-1")
+    again = KeyedStore(tmp_path)  # another connection reads what the first wrote
+    assert again.get("a" * 64) == [{"quote": "合作企业12家", "value": 12.0}]
+    assert again.get("a" * 64, kind="budget-1") == {"reason": ""}
+    assert again.get("b" * 64) is None and again.get("a" * 64, kind="other") is None
+
+
+def test_a_later_put_replaces_the_entry(tmp_path):
+    store = KeyedStore(tmp_path)
+    store.put("k", [1])
+    store.put("k", [2])
+    assert KeyedStore(tmp_path).get("k") == [2]
+
+
+def test_no_folder_keeps_nothing(tmp_path):
+    store = KeyedStore(None)
+    store.put("k", [1])
+    assert store.get("k") is None and store.path is None
+
+
+def test_a_value_cut_short_reads_as_missing(tmp_path):
+    store = KeyedStore(tmp_path)
+    store.put("k", {"text": "合作企业12家"})
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE entries SET value = '{\"tex'")
+    assert KeyedStore(tmp_path).get("k") is None
+
+
+def test_a_file_that_is_no_database_is_started_again(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"not a database at all" * 100)
+    store = KeyedStore(tmp_path)
+    assert store.get("k") is None
+    store.put("k", [1])
+    assert KeyedStore(tmp_path).get("k") == [1]
+
+
+def _put_in_child(store: KeyedStore) -> None:
+    store.put("child", ["from another process"])
+
+
+def test_a_store_handed_to_another_process_opens_its_own_connection(tmp_path):
+    store = KeyedStore(tmp_path)
+    store.put("parent", [1])  # the parent's connection is open
+    copy = pickle.loads(pickle.dumps(store))
+    assert copy._db is None
+    child = multiprocessing.get_context("spawn").Process(target=_put_in_child, args=(store,))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0
+    assert store.get("child") == ["from another process"] and store.get("parent") == [1]
+
+
+def test_the_caches_of_many_reports_make_no_file_per_report(tmp_path):
+    facts, decoded, snapshots = (
+        FactCache(tmp_path / "cache"),
+        DecodedCache(tmp_path / "cache"),
+        SnapshotStore(tmp_path / "snap"),
+    )
+    for i in range(50):
+        sha = f"{i:064x}"
+        facts.put(sha, [])
+        facts.put(sha, [], kind="rows-x")
+        decoded.report(sha, "r.txt", f"合作企业{i}家。".encode())
+        snapshots.set_verdict(sha, "budget-x", {"reason": "", "seconds": 60.0, "elapsed": 0.1})
+    written = [*(tmp_path / "cache").rglob("*"), *(tmp_path / "snap").rglob("*")]
+    files = [p for p in written if p.is_file() and not p.name.startswith(FILE_NAME)]
+    assert files == []
+    assert FactCache(tmp_path / "cache").cached(f"{7:064x}", kind="rows-x") == []
+    assert SnapshotStore(tmp_path / "snap").verdict(f"{7:064x}", "budget-x")["elapsed"] == 0.1
