@@ -297,6 +297,10 @@ def implausible_number(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# Two people named just before (李先保与汪姣两位老师, 趙爽、羅森文兩名學生): the labellers count them (33 of 38).
+NAMED_PAIR = re.compile(r"[、和与與及][\u4e00-\u9fff]{2,3}(?:老师|老師)?$")
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
@@ -315,6 +319,7 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and c.unit_text in ("位", "名", "人")
         and not (c.prefix or c.suffix)
         and not doc.text.endswith(("有", "共", "计", "計", "达", "達"), 0, c.start)  # 有两位学生被录取 counts
+        and not NAMED_PAIR.search(doc.text, max(0, c.start - 8), c.start)  # 李先保与汪姣两位老师 counts
     ):
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):

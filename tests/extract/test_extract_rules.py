@@ -479,6 +479,9 @@ REAL_TEXT_FAMILIES = [
     # two people named in passing, two digits, a cheque numeral inside a word: no counts
     ("两位指导老师全程陪同，合格率达到两位数，以满足教师队伍人才需求。", []),
     ("有两位学生被师范大学录取。", [(2, "person", "exact")]),
+    # but two people just named count (李先保与汪姣两位老师): the labellers count them, 33 times of 38
+    ("李先保与汪姣两位老师获得优秀指导教师奖。", [(2, "person", "exact")]),
+    ("趙爽、羅森文兩名學生獲大賽一等獎。", [(2, "person", "exact")]),
     # placings won are awards; the noun after a clause that qualifies it (与…的专业); an adverb
     # (首次) ends the noun phrase
     ("共获得4个第一名、9个第二名。", [(4, "item", "exact"), (9, "item", "exact")]),
