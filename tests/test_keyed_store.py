@@ -85,3 +85,21 @@ def test_the_caches_of_many_reports_make_no_file_per_report(tmp_path):
     assert files == []
     assert FactCache(tmp_path / "cache").cached(f"{7:064x}", kind="rows-x") == []
     assert SnapshotStore(tmp_path / "snap").verdict(f"{7:064x}", "budget-x")["elapsed"] == 0.1
+
+
+def test_a_database_locked_by_another_process_is_never_removed(tmp_path, monkeypatch):
+    import pytest
+
+    from pipelines import keyed_store
+
+    path = tmp_path / FILE_NAME
+    other = sqlite3.connect(path, isolation_level=None)  # another writer, in the default journal mode
+    other.execute("CREATE TABLE entries (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key))")
+    other.execute("INSERT INTO entries VALUES ('', 'k', '[1]')")
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(keyed_store, "BUSY_SECONDS", 0.05)
+    with pytest.raises(sqlite3.OperationalError):
+        KeyedStore(tmp_path).put("j", [2])
+    other.execute("COMMIT")
+    other.close()
+    assert KeyedStore(tmp_path).get("k") == [1]

@@ -59,8 +59,9 @@ def report_from_json(entry: dict) -> Report:
 
 class DecodedCache:
     """Decoded reports keyed by sha256 and file suffix, in one SQLite file of entries per decoder
-    version (pipelines/keyed_store.py); root None keeps nothing on disk. The last report is also kept in memory (intake asks twice in a row: decode check, time budget),
-    only the last, so that a run holds one report's text at a time."""
+    version (pipelines/keyed_store.py); root None keeps nothing on disk. The last report is also
+    kept in memory (intake asks twice in a row: decode check, time budget), only the last, so that
+    a run holds one report's text at a time."""
 
     def __init__(self, root: Path | None, version: str = DECODER_VERSION):
         self.dir = Path(root) / "decoded" / version if root else None
