@@ -107,6 +107,8 @@ def award_not_from_a_competition(s: Setting) -> str | None:
         return "an award that is not from a skills competition"
     if HONOUR_BEFORE.search(s.before[-10:]) or HONOUR_AFTER.match(s.after):
         return "an honour a contest gives its organisers, referees or teachers, not an award won in it"
+    if TEACHING_CONTEST_EN.search(s.english_rest):
+        return "an award of a teaching contest, not a skills competition"
     teaching = last_match(TEACHING_CONTEST, said)
     if teaching and not SKILLS_CONTEST.search(said, teaching.end()):
         # 全国职业院校技能大赛教学能力比赛 is named for the skills contest but is one of teaching
@@ -134,6 +136,9 @@ SKILLS_CONTEST = re.compile(r"技能大赛|技能竞赛|职业技能|技能赛|�
 TEACHING_CONTEST = re.compile(
     r"(?:教学能力|班主任能力|教师职业能力|教学设计|说课|微课|课堂教学)[^，,。；;]{0,8}(?:大赛|竞赛|比赛|选拔赛)"
 )
+# English names the contest after the award, within its clause (1 third prize of National
+# Informatization Teaching Competition)
+TEACHING_CONTEST_EN = re.compile(r"^[^,;.]*?\b[Tt]eaching(?: [A-Za-z]+)? (?:[Cc]ompetition|[Cc]ontest)")
 
 
 # Contests that are not of skills (科技创新大赛, 挑战杯, academic contests, and the arts, speech and

@@ -33,7 +33,7 @@ PHRASE_STOP = re.compile(
     r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|首次|首批|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
     r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养(?!专业|项目|方案|模式|基地|对象|计划|体系)|新增|达成|"
     r"联合(?!体)|共同(?!体)|开发(?!中心|区|园|基地|平台)|实现|输送|推广|就业(?!岗位|機會|机会|崗位|创业|創業|见习|見習|基地|实习|實習)|(?<![规原准细法守])则|"
-    r"建立|建成|形成|设立|成立|签署|"
+    r"建立|建成|形成|设立|成立|签署|创办|举办|开办|"
     # chosen or named as something (3个职教集团入选国家示范性职业教育集团): what it became is no part of it
     r"入选|获评|评为|认定为|列入|纳入|荣获|进入|晋级|入围|"
     r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师|专业|工种)|"
@@ -336,8 +336,9 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     if c.table_label is not None:
         return "", head_noun_before(for_matching(c.table_label))
     tail_start = c.unit_end + (1 if text.startswith("的", c.unit_end) else 0)
-    # a one- or two-character gloss in brackets inside a word (工程技术开(研)发中心) is no stop
-    tail = BRACKET_GLOSS.sub("", for_matching(text[tail_start : tail_start + 24]))
+    # a one- or two-character gloss in brackets inside a word (工程技术开(研)发中心) is no stop, and a
+    # mirror's pinyin glosses (學(xué)校) take no room: 24 characters of words, read from up to 48
+    tail = BRACKET_GLOSS.sub("", for_matching(text[tail_start : tail_start + 48]))[:24]
     stop = PHRASE_STOP.search(tail)
     phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]

@@ -485,7 +485,8 @@ ENGLISH_FORECAST = re.compile(
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
 ENGLISH_FUNDS = re.compile(r"RMB|USD|US\$|yuan|dollars?|fund|invest|budget|allocat|grant", re.IGNORECASE)
-_ENGLISH_STOP = re.compile(r"[.!?](?=\s)|[。；;\n]")
+# a sentence ends at a stop before a space, closing quotes or brackets between (…in Guangzhou." According to)
+_ENGLISH_STOP = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。；;\n]")
 
 
 def _english_forecast(text: str, start: int, end: int) -> bool:

@@ -2160,3 +2160,28 @@ def test_the_triathlon_is_no_count_of_three():
     assert codes_of("比赛设游泳、铁人三项接力、救生等5个项目。") == ["other"]
     assert facts_of("比赛设游泳、铁人三项接力、救生等5个项目。") == [(5, "item", "exact")]
     assert facts_of("获得一等奖三项。") == [(3, "item", "exact")]
+
+
+def test_an_english_sentence_ends_at_a_stop_before_a_closing_quote():
+    # the forecast is the quoted sentence's; the medals after it were won
+    text = '"The winners will take part in the final." The dean said students had won two silver medals at the contest.'
+    assert facts_of(text) == [(2, "item", "exact")]
+    assert codes_of(text) == ["skill_competition_awards"]
+
+
+def test_english_prizes_of_a_skills_competition_are_awards_and_of_a_teaching_contest_are_not():
+    text = "Another 12 first prizes and 30 second prizes were awarded in the students' group of the skills competition."
+    assert codes_of(text) == ["skill_competition_awards", "skill_competition_awards"]
+    text = "The teachers won 3 second prizes of the Provincial Informatization Teaching Competition."
+    assert codes_of(text) == ["other"]
+
+
+def test_a_mirrors_pinyin_glosses_take_no_room_in_the_counted_noun_phrase():
+    # the head noun (中心, a unit) comes after three glosses: still within the phrase
+    text = "學(xué)院獲批2個(gè)省級高等學(xué)校新技術(shù)研發(fā)中心。"
+    assert facts_of(text) == [(2, "unit", "exact")]
+
+
+def test_founding_or_holding_something_ends_the_counted_noun_phrase():
+    # 乡镇 are places (other); the workshops founded in them are the second count's
+    assert facts_of("在4个乡镇创办扶贫生产车间4个。") == [(4, "other", "exact"), (4, "unit", "exact")]
