@@ -10,7 +10,7 @@ from pipelines.keyed_store import KeyedStore
 from pipelines.progress import Report
 
 from .extractor import EXTRACTOR_VERSION
-from .parallel import extract_many
+from .parallel import Fanout, extract_many
 
 
 class FactCache:
@@ -38,10 +38,12 @@ class FactCache:
     def facts(self, sha256: str, text: str) -> list[dict]:
         return self.facts_of([(sha256, text)])[0]
 
-    def facts_of(self, reports: Iterable[tuple[str, str]], progress: Report | None = None) -> list[list[dict]]:
+    def facts_of(
+        self, reports: Iterable[tuple[str, str]], progress: Report | None = None, fan: Fanout | None = None
+    ) -> list[list[dict]]:
         """Facts of each (sha256, text), in order: cached ones read, the others extracted
-        together (on every core, see parallel.py) and cached; progress(done, total) over the
-        reports as the extraction goes."""
+        together (on every core, see parallel.py; on fan's workers where the caller keeps them)
+        and cached; progress(done, total) over the reports as the extraction goes."""
         reports = list(reports)
         out: list[list[dict] | None] = [None] * len(reports)
         todo: dict[str, list[int]] = {}
@@ -62,7 +64,7 @@ class FactCache:
             progress(done_after[done], len(reports))
 
         texts = [reports[todo[s][0]][1] for s in shas]
-        for sha, facts in zip(shas, extract_many(texts, extracted if progress else None), strict=True):
+        for sha, facts in zip(shas, extract_many(texts, extracted if progress else None, fan), strict=True):
             self.put(sha, facts)
             for i in todo[sha]:
                 out[i] = facts

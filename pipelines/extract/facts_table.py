@@ -9,13 +9,14 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.progress import Report
 from schemas.tables import FactsModel
 
 from .cache import FactCache
 from .frame_store import KEY, POS, FrameStore, frame_key
-from .parallel import map_reports
+from .parallel import Fanout, map_reports
 from .who_when import WHO_WHEN_FIELDS, ReportFacts, derive_chunk
 
 FACT_FIELDS = (
@@ -71,7 +72,9 @@ def _year(rep) -> int | None:
     return None if pd.isna(rep.published) else rep.published.year
 
 
-def _who_and_when(reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache) -> list[list[list]]:
+def _who_and_when(
+    reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache, fan: Fanout | None = None
+) -> list[list[list]]:
     """Each report's who-and-when rows (who_when.py): cached ones read, the others derived
     together (on every core when there are enough, see parallel.py) and cached."""
     kind = f"rows-{ROWS_VERSION}"
@@ -88,7 +91,7 @@ def _who_and_when(reports: list, keys: list[str], per_report: list[list[dict]], 
         )
         for i in todo
     ]
-    for i, rows in zip(todo, map_reports(derive_chunk, jobs, [len(j.text) for j in jobs]), strict=True):
+    for i, rows in zip(todo, map_reports(derive_chunk, jobs, [len(j.text) for j in jobs], fan), strict=True):
         cache.put(keys[i], rows, kind)
         out[i] = rows
     return out
@@ -106,31 +109,68 @@ def facts_frame(
     reports = list(texts.itertuples())
     rows_keys = [_rows_key(rep, _year(rep)) for rep in reports]
     if store is None:
-        return _rows(reports, rows_keys, cache, progress)
+        return _frame(_rows(reports, rows_keys, cache, progress))
     keys = [
         frame_key(k, rep.report_id, rep.file_name, rep.institution, rep.published)
         for k, rep in zip(rows_keys, reports, strict=True)
     ]
     if len(set(keys)) < len(keys):  # the same report twice: no key tells its rows apart
-        return _rows(reports, rows_keys, cache, progress)
+        return _frame(_rows(reports, rows_keys, cache, progress))
     kept, known = store.kept(keys)
     todo = [i for i, k in enumerate(keys) if k not in known]
     cache.hits += len(reports) - len(todo)
     new = _rows([reports[i] for i in todo], [rows_keys[i] for i in todo], cache, progress, [keys[i] for i in todo])
     table = store.combine(kept, new, keys)
+    del kept, new
     store.save(table, keys)
-    return table.drop_columns([KEY, POS]).to_pandas()
+    table = table.drop_columns([KEY, POS])
+    return _frame(table)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """The rows as pandas; the Arrow buffers are let go column by column as they are converted
+    (self_destruct), so the two copies are not held whole at once."""
+    return table.to_pandas(split_blocks=True, self_destruct=True)
+
+
+# Reports whose facts and attributions are held as Python objects at once: the rows built so far
+# wait as Arrow columns (a third of the memory of the same rows in pandas, and a fraction of their
+# dicts'), so the step's peak no longer grows with every report's dicts (issue 14).
+SLICE_REPORTS = 1000
 
 
 def _rows(
     reports: list, rows_keys: list[str], cache: FactCache, progress: Report | None, keys: list[str] | None = None
-) -> pd.DataFrame:
-    """The rows of these reports, built column by column: a dict per fact (27 keys, some 300k of
-    them at 10k reports) was the refresh's peak of memory and a third of this step's time. Each
-    report's facts and attributions are let go once their columns hold them."""
-    per_report = cache.facts_of(((rep.sha256, rep.text) for rep in reports), progress)
-    derived = _who_and_when(reports, rows_keys, per_report, cache)
+) -> pa.Table:
+    """The rows of these reports as one Arrow table, built SLICE_REPORTS reports at a time on the
+    same workers (parallel.Fanout), each slice column by column: a dict per fact (27 keys, some 300k
+    of them at 10k reports) was the refresh's peak of memory and a third of this step's time."""
     columns = list(FactsModel.to_schema().columns) + ([KEY, POS] if keys is not None else [])
+    total = len(reports)
+    parts = []
+    with Fanout() as fan:
+        for a in range(0, max(total, 1), SLICE_REPORTS):
+            part, b = reports[a : a + SLICE_REPORTS], a + SLICE_REPORTS
+            done = (lambda d, _t, a=a: progress(a + d, total)) if progress is not None else None
+            per_report = cache.facts_of(((rep.sha256, rep.text) for rep in part), done, fan)
+            derived = _who_and_when(part, rows_keys[a:b], per_report, cache, fan)
+            frame = _slice_frame(part, per_report, derived, cache.version, None if keys is None else keys[a:b], columns)
+            del per_report, derived
+            parts.append(_arrow(frame))
+    return pa.concat_tables(parts)
+
+
+def _arrow(df: pd.DataFrame) -> pa.Table:
+    """A slice's rows as Arrow: text columns as strings (nulls for None and NaN), the rest by dtype."""
+    fields = [pa.field(c, pa.string() if df[c].dtype == object else pa.from_numpy_dtype(df[c].dtype)) for c in df]
+    return pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False)
+
+
+def _slice_frame(
+    reports: list, per_report: list[list[dict]], derived: list[list[list]], version: str, keys, columns: list[str]
+) -> pd.DataFrame:
+    """One slice's rows, built column by column; each report's facts and attributions are let go
+    once their columns hold them."""
     cols: dict[str, list] = {c: [] for c in columns}
     for n, rep in enumerate(reports):
         facts, who_when = per_report[n], derived[n]
@@ -150,7 +190,7 @@ def _rows(
             cols[name] += [f[name] for f in facts]
         for j, name in enumerate(WHO_WHEN_FIELDS):
             cols[name] += [w[j] for w in who_when]
-        cols["extractor_version"] += [cache.version] * k
+        cols["extractor_version"] += [version] * k
         if keys is not None:
             cols[KEY] += [keys[n]] * k
             cols[POS] += range(k)

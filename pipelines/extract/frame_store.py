@@ -59,12 +59,8 @@ class FrameStore:
         table = table.replace_schema_metadata(None)
         return table.filter(pc.is_in(table[KEY], value_set=pa.array(sorted(wanted), pa.string()))), wanted & set(stored)
 
-    def combine(self, kept: pa.Table | None, new: pd.DataFrame, keys: list[str]) -> pa.Table:
+    def combine(self, kept: pa.Table | None, table: pa.Table, keys: list[str]) -> pa.Table:
         """Kept and new rows in report order (keys' order, then each row's place in its report)."""
-        fields = [
-            pa.field(c, pa.string() if new[c].dtype == object else pa.from_numpy_dtype(new[c].dtype)) for c in new
-        ]
-        table = pa.Table.from_pandas(new, schema=pa.schema(fields), preserve_index=False)
         if kept is not None and kept.num_rows:
             table = pa.concat_tables([kept.cast(table.schema), table])
         place = pd.Series(np.arange(len(keys)), index=pd.Index(keys))

@@ -97,25 +97,34 @@ def backend(texts: Sequence[str], sizes: Sequence[int] | None = None) -> str:
     return "processes"
 
 
-def extract_many(texts: Sequence[str], progress: Report | None = None) -> list[list[dict]]:
-    """progress(done, total): texts done so far, per text in this process, per chunk elsewhere."""
-    return _run(extract_chunk, list(texts), progress)
+def extract_many(texts: Sequence[str], progress: Report | None = None, fan: Fanout | None = None) -> list[list[dict]]:
+    """progress(done, total): texts done so far, per text in this process, per chunk elsewhere.
+    fan: workers kept by the caller for several calls (else started for this one)."""
+    return _run(extract_chunk, list(texts), progress, None, fan)
 
 
-def map_reports(work: Callable[[list], list], items: Sequence, sizes: Sequence[int]) -> list:
+def map_reports(work: Callable[[list], list], items: Sequence, sizes: Sequence[int], fan: Fanout | None = None) -> list:
     """work(chunk of items) → one result per item, over every item in input order, spread like
     extract_many: work must be a module-level function and items picklable; sizes are the
     items' characters of report text (what their work grows with)."""
-    return _run(work, list(items), None, list(sizes))
+    return _run(work, list(items), None, list(sizes), fan)
 
 
-def _run(work: Callable[[list], list], texts: list, progress: Report | None, sizes: list[int] | None = None) -> list:
+def _run(
+    work: Callable[[list], list],
+    texts: list,
+    progress: Report | None,
+    sizes: list[int] | None = None,
+    fan: Fanout | None = None,
+) -> list:
     if not texts:
         return []
     if backend(texts, sizes) == "in-process":
         return work(list(tracked(texts, len(texts), progress)))
-    with Fanout() as fan:
+    if fan is not None:
         return fan.submit(work, texts, sizes)(progress)
+    with Fanout() as own:
+        return own.submit(work, texts, sizes)(progress)
 
 
 class Fanout:

@@ -82,3 +82,19 @@ def test_a_torn_store_is_rebuilt(setup):
     pd.testing.assert_frame_equal(again, first)
     kept, known = frame_store(Paths(data=data).fact_cache()).kept(list(texts["report_id"]) + ["x"])
     assert kept is not None and kept.num_rows == 0 and known == set()  # written whole again, keyed by frame keys
+
+
+def test_rows_built_a_few_reports_at_a_time_equal_one_build(setup, monkeypatch):
+    """The facts frame is built SLICE_REPORTS reports at a time (issue 14: a refresh's peak of
+    memory): slices of 5 over 12 reports, the last one short, give the frame of one slice."""
+    inbox, data = setup
+    texts = _texts(inbox, data)
+    whole = facts_frame(texts, Paths(inbox=inbox, data=data / "one").fact_cache())
+    monkeypatch.setattr(facts_table, "SLICE_REPORTS", 5)
+    seen = []
+    progress = lambda done, total: seen.append((done, total))  # noqa: E731
+    sliced = facts_frame(texts, Paths(inbox=inbox, data=data / "sliced").fact_cache(), progress)
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert len(whole) > 12 and seen[-1] == (12, 12) and seen == sorted(seen)
+    empty = facts_frame(texts.iloc[0:0], Paths(inbox=inbox, data=data / "empty").fact_cache())
+    assert list(empty.columns) == list(whole.columns) and len(empty) == 0

@@ -78,7 +78,8 @@ def test_the_fact_cache_extracts_only_what_it_has_not_seen(tmp_path, monkeypatch
     calls = []
     real = parallel.extract_many
     monkeypatch.setattr(
-        "pipelines.extract.cache.extract_many", lambda ts, progress=None: calls.append(len(ts)) or real(ts, progress)
+        "pipelines.extract.cache.extract_many",
+        lambda ts, progress=None, fan=None: calls.append(len(ts)) or real(ts, progress, fan),
     )
     items = [(str(i), t) for i, t in enumerate(texts)]
     cold = FactCache(tmp_path).facts_of(items)
