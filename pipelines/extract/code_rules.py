@@ -450,7 +450,8 @@ ENTERPRISE_MONEY = ("enterprise_cash_investment", "enterprise_equipment_value")
 # Who may put money or equipment in: a firm or industry body, or a donor (a donation of money is
 # cash investment, of equipment equipment value).
 ENTERPRISE_ACTOR = re.compile(
-    r"企业|公司|厂|集团|行业|产业|校企|商会|银行|协会|合作方|伙伴|捐|赠|赞助|冠名|社会资本|社会力量|民营|外资|股份"
+    r"企业|公司|厂|集团|行业|产业|校企|商会|银行|协会|合作方|伙伴|捐|赠|赞助|冠名|社会资本|社会力量|民营|外资|股份|"
+    r"\b(?:[Cc]ompany|[Ff]irm|[Ee]nterprise|[Cc]orporation|[Gg]roup|donat(?:ed|es|ion|ing)|[Ss]ponsor(?:ed|s)?)\b"
 )
 
 

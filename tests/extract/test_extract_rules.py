@@ -2185,3 +2185,15 @@ def test_a_mirrors_pinyin_glosses_take_no_room_in_the_counted_noun_phrase():
 def test_founding_or_holding_something_ends_the_counted_noun_phrase():
     # 乡镇 are places (other); the workshops founded in them are the second count's
     assert facts_of("在4个乡镇创办扶贫生产车间4个。") == [(4, "other", "exact"), (4, "unit", "exact")]
+
+
+def test_persons_with_visits_in_brackets_are_person_times():
+    assert facts_of("全年开展培训8200人(次)，服务企业职工560人（次）。") == [
+        (8200, "person_time", "exact"),
+        (560, "person_time", "exact"),
+    ]
+
+
+def test_an_english_donation_of_money_is_cash_put_in_and_a_citys_investment_is_not():
+    assert codes_of("The firm donated 300,000 yuan to the vocational school.") == ["enterprise_cash_investment"]
+    assert codes_of("The city invested 30 million yuan in the new campus.") == ["other"]
