@@ -164,9 +164,15 @@ def _hundred_page_pdf(tmp: Path, pages: int = 100) -> bytes | None:
     chromium = shutil.which("chromium")
     if not chromium:
         return None
-    texts = [decode_report(p.read_bytes(), p.name).text for p in sorted(settings.DEFAULT_INBOX.iterdir())]
+    # one report opens each page: the first `pages` reports (repeated if there are fewer) are enough, and
+    # printing the whole sample inbox (4,000 reports, three times) took Chromium past its time limit
+    files = sorted(settings.DEFAULT_INBOX.iterdir())
+    if not files:
+        return None
+    files = (files * (pages // len(files) + 1))[:pages]
+    texts = [decode_report(p.read_bytes(), p.name).text for p in files]
     body = []
-    for text in texts * 3:
+    for text in texts:
         body.append('<section style="break-before: page">')
         rows: list[str] = []
         for line in text.splitlines() + [""]:
