@@ -121,10 +121,10 @@ def _run(
         return []
     if backend(texts, sizes) == "in-process":
         return work(list(tracked(texts, len(texts), progress)))
-    if fan is not None:
-        return fan.submit(work, texts, sizes)(progress)
-    with Fanout() as own:
-        return own.submit(work, texts, sizes)(progress)
+    if fan is None:
+        with Fanout() as own:
+            return _run(work, texts, progress, sizes, own)
+    return fan.submit(work, texts, sizes)(progress)
 
 
 class Fanout:

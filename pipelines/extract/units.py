@@ -20,8 +20,7 @@ MEASURES: dict[str, str | None] = {
     "人·日": "person_day",
     "人次": "person_time",
     "人·次": "person_time",
-    "人(次)": "person_time",  # 12385人(次): persons counted as visits
-    "人（次）": "person_time",
+    "人(次)": "person_time",  # 12385人(次), 560人（次）: persons counted as visits (brackets read as ASCII)
     "学时": "hour",
     **dict.fromkeys(("个学时", "個學時", "个课时", "個課時", "個学时", "个學時"), "hour"),  # 授课108个学时
     "家次": "other",  # visits of firms, not firms
@@ -267,7 +266,8 @@ NOT_ORGANISATIONS = frozenset("件只隻条條张張根把块塊辆輛架艘头�
 
 def base_unit_for(measure: str, noun: str | None) -> str:
     """The spec's base unit for a count: fixed units first, then the noun, then the measure word."""
-    measure = PINYIN_GLOSS.sub("", measure)  # 個(gè)百分點: a mirror site's pinyin gloss
+    # 個(gè)百分點: a mirror site's pinyin gloss; 人（次） and 人(次） as 人(次)
+    measure = PINYIN_GLOSS.sub("", measure).replace("（", "(").replace("）", ")")
     fixed = MEASURES.get(measure)
     if fixed:
         return fixed

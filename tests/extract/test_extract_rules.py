@@ -2192,6 +2192,7 @@ def test_persons_with_visits_in_brackets_are_person_times():
         (8200, "person_time", "exact"),
         (560, "person_time", "exact"),
     ]
+    assert facts_of("培训农民工730人(次）。") == [(730, "person_time", "exact")]  # brackets of two widths
 
 
 def test_an_english_donation_of_money_is_cash_put_in_and_a_citys_investment_is_not():
