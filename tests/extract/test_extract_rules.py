@@ -1682,6 +1682,18 @@ def test_english_professors_practitioners_classes_hotels_cases_and_papers_are_co
     ]
 
 
+def test_english_talents_representatives_partners_facilities_and_products_are_counted():
+    """More of the nouns English pages count with: people (talents, representatives, applicants,
+    players, ranchers, classmates), organisations (partners, alliances, facilities), other things
+    (positions, products)."""
+    assert facts_of("It has trained more than 500 construction machinery talents.") == [(500, "person", "at_least")]
+    assert facts_of("More than 100 representatives attended the conference.") == [(100, "person", "at_least")]
+    assert facts_of("The alliance was formed by the college and nearly 70 other partners.") == [(70, "unit", "approx")]
+    assert facts_of("It has built two training facilities with the firm.") == [(2, "unit", "exact")]
+    assert facts_of("The fair offered 7,800 positions.") == [(7800, "other", "exact")]
+    assert facts_of("The college received 1,620 applicants.") == [(1620, "person", "exact")]
+
+
 def test_an_english_count_of_one_with_its_singular_noun_is_a_fact():
     """A profile lists its designations one by one (1 national-level productive training base, one
     county-level technical school); one of the school's teachers counts no school."""
