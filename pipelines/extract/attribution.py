@@ -37,6 +37,7 @@ from pipelines.ingest.metadata import (
 )
 
 from .doc import Doc, last_match
+from .english_names import ENGLISH_PROVINCES, english_names, subject_college
 from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 
@@ -848,41 +849,6 @@ def _public_body(publisher: str, text: str) -> str | None:
     return next((bodies[a] for a in sorted(bodies, key=len, reverse=True) if a in publisher), None)
 
 
-# China's provinces as English pages name them (Shandong's 547 vocational schools): their Chinese names.
-ENGLISH_PROVINCES = {
-    "Hebei": "河北",
-    "Shanxi": "山西",
-    "Liaoning": "辽宁",
-    "Jilin": "吉林",
-    "Heilongjiang": "黑龙江",
-    "Jiangsu": "江苏",
-    "Zhejiang": "浙江",
-    "Anhui": "安徽",
-    "Fujian": "福建",
-    "Jiangxi": "江西",
-    "Shandong": "山东",
-    "Henan": "河南",
-    "Hubei": "湖北",
-    "Hunan": "湖南",
-    "Guangdong": "广东",
-    "Hainan": "海南",
-    "Sichuan": "四川",
-    "Guizhou": "贵州",
-    "Yunnan": "云南",
-    "Shaanxi": "陕西",
-    "Gansu": "甘肃",
-    "Qinghai": "青海",
-    "Beijing": "北京",
-    "Shanghai": "上海",
-    "Tianjin": "天津",
-    "Chongqing": "重庆",
-    "Inner Mongolia": "内蒙古",
-    "Guangxi": "广西",
-    "Ningxia": "宁夏",
-    "Xinjiang": "新疆",
-    "Tibet": "西藏",
-    "Xizang": "西藏",
-}
 # A province named as a place, not as the first word of a firm's or a school's English name
 # (Zhejiang Junhong Industrial Machinery, Heilongjiang-Chenfeng): no capitalised word or hyphen
 # follows, unless it is the word Province or Municipality.
@@ -892,10 +858,15 @@ ENGLISH_PROVINCE = re.compile(
 ENGLISH_NATION = re.compile(r"\b(?:China|Chinese|national|nationwide|country)\b")
 
 
+def in_english(text: str) -> bool:
+    """A page in English: fewer than one Chinese character in ten of its first 4,000."""
+    return len(_CJK_CHAR.findall(text, 0, 4000)) * 10 <= min(len(text), 4000)
+
+
 def english_area(text: str) -> Entity | None:
     """The province an English page is about: named at least twice, half as often as China at least, and
     more than twice as often as any other province. None for a page in Chinese."""
-    if len(_CJK_CHAR.findall(text, 0, 4000)) * 10 > min(len(text), 4000):
+    if not in_english(text):
         return None
     counts = Counter(m.group(1) for m in ENGLISH_PROVINCE.finditer(text))
     ranked = counts.most_common(2)
@@ -1025,6 +996,8 @@ def report_entity(
     pub = simplified(publisher or "")
     # a college's own site, a public body's own release (勞工事務局)
     own = own_name(institution) or _school(pub.strip()) or _public_body(pub, text)
+    if not own and in_english(text) and (college := subject_college(text, title)) is not None:
+        return Entity(college[0], "institution")  # Wuhai Vocational and Technical College's profile
     if not own and (english := english_area(text)) is not None:
         return english
     if own:  # how often the report names its own institution, abbreviations (淮海装备职院) included
@@ -1280,12 +1253,18 @@ def attribute(
     teams = city_shorts(matching)
     rows = default.level != "institution" and not speaks_as_an_institution(matching)
     by_sentence: dict[int, tuple[list[int], list[Entity]]] = {}
+    # an English page's colleges by where they stand (Liaocheng Vocational and Technical College …)
+    english = english_names(text) if in_english(matching) else []
+    english_at = [p for p, _ in english]
     for pos in positions:
         start, end = doc.sentence(pos)
         if start not in by_sentence:
             clean, where = without_glosses(simplified(text[start:end]))
-            named = mentions(clean, known, collective, here, bodies, rows, teams)
-            by_sentence[start] = ([start + where[p] for p, _ in named], [e for _, e in named])
+            named = [(start + where[p], e) for p, e in mentions(clean, known, collective, here, bodies, rows, teams)]
+            if english:
+                lo, hi = bisect_left(english_at, start), bisect_left(english_at, end)
+                named = sorted(named + [(p, Entity(n, "institution")) for p, n in english[lo:hi]], key=lambda pe: pe[0])
+            by_sentence[start] = ([p for p, _ in named], [e for _, e in named])
             for e in by_sentence[start][1]:
                 if e.name:
                     last_named[e.level] = e.name

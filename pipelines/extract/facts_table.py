@@ -46,9 +46,12 @@ def fact_id(report_id: str, start: int, end: int, nth: int | None = None) -> str
 
 _PIPELINES = Path(__file__).resolve().parents[1]
 # What who-and-when and the page/cell of a fact depend on besides the extractor (whose version
-# names the cache folder): their code.
+# names the cache folder): their code and the gazetteers attribution reads.
 _ROWS_CODE = (
     "extract/attribution.py",
+    "extract/english_names.py",
+    "extract/cities.txt",
+    "extract/cities_en.txt",
     "extract/facts_table.py",
     "extract/who_when.py",
     "extract/doc.py",

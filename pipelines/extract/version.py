@@ -16,6 +16,7 @@ PLUMBING = {
     "facts_table.py",
     "frame_store.py",
     "attribution.py",
+    "english_names.py",
     "parallel.py",
     "who_when.py",
     "version.py",

@@ -32,3 +32,24 @@ def test_facts_that_share_a_widened_quote_keep_distinct_ids(tmp_path):
     assert len(frame) == len(facts) and frame["fact_id"].is_unique
     single = facts_frame(texts_frame(intake_frame(records), store), FactCache(None))
     assert single["fact_id"].str.count("-").isin([2, 3]).all()
+
+
+def test_the_cached_rows_key_covers_every_file_attribution_reads():
+    """Cached who-and-when rows are keyed by ROWS_VERSION: the modules attribution imports from the
+    package and the gazetteers it reads must all be in it, or a change to them would serve stale rows."""
+    import ast
+    import re
+    from pathlib import Path
+
+    from pipelines.extract import facts_table
+
+    root = Path(facts_table.__file__).parent
+    read = set()
+    for name in ("attribution.py", "english_names.py", "who_when.py"):
+        source = (root / name).read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                read.add(f"extract/{node.module}.py")
+        read |= {f"extract/{f}" for f in re.findall(r'with_name\("([^"]+)"\)', source)}
+    assert {"extract/cities.txt", "extract/cities_en.txt", "extract/english_names.py"} <= read
+    assert read <= set(facts_table._ROWS_CODE)
