@@ -1010,6 +1010,13 @@ def test_majors_counted_after_their_categories_or_under_a_school_are_offered():
     assert codes_of("涵盖专业大类19个。") == ["other"]
 
 
+def test_majors_a_school_has_now_are_offered():
+    """现有27个专业, 已有12个专业: what a school has now it offers; majors it won stay other."""
+    assert codes_of("学院现有27个专业。") == ["majors_offered"]
+    assert codes_of("学校目前有12个专业。") == ["majors_offered"]
+    assert codes_of("10个专业获批资源库立项。") == ["other"]
+
+
 def test_majors_counted_for_a_designation_are_not_majors_offered():
     text = "学院开设专科专业42个，其中国家级骨干专业6个、省级重点专业9个，并开设8个省级特色专业。"
     assert [f.indicator_code for f in extract_facts(text)] == ["majors_offered", "other", "other", "other"]
