@@ -560,7 +560,31 @@ def mentions(
             continue
         if (len(name) >= 3 or name.endswith("县")) and _is_subject(sentence, start, m.end(), rows):
             add(start, m.end(), Entity(name, "city"))
-    return _without_examples(sentence, sorted(found, key=lambda x: x[0]), names)
+    found.sort(key=lambda x: x[0])
+    if rows:
+        found = _without_place_columns(sentence, found, names)
+    return _without_examples(sentence, found, names)
+
+
+def _without_place_columns(
+    sentence: str, found: list[tuple[int, Entity]], names: dict[int, int]
+) -> list[tuple[int, Entity]]:
+    """A place alone in a cell after a school's name in the same row is the school's column (| 天津医学
+    高等专科学校 | 天津 | 98.7% |: 所属地区), not the row's label: the row's numbers stay the school's."""
+    ends = {start: end for end, start in names.items()}
+    out, school = [], False
+    for start, e in found:
+        end = ends.get(start, start)
+        if (
+            school
+            and e.level in ("city", "province")
+            and ROW_LABEL_BEFORE.search(sentence, max(0, start - 3), start)
+            and ROW_LABEL_AFTER.match(sentence, end)
+        ):
+            continue
+        school = school or e.level == "institution"
+        out.append((start, e))
+    return out
 
 
 def _without_examples(

@@ -395,6 +395,17 @@ def test_a_place_alone_in_a_cell_labels_its_row_in_a_report_on_places_not_in_a_s
     assert {a.entity.name for a in attrs} == {"重庆工程职业技术学院"}  # where its graduates went
 
 
+def test_a_place_cell_after_a_schools_name_is_its_column_not_the_rows_label():
+    ranking = (
+        "我国卫生职业院校承担着培养基层医疗人才的重要使命。\n全国高职高专类卫生院校综合实力TOP10\n"
+        "| 排名 | 校名 | 所属地区 | 通过率 | 三甲医院合作数量 |\n| 1 | 天津医学高等专科学校 | 天津 | 98.7% | 23家 |\n"
+        "| 2 | 重庆医药高等专科学校 | 重庆 | 96.5% | 18家 |\n| 3 | 安徽医学高等专科学校 | 安徽 | 95.2% | 15家 |\n"
+    )
+    facts, attrs = attributions(ranking, institution=None, publisher=None, title=None, year=2025)
+    got = {f.normalized_value: a.entity.name for f, a in zip(facts, attrs, strict=True)}
+    assert got[98.7] == got[23] == "天津医学高等专科学校" and got[96.5] == got[18] == "重庆医药高等专科学校"
+
+
 def test_a_local_governments_page_that_names_no_place_is_its_places():
     text = "我市百万农民培育行动成效显著。截至11月底，培训学员446人。"
     _, attrs = attributions(
