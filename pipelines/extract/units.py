@@ -115,8 +115,8 @@ MEASURES: dict[str, str | None] = {
     "架": "other",  # aircraft and drones, whatever noun stands before them (资源网数据库统计,…飞机599架)
     "集": "other",  # episodes of a series or a recording (动画短片56集)
     "批": "other",  # batches of whatever (分3批建设, 3批试点): not the things in them
-    "户": "other",
-    "戶": "other",
+    "户": None,  # households and firms: firms (721.1万户企业) are organisations, households other
+    "戶": None,
     "类": "other",
     "類": "other",
     "次": "other",

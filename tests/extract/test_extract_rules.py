@@ -655,6 +655,8 @@ REAL_TEXT_FAMILIES = [
     # machines are counted in 台 whatever stands before them (not the school that bought them)
     ("学校购置电脑36台、机床3台套。", [(36, "other", "exact"), (3, "other", "exact")]),
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
+    # firms counted in 户 are organisations (spec: unit); households stay other
+    ("向3.3万户企业发放补贴，帮扶农户290户。", [(33000, "unit", "exact"), (290, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
     ("改善2,574個實習場域，設置34 項術科實作考場。", [(2574, "unit", "exact"), (34, "unit", "exact")]),
     # a labour bureau's training classes are courses run; a school's classes are units
