@@ -62,6 +62,13 @@ PERSON_MEASURES = ("人", "名", "位", "人次", "人日", "人天")
 UNIT_PROJECT = re.compile(
     r"(?:基地|平台|中心|产业学院|联合体|共同体|工坊|工作室|实验室|研究院)(?:试点|建设|培育|载体)?类?项目$"
 )
+# People counted in 个 (首批15个留学生将于…, 30个老师): the noun phrase after it ends in them, a few words
+# of description before allowed (3个学生社团 counts societies; 十余个专业学生, majors), a verb or the
+# phrase's end after.
+PEOPLE_AFTER = re.compile(
+    r"(?:(?!专业)[\u4e00-\u9fff]){0,4}?(?:留学生|学生|学员|老师|教师|毕业生|同学|选手|孩子|员工|工人|农民|职工)"
+    r"(?=$|[将于在参已均都也被来到赴进获通共])"
+)
 ENUM_UNIT_NOUNS = re.compile(r"(中心|基地|平台|工作室|实验室|学院|工坊)[”」』]?[、，和及等]")
 
 
@@ -455,7 +462,9 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
     else:
         normalized = value
         base = english_base_unit(c.unit_text) or base_unit_for(c.unit_text, noun)
-        if base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, clause_start, c.start):
+        if c.unit_text in ("个", "個") and PEOPLE_AFTER.match(phrase):
+            base = "person"  # 15个留学生, 20个学生: people counted in 个, as speech counts them
+        elif base == "item" and noun in ("项目", "实体项目") and ENUM_UNIT_NOUNS.search(text, clause_start, c.start):
             base = "unit"  # 基地、中心等共计10余个省部级实体项目: platforms called 项目 stay unit
         elif (
             base == "item"

@@ -655,6 +655,9 @@ REAL_TEXT_FAMILIES = [
     # machines are counted in 台 whatever stands before them (not the school that bought them)
     ("学校购置电脑36台、机床3台套。", [(36, "other", "exact"), (3, "other", "exact")]),
     ("學校購置電腦36臺。", [(36, "other", "exact")]),
+    # people counted in 个 are people; the societies and majors of students are not
+    ("首批15个留学生将于10月入校，成立3个学生社团。", [(15, "person", "exact"), (3, "unit", "exact")]),
+    ("为十余个专业学生提供岗位。", [(10, "item", "at_least")]),
     # firms counted in 户 are organisations (spec: unit); households stay other
     ("向3.3万户企业发放补贴，帮扶农户290户。", [(33000, "unit", "exact"), (290, "other", "exact")]),
     # sites are organisations' places: practice fields, test sites, booths (the noun, not 項 or 個)
