@@ -68,12 +68,17 @@ _WORD = rf"[A-Z][A-Za-z'’\-]*{_END}"
 # (… College and Zibo Vocational College): never before a place.
 _JOIN = rf"(?:and|&)(?![ \t]+(?:{_PLACE}){_END})"
 _KIND = rf"(?:College|Polytechnic|University|Institute|School|Academy){_END}"
+PLACE_AT = re.compile(rf"(?:{_PLACE}){_END}")
+# Words a name may hold between its place and its kind, and after its "of" (Guangdong Water Conservancy
+# and Electric Power Vocational and Technical College has eight): a bound, so that a line of capitalised
+# words with no college in it costs each place in it a bounded read, not the rest of the line.
+NAME_WORDS = 12
 # A place, the words of the name up to its first word of a kind (lazily: Jinhua Polytechnic, then
 # College if it follows), then what an "of" adds (… College of Industry & Trade). One line only.
 NAME = re.compile(
-    rf"\b(?P<place>{_PLACE}){_END}(?:[ \t]+(?:{_WORD}|{_JOIN}))*?[ \t]+{_KIND}"
+    rf"\b(?P<place>{_PLACE}){_END}(?:[ \t]+(?:{_WORD}|{_JOIN})){{0,{NAME_WORDS}}}?[ \t]+{_KIND}"
     rf"(?:[ \t]+(?:College|University|Institute|School){_END})?"
-    rf"(?:[ \t]+of(?:[ \t]+(?:{_WORD}|{_JOIN}))*[ \t]+{_WORD})?"
+    rf"(?:[ \t]+of(?:[ \t]+(?:{_WORD}|{_JOIN})){{0,{NAME_WORDS}}}[ \t]+{_WORD})?"
 )
 
 # the words of a college's field as its Chinese name writes them; a word with two readings
@@ -170,9 +175,9 @@ def chinese_name(english: str) -> str | None:
     """The Chinese name an English name says without a guess (Wuhai Vocational and Technical College
     → 乌海职业技术学院), else None. A Polytechnic of a province or municipality with no field word
     (Beijing Polytechnic, Shandong Polytechnic College) has no fixed Chinese."""
-    place = next((p for p in sorted(PLACES_EN, key=len, reverse=True) if english.startswith(p)), None)
-    if place is None:
+    if (at := PLACE_AT.match(english)) is None:
         return None
+    place = at.group()
     rest = re.sub(r"\s+", " ", english[len(place) :].replace("&", "and").replace("-", " ")).strip().lower()
     for form, ending in FORMS:
         if (m := form.fullmatch(rest)) is None:
@@ -193,7 +198,11 @@ def canonical(english: str) -> str:
 
 def english_names(text: str) -> list[tuple[int, str]]:
     """The colleges an English text names, where (start) and as what (canonical)."""
-    return [(m.start(), canonical(m.group(0))) for m in NAME.finditer(text)]
+    names: dict[str, str] = {}  # a page names its college many times: each name is read once
+    return [
+        (m.start(), names.get(m.group()) or names.setdefault(m.group(), canonical(m.group())))
+        for m in NAME.finditer(text)
+    ]
 
 
 TITLE_WEIGHT = 3  # a name in the headline counts as often as three in the text

@@ -90,3 +90,13 @@ def test_an_english_profile_credits_its_college_not_the_nation():
         + "广东省机械技师学院举办招聘会，共有152家企业参加。广东省机械技师学院" * 3
     )
     assert report_entity(None, None, None, chinese).name == "广东省机械技师学院"
+
+
+def test_a_name_is_read_at_most_name_words_past_its_place():
+    """The bound that keeps a line of capitalised words with no college word linear: each place in it
+    reads at most NAME_WORDS words (unbounded, 8,000 places on one line took six seconds, 16,000 four
+    times that)."""
+    from pipelines.extract.english_names import NAME_WORDS
+
+    assert english_names(" ".join(["Wuhai"] + ["Modern"] * NAME_WORDS + ["College"])) != []
+    assert english_names(" ".join(["Wuhai"] + ["Modern"] * (NAME_WORDS + 1) + ["College"])) == []
