@@ -60,7 +60,9 @@ class FactsModel(pa.DataFrameModel):
     entity: Series[Text] = field(
         "归属主体",
         "who the number belongs to: the institution, group, city, province or nation its sentence names, "
-        "else the report's own (Simplified full name; null where the text does not say)",
+        "else the report's own (Simplified full name; a college an English page names only in English is "
+        "written in Chinese where its English form fixes the name, else in English as written; null where "
+        "the text does not say)",
         nullable=True,
     )
     entity_level: Series[Text] = field(
