@@ -18,8 +18,6 @@ from pipelines.extract.english_names import CITIES_EN, chinese_name, english_nam
         ("Changchun Vocational Institute of Technology", "长春职业技术学院"),
         ("Jinhua Polytechnic", "金华职业技术学院"),
         ("Chongqing Industry Polytechnic College", "重庆工业职业技术学院"),
-        ("Weihai Vocational College", "威海职业学院"),
-        ("Liaoning Vocational College of Geological Engineering", "辽宁地质工程职业学院"),
         ("Shandong Vocational University of Foreign Affairs", "山东外事职业大学"),
         ("Shanghai Open University", "上海开放大学"),
         ("Tianjin University", "天津大学"),
@@ -37,6 +35,8 @@ def test_a_name_whose_form_fixes_its_chinese_is_written_in_chinese(english, chin
         "Guangdong Machinery Technician College",  # 广东省机械技师学院 or 广东机械技师学院: not told
         "Nanjing Institute of Railway Technology",  # an Institute of … Technology: 铁道 or 铁路, 职业技术学院 or not
         "Guangxi Financial Vocational College",  # Financial: 金融 or 财经
+        "Weihai Vocational College",  # 威海职业学院, but Dezhou Vocational College is 德州职业技术学院
+        "Guangxi Vocational College of Water Resources and Electric Power",  # 广西水利电力职业技术学院
         "Shanghai University of Engineering Science",
     ],
 )
@@ -58,7 +58,7 @@ def test_names_are_found_by_their_place_and_two_names_joined_by_and_stay_two():
     )
     assert [n for _, n in english_names(text)] == [
         "聊城职业技术学院",
-        "淄博职业学院",
+        "Zibo Vocational College",
         "安徽工贸职业技术学院",
         "金华职业技术学院",
     ]
