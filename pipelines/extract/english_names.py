@@ -81,7 +81,7 @@ NAME_WORDS = 12
 # A place, the words of the name up to its first word of a kind (lazily: Jinhua Polytechnic, then
 # College if it follows), then what an "of" adds (… College of Industry & Trade). One line only.
 NAME = re.compile(
-    rf"\b(?P<place>{_PLACE}){_END}(?:[ \t]+(?:{_WORD}|{_JOIN})){{0,{NAME_WORDS}}}?[ \t]+{_KIND}"
+    rf"\b(?:{_PLACE}){_END}(?:[ \t]+(?:{_WORD}|{_JOIN})){{0,{NAME_WORDS}}}?[ \t]+{_KIND}"
     rf"(?:[ \t]+(?:College|University|Institute|School){_END})?"
     rf"(?:[ \t]+of(?:[ \t]+(?:{_WORD}|{_JOIN})){{0,{NAME_WORDS}}}[ \t]+{_WORD})?"
 )
@@ -160,7 +160,6 @@ FORMS = (
     (re.compile(r"(?P<f>)minzu university"), "民族大学"),
     (re.compile(r"(?P<f>)university"), "大学"),
 )
-POLYTECHNIC = re.compile(r"polytechnic")
 
 
 def _fields(words: str) -> str | None:
@@ -189,7 +188,7 @@ def chinese_name(english: str) -> str | None:
         before, after = _fields(m.group("f")), _fields(m.groupdict().get("g") or "")
         if before is None or after is None:
             return None
-        if POLYTECHNIC.search(rest) and place in ENGLISH_PROVINCES and not (before or after):
+        if "polytechnic" in rest and place in ENGLISH_PROVINCES and not (before or after):
             return None
         return PLACES_EN[place] + before + after + ending
     return None
