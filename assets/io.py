@@ -13,6 +13,12 @@ are removed, so storage holds at most the current run's tables.
 
 Parquet instead of pickles: each table is written once, column by column, readable by any tool,
 and a frame round-trips its types (pyarrow keeps the pandas metadata).
+
+Handed over in memory within the run: the executor runs every step in one process, so a step's
+frame is also kept in memory until the last step of the run's plan that reads it has loaded it
+(each reader but the last gets a copy of its own, so none can change another's input), and only a
+reader the run did not hand a frame to reads the Parquet file. At 10,000 reports reading the
+tables back cost 4.5 s of a 28 s refresh with one new report.
 """
 
 from __future__ import annotations
@@ -124,6 +130,7 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
 
     _lock: object = PrivateAttr(default=None)
     _trimmed_for: str = PrivateAttr(default="")
+    _handoff: dict = PrivateAttr(default_factory=dict)  # (run id, output) → [frame, readers left]
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._lock = None
@@ -136,6 +143,7 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         sweep_finished_runs(instance, keep=run_id)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        self._handoff.clear()  # frames no step of the run read (a reader skipped or failed)
         lock = getattr(self, "_lock", None)
         if lock is not None:
             lock.__exit__(None, None, None)
@@ -161,25 +169,52 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         tmp = path.with_name(f".{path.name}.tmp")
         pq.write_table(table, tmp)
         os.replace(tmp, path)
+        readers = plan_readers(context.step_context.execution_plan, context.step_key, context.name)
+        if readers:
+            self._handoff[(context.run_id, context.step_key, context.name)] = [obj, readers]
         context.add_output_metadata({"stored_at": dg.MetadataValue.path(str(path))})
 
-    def load_input(self, context: dg.InputContext) -> pd.DataFrame:
+    @staticmethod
+    def _read(path: Path):
         import pyarrow.parquet as pq
 
+        return pq.read_table(path)
+
+    def load_input(self, context: dg.InputContext) -> pd.DataFrame:
         run_id = context.step_context.run_id
         if self._trimmed_for != context.step_context.step.key:  # once per step, before its inputs
             self._trimmed_for = context.step_context.step.key
             release_freed_memory()
+        upstream = context.upstream_output
+        kept = self._handoff.get((run_id, upstream.step_key, upstream.name)) if upstream is not None else None
+        if kept is not None:
+            frame, kept[1] = kept[0], kept[1] - 1
+            if kept[1] <= 0:  # the last reader takes the frame itself
+                del self._handoff[(run_id, upstream.step_key, upstream.name)]
+            else:
+                frame = frame.copy()
+            frame.attrs[RUN_ID_ATTR] = run_id
+            return frame
         path = self._path(context.step_context.instance, run_id, context.asset_key)
         if not path.exists():
             raise InputFromAnotherRun(
                 f"{context.asset_key.to_user_string()} was not produced by this run ({run_id}): "
                 "runs never read another run's tables; materialise the whole `refresh` job"
             )
-        table = pq.read_table(path)
+        table = self._read(path)
         df = table.to_pandas()
         df.attrs[RUN_ID_ATTR] = (table.schema.metadata or {}).get(b"chanjiao_run_id", b"").decode()
         return df
+
+
+def plan_readers(plan, step_key: str, output_name: str) -> int:
+    """How many inputs of the steps the run's plan executes read this step output."""
+    n = 0
+    for step in plan.get_steps_to_execute_in_topo_order():
+        for inp in step.step_inputs:
+            for handle in inp.get_step_output_handle_dependencies():
+                n += handle.step_key == step_key and handle.output_name == output_name
+    return n
 
 
 # Above this resident size a step's leftovers are worth a full garbage collection (reference

@@ -20,12 +20,15 @@ import yaml
 from test_orchestration import latest_release, write_reports
 
 import pipelines.steps
+from dagster._core.execution.api import create_execution_plan
 from assets.io import (
     RUN_ID_ATTR,
     InputFromAnotherRun,
+    RunParquetIOManager,
     RefreshBusy,
     check_inputs_from_run,
     lock_path,
+    plan_readers,
     refresh_lock,
     runs_root,
 )
@@ -147,3 +150,53 @@ def test_the_daemon_runs_one_refresh_at_a_time(tmp_path):
     (home / "dagster.yaml").write_text((ROOT / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8"))
     instance = instance_at(home)
     assert instance.run_coordinator.get_run_queue_config().max_concurrent_runs == 1
+
+
+def test_a_refresh_hands_its_tables_over_in_memory_and_reads_none_back(home, tmp_path, monkeypatch):
+    """Every step runs in one process, so a step's inputs come from memory: reading them back from
+    Parquet cost 4.5 s of a 28 s refresh at 10,000 reports. The files are still written."""
+
+    def no_read_back(path):
+        raise AssertionError(f"a step read {path} back")
+
+    monkeypatch.setattr(RunParquetIOManager, "_read", staticmethod(no_read_back))
+    write_reports(tmp_path / "inbox", range(2))
+    assert refresh(inbox=tmp_path / "inbox", published=tmp_path / "published", data=tmp_path / "data")
+    facts = pq.read_table(latest_release(tmp_path / "published") / "facts.parquet")
+    assert facts.num_rows > 0
+    runs = list(runs_root(instance_at(home)).iterdir())
+    assert (runs[0] / "facts.parquet").exists()
+
+
+def test_each_reader_of_a_handed_over_table_gets_its_own(tmp_path):
+    """Two steps read one table; the first changes its frame in place. The second must see the
+    table as it was produced, and the handed-over frames are let go when the run ends."""
+    seen: dict[str, list] = {}
+
+    @dg.asset
+    def table() -> pd.DataFrame:
+        return pd.DataFrame({"x": [1, 2]})
+
+    @dg.asset
+    def changes_it(table: pd.DataFrame) -> pd.DataFrame:
+        seen["first"] = table["x"].tolist()
+        table.loc[0, "x"] = 99
+        table["y"] = 0
+        return table
+
+    @dg.asset(deps=[changes_it])
+    def reads_it(table: pd.DataFrame) -> pd.DataFrame:
+        seen["second"] = table["x"].tolist()
+        seen["columns"] = list(table.columns)
+        seen["run"] = table.attrs[RUN_ID_ATTR]
+        return table
+
+    manager = RunParquetIOManager()
+    (tmp_path / "home").mkdir()
+    instance = dg.DagsterInstance.local_temp(str(tmp_path / "home"))
+    result = dg.materialize([table, changes_it, reads_it], resources={"io_manager": manager}, instance=instance)
+    assert result.success
+    assert seen["first"] == [1, 2] and seen["second"] == [1, 2] and seen["columns"] == ["x"]
+    assert seen["run"] == result.run_id
+    plan = create_execution_plan(result.job_def)
+    assert plan_readers(plan, "table", "result") == 2 and plan_readers(plan, "reads_it", "result") == 0
