@@ -17,15 +17,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from dagster._core.execution.api import create_execution_plan
 from test_orchestration import latest_release, write_reports
 
 import pipelines.steps
-from dagster._core.execution.api import create_execution_plan
 from assets.io import (
     RUN_ID_ATTR,
     InputFromAnotherRun,
-    RunParquetIOManager,
     RefreshBusy,
+    RunParquetIOManager,
     check_inputs_from_run,
     lock_path,
     plan_readers,
