@@ -262,14 +262,15 @@ SCALES = {
     "thousand": 1_000,
     "million": 1_000_000,
     "mln": 1_000_000,
+    "mn": 1_000_000,  # 138 Mn students, 17.6 Mn (the British Council's and the press's abbreviation)
     "billion": 1_000_000_000,
     "bln": 1_000_000_000,
 }
 # "m" and "bn" stand for million and billion glued to a number (USD188m, 1.33m teachers) or after a
 # currency (RMB 800 m); on their own after a space they may be metres, so they count only so.
 SCALES |= {"m": 1_000_000, "bn": 1_000_000_000}
-_WORD_SCALE = "|".join(k for k in SCALES if len(k) > 2)
-_GLUED_SCALE = r"(?:million|billion|thousand|mln|bln|m|bn)(?![A-Za-z0-9])"
+_WORD_SCALE = "|".join(k for k in SCALES if len(k) > 2 or k == "mn")
+_GLUED_SCALE = r"(?:million|billion|thousand|mln|bln|mn|m|bn)(?![A-Za-z0-9])"
 # Counts written as words (Thirty-five enterprises, the three teachers); one is rarely a count of a plural.
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

@@ -1817,6 +1817,11 @@ def test_english_millions_written_m_forecasts_and_what_money_is_for():
         ("RMB 100m", 100000000, "CNY"),
     ]
     assert read("He ran an 800 m race.") == []
+    # Mn, the press's abbreviation of million, after a space or glued
+    assert read("Enrolment reached 138 Mn students and 2.5Mn graduates.") == [
+        ("138 Mn students", 138000000, "person"),
+        ("2.5Mn graduates", 2500000, "person"),
+    ]
     # the money is a fact; whom it is to retrain is its purpose
     assert [q for q, *_ in read("An investment of RMB 1.3 billion to retrain 144,000 VET teachers.")] == [
         "RMB 1.3 billion"
