@@ -135,8 +135,10 @@ def _csv_cells(s: pd.Series, kind: str) -> pa.Array | None:
         if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
             return None  # a value that is not text (a number, bytes) is left to pandas' writer
         cells = pa.array(s, type=pa.string(), from_pandas=True)
-        quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
-        cells = pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES), quoted, cells)
+        needs = pc.match_substring_regex(cells, _NEEDS_QUOTES)
+        if pc.any(needs).as_py():  # most columns have no cell to quote: no quoting pass for them
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
+            cells = pc.if_else(needs, quoted, cells)
     return pc.fill_null(cells, "")
 
 
