@@ -85,8 +85,11 @@ def validate(
     hashes, fresh = fresh_rows(df, schema, memo, hashes)
     result = _validate(df[fresh].copy(), schema, table, id_column, report_column)
     if not fresh.all():
-        valid = pd.concat([schema.coerce_dtype(df[~fresh].copy()), result.valid])
-        valid = valid.loc[df.index[df.index.isin(valid.index)]]
+        # the rows that passed before and those that pass now, in df's order, coerced to the schema's
+        # types: what validating them returns (strict columns, coerce; no parsers), without pandas'
+        # concat of the two parts (0.6 s at 300k rows: it tests every value of a part's all-null column)
+        passed = ~fresh | df.index.isin(result.valid.index)
+        valid = schema.coerce_dtype(df[passed].copy())
         result = Validated(valid, result.quarantine, result.failure_cases)
     memo.remember(hashes[fresh & df.index.isin(result.valid.index)])
     return result

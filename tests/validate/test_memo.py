@@ -119,3 +119,37 @@ def test_the_cross_table_memo_is_not_used_when_a_fact_names_a_report_not_among_t
     validate_facts(facts, texts, memos=memos)
     result = validate_facts(facts, texts.iloc[:0], memos=memos)  # the report is gone, its facts are not
     assert result.valid.empty and set(result.quarantine["check"]) == {"report_exists", "quote_matches_report_text"}
+
+
+def test_rows_passed_before_and_new_rows_some_bad_give_what_validating_every_row_gives(tables, tmp_path):
+    """The mixed case of a refresh with a new report: old rows are only coerced, new rows are
+    validated, a bad new row is quarantined; the valid rows keep the input's order."""
+    texts, facts = tables
+    facts = facts.copy()
+    facts.loc[len(facts) - 2, "qualifier"] = "maybe"  # a bad row among the new ones
+
+    def memos(name):
+        return RowMemo(tmp_path / "memo", name, "d1")
+
+    validate_facts(facts.iloc[:3], texts, memos=memos)
+    mixed = validate_facts(facts, texts, memos=memos)
+    plain = validate_facts(facts, texts)
+    pd.testing.assert_frame_equal(mixed.valid, plain.valid)
+    pd.testing.assert_frame_equal(mixed.quarantine, plain.quarantine)
+    assert len(mixed.valid) == len(facts) - 1
+
+
+def test_the_memo_knows_exactly_the_hashes_it_was_given(tmp_path):
+    rng = np.random.default_rng(7)
+    memo = RowMemo(tmp_path, "t", "d1")
+    given: set[int] = set()
+    for _ in range(5):
+        batch = rng.integers(0, 2**64, size=200, dtype=np.uint64)
+        batch = np.concatenate([batch, batch[:20]])  # repeats within a batch
+        memo.remember(batch)
+        given |= set(batch.tolist())
+        probe = np.concatenate([batch, rng.integers(0, 2**64, size=200, dtype=np.uint64)])
+        assert memo.known(probe).tolist() == [int(h) in given for h in probe]
+    reread = RowMemo(tmp_path, "t", "d1")
+    assert sorted(reread.seen().tolist()) == sorted(given) and np.all(np.diff(reread.seen().astype(np.float64)) >= 0)
+    assert not RowMemo(tmp_path, "empty", "d1").known(np.array([1, 2], dtype=np.uint64)).any()
