@@ -719,10 +719,13 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
 def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     after = text[c.unit_end : c.unit_end + 1]
-    if c.unit_text in ("个", "個") and text.startswith(("月", "多月", "工作日", "学期", "學期", "星期", "小时", "小時"), c.unit_end):
+    if c.unit_text in ("个", "個") and text.startswith(
+        ("月", "多月", "工作日", "学期", "學期", "星期", "小时", "小時"), c.unit_end
+    ):
         return "a duration (3个月)"
     if c.unit_text in ("小时", "小時") and re.match(
-        r"(不间断|不間斷|连续|連續)?(运转|運轉|运行|運行|值守|值班|在线|在線|营业|營業|开放|開放|服务|服務)", text[c.unit_end : c.unit_end + 6]
+        r"(不间断|不間斷|连续|連續)?(运转|運轉|运行|運行|值守|值班|在线|在線|营业|營業|开放|開放|服务|服務)",
+        text[c.unit_end : c.unit_end + 6],
     ):
         return "a duration of operation (24小时运转)"
     young = text.startswith(("年轻", "年輕"), c.unit_end)  # 9萬多名年輕人: young people, not a year

@@ -115,32 +115,17 @@ def create_table_sql(table: str) -> str:
 
 def write_duckdb(folder: Path, dataset: str) -> Path:
     """folder/<dataset>.duckdb from folder's Parquet files."""
-    path = build_duckdb(Path(folder) / file_name(dataset), folder=folder)
-    seal(path, folder)
-    return path
-
-
-def build_duckdb(path: Path, tables: dict | None = None, folder: Path | None = None) -> Path:
-    """The database at path, from Arrow tables by name (the values the release's Parquet files are
-    written from: the release builds it beside them instead of after them) or from folder's Parquet
-    files. seal() then gives it its reproducible id."""
     import duckdb
 
-    path = Path(path)
+    path = Path(folder) / file_name(dataset)
     path.unlink(missing_ok=True)
     con = duckdb.connect(str(path), config={"threads": 1})  # one thread: one block layout for one input
     try:
         for table in _order():
             con.execute(create_table_sql(table))
             names = ", ".join(_q(c.name) for c in columns(PUBLISHED_TABLES[table]))
-            if tables is not None:
-                con.register("source_table", tables[table])
-                source = "source_table"
-            else:
-                source = f"read_parquet({_lit(str(Path(folder) / f'{table}.parquet'))})"
-            con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM {source}")
-            if tables is not None:
-                con.unregister("source_table")
+            source = _lit(str(Path(folder) / f"{table}.parquet"))
+            con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM read_parquet({source})")
             con.execute(f"COMMENT ON TABLE {_q(table)} IS {_lit(table_description(PUBLISHED_TABLES[table]))}")
             for c in columns(PUBLISHED_TABLES[table]):
                 con.execute(f"COMMENT ON COLUMN {_q(table)}.{_q(c.name)} IS {_lit(c.description)}")
@@ -150,10 +135,6 @@ def build_duckdb(path: Path, tables: dict | None = None, folder: Path | None = N
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return path
-
-
-def seal(path: Path, folder: Path) -> None:
-    """Set path's database id from the bytes of folder's Parquet files (written by then)."""
     seed = b"".join(hashlib.sha256((Path(folder) / f"{t}.parquet").read_bytes()).digest() for t in _order())
     set_header_id(path, seed)
+    return path

@@ -39,9 +39,8 @@ from .changelog import (
     hashed_rows,
 )
 from .datapackage import database_resource, descriptor, readme
-from .duckdb_file import build_duckdb, seal
-from .duckdb_file import file_name as duckdb_name
-from .files import WrittenFile, canonical, to_arrow, write_table
+from .duckdb_file import write_duckdb
+from .files import WrittenFile, canonical, write_table
 from .fingerprint import tables_fingerprint
 from .folders import (  # noqa: F401 (published here too: callers name release.ReleaseError)
     DATA_SUFFIXES,
@@ -182,15 +181,13 @@ def _run(
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ddir))
     os.chmod(staging, RELEASE_MODE)
     try:
-        # the comparison with the previous release, the DuckDB file (from the Arrow tables the
-        # Parquet files are written from) and the Parquet and CSV files are made side by side: each
-        # spends most of its time in Arrow, pandas, DuckDB or hashlib code that releases the GIL
+        # the comparison with the previous release, the CSV files and the DuckDB file (which reads
+        # the Parquet files) are made side by side: each spends most of its time in Arrow, pandas,
+        # DuckDB or hashlib code that releases the GIL
         with ThreadPoolExecutor(2) as pool:
             compared = pool.submit(_compare, canon, ddir, prev_dir, previous)
-            arrow = {t: to_arrow(canon[t], t, is_canonical=True) for t in PUBLISHED_TABLES}
-            duck = pool.submit(build_duckdb, staging / duckdb_name(dataset), arrow)  # from the values the Parquet holds
-            parquet = {t: write_table(canon[t], t, staging, True, ("parquet",), arrow[t]) for t in PUBLISHED_TABLES}
-            del arrow
+            parquet = {t: write_table(canon[t], t, staging, True, ("parquet",)) for t in PUBLISHED_TABLES}
+            duck = pool.submit(write_duckdb, staging, dataset)
             files: list[WrittenFile] = []
             for t in PUBLISHED_TABLES:
                 files += parquet[t] + write_table(canon[t], t, staging, True, ("csv",))
@@ -202,7 +199,6 @@ def _run(
                 catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
                 return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
             database = duck.result()
-            seal(database, staging)
             sides, diff, before = compared.result()
         if prev_dir is not None and not allow_shrink:
             _check_shrink(diff, before, share, dataset, previous)
