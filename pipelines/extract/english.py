@@ -132,6 +132,7 @@ ENGLISH_NOUNS = {
             "players",
             "ranchers",
             "classmates",
+            "undergraduates",
         ],
         "person",
     ),
@@ -170,6 +171,7 @@ ENGLISH_NOUNS = {
             "partners",
             "alliances",
             "facilities",
+            "agencies",
         ],
         "unit",
     ),
@@ -284,7 +286,7 @@ NUMBER_WORDS = {
 }
 _WORDS = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
-    r"|(?:a|one)(?=[ \t]+(?:hundred|thousand)\b)"
+    r"|(?:a|one)(?=[ \t]+(?:hundred|thousand|million|billion)\b)"
 )
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))

@@ -1706,6 +1706,8 @@ def test_english_talents_representatives_partners_facilities_and_products_are_co
     assert facts_of("It has built two training facilities with the firm.") == [(2, "unit", "exact")]
     assert facts_of("The fair offered 7,800 positions.") == [(7800, "other", "exact")]
     assert facts_of("The college received 1,620 applicants.") == [(1620, "person", "exact")]
+    assert facts_of("The fair drew 42 elderly nursing agencies.") == [(42, "unit", "exact")]
+    assert facts_of("Some 78 undergraduates attended.") == [(78, "person", "approx")]
 
 
 def test_an_english_count_of_one_with_its_singular_noun_is_a_fact():
@@ -1722,6 +1724,7 @@ def test_english_hundreds_and_a_hundred_are_counted_whole():
     assert facts_of("Three hundred students joined the programme.") == [(300, "person", "exact")]
     assert facts_of("Nearly a hundred international young people took part.") == [(100, "person", "approx")]
     assert facts_of("It has one thousand teachers.") == [(1000, "person", "exact")]
+    assert facts_of("It trained more than one million migrant workers.") == [(1000000, "person", "at_least")]
     assert facts_of("It happened a hundred years ago.") == []
 
 
