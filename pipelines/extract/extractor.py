@@ -141,7 +141,11 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     totals: dict[tuple[int, str], Fact | None] = {}  # _total_of's answers by marker and measure
     for i, (fact, _cand, inputs) in enumerate(found):
         total = _total_of(doc, found, i, totals)
-        if total is not None and _counts_like_total(total, fact, inputs[0]):
+        if (
+            total is not None
+            and _counts_like_total(total, fact, inputs[0])
+            and not _own_noun_decides(doc, _cand, fact.base_unit)
+        ):
             # 三十九座金手獎，包含工業類二十座: a part in the total's measure word naming no noun of
             # its own counts what the total counts
             inputs = ((total.base_unit, *inputs[0][1:]), replace(inputs[1], base_unit=total.base_unit))
@@ -153,8 +157,27 @@ def _parts_follow_their_total(doc: Doc, found: list[tuple[Fact, Candidate, tuple
     return out
 
 
+def _own_noun_decides(doc: Doc, c: Candidate, base_unit: str) -> bool:
+    """The part's base unit is its own noun's, the noun ending right before the number (其中…实训
+    基地1个 counts bases, not the majors of the total); a category word (工業類二十座) is no such noun."""
+    noun = _noun_right_before(doc.text, c, doc.sentence(c.start)[0])
+    return (
+        noun is not None
+        and noun not in OWNER_NOUNS
+        and NOUNS.get(noun) == base_unit
+        and base_unit in ("unit", "item", "person")
+    )
+
+
+# Nouns that name who holds a part's count, not what it counts (其中，北京理工大学17个).
+OWNER_NOUNS = frozenset(
+    ("大学", "学院", "学校", "职院", "技院", "中学", "公司", "集团", "企业", "医院", "单位", "政府")
+)
+
+
 def _counts_like_total(total: Fact, part: Fact, inputs: tuple) -> bool:
-    """A part written in its total's measure word with no noun after it (phrase length 0)."""
+    """A part written in its total's measure word with no noun after it (phrase length 0); the
+    caller also asks that no noun end right before it (其中…实训基地1个 counts bases, not majors)."""
     return (
         part.base_unit != total.base_unit
         and _measure_kind(part.unit_text) == _measure_kind(total.unit_text)

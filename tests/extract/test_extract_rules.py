@@ -717,6 +717,15 @@ def test_total_and_parts_are_each_facts():
     assert [(v, u) for v, u, _ in facts_of(text)] == [(10, "unit"), (1, "unit"), (1, "unit"), (8, "unit")]
 
 
+def test_a_part_with_its_own_noun_counts_that_noun_not_its_total():
+    """After 其中, a count right after its own noun (实训基地1个) counts that noun; one after who
+    holds it (北京理工大学17个) or a category (工业类) counts what the total counts."""
+    text = "学校开设12个专业，其中省级骨干专业4个，省级高技能实训基地1个。"
+    assert [(v, u) for v, u, _ in facts_of(text)] == [(12, "item"), (4, "item"), (1, "unit")]
+    text = "有184个项目正式签订合同，其中，北京理工大学17个、西北工业大学20个。"
+    assert [(v, u) for v, u, _ in facts_of(text)] == [(184, "item"), (17, "item"), (20, "item")]
+
+
 def test_platforms_called_projects_stay_units():
     text = "建成了人才孵化中心、市级实训基地、教师培养基地等共计10余个省部级实体项目。"
     assert facts_of(text) == [(10, "unit", "at_least")]
