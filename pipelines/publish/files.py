@@ -148,20 +148,28 @@ class NotOfItsKind(ValueError):
     """A column holds a value its kind does not expect (a number in a text column)."""
 
 
-# Rows of a CSV file made at once: the file is written in pieces, not held whole in memory.
+# Rows of a CSV file made at once: the file is written in pieces, not held whole in memory. A
+# piece holds at most CSV_CHUNK_ROWS rows and about CSV_CHUNK_BYTES bytes (the rows of a table of
+# whole report texts are 5,000 times those of the facts): the first piece is FIRST_CHUNK_ROWS rows,
+# each next one sized from the bytes a row took in the last.
 CSV_CHUNK_ROWS = 65_536
+CSV_CHUNK_BYTES = 8 << 20
+FIRST_CHUNK_ROWS = 256
 
 
-def csv_chunks(out: pd.DataFrame, table: str, rows: int = CSV_CHUNK_ROWS) -> Iterator[bytes]:
-    """The CSV of a canonical table in pieces of `rows` rows, built column by column in Arrow:
-    byte for byte what pandas' to_csv writes (BOM, header, commas, \\n line ends, quotes only
-    where a cell holds a comma, a quote or a line end), without a Python call per cell. Raises
+def csv_chunks(out: pd.DataFrame, table: str, rows: int | None = None) -> Iterator[bytes]:
+    """The CSV of a canonical table in pieces (of at most `rows` rows), built column by column in
+    Arrow: byte for byte what pandas' to_csv writes (BOM, header, commas, \\n line ends, quotes
+    only where a cell holds a comma, a quote or a line end), without a Python call per cell. Raises
     NotOfItsKind (possibly after some pieces) where a value is not of its column's kind."""
+    rows = CSV_CHUNK_ROWS if rows is None else rows
     specs = columns(PUBLISHED_TABLES[table])
     yield (",".join(c.name for c in specs) + "\n").encode(CSV_ENCODING)
     nothing, comma = pa.scalar("", pa.large_string()), pa.scalar(",", pa.large_string())
-    for start in range(0, len(out), rows):
-        part = out.iloc[start : start + rows]
+    start, n = 0, min(rows, FIRST_CHUNK_ROWS)
+    while start < len(out):
+        part = out.iloc[start : start + n]
+        start += len(part)
         cells = []
         for c in specs:
             arr = _csv_cells(part[c.name], c.kind)
@@ -172,7 +180,11 @@ def csv_chunks(out: pd.DataFrame, table: str, rows: int = CSV_CHUNK_ROWS) -> Ite
         joined = pc.binary_replace_slice(joined, -1, 2**62, "\n")  # … becomes the line end (a comma is one byte)
         _, offsets, data = joined.buffers()
         ends = np.frombuffer(offsets, dtype=np.int64, count=len(joined) + 1, offset=joined.offset * 8)
-        yield data.slice(int(ends[0]), int(ends[-1] - ends[0])).to_pybytes()
+        size = int(ends[-1] - ends[0])
+        piece = data.slice(int(ends[0]), size).to_pybytes()
+        del cells, joined, offsets, data
+        yield piece
+        n = max(1, min(rows, int(CSV_CHUNK_BYTES * len(part) / max(size, 1))))
 
 
 def csv_bytes(out: pd.DataFrame, table: str) -> bytes | None:

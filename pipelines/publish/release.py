@@ -191,6 +191,7 @@ def _run(
             files: list[WrittenFile] = []
             for t in PUBLISHED_TABLES:
                 files += parquet[t] + write_table(canon[t], t, staging, True, ("csv",))
+                pa.default_memory_pool().release_unused()  # Arrow's pool keeps what a table's files freed
             sums = {f.path.name: f.sha256 for f in files}
             if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
                 duck.result(), compared.result()  # neither is needed: let them finish before the folder goes
