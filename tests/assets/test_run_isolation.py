@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 from dagster._core.execution.api import create_execution_plan
+from dagster._core.storage.defs_state.base import set_defs_state_storage
 from test_orchestration import latest_release, write_reports
 
 import pipelines.steps
@@ -193,8 +194,11 @@ def test_each_reader_of_a_handed_over_table_gets_its_own(tmp_path):
 
     manager = RunParquetIOManager()
     (tmp_path / "home").mkdir()
-    instance = dg.DagsterInstance.local_temp(str(tmp_path / "home"))
-    result = dg.materialize([table, changes_it, reads_it], resources={"io_manager": manager}, instance=instance)
+    # Dagster resolves the definitions against a context variable's "current definitions-state
+    # storage"; in one CI order an earlier test had left one whose instance was gone. None here: this
+    # test's definitions need no stored state.
+    with dg.DagsterInstance.local_temp(str(tmp_path / "home")) as instance, set_defs_state_storage(None):
+        result = dg.materialize([table, changes_it, reads_it], resources={"io_manager": manager}, instance=instance)
     assert result.success
     assert seen["first"] == [1, 2] and seen["second"] == [1, 2] and seen["columns"] == ["x"]
     assert seen["run"] == result.run_id
