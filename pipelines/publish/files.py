@@ -186,9 +186,10 @@ class NotOfItsKind(ValueError):
 
 
 # Rows of a CSV file made at once: the file is written in pieces, not held whole in memory. A
-# piece holds at most CSV_CHUNK_ROWS rows and about CSV_CHUNK_BYTES bytes (the rows of a table of
-# whole report texts are 5,000 times those of the facts): the first piece is FIRST_CHUNK_ROWS rows,
-# each next one sized from the bytes a row took in the last.
+# piece holds at most CSV_CHUNK_ROWS rows and about CSV_CHUNK_BYTES bytes (a row of whole report
+# text is 5.7 kB on average at 10k synthetic reports against 470 bytes a fact, and one report may run
+# to megabytes): the first piece is FIRST_CHUNK_ROWS rows, each next one sized from the bytes a row
+# took in the last.
 CSV_CHUNK_ROWS = 65_536
 CSV_CHUNK_BYTES = 8 << 20
 FIRST_CHUNK_ROWS = 256
