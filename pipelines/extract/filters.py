@@ -15,7 +15,7 @@ from .doc import Doc
 from .english import ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .numbers import number_or_none
-from .simplify import PINYIN_GLOSS, for_matching
+from .simplify import PINYIN_GLOSS, for_matching, simplified
 from .units import MONEY, MONEY_UNIT, head_noun_after
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
@@ -719,13 +719,13 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
 def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
     after = text[c.unit_end : c.unit_end + 1]
-    if c.unit_text in ("个", "個") and text.startswith(
-        ("月", "多月", "工作日", "学期", "學期", "星期", "小时", "小時"), c.unit_end
+    # the words after the unit are read in Simplified (3個學期, 24小時不間斷運轉 as 3个学期, 24小时不间断运转)
+    if c.unit_text in ("个", "個") and simplified(text[c.unit_end : c.unit_end + 3]).startswith(
+        ("月", "多月", "工作日", "学期", "星期", "小时")
     ):
         return "a duration (3个月)"
-    if c.unit_text in ("小时", "小時") and re.match(
-        r"(不间断|不間斷|连续|連續)?(运转|運轉|运行|運行|值守|值班|在线|在線|营业|營業|开放|開放|服务|服務)",
-        text[c.unit_end : c.unit_end + 6],
+    if simplified(c.unit_text) == "小时" and re.match(
+        r"(不间断|连续)?(运转|运行|值守|值班|在线|营业|开放|服务)", simplified(text[c.unit_end : c.unit_end + 6])
     ):
         return "a duration of operation (24小时运转)"
     young = text.startswith(("年轻", "年輕"), c.unit_end)  # 9萬多名年輕人: young people, not a year
