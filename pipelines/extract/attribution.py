@@ -37,7 +37,7 @@ from pipelines.ingest.metadata import (
 )
 
 from .doc import Doc, last_match
-from .english_names import ENGLISH_PROVINCES, english_names, subject_college
+from .english_names import ENGLISH_PROVINCES, english_names, gazetteer_lines, subject_college
 from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 
@@ -135,9 +135,8 @@ def _not_a_place(name: str) -> bool:
 
 
 def _read_cities(path: Path) -> frozenset[str]:
-    """The cities of a gazetteer with one province a line (省: 甲市 乙市 …); # opens a comment."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(n for ln in lines if ln and not ln.startswith("#") for n in ln.partition(":")[2].split())
+    """The cities of a gazetteer with one province a line (省: 甲市 乙市 …)."""
+    return frozenset(n for ln in gazetteer_lines(path) for n in ln.partition(":")[2].split())
 
 
 # China's and Taiwan's cities (cities.txt): a run of words ending in 市 is a city only if it names one.

@@ -55,14 +55,18 @@ ENGLISH_PROVINCES = {
 }
 
 
-def _read_cities(path: Path) -> dict[str, str]:
-    """cities_en.txt: an English spelling and a Chinese name a line, tab between; # opens a comment."""
+def gazetteer_lines(path: Path) -> list[str]:
+    """The entries of a gazetteer file (cities.txt, cities_en.txt): its lines but blank ones and
+    those # opens (comments)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return dict(ln.split("\t", 1) for ln in lines if ln and not ln.startswith("#"))
+    return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
+# cities_en.txt: an English spelling and a Chinese name a line, tab between
 CITIES_EN = {
-    k: v for k, v in _read_cities(Path(__file__).with_name("cities_en.txt")).items() if k not in ENGLISH_PROVINCES
+    k: v
+    for k, v in (ln.split("\t", 1) for ln in gazetteer_lines(Path(__file__).with_name("cities_en.txt")))
+    if k not in ENGLISH_PROVINCES
 }
 PLACES_EN = {**CITIES_EN, **ENGLISH_PROVINCES}
 
