@@ -619,6 +619,27 @@ def candidates_not_holders(s: Setting) -> str | None:
     return None
 
 
+# People a contest or a drive counts (参赛选手3万余人, 20万职工参与竞赛选拔, 456名选手): contestants and
+# workers taking part, neither graduates supplied to industry nor staff who teach nor technicians trained.
+CONTESTANTS = re.compile(r"选手|参赛者|参赛人员|职工|员工")
+GRADUATES_NAMED = re.compile(r"毕业生|学生|学员|学徒|人才|校友")
+PEOPLE_CODES_NOT_CONTESTANTS = frozenset(
+    ("graduates_supplied_to_industry", "enterprise_parttime_teachers", "skilled_technicians_trained")
+)
+
+
+def contestants_counted(s: Setting) -> str | None:
+    """The people counted are contestants or workers taking part (the counted noun next to the
+    number says so), and no graduates, trainees or talent are named there."""
+    if s.code not in PEOPLE_CODES_NOT_CONTESTANTS or TECHNICIAN_GRADE.search(s.after):
+        return None  # (42名竞赛选手将晋升技师: contestants promoted to a technician grade are technicians made)
+    near = s.before[-8:] + s.after[:8]
+    if CONTESTANTS.search(near) and not GRADUATES_NAMED.search(near) and not SUPPLY.search(s.before):
+        # (输送企业员工近万人 supplies firms with staff: graduates supplied)
+        return "contestants or workers taking part counted, not graduates, teachers or technicians"
+    return None
+
+
 def learners_not_teachers(s: Setting) -> str | None:
     if s.code == "enterprise_parttime_teachers" and (LEARNERS_AFTER.search(s.after) or TRAINED_BEFORE.search(s.before)):
         return "learners counted, not industry staff who teach"
@@ -790,6 +811,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     events_not_awards,
     trades_not_contests_hosted,
     graduates_not_supplied,
+    contestants_counted,
     employment_share_not_rate,
     count_change_not_level,
     majors_not_offered,

@@ -116,6 +116,7 @@ ENGLISH_NOUNS = {
             "performers",
             "artists",
             "winners",
+            "champions",
             "counselors",
             "counsellors",
             "assistants",
@@ -205,6 +206,9 @@ ENGLISH_NOUNS = {
             "cases",
             "streams",
             "gold",
+            "golds",  # 93 golds, 41 silvers and 28 bronzes: medals counted by their metal
+            "silvers",
+            "bronzes",
         ],
         "item",
     ),

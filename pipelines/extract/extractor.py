@@ -38,7 +38,9 @@ PHRASE_STOP = re.compile(
     r"入选|获评|评为|认定为|列入|纳入|荣获|进入|晋级|入围|"
     r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师|专业|工种)|"
     # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
-    r"按(?!摩)"
+    r"按(?!摩)|"
+    # among them (34个获奖项目中我市获8项): 中 after the noun, then who or how many of them
+    r"(?<=[\u4e00-\u9fff])中(?=我|其|有|共|各|本|该|仅|只)"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
 EVENT_MEASURES = frozenset("场場次期批")  # sessions and rounds of something: what they are of is no count
@@ -52,6 +54,8 @@ HARD_STOP = re.compile(
     r"[，,。；;：:！？!?（）()]|开展|共建|组建|建设|建立|建成|形成|设立|成立|签订|签署|参与|覆盖|提供|培养|为|在"
 )
 LIST_END = re.compile(HARD_STOP.pattern + "|的")
+# A count right after a noun on its line (学科3个, 基地近10个): the noun is that count's own.
+OWN_COUNT_AFTER = re.compile(r"[ \t\u3000]*(?:近|约|共|超过|超)?[0-9０-９一二两三四五六七八九十百千]")
 PARTNER_SUBJECT = re.compile(
     r"(企业|公司|集团|合作方|行业|厂商)[^，,。；;]{0,8}?(投入|捐赠|出资|派驻|派出|提供|选派|捐助|设立)"
 )
@@ -396,7 +400,12 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
         # 2个国家级、5个省级专业群; 132家贸易、物流和电子信息企业; 66个国家、省、市各级平台: the list's
         # head comes at its end (but 146支队伍、429名选手: a phrase that ends in its own noun has its head)
         end = LIST_END.search(tail, stop.end())  # 省、市的人才交流中心: after 的 comes another phrase
-        listed = head_noun_after(tail[stop.end() : end.start() if end else len(tail)])
+        segment = tail[stop.end() : end.start() if end else len(tail)]
+        listed = head_noun_after(segment)
+        if listed and OWN_COUNT_AFTER.match(segment, segment.rfind(listed) + len(listed)):
+            # 一流专业建设点4个、应用型学科3个: the next item's noun has a count of its own after it, so
+            # the list is of trailing counts, each named before its number, not one head at its end
+            listed = None
         noun = listed or noun
     if (
         noun is None

@@ -2241,3 +2241,45 @@ def test_persons_with_visits_in_brackets_are_person_times():
 def test_an_english_donation_of_money_is_cash_put_in_and_a_citys_investment_is_not():
     assert codes_of("The firm donated 300,000 yuan to the vocational school.") == ["enterprise_cash_investment"]
     assert codes_of("The city invested 30 million yuan in the new campus.") == ["other"]
+
+
+def test_a_list_of_trailing_counts_takes_each_items_own_noun():
+    """省级一流专业建设点4个、省级应用型学科3个: each count is named before its number; the next
+    item's noun (学科, with a count of its own) is not the head of the whole list."""
+    text = "目前擁有國家級一流專業建設點2個、省級一流專業建設點4個、省級應用型學科3個等。"
+    assert [f.base_unit for f in extract_facts(text)][:2] == ["item", "item"]
+    # counts before their nouns still share the noun at the list's end (2个国家级、5个省级专业群),
+    # and a year on the next line is no count of the list's last noun
+    assert [f.base_unit for f in extract_facts("建成2个国家级、5个省级专业群。")] == ["item", "item"]
+    text = "专业提质:先后撤销23个、新增13个专业\n\n2020年9月,湖南成为试点省份。"
+    assert [f.base_unit for f in extract_facts(text)][:2] == ["item", "item"]
+
+
+def test_among_them_ends_the_counted_noun():
+    """34个获奖项目中我市获得8项: 中 (among them) ends the noun phrase 获奖项目, with or without a comma."""
+    for text in ("全省34個獲獎項目中我市共獲得8項。", "全省34个获奖项目中有8项来自我市。"):
+        assert [f.base_unit for f in extract_facts(text)] == ["item", "item"]
+
+
+def test_medals_counted_by_their_metal_in_english():
+    text = "China has won 93 golds, 41 silvers and 28 bronzes in total. The college has produced 16 world champions."
+    got = [(f.quote, f.base_unit) for f in extract_facts(text)]
+    assert got == [
+        ("93 golds", "item"),
+        ("41 silvers", "item"),
+        ("28 bronzes", "item"),
+        ("16 world champions", "person"),
+    ]
+
+
+def test_contestants_and_workers_are_not_graduates_supplied():
+    """People taking part in a contest (参赛选手, 职工参与竞赛) are counted, not graduates supplied to
+    industry, even where the sentence before speaks of training talent for industry; staff supplied
+    to firms (输送企业员工) and contestants promoted to technician (晋升技师) keep their codes."""
+    text = (
+        "潍坊市把职业技能大赛作为培养、选拔高技能人才的重要载体,以服务产业发展为导向,"
+        "每届参赛选手3万余人,20万职工参与竞赛选拔,带动100余万职工岗位练兵。"
+    )
+    assert [f.indicator_code for f in extract_facts(text)] == ["other", "other", "other"]
+    text = "集团成立以来，为青海装备制造业培养和输送企业员工近万人。"
+    assert [f.indicator_code for f in extract_facts(text)] == ["graduates_supplied_to_industry"]
