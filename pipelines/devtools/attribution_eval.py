@@ -20,11 +20,16 @@ from pipelines.ingest.metadata import published_date
 from pipelines.ingest.reports import facts_of_file
 from pipelines.settings import manifest_for
 
+# The nation as a whole, by the names labellers and reports give it (the extractor writes 中国).
+NATION = frozenset(("中国", "全国", "我国", "全中国", "中华人民共和国"))
+
 
 def same_name(gold: str, pred: str | None) -> bool:
     g, p = simplified(gold or "").strip(), simplified(pred or "").strip()
     if not g:
         return True  # the labeller could not tell: any answer stands
+    if g in NATION and p in NATION:
+        return True  # 全国 (a labeller's "the whole nation") and 中国 name one entity
     return bool(p) and (g == p or g in p or p in g)
 
 

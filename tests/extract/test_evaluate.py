@@ -57,6 +57,16 @@ def test_a_gold_period_is_read_as_years_or_is_unknown():
     assert gold_period("202X") == (None, None)  # the page writes it so: no year to read, no crash
 
 
+def test_the_nation_is_one_entity_by_any_of_its_names():
+    """A labeller's 全国 (the whole nation) and the extractor's 中国 name one entity; a province or
+    a college is still not the nation, and an unknown gold name accepts any answer."""
+    from pipelines.devtools.attribution_eval import same_name
+
+    assert same_name("全国", "中国") and same_name("我国", "中国") and same_name("中国", "中国")
+    assert not same_name("全国", "广东省") and not same_name("全国", None)
+    assert same_name("浙江大学", "浙江大學") and same_name("", "中国")
+
+
 def test_a_report_the_pipeline_quarantines_has_no_facts_in_an_evaluation(tmp_path, capsys):
     from pipelines.devtools.evaluate import predictions
 
