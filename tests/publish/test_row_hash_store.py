@@ -99,3 +99,32 @@ def test_a_store_that_does_not_match_the_release_is_not_used(three, tmp_path):
         "removed": 1,
         "changed": 1,
     }
+
+
+def test_row_hashes_are_pandas_hashes_of_the_hashable_columns(three):
+    """The fold column by column gives pandas' hash_pandas_object of the whole frame of hashable
+    columns bit for bit, so hashes kept by earlier releases (SCHEME) still compare."""
+    import pandas as pd
+
+    for table in PUBLISHED_TABLES:
+        df = canonical(three[table], table)
+        cols = changelog.compared_columns(df.columns)
+        whole = pd.DataFrame({c: changelog._hashable(df[c]) for c in cols}, index=df.index)
+        expected = pd.util.hash_pandas_object(whole, index=False).to_numpy()
+        assert np.array_equal(changelog.row_hashes(df, cols).to_numpy(), expected), table
+        c = cols[0]
+        assert np.array_equal(changelog.column_hashes(df, c), pd.util.hash_pandas_object(whole[[c]], index=False))
+
+
+def test_rows_of_a_release_are_read_a_batch_at_a_time_in_the_order_asked(three, tmp_path, monkeypatch):
+    result = release.run(three, tmp_path / "pub", DATASET, today=date(2024, 7, 1))
+    path = result.path / "facts.parquet"
+    whole = release._read_parquet(path)
+    monkeypatch.setattr(release, "READ_BATCH_ROWS", 2)  # several batches even for a small table
+    n = len(whole)
+    for rows in ([n - 1, 0, 3, 3], [], [1]):
+        got = release._read_parquet(path, rows)
+        expected = whole.iloc[rows].reset_index(drop=True)
+        assert got.equals(expected), rows
+    with pytest.raises(IndexError):
+        release._read_parquet(path, [n])
