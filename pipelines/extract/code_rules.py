@@ -640,6 +640,20 @@ def contestants_counted(s: Setting) -> str | None:
     return None
 
 
+# An English count's own noun that names no learner (Ten faculty members, 30 officials): whoever the
+# sentence before received, these are not international students.
+LEARNER_NOUN = re.compile(r"student|learner|trainee|apprentice|pupil|graduate|youth|people|person", re.I)
+ENGLISH_UNIT = re.compile(r"[A-Za-z][A-Za-z -]*")  # a unit in English words (faculty members)
+
+
+def staff_not_international_students(s: Setting) -> str | None:
+    if s.code != "international_students" or not ENGLISH_UNIT.fullmatch(s.unit_text or ""):
+        return None
+    if not LEARNER_NOUN.search(s.unit_text):
+        return "an English count of staff or others, not of international students"
+    return None
+
+
 def learners_not_teachers(s: Setting) -> str | None:
     if s.code == "enterprise_parttime_teachers" and (LEARNERS_AFTER.search(s.after) or TRAINED_BEFORE.search(s.before)):
         return "learners counted, not industry staff who teach"
@@ -812,6 +826,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     trades_not_contests_hosted,
     graduates_not_supplied,
     contestants_counted,
+    staff_not_international_students,
     employment_share_not_rate,
     count_change_not_level,
     majors_not_offered,

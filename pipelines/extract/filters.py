@@ -502,15 +502,22 @@ def _english_forecast(text: str, start: int, end: int) -> bool:
 
 
 # What a competition or a government event is made of (赛区, 大项, 分赛项, 部委): figures about the
-# event, unless the sentence says the institution took part in them (参加, 参赛, 获).
-EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委|部门|部門|专业类|專業類|比赛项目|比賽項目)")
+# event, unless the sentence says the institution took part in them (参加, 参赛, 获). Classes of
+# majors (专业类) are a contest's make-up only in a sentence about a contest (共设12个专业类95个比赛
+# 项目); elsewhere (目录共设97个专业类) they are what a catalogue or a school covers, and counted.
+EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委|部门|部門|比赛项目|比賽項目)")
+MAJOR_CLASSES = re.compile(r"[个個]?(专业类|專業類)")
+CONTEST_SENTENCE = re.compile(r"大赛|大賽|竞赛|競賽|比赛|比賽|赛项|賽項")
 TAKING_PART = re.compile(r"参加|參加|参赛|參賽|获|獲|承办|承辦|选派|選派")
 
 
 def about_an_event(doc: Doc, c: Candidate) -> str | None:
-    if not EVENT_PARTS.match(doc.text, c.unit_end):
+    part, classes = EVENT_PARTS.match(doc.text, c.unit_end), MAJOR_CLASSES.match(doc.text, c.unit_end)
+    if not (part or classes):
         return None
-    start, _ = doc.sentence(c.start)
+    start, end = doc.sentence(c.start)
+    if not part and not CONTEST_SENTENCE.search(doc.text, start, end):
+        return None
     if TAKING_PART.search(doc.text, start, c.start):
         return None
     return "what a competition or event consists of (19个赛区, 81个分赛项), not the institution's"

@@ -2283,3 +2283,21 @@ def test_contestants_and_workers_are_not_graduates_supplied():
     assert [f.indicator_code for f in extract_facts(text)] == ["other", "other", "other"]
     text = "集团成立以来，为青海装备制造业培养和输送企业员工近万人。"
     assert [f.indicator_code for f in extract_facts(text)] == ["graduates_supplied_to_industry"]
+
+
+def test_classes_of_majors_are_counted():
+    """97个专业类 (classes of majors a catalogue or a school covers) is a count the labellers keep,
+    not the make-up of a contest (19个赛区 still is)."""
+    quotes = [f.quote for f in extract_facts("新版目录共设19个专业大类、97个专业类、1349个专业。")]
+    assert "97个" in quotes
+    assert extract_facts("本届大赛共设19个赛区。") == []
+
+
+def test_staff_counted_in_english_are_not_international_students():
+    text = (
+        "In 2025, the institute received 20 Thai international students from partner universities. "
+        "Ten faculty members from the university were officially appointed."
+    )
+    codes = {f.quote: f.indicator_code for f in extract_facts(text)}
+    assert codes["20 Thai international students"] == "international_students"
+    assert codes["Ten faculty"] == "other"
