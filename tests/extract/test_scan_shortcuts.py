@@ -67,3 +67,18 @@ def test_every_keyword_pattern_of_the_catalogue_has_a_head_its_matches_hold():
             for sample in ("培养了一批高技能人才", "1+X证书", "国(境)外认可的标准", "生均经费", "在本地就业"):
                 for m in pat.finditer(sample):
                     assert m.group().startswith(head)
+
+
+def test_places_scanned_by_hinted_runs_are_the_places_a_whole_scan_finds(texts):
+    """attribution.place_matches scans only the runs of Chinese characters holding 市, 区, 县 or 州:
+    the same matches as PLACE over the whole text and over each sentence, two-character places
+    (沛县, 我县) and names at a text's or a sentence's edge included."""
+    from pipelines.extract import attribution
+    from pipelines.extract.simplify import for_matching
+
+    rx = attribution.PLACE
+    probes = ["沛县", "我县71名", "5个县(市)", "楚雄彝族自治州和大理市", "在深圳市南山区", "全市", "市"]
+    for text in [for_matching(t) for t in texts] + probes:
+        for part in [text, *re.split(r"[。！？!?\n]", text)[:40]]:
+            assert [m.span() for m in attribution.place_matches(part)] == [m.span() for m in rx.finditer(part)]
+    assert sum(1 for t in texts for _ in attribution.place_matches(for_matching(t))) >= 1000
