@@ -14,7 +14,7 @@ from schemas.catalog import MONEY_MULTIPLIERS, RENMINBI
 
 from . import classify, simplify
 from .classify import classify_scored
-from .code_rules import Setting, veto
+from .code_rules import ENGLISH_UNIT, Setting, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
@@ -452,7 +452,7 @@ def _context_char(ch: str) -> bool:
     return ch.isalnum() or ch in " \t|｜│┃║"
 
 
-ENGLISH_NOUN = re.compile(r"[A-Za-z][A-Za-z -]*")
+ENGLISH_NOUN = ENGLISH_UNIT  # a unit in English words (13 gold medals): code_rules reads it too
 TEAM_MEASURES = ("组", "組", "支")
 ENGLISH_MEDAL = re.compile(r"(?i)(gold|silver|bronze)s?")
 # A contest, in the words of a sentence (竞赛, 大赛, 比赛, 賽).

@@ -113,16 +113,17 @@ def _take_rows(path: Path, rows: np.ndarray) -> pa.Table:
     order = np.argsort(rows, kind="stable")
     wanted = rows[order]
     parts, start = [], 0
-    pf = pq.ParquetFile(path)
-    for batch in pf.iter_batches(batch_size=READ_BATCH_ROWS):
-        end = start + batch.num_rows
-        lo, hi = np.searchsorted(wanted, [start, end])
-        if hi > lo:
-            parts.append(pa.Table.from_batches([batch]).take(pa.array(wanted[lo:hi] - start)))
-        start = end
+    with pq.ParquetFile(path) as pf:
+        schema = pf.schema_arrow
+        for batch in pf.iter_batches(batch_size=READ_BATCH_ROWS):
+            end = start + batch.num_rows
+            lo, hi = np.searchsorted(wanted, [start, end])
+            if hi > lo:
+                parts.append(pa.Table.from_batches([batch]).take(pa.array(wanted[lo:hi] - start)))
+            start = end
     if len(wanted) and (wanted[0] < 0 or wanted[-1] >= start):
         raise IndexError(f"{path.name}: rows outside its {start} rows")
-    taken = pa.concat_tables(parts) if parts else pf.schema_arrow.empty_table()
+    taken = pa.concat_tables(parts) if parts else schema.empty_table()
     return taken.take(pa.array(np.argsort(order, kind="stable")))  # back to the order asked for
 
 
