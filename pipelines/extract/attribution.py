@@ -229,9 +229,9 @@ PREFECTURE = re.compile("|".join(sorted(PREFECTURE_SHORT, key=len, reverse=True)
 
 # A broader institution name (…学院, …学校, …大学, …中心) than the metadata's, for a report's subject.
 SCHOOL = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生|城|科技园|科创园)|教育中心|职教中心|职业中专|技工学校|学府)"
+    r"[\u4e00-\u9fff]{2,16}?(?:学院|学校|大学(?!生|城|科技园|科创园)|教育中心|职教中心|职业中专|技工学校|技校|学府)"
 )
-_SCHOOL_HINT = re.compile(r"学院|学校|大学|教育中心|职教中心|职业中专|学府")
+_SCHOOL_HINT = re.compile(r"学院|学校|大学|教育中心|职教中心|职业中专|技校|学府")
 _UNIVERSITY_HINT = re.compile("大学")
 _GROUP_HINT = re.compile(r"集团|联合体|共同体|联盟")
 DESCRIPTIVE = re.compile(

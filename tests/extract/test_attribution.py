@@ -955,3 +955,16 @@ def test_the_one_city_an_opening_names_behind_a_word_or_past_the_places_reach_is
     assert _only_place_opening(text) == Entity("扬中市", "city")
     assert _only_place_opening("扬中市人民政府召开会议。") is None  # a body the report may be
     assert _only_place_opening("要用于市职工培训补贴。") is None  # no city
+
+
+def test_a_technical_school_named_by_its_short_suffix_is_the_reports_subject():
+    """技校 (a technical school's usual short suffix) ends a school's name as 技工学校 does: a profile
+    of 中江富民技校 that names no other school credits its numbers to it, not to the nation."""
+    text = (
+        "中江富民技校培训基地是区域职业技能教育的重要载体,自2018年建成以来,依托政企协同办学模式。"
+        "基地占地约5.2万平方米,与本地42家企业建立深度合作,累计输送技术人才超6000人。"
+        "中江富民技校还面向全国开展技能培训。"
+    )
+    assert {e.name for e in entities_of(text, institution=None, publisher=None, title=None, year=2024)} == {
+        "中江富民技校"
+    }
