@@ -417,7 +417,8 @@ RATE_BEFORE = re.compile(rf"(?:{MONEY_UNIT})\s*{RATE_WORD}\s*$")
 def exchange_rate(doc: Doc, c: Candidate) -> str | None:
     if not MONEY.fullmatch(c.unit_text):
         return None
-    if RATE_AFTER.match(doc.text, c.end) or RATE_BEFORE.search(doc.text, max(0, c.start - 12), c.start):
+    # before the number itself: 约合 may open the candidate as its mark of approximation
+    if RATE_AFTER.match(doc.text, c.end) or RATE_BEFORE.search(doc.text, max(0, c.num_start - 12), c.num_start):
         return "an exchange rate (1人民币约合0.15美元), not an amount"
     return None
 

@@ -36,6 +36,10 @@ PREFIX_MARKS = {
     "近": "approx",
     "约": "approx",
     "约为": "approx",
+    "约计": "approx",  # 約計30萬人: about, as a total reckons it
+    "約計": "approx",
+    "约合": "approx",  # 约合300万元: about, as a conversion gives it (an exchange rate is no fact: filters)
+    "約合": "approx",
     "约有": "approx",
     "約有": "approx",
     "約為": "approx",

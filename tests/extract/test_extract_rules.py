@@ -2301,3 +2301,10 @@ def test_staff_counted_in_english_are_not_international_students():
     codes = {f.quote: f.indicator_code for f in extract_facts(text)}
     assert codes["20 Thai international students"] == "international_students"
     assert codes["Ten faculty"] == "other"
+
+
+def test_a_reckoned_or_converted_amount_is_approximate_and_an_exchange_rate_no_fact():
+    """約計30萬人 and 约合300万元 are about that much; 1人民幣元約合0.1477美元 is what a currency is worth."""
+    got = [(f.quote, f.qualifier) for f in extract_facts("全年培訓約計30萬人，捐赠设备约合300万元。")]
+    assert got == [("約計30萬人", "approx"), ("约合300万元", "approx")]
+    assert extract_facts("按當時匯率，1人民幣元約合0.1477美元。") == []
