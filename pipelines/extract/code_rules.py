@@ -95,11 +95,20 @@ def trades_not_contests_hosted(s: Setting) -> str | None:
     return None
 
 
+# Awards for teaching achievements and research, named in the count's own sentence.
+ACHIEVEMENT_AWARD = re.compile(r"教学成果|科技进步|科学技术奖|自然科学奖|社会科学优秀成果|哲学社会科学")
+
+
 def award_not_from_a_competition(s: Setting) -> str | None:
     """Spec: skill_competition_awards is for skills competitions only; teaching-achievement,
     research and honour awards (教学成果奖, 科技进步奖) are `other`."""
     if s.code != "skill_competition_awards":
         return None
+    own = sentence_so_far(s.context) + s.before
+    if (named := last_match(ACHIEVEMENT_AWARD, own)) and not COMPETITION.search(own, named.end()):
+        # 教学成果一等奖1项、二等奖1项: the sentence names the award the count is of, whatever contest the
+        # sentences before speak of (世界技能大赛集训基地); 获教学成果奖1项，技能大赛一等奖3项 names a contest after it
+        return "a teaching-achievement or research award, not one from a skills competition"
     said = for_matching(s.context) or s.before
     if not COMPETITION.search(said) and not COMPETITION.search(s.english_rest):
         # six gold, seven silver and seven bronze at the 10th International Abilympics: English

@@ -2308,3 +2308,15 @@ def test_a_reckoned_or_converted_amount_is_approximate_and_an_exchange_rate_no_f
     got = [(f.quote, f.qualifier) for f in extract_facts("全年培訓約計30萬人，捐赠设备约合300万元。")]
     assert got == [("約計30萬人", "approx"), ("约合300万元", "approx")]
     assert extract_facts("按當時匯率，1人民幣元約合0.1477美元。") == []
+
+
+def test_teaching_achievement_awards_are_not_skills_awards_whatever_the_context_says():
+    """A profile that names a WorldSkills training base and then lists 教学成果 awards: the awards are
+    teaching-achievement awards (other); a contest named after them in the sentence keeps its code."""
+    text = (
+        "学院是上海市第46届世界技能大赛集训基地。学院获得国家教学成果二等奖2项;"
+        "交通运输职业教育教学成果一等奖1项、二等奖1项。"
+    )
+    assert [f.indicator_code for f in extract_facts(text)] == ["other", "other", "other"]
+    codes = [f.indicator_code for f in extract_facts("学院获教学成果奖1项，技能大赛一等奖3项。")]
+    assert codes == ["other", "skill_competition_awards"]
