@@ -508,7 +508,6 @@ def _english_forecast(text: str, start: int, end: int) -> bool:
 # 项目); elsewhere (目录共设97个专业类) they are what a catalogue or a school covers, and counted.
 EVENT_PARTS = re.compile(r"[个個]?(赛区|賽區|大项|大項|分赛项|分賽項|部委|部门|部門|比赛项目|比賽項目)")
 MAJOR_CLASSES = re.compile(r"[个個]?(专业类|專業類)")
-CONTEST_SENTENCE = re.compile(r"大赛|大賽|竞赛|競賽|比赛|比賽|赛项|賽項")
 TAKING_PART = re.compile(r"参加|參加|参赛|參賽|获|獲|承办|承辦|选派|選派")
 
 
@@ -517,7 +516,7 @@ def about_an_event(doc: Doc, c: Candidate) -> str | None:
     if not (part or classes):
         return None
     start, end = doc.sentence(c.start)
-    if not part and not CONTEST_SENTENCE.search(doc.text, start, end):
+    if not part and not CONTEST.search(for_matching(doc.text[start:end])):  # a sentence about a contest
         return None
     if TAKING_PART.search(doc.text, start, c.start):
         return None
