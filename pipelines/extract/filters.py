@@ -170,6 +170,10 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "the second ordinal of a list (第六、七位)"
     if c.unit_text == "期" and before == "年":
         return "a journal's issue (2015年1期), not a count"
+    if JOB_BANK_AFTER.match(text, c.num_end):
+        return "a job bank's name (104人力銀行, 1111人力銀行), not a count"
+    if c.number in ELITE_PROJECTS and (before == "非" or ELITE_AFTER.match(text, c.num_end)):
+        return "a class of universities (211院校, 非211本科, 985高校), not a count"
     if c.unit_text in ("组", "組") and DIVIDED_BEFORE.search(text, max(0, c.start - 2), c.start):
         return "a division into groups (分3组), not a count"
     if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
@@ -194,6 +198,12 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
     ):
         return "part of a code or name (1+X)"
     return None
+
+
+# Universities by the national programme that named them (211工程, 985工程): 211院校, 非211本科院校.
+ELITE_PROJECTS = frozenset({"211", "985"})
+JOB_BANK_AFTER = re.compile(r"人力[银銀]行")  # Taiwan's job banks go by a number: 104人力銀行
+ELITE_AFTER = re.compile(r"(?:工程)?(?:本科|院校|高校|大学|大學|学校|學校|类|類)")
 
 
 # China's civil-aviation regulations by part (CCAR-61, 121, 141, 147 部): the schools, carriers and

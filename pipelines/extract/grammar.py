@@ -282,6 +282,7 @@ def find_candidates(text: str) -> list[Candidate]:
     out = _within_instead(out, ratio_candidates(text))  # 19.6:1 is one ratio, not 19.6 and 1
     out = _within_instead(out, lost_point_candidates(text))  # 96 30%: one share, its point lost
     out = _within_instead(out, slash_fraction_candidates(text))  # 2/3的学生: one share, not 2 and 3
+    out = _within_instead(out, thousands_candidates(text))  # 起薪45~48K: one pay in thousands
     spaced = spaced_candidates(text)
     if spaced:  # a letter-spaced number is read whole, not as its last digit (7 4 . 0 5 % is not 5 %)
         taken = [(s.num_start, s.unit_end) for s in spaced]  # a table row's reading spans its row: its number
@@ -393,6 +394,46 @@ def lost_point_candidates(text: str) -> list[Candidate]:
         )
         for m in found
     ]
+
+
+# Pay in thousands (起薪約35K, 月薪25K以上, 起薪約45~48K): how Taiwanese reports write monthly pay.
+# Read only where pay is named just before: 4K屏幕 or a 5K run name no pay.
+THOUSANDS = re.compile(
+    r"(?<![0-9A-Za-z.])(?P<num>[1-9][0-9]{0,2}(?:\.[0-9])?)"
+    r"(?:[ ]?[~～\-–至][ ]?(?P<num2>[1-9][0-9]{0,2}(?:\.[0-9])?))?[ ]?(?P<unit>[Kk])(?![A-Za-z0-9])"
+)
+PAY_WORD = re.compile(r"薪|待遇|工[资資]|收入|salar|pay|wage", re.IGNORECASE)
+PAY_REACH = 24  # characters before the number, in its sentence: 起薪平均約35K,機電和冷凍科系甚至有40K
+
+
+def thousands_candidates(text: str) -> list[Candidate]:
+    if "K" not in text and "k" not in text:
+        return []
+    out = []
+    for m in THOUSANDS.finditer(text):
+        lo = max(0, m.start() - PAY_REACH)
+        lo = max(lo, *(text.rfind(stop, lo, m.start()) + 1 for stop in "。！？；!?;\n"))  # in its own sentence
+        if not PAY_WORD.search(text, lo, m.start()):
+            continue
+        before = next((p for p in ("約", "约", "近", "逾") if text.endswith(p, 0, m.start())), None)
+        after = next((a for a in AFTER_MARKS if a != "多" and text.startswith(a, m.end())), None)
+        out.append(
+            Candidate(
+                start=m.start() - (1 if before else 0),
+                end=m.end() + (len(after) if after else 0),
+                num_start=m.start(),
+                num_end=m.end("unit"),
+                number=m.group("num"),
+                number2=m.group("num2"),
+                unit_text="K",
+                prefix=before,
+                suffix=None,
+                after=after,
+                unit_start=m.start("unit"),
+                unit_end=m.end("unit"),
+            )
+        )
+    return out
 
 
 def spaced_candidates(text: str) -> list[Candidate]:

@@ -396,6 +396,20 @@ REAL_TEXT_FAMILIES = [
     ("面向121部大型运输航空公司开设课程。据资源网数据库统计，学校拥有飞机59架。", [(59, "other", "exact")]),
     ("学院编写培训教材61部。", [(61, "item", "exact")]),
     ("学员分组操控4架無人機。", [(4, "other", "exact")]),
+    # universities named by a national programme (211院校, 非211本科) and job banks named by a number
+    ("其中211院校为109所,非211本科院校(部)为1282所。", [(109, "unit", "exact"), (1282, "unit", "exact")]),
+    ("調查由104人力銀行公布，共訪問1,200名畢業生。", [(1200, "person", "exact")]),
+    # monthly pay in thousands (K) where pay is named in the sentence; 4K屏幕 is no pay
+    (
+        "學士畢業生起薪平均約35K,機電科系甚至有40K,碩士起薪約45~48K。实习月薪25K以上。购买4K屏幕2台。",
+        [
+            (35000, "other", "approx"),
+            (40000, "other", "exact"),
+            (45000, "other", "range"),
+            (25000, "other", "at_least"),
+            (2, "other", "exact"),
+        ],
+    ),
     # a class numbered by its cohort is a name; a count of classes is not
     ("工程测量技术161班彭尚、162班彭远浪等3名同学获奖。", [(3, "person", "exact")]),
     ("学徒制培养班(物流223班)的38名学生参加实习。", [(38, "person", "exact")]),
