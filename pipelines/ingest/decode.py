@@ -104,7 +104,17 @@ MAX_BAD_BYTE_SHARE = 0.02
 # is mojibake; judged only where there are enough of them to tell.
 MIN_PLAUSIBILITY = 0.75
 MIN_CHARS_TO_JUDGE = 20
-_CJK_LIKE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\ue000-\uf8ff\uf900-\ufaff\ufffd]")
+# Characters that look CJK (kana, Han, Hangul, private use, compatibility forms, the replacement
+# character): what mojibake is made of, as well as Chinese; all in the Basic Multilingual Plane.
+_CJK_RANGES = (
+    (0x3040, 0x30FF),
+    (0x3400, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xE000, 0xF8FF),
+    (0xF900, 0xFAFF),
+    (0xFFFD, 0xFFFD),
+)
+_CJK_LIKE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
 
 
 @cache
@@ -118,16 +128,37 @@ def common_chars() -> frozenset[str]:
     return frozenset(simplified) | frozenset(zhconv.convert(simplified, "zh-hant"))
 
 
+UNCOMMON, COMMON = 1, 2  # a character's class in char_classes (0: not CJK-looking)
+
+
+@cache
+def char_classes():
+    """Per code point of the Basic Multilingual Plane: 0, UNCOMMON (CJK-looking) or COMMON (CJK-looking
+    and one of common_chars()); a lookup table, so that a text is classed at array speed."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for lo, hi in _CJK_RANGES:
+        table[lo : hi + 1] = UNCOMMON
+    common = np.fromiter((ord(c) for c in common_chars() if ord(c) < 0x10000), dtype=np.int64)
+    table[common[table[common] == UNCOMMON]] = COMMON
+    return table
+
+
 def plausibility(text: str) -> tuple[float, int]:
     """(share of common characters among the CJK-looking ones, how many there are): near 1 for a
     report read in its own encoding, well under one half for mojibake. A text without CJK-looking
-    characters (English, numbers) scores 1."""
-    common = common_chars()
+    characters (English, numbers) scores 1. Counted over the text's code points as an array
+    (a Python loop per character was a tenth of intake's time)."""
+    import numpy as np
+
     sample = text if len(text) <= 400_000 else text[:300_000] + text[-100_000:]
-    cjk = _CJK_LIKE.findall(sample)
+    points = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    counts = np.bincount(char_classes()[points[points < 0x10000]], minlength=3)
+    cjk = int(counts[UNCOMMON] + counts[COMMON])
     if not cjk:
         return 1.0, 0
-    return sum(1 for c in cjk if c in common) / len(cjk), len(cjk)
+    return int(counts[COMMON]) / cjk, cjk
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,35 @@ def test_pdf_checks_and_fake_extensions():
     assert "fake extension" in suffix_mismatch("report.docx", b"%PDF-1.7")
     assert suffix_mismatch("report.txt", GOOD.encode()) is None
     assert suffix_mismatch("report.txt", BIG5.encode("big5")) is None
+
+
+def test_plausibility_counts_as_a_character_loop_does():
+    """The array count gives the share a loop over the CJK-looking characters gives, on Chinese,
+    mojibake, kana, astral characters, lone surrogates and texts with no CJK at all."""
+    import random
+
+    from pipelines.ingest.decode import _CJK_LIKE, common_chars
+
+    def by_loop(text):
+        cjk = _CJK_LIKE.findall(text)
+        return (sum(c in common_chars() for c in cjk) / len(cjk), len(cjk)) if cjk else (1.0, 0)
+
+    rng = random.Random(7)
+    alphabet = [
+        *SIMP,
+        *TRAD,
+        *"銆傛湰绋嬪簭锛屼絾",
+        "\ufffd",
+        "\ue000",
+        "\U00020000",
+        "\ud800",
+        "ア",
+        "한",
+        "a",
+        "1",
+        " ",
+    ]
+    texts = [SIMP, TRAD, (SIMP * 3).encode("utf-8").decode("gbk", errors="replace"), "plain English 2023", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 60))) for _ in range(300)]
+    for text in texts:
+        assert plausibility(text) == by_loop(text), text
