@@ -9,7 +9,9 @@ intake and decoding 3.57 → 2.96 s), while cold refreshes showed no change beyo
 
 Each put is its own transaction (WAL journal, `synchronous=NORMAL`: a commit is not flushed to
 disk, a crash loses at most the last entries, never the file's consistency), so an entry is never
-half-written and nothing is lost when a process stops between two puts. A value that no longer
+half-written and nothing is lost when a process stops between two puts; inside `batch()` the puts
+share one transaction (a refresh keeps a batch of reports' entries at once: 109 → 62 µs a put),
+and a process stopped inside it loses that batch's entries, which are work done again. A value that no longer
 reads as JSON, and a file that is not a database, read as missing: the work is done again. Each
 process opens its own connection on first use (a store handed to another process reconnects).
 """
@@ -19,6 +21,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FILE_NAME = "entries.sqlite"
@@ -79,3 +83,19 @@ class KeyedStore:
         if db is not None:
             text = json.dumps(value, ensure_ascii=False)
             db.execute("INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)", (kind, key, text))
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The puts inside share one transaction, committed at the end (rolled back, losing only
+        cache entries, if the block raises). Nested batches join the outer one."""
+        db = self._connect()
+        if db is None or db.in_transaction:
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")

@@ -103,3 +103,23 @@ def test_a_database_locked_by_another_process_is_never_removed(tmp_path, monkeyp
     other.execute("COMMIT")
     other.close()
     assert KeyedStore(tmp_path).get("k") == [1]
+
+
+def test_puts_in_a_batch_are_kept_together_or_not_at_all(tmp_path):
+    store = KeyedStore(tmp_path)
+    with store.batch():
+        store.put("a", [1])
+        with store.batch():  # a nested batch joins the outer one
+            store.put("b", [2])
+    assert (KeyedStore(tmp_path).get("a"), KeyedStore(tmp_path).get("b")) == ([1], [2])
+    try:
+        with store.batch():
+            store.put("c", [3])
+            raise RuntimeError("stopped")
+    except RuntimeError:
+        pass
+    assert KeyedStore(tmp_path).get("c") is None and store.get("a") == [1]
+    store.put("d", [4])  # the store is usable after a rolled-back batch
+    assert KeyedStore(tmp_path).get("d") == [4]
+    with KeyedStore(None).batch():  # a store that keeps nothing has nothing to batch
+        pass

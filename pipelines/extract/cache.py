@@ -35,6 +35,10 @@ class FactCache:
         if not kind:
             self.stored += 1
 
+    def batch(self):
+        """Entries put inside share one transaction (keyed_store.KeyedStore.batch)."""
+        return self.entries.batch()
+
     def facts(self, sha256: str, text: str) -> list[dict]:
         return self.facts_of([(sha256, text)])[0]
 
@@ -64,10 +68,12 @@ class FactCache:
             progress(done_after[done], len(reports))
 
         texts = [reports[todo[s][0]][1] for s in shas]
-        for sha, facts in zip(shas, extract_many(texts, extracted if progress else None, fan), strict=True):
-            self.put(sha, facts)
-            for i in todo[sha]:
-                out[i] = facts
+        found = extract_many(texts, extracted if progress else None, fan)
+        with self.batch():
+            for sha, facts in zip(shas, found, strict=True):
+                self.put(sha, facts)
+                for i in todo[sha]:
+                    out[i] = facts
         if progress is not None:
             progress(len(reports), len(reports))
         return out  # type: ignore[return-value]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -77,9 +79,10 @@ def _year(rep) -> int | None:
 
 def _who_and_when(
     reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache, fan: Fanout | None = None
-) -> list[list[list]]:
-    """Each report's who-and-when rows (who_when.py): cached ones read, the others derived
-    together (on every core when there are enough, see parallel.py) and cached."""
+) -> Callable[[], list[list[list]]]:
+    """Each report's who-and-when rows (who_when.py): cached ones read, the others started
+    together (on every core when there are enough, see parallel.py); the function returned waits
+    for them, caches them and gives every report's rows."""
     kind = f"rows-{ROWS_VERSION}"
     out = [cache.cached(key, kind) for key in keys]
     todo = [i for i, rows in enumerate(out) if rows is None or len(rows) != len(per_report[i])]
@@ -94,10 +97,20 @@ def _who_and_when(
         )
         for i in todo
     ]
-    for i, rows in zip(todo, map_reports(derive_chunk, jobs, [len(j.text) for j in jobs], fan), strict=True):
-        cache.put(keys[i], rows, kind)
-        out[i] = rows
-    return out
+    sizes = [len(j.text) for j in jobs]
+    pending = (
+        fan.submit(derive_chunk, jobs, sizes) if fan is not None else lambda: map_reports(derive_chunk, jobs, sizes)
+    )
+
+    def finish() -> list[list[list]]:
+        derived = pending()
+        with cache.batch():
+            for i, rows in zip(todo, derived, strict=True):
+                cache.put(keys[i], rows, kind)
+                out[i] = rows
+        return out
+
+    return finish
 
 
 def _clean(v):
@@ -147,20 +160,34 @@ def _rows(
 ) -> pa.Table:
     """The rows of these reports as one Arrow table, built SLICE_REPORTS reports at a time on the
     same workers (parallel.Fanout), each slice column by column: a dict per fact (27 keys, some 300k
-    of them at 10k reports) was the refresh's peak of memory and a third of this step's time."""
+    of them at 10k reports) was the refresh's peak of memory and a third of this step's time.
+    Slices overlap: a slice's who and when is out on the workers while this process reads the next
+    slice's facts and builds the rows of the slice before (one after the other, the workers waited
+    for this process a fifth of the step)."""
     columns = list(FactsModel.to_schema().columns) + ([KEY, POS] if keys is not None else [])
     total = len(reports)
-    parts = []
+    parts: list[pa.Table] = []
     with Fanout() as fan:
+        waiting: Callable[[], pa.Table] | None = None
         for a in range(0, max(total, 1), SLICE_REPORTS):
             part, b = reports[a : a + SLICE_REPORTS], a + SLICE_REPORTS
             done = (lambda d, _t, a=a: progress(a + d, total)) if progress is not None else None
             per_report = cache.facts_of(((rep.sha256, rep.text) for rep in part), done, fan)
             derived = _who_and_when(part, rows_keys[a:b], per_report, cache, fan)
-            frame = _slice_frame(part, per_report, derived, cache.version, None if keys is None else keys[a:b], columns)
+            if waiting is not None:
+                parts.append(waiting())
+            waiting = partial(
+                _slice_table, part, per_report, derived, cache.version, None if keys is None else keys[a:b], columns
+            )
             del per_report, derived
-            parts.append(_arrow(frame))
+        if waiting is not None:
+            parts.append(waiting())
     return pa.concat_tables(parts)
+
+
+def _slice_table(reports, per_report, derived: Callable[[], list[list[list]]], version, keys, columns) -> pa.Table:
+    """A slice's rows as Arrow, once its who and when is back from the workers."""
+    return _arrow(_slice_frame(reports, per_report, derived(), version, keys, columns))
 
 
 def _arrow(df: pd.DataFrame) -> pa.Table:

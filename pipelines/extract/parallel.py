@@ -51,19 +51,23 @@ def extract_chunk(texts: Sequence[str]) -> list[list[dict]]:
 def extract_chunk_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
     """Per text (reason, facts, seconds taken): each extracted under its own time budget; the
     reason is '' and facts are given when it finished in time, else facts is None."""
-    from .extractor import extract_facts, warm_up
+    from .extractor import warm_up
 
     warm_up()  # outside any report's budget
-    out: list[tuple[str, list[dict] | None, float]] = []
-    for t in texts:
-        t0 = time.monotonic()
-        try:
-            with budget.report_budget(seconds):
-                facts = [f.to_dict() for f in extract_facts(t)]
-            out.append(("", facts, round(time.monotonic() - t0, 3)))
-        except budget.BudgetExceeded as exc:
-            out.append((str(exc), None, round(time.monotonic() - t0, 3)))
-    return out
+    return [extract_within(t, seconds) for t in texts]
+
+
+def extract_within(text: str, seconds: float) -> tuple[str, list[dict] | None, float]:
+    """(reason, facts, seconds taken) of one text extracted under a time budget of `seconds`."""
+    from .extractor import extract_facts
+
+    t0 = time.monotonic()
+    try:
+        with budget.report_budget(seconds):
+            facts = [f.to_dict() for f in extract_facts(text)]
+        return "", facts, round(time.monotonic() - t0, 3)
+    except budget.BudgetExceeded as exc:
+        return str(exc), None, round(time.monotonic() - t0, 3)
 
 
 def chunks(texts: Sequence[str], workers: int, sizes: Sequence[int] | None = None) -> list[list[int]]:

@@ -71,28 +71,54 @@ class DecodedCache:
         self.misses = 0
         self._last: tuple[str, dict] | None = None
 
-    def _key(self, sha256: str, name: str) -> str:
+    def key(self, sha256: str, name: str) -> str:
+        """An entry's key: the bytes' hash and what the name tells the decoder (its suffix)."""
         return f"{sha256}{Path(name).suffix.lower()}"
 
-    def report(self, sha256: str, name: str, data: bytes | Callable[[], bytes]) -> Report:
-        """The decoded report, as read_report gives it (its name the one given here); raises
-        DecodeError as decoding would. `data` may be a function, called only on a miss (a hit
-        reads no bytes). Call under a time budget to bound a miss."""
-        key = self._key(sha256, name)
+    def entry(self, key: str) -> dict | None:
+        """The cached entry under key (as decoded_entry made it), or None: nothing is decoded."""
         entry = self._last[1] if self._last and self._last[0] == key else None
         if entry is None:
             entry = self.entries.get(key)  # None where missing or torn
         if entry is not None:
             self.hits += 1
-        else:
-            self.misses += 1
-            try:
-                entry = report_to_json(read_report(data() if callable(data) else data, name))
-            except (DecodeError, UnicodeDecodeError, LookupError) as exc:
-                entry = {"error": str(exc)}
-            self.entries.put(key, entry)
+            self._last = (key, entry)
+        return entry
+
+    def keep(self, key: str, entry: dict) -> None:
+        """Cache an entry decoded here or elsewhere (decoded_entry on a worker process)."""
+        self.misses += 1
+        self.entries.put(key, entry)
         self._last = (key, entry)
-        if "error" in entry:
-            raise DecodeError(entry["error"])
-        report = report_from_json(entry)
-        return report if report.name == name else dataclasses.replace(report, name=name)
+
+    def batch(self):
+        """Entries kept inside share one transaction (keyed_store.KeyedStore.batch)."""
+        return self.entries.batch()
+
+    def report(self, sha256: str, name: str, data: bytes | Callable[[], bytes]) -> Report:
+        """The decoded report, as read_report gives it (its name the one given here); raises
+        DecodeError as decoding would. `data` may be a function, called only on a miss (a hit
+        reads no bytes). Call under a time budget to bound a miss."""
+        key = self.key(sha256, name)
+        entry = self.entry(key)
+        if entry is None:
+            entry = decoded_entry(data() if callable(data) else data, name)
+            self.keep(key, entry)
+        return from_entry(entry, name)
+
+
+def decoded_entry(data: bytes, name: str) -> dict:
+    """What the cache keeps of the bytes: the decoded report, or the reason they do not decode
+    (the same bytes fail the same way). Pure: intake runs it on worker processes."""
+    try:
+        return report_to_json(read_report(data, name))
+    except (DecodeError, UnicodeDecodeError, LookupError) as exc:
+        return {"error": str(exc)}
+
+
+def from_entry(entry: dict, name: str) -> Report:
+    """The report an entry holds, under this name; DecodeError for an entry of bytes that do not decode."""
+    if "error" in entry:
+        raise DecodeError(entry["error"])
+    report = report_from_json(entry)
+    return report if report.name == name else dataclasses.replace(report, name=name)

@@ -9,8 +9,9 @@ names that are not UTF-8 (GBK bytes from an unzipped archive) are recorded as qu
 their reason, the name kept as escaped bytes (\\xb1\\xa8.txt); nothing there is fatal. A file's
 size is checked before it is read (CHANJIAO_MAX_BYTES), and it is read in chunks, never past
 the cap. Each new report must decode and extract within the time budget
-(CHANJIAO_REPORT_SECONDS); the verdict is kept per content hash and extractor version, so a
-refresh does not pay for it again.
+(CHANJIAO_REPORT_SECONDS), both done on the refresh's workers (first_read.py) while this process
+reads, hashes and snapshots the next batch; the verdict is kept per content hash and extractor
+version, so a refresh does not pay for it again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import mimetypes
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -29,9 +31,8 @@ from typing import TYPE_CHECKING
 
 from pipelines.progress import Report, tracked
 
-from . import budget
+from . import budget, first_read
 from .containers import container_problem
-from .decode import DecodeError
 from .decoded_cache import DecodedCache
 from .formats import MEDIA_TYPES
 from .snapshots import SnapshotStore, escaped, sha256_bytes
@@ -224,9 +225,9 @@ def scan_folder(folder: Path, max_size: int | None = None) -> Iterator[RawFile]:
         yield RawFile(entry.rel, entry.name, data)
 
 
-def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = None) -> tuple[str, str]:
-    """(media type, reason to quarantine or ''). Decoding goes through the decoded cache when
-    given, so bytes seen before are not decoded again."""
+def precheck(raw: RawFile) -> tuple[str, str]:
+    """(media type, reason to quarantine or ''), from what needs no decoding: the entry's
+    problem, emptiness, size, container and suffix."""
     suffix = Path(raw.name).suffix.lower()
     media = SUPPORTED_SUFFIXES.get(suffix) or mimetypes.guess_type(raw.name)[0] or "application/octet-stream"
     if raw.problem:
@@ -244,60 +245,135 @@ def check(raw: RawFile, decoded: DecodedCache | None = None, sha: str | None = N
             media,
             f"unsupported file type {suffix or '(none)'}: only text, HTML, PDF, DOCX, XLSX/XLS and CSV reports are read",
         )
-    try:
-        with budget.report_budget():
-            cache = decoded or DecodedCache(None)
-            decoded_report = cache.report(sha or sha256_bytes(raw.data), raw.name, raw.data).decoded
-    except budget.BudgetExceeded as exc:
-        return media, str(exc)
-    except (DecodeError, UnicodeDecodeError, LookupError) as exc:
-        return media, f"cannot decode: {exc}"
-    if not decoded_report.text.strip():
-        return decoded_report.media_type, "no text after removing markup"
-    return decoded_report.media_type, ""
+    return media, ""
 
 
-def start_verdicts(
-    items: list[tuple[RawFile, str]], store: SnapshotStore, decoded: DecodedCache, fan, facts=None
-) -> Callable[[], dict[str, str]]:
-    """Start the time-budget checks of items on `fan` (a parallel.Fanout); the function returned
-    waits for them and gives sha256 → '' if the report decodes and extracts within the time
-    budget, else the reason. A verdict is kept beside the snapshots per extractor version and
-    reused while the budget is no tighter than the time it took (or, for a failure, no looser than
-    the budget it failed). The reports without a verdict are extracted together, each under its
-    own budget, on the fan's workers; the facts found go into `facts` (a FactCache), so that a cold
-    refresh extracts each new report once, not once here and again in extraction."""
-    from pipelines.extract import parallel
-    from pipelines.extract.version import EXTRACTOR_VERSION
+def decoded_outcome(entry: dict, media: str) -> tuple[str, str]:
+    """(media type, reason or '') of a report by its decoded-cache entry (media: the name's)."""
+    if "error" in entry:
+        return media, f"cannot decode: {entry['error']}"
+    decoded = entry["decoded"]
+    if not decoded["text"].strip():
+        return decoded["media_type"], "no text after removing markup"
+    return decoded["media_type"], ""
 
-    seconds = budget.report_seconds()
-    key = f"budget-{EXTRACTOR_VERSION}"
-    out: dict[str, str] = {}
-    todo: dict[str, RawFile] = {}
-    for raw, sha in items:
-        if sha in out or sha in todo:
-            continue
-        verdict = store.verdict(sha, key)
+
+@dataclass
+class _Checked:
+    """A file of a batch on its way to its record: reason None while its decoding is out."""
+
+    raw: RawFile
+    sha: str
+    media: str
+    reason: str | None
+    key: str = ""  # its decoded-cache key ('' when it was not to be decoded)
+    text: str | None = None  # its text, when it was decoded before and its verdict may be wanted
+
+
+class _Reading:
+    """One intake's decoding outcomes and time-budget verdicts, by decoded-cache key and sha256,
+    across its batches: each distinct report is read once, in its first batch, and a later copy
+    (or a copy in the same batch) takes the first one's outcome when that batch finishes."""
+
+    def __init__(self, store: SnapshotStore, decoded: DecodedCache, facts, time_budget: bool):
+        from pipelines.extract.version import EXTRACTOR_VERSION
+
+        self.store, self.decoded, self.facts, self.time_budget = store, decoded, facts, time_budget
+        self.seconds = budget.report_seconds()  # for decoding, and for extraction apart
+        self.verdict_key = f"budget-{EXTRACTOR_VERSION}"
+        self.outcomes: dict[str, tuple[str, str]] = {}  # key → (media type, reason)
+        self.asked: set[str] = set()  # keys out for decoding
+        self.verdicts: dict[str, str] = {}  # sha256 → '' or why it is over the budget
+        self.submitted: set[str] = set()  # sha256s whose verdict is known or out
+
+    def check(self, raw: RawFile, sha: str) -> _Checked:
+        media, reason = precheck(raw)
+        if reason:
+            return _Checked(raw, sha, media, reason)
+        key = self.decoded.key(sha, raw.name)
+        if key in self.outcomes:
+            return _Checked(raw, sha, *self.outcomes[key], key)
+        if key in self.asked:
+            return _Checked(raw, sha, media, None, key)
+        entry = self.decoded.entry(key)
+        if entry is None:
+            return _Checked(raw, sha, media, None, key)
+        self.outcomes[key] = decoded_outcome(entry, media)
+        return _Checked(raw, sha, *self.outcomes[key], key, first_read.entry_text(entry))
+
+    def _known_verdict(self, sha: str) -> bool:
+        """Whether sha's verdict is known (kept from an earlier refresh and still valid under
+        the budget) or on its way; sets it when kept."""
+        if sha in self.submitted:
+            return True
+        verdict = self.store.verdict(sha, self.verdict_key)
         if verdict is not None:
-            if not verdict["reason"] and verdict["elapsed"] <= seconds:
-                out[sha] = ""
-                continue
-            if verdict["reason"] and verdict["seconds"] >= seconds:
-                out[sha] = verdict["reason"]
-                continue
-        todo[sha] = raw
-    texts = [decoded.report(sha, raw.name, raw.data).text for sha, raw in todo.items()]
-    pending = fan.submit(partial(parallel.extract_chunk_within, seconds=seconds), texts)
+            if not verdict["reason"] and verdict["elapsed"] <= self.seconds:
+                self.verdicts[sha] = ""
+            elif verdict["reason"] and verdict["seconds"] >= self.seconds:
+                self.verdicts[sha] = verdict["reason"]
+        self.submitted.add(sha)
+        return sha in self.verdicts
 
-    def finish() -> dict[str, str]:
-        for sha, (reason, found, elapsed) in zip(todo, pending(), strict=True):
-            store.set_verdict(sha, key, {"reason": reason, "seconds": seconds, "elapsed": elapsed})
-            if not reason and facts is not None:
-                facts.put(sha, found)
-            out[sha] = reason
-        return out
+    def start(self, checked: list[_Checked], fan) -> Callable[[], None]:
+        """Start the batch's work on `fan` (a parallel.Fanout): the new reports decoded and,
+        where their verdict is not known, extracted each under its own budget (first_read.py);
+        the facts found go into `facts` (a FactCache), so that a cold refresh extracts each new
+        report once, not once here and again in extraction. A verdict is kept beside the
+        snapshots per extractor version and reused while the budget is no tighter than the time
+        it took (or, for a failure, no looser than the budget it failed). The function returned
+        waits for the work and records what it gave."""
+        jobs: list[first_read.Job] = []
+        meta: list[tuple[str, str, str]] = []  # per job: key (to decode), sha (to extract), media
+        for c in checked:
+            if c.reason is None and c.key not in self.asked:  # new bytes: decoded, and checked if wanted
+                self.asked.add(c.key)
+                extract = self.time_budget and not self._known_verdict(c.sha)
+                jobs.append(first_read.Job(c.raw.name, c.raw.data, extract=extract))
+                meta.append((c.key, c.sha if extract else "", c.media))
+            elif c.reason == "" and self.time_budget and not self._known_verdict(c.sha):  # decoded before
+                jobs.append(first_read.Job(c.raw.name, text=c.text, extract=True))
+                meta.append(("", c.sha, c.media))
+        work = partial(first_read.read_chunk, decode_seconds=self.seconds, extract_seconds=self.seconds)
+        pending = fan.submit(work, jobs, [j.size for j in jobs])
 
-    return finish
+        def finish() -> None:
+            reads = pending()
+            facts = self.facts.batch() if self.facts is not None else nullcontext()
+            with self.decoded.batch(), self.store.verdict_batch(), facts:
+                self._keep(meta, reads)
+
+        return finish
+
+    def _keep(self, meta: list[tuple[str, str, str]], reads: list[first_read.Read]) -> None:
+        """Cache and record what the workers read: entries, outcomes, verdicts, facts."""
+        for (key, sha, media), read in zip(meta, reads, strict=True):
+            if key:
+                if read.entry is None:  # out of time: not kept (it depends on the budget)
+                    self.outcomes[key] = (media, read.decode_reason)
+                else:
+                    self.decoded.keep(key, read.entry)
+                    self.outcomes[key] = decoded_outcome(read.entry, media)
+            if sha and read.verdict is not None:
+                reason, found, elapsed = read.verdict
+                self.store.set_verdict(
+                    sha, self.verdict_key, {"reason": reason, "seconds": self.seconds, "elapsed": elapsed}
+                )
+                if not reason and self.facts is not None:
+                    self.facts.put(sha, found)
+                self.verdicts[sha] = reason
+
+    def reason(self, c: _Checked, first_copy: bool) -> tuple[str, str]:
+        """(media type, reason) of a checked file once its batch's work is done."""
+        media, reason = (c.media, c.reason) if c.reason is not None else self.outcomes[c.key]
+        if not reason and first_copy and self.time_budget:
+            if c.sha not in self.verdicts:  # its bytes were asked about under a name that did not decode
+                text = self.decoded.report(c.sha, c.raw.name, c.raw.data).text
+                self.verdicts[c.sha] = first_read.read_chunk(
+                    [first_read.Job(c.raw.name, text=text, extract=True)], self.seconds, self.seconds
+                )[0].verdict[0]
+            reason = self.verdicts[c.sha]
+        return media, reason
 
 
 # Files held at once while their time-budget checks run together on the cores: at most this
@@ -329,35 +405,28 @@ def intake(
 ) -> list[IntakeRecord]:
     """One record per file; decoding goes through `decoded` (a cache in memory when None), and
     the facts the time-budget check extracts go into `facts` (a FactCache) when given.
-    Batches overlap: a batch's time-budget checks run on the workers while this process reads
-    and decodes the next one; records are made batch by batch in input order."""
+    Batches overlap: a batch's new reports are decoded and checked on the workers while this
+    process reads, hashes and snapshots the next one; records are made batch by batch in input
+    order."""
     from pipelines.extract.parallel import Fanout
 
-    decoded = decoded or DecodedCache(None)
+    reading = _Reading(store, decoded or DecodedCache(None), facts, time_budget)
     seen: dict[str, str] = {}
-    verdicts: dict[str, str] = {}  # every batch's, by sha256: a later duplicate needs its first copy's
-    submitted: set[str] = set()
     records: list[IntakeRecord] = []
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
 
-    def finish(checked: list, pending: Callable[[], dict[str, str]]) -> None:
-        verdicts.update(pending())
-        for raw, sha, media, reason in checked:
-            if not reason and sha not in seen and time_budget:
-                reason = verdicts[sha]
-            records.append(_record(raw, sha, media, reason, seen, store, now))
+    def finish(checked: list[_Checked], pending: Callable[[], None]) -> None:
+        pending()
+        for c in checked:
+            media, reason = reading.reason(c, c.sha not in seen)
+            records.append(_record(c.raw, c.sha, media, reason, seen, store, now))
         store.flush()  # the batch's snapshots reach the disk together, before their records are kept
 
     with Fanout() as fan:
-        before: tuple[list, Callable[[], dict[str, str]]] | None = None
+        before: tuple[list[_Checked], Callable[[], None]] | None = None
         for batch in _batches(tracked(files, None, progress), BATCH, BATCH_BYTES):
-            checked = []
-            for raw in batch:
-                sha = sha256_bytes(raw.data) if not raw.problem else ""
-                checked.append((raw, sha, *check(raw, decoded, sha)))
-            new = [(r, sha) for r, sha, _, why in checked if not why and sha not in submitted]
-            submitted.update(sha for _, sha in new)
-            pending = start_verdicts(new, store, decoded, fan, facts) if time_budget else dict
+            checked = [reading.check(raw, sha256_bytes(raw.data) if not raw.problem else "") for raw in batch]
+            pending = reading.start(checked, fan)
             if before is not None:
                 finish(*before)
             before = (checked, pending)

@@ -98,6 +98,10 @@ class SnapshotStore:
         """Kept as a cache entry (pipelines/keyed_store.py): a lost one is checked again."""
         self._verdicts.put(sha, verdict, key)
 
+    def verdict_batch(self):
+        """Verdicts set inside share one transaction (keyed_store.KeyedStore.batch)."""
+        return self._verdicts.batch()
+
     def get(self, sha: str) -> bytes:
         data = self.blob_path(sha).read_bytes()
         if sha256_bytes(data) != sha:

@@ -98,3 +98,27 @@ def test_rows_built_a_few_reports_at_a_time_equal_one_build(setup, monkeypatch):
     assert len(whole) > 12 and seen[-1] == (12, 12) and seen == sorted(seen)
     empty = facts_frame(texts.iloc[0:0], Paths(inbox=inbox, data=data / "empty").fact_cache())
     assert list(empty.columns) == list(whole.columns) and len(empty) == 0
+
+
+def test_slices_overlapping_on_worker_processes_equal_one_build(setup, monkeypatch):
+    """Slices overlap on worker processes (a slice's who and when out while the next slice's facts
+    are read and the last slice's rows built): the frame is the one in-process build gives."""
+    from pipelines.extract import parallel
+
+    inbox, data = setup
+    texts = _texts(inbox, data)
+    whole = facts_frame(texts, Paths(inbox=inbox, data=data / "one").fact_cache())
+    monkeypatch.delenv(parallel.DASK_ENV, raising=False)
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(facts_table, "SLICE_REPORTS", 4)
+    submitted = []
+    real = parallel.Fanout.submit
+    monkeypatch.setattr(
+        parallel.Fanout,
+        "submit",
+        lambda self, w, items, *a, **k: submitted.append(w.__name__) or real(self, w, items, *a, **k),
+    )
+    sliced = facts_frame(texts, Paths(inbox=inbox, data=data / "workers").fact_cache())
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert submitted.count("derive_chunk") == 3  # one per slice of 4 of the 12 reports

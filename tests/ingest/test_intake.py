@@ -134,3 +134,14 @@ def test_batches_on_shared_workers_give_the_one_batch_records(tmp_path, monkeypa
     assert [r.status for r in batched[-3:]] == [QUARANTINED, DUPLICATE, QUARANTINED]
     assert "time" in batched[-1].reason or "budget" in batched[-1].reason
     assert submitted == [3, 3, 2, 0]  # each distinct report checked once, in its first batch
+
+
+def test_bytes_that_give_no_text_under_one_name_are_checked_under_the_next(tmp_path):
+    """The same bytes named .html (a comment only: no text) and .txt (the comment as text): the
+    first copy is quarantined, the second ingested, its time-budget verdict taken though the bytes
+    were first asked about under the name that gave no text."""
+    data = "<!-- 江陵职业技术学院合作企业12家。 -->".encode()
+    files = [RawFile("a.html", "a.html", data), RawFile("a.txt", "a.txt", data)]
+    records = intake(files, SnapshotStore(tmp_path / "snap"))
+    assert [(r.file_name, r.status) for r in records] == [("a.html", QUARANTINED), ("a.txt", INGESTED)]
+    assert records[0].reason == "no text after removing markup"
