@@ -29,6 +29,9 @@ from .version import EXTRACTOR_VERSION
 
 # Words that end the counted noun phrase after a measure word.
 BRACKET_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[)）](?=[\u4e00-\u9fff0-9]|$)")
+# A quoted name right after the measure word (20个“鲁班工坊”, 40个“一带一路”沿线国家): its words are
+# the phrase's, its quotes no stop.
+QUOTED_NAME = re.compile(r"[“「\"]([^”」\"，,。；;]{1,12})[”」\"]")
 PHRASE_STOP = re.compile(
     r"[，,。；;：:、！？!?（）()“”《》\s0-9０-９]|的|和|与|及(?!以上)|并|首次|首批|开展|共建|组建|建设|参与|覆盖|其中|为|在|达到|累计|"
     r"签订|签约|入驻|参加|完成|获得|获批|进行|实施|提供|培养(?!专业|项目|方案|模式|基地|对象|计划|体系)|新增|达成|"
@@ -373,6 +376,8 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     # a one- or two-character gloss in brackets inside a word (工程技术开(研)发中心) is no stop, and a
     # mirror's pinyin glosses (學(xué)校) take no room: 24 characters of words, read from up to 48
     tail = BRACKET_GLOSS.sub("", for_matching(text[tail_start : tail_start + 48]))[:24]
+    if quoted := QUOTED_NAME.match(tail):  # 20个“鲁班工坊”: the name is the phrase
+        tail = quoted.group(1) + tail[quoted.end() :]
     stop = PHRASE_STOP.search(tail)
     phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]

@@ -396,6 +396,8 @@ REAL_TEXT_FAMILIES = [
     ("面向121部大型运输航空公司开设课程。据资源网数据库统计，学校拥有飞机59架。", [(59, "other", "exact")]),
     ("学院编写培训教材61部。", [(61, "item", "exact")]),
     ("学员分组操控4架無人機。", [(4, "other", "exact")]),
+    # a quoted name right after the measure word is the counted phrase
+    ("在海外建成20个“鲁班工坊”。", [(20, "unit", "exact")]),
     # universities named by a national programme (211院校, 非211本科) and job banks named by a number
     ("其中211院校为109所,非211本科院校(部)为1282所。", [(109, "unit", "exact"), (1282, "unit", "exact")]),
     ("調查由104人力銀行公布，共訪問1,200名畢業生。", [(1200, "person", "exact")]),
@@ -1003,6 +1005,9 @@ def test_statistics_table_rows():
         ("第十五届职工技能大赛共设500多个工种的比赛。", "other"),  # a contest's trades, not contests hosted
         ("The college welcomed 7,000 overseas students last year.", "international_students"),
         ("学校现有外国学生120人。", "international_students"),
+        ("今年共招收61名留學新生。", "international_students"),  # Taiwanese and other reports' words
+        ("本校現有七百多位境外生。", "international_students"),
+        ("該系有39位外籍生。", "international_students"),
         # R&D and technology-service platforms, not service outlets, teaching labs or any 平台
         ("全县建成村级电商服务中心232个。", "other"),
         ("学校建有实验室28个。", "other"),
