@@ -20,7 +20,8 @@ TAIWAN = re.compile(
     r"台灣新聞網|中央社|國立|科技大學|科大|學年度|國教署|勞委會|勞動部|技職司|教育部技職|"
     r"[臺台]北市|[臺台]中市|[臺台]南市|新北市|高雄市|桃園市|新竹|嘉義|彰化|雲林|屏東|花蓮|宜蘭|苗栗|南投|"
     r"技职司|国教署|技职教育|台湾新闻网|"  # the same in a Simplified-character repost
-    r"技職|技術型高級中等學校|技术型高级中等学校|"  # Taiwan's words for vocational education and its schools
+    r"技職|技职|技術型高級中等學校|技术型高级中等学校|"  # Taiwan's words for vocational education and its schools
+    r"民國[0-9一二三四五六七八九十]+年|民国[0-9一二三四五六七八九十]+年|財團法人|财团法人|"  # the ROC's years; its foundations' legal form
     r"全[台臺](?![州山湾灣])"  # 全台首例: all Taiwan (not 全台州, a mainland city)
 )
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.

@@ -426,6 +426,10 @@ REAL_TEXT_FAMILIES = [
     # a Taiwanese report in Simplified characters: ROC years and 技职 name its dollars
     ("南台科大105~107年获技职司补助6,000万元。", [(60_000_000, "other", "exact")]),
     ("崑山科技大學112學年度獲補助經費約1.85億。", [(185_000_000, "other", "approx")]),
+    # persons counted as visits with a slash (3494人/次)
+    ("老年大学学员3494人/次。", [(3494, "person_time", "exact")]),
+    # …and so do a foundation's legal form (财团法人) and the ROC's years (民国52年), without renminbi
+    ("财团法人中技社颁发奖学金，每名获颁15万元；奖学金自民国52年开始发放。", [(150_000, "other", "exact")]),
     # thousands grouped by a space right after a word, never across a row's cells
     ("投入资金支持建设2 709个专业群。", [(2709, "item", "exact")]),
     ("低于全省平均水平(16.40,47 000人)。", [(47000, "person", "exact")]),
