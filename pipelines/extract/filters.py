@@ -46,9 +46,11 @@ FORECAST = re.compile(
     # what is to be organised, chosen or sent (将组织5期培训, 将评选出6项一等奖, 将输送近5000名)
     r"|组织|組織|评选|評選|选拔|選拔|开展|開展|输送|輸送|招聘|招募|接收)|"
     r"[将將](?:再|要|会|會)(?:培训|培訓)|"  # 年内将再培训90余人 (将 before 培训 alone may mark its object)
-    # 计划 before what it plans (今年计划招聘20人, 计划培训4000名焊工, 计划用10年时间, 计划在未来3年内);
+    # 计划 before what it plans (今年计划招聘20人, 计划培训4000名焊工, 计划用10年时间, 计划在未来3年内,
+    # 计划三年内);
     # 按计划 is a plan kept; 计划投资 is a project's budget and 计划招收 an intake's places, facts the gold keeps
-    r"(?<![按原照])(?:计划|計劃)(?=再|培养|培養|培育|招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明])"
+    r"(?<![按原照])(?:计划|計劃)(?=再|培养|培養|培育|招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明]"
+    r"|[0-9一二三四五六七八九十两兩]+(?:年|个月|個月)[内內])"  # 计划三年内培养约千名: within a span to come
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")

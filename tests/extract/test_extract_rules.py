@@ -148,6 +148,7 @@ TRADITIONAL = [
 ]
 
 NOT_FACTS = [
+    "该产业学院计划三年内培养约1000名核电技能人才。",  # a plan within a span to come
     "內地西藏中職班招生規(guī)模將穩(wěn)定在5000人。",  # a future size, its words split by pinyin glosses
     "希望今年度技转金额可以超过三千万元。",  # what is hoped for
     "预计2011年7月交付使用。届时，三所职业学校将并于该校。",  # what will be once a date comes
