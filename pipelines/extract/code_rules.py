@@ -240,6 +240,9 @@ def employment_share_not_rate(s: Setting) -> str | None:
 ENGLISH_CLAUSE = re.compile(r"[^\u3400-\u9fff]*")
 ENGLISH_SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+\])?\s+(?:-\s+)?(?=[A-Z])")
 SHARE_OF = re.compile(r"\s*(?:of|among)\b", re.I)
+ENGLISH_TRAINEES = re.compile(r"\btrain(?:ed|ees?|ing)\b", re.I)
+ENGLISH_GRADUATES = re.compile(r"\bgraduat|\bstudents?\b", re.I)
+ENGLISH_RATE_AFTER = re.compile(r"\s*(?:average |overall |graduate |job )?(?:employment|placement) rate", re.I)
 EMPLOYED = re.compile(r"\bemployed\b|\bemployment\b|\bplaced\b|\b(?:found|secured|landed) (?:a )?jobs?\b", re.I)
 
 
@@ -250,6 +253,10 @@ def _english_share(s: Setting) -> str | None:
     unless the clause says the group found work (90% of the remaining graduates secured employment)."""
     said = sentence_so_far(s.context) + s.before
     own = said[ends[-1].end() :] if (ends := list(ENGLISH_SENTENCE_END.finditer(said))) else said
+    if ENGLISH_TRAINEES.search(own) and not ENGLISH_GRADUATES.search(own):
+        return "the placement of trainees, not of graduates"
+    if ENGLISH_RATE_AFTER.match(s.after):  # an over 90 percent employment rate: the rate follows
+        return None
     if SHARE_OF.match(s.after):
         return None if EMPLOYED.search(s.after) else "a share of a group, not the placement rate"
     if not PLACEMENT_RATE.search(next(reversed(RATE_WORD.findall(own)), "")):

@@ -1009,6 +1009,10 @@ def test_statistics_table_rows():
         ("与企业共同开发课程12门。", "co_developed_courses"),
         ("第十五届职工技能大赛共设500多个工种的比赛。", "other"),  # a contest's trades, not contests hosted
         ("The college welcomed 7,000 overseas students last year.", "international_students"),
+        # an English rate named after the share; trainees' placement is no graduates' rate
+        ("Graduates enjoy an over 90 percent employment rate.", "graduate_employment_rate"),
+        ("The college had a 96 percent placement rate last year.", "graduate_employment_rate"),
+        ("The county trained 20,000 migrant workers, with a 90% employment rate.", "other"),
         ("学校现有外国学生120人。", "international_students"),
         ("今年共招收61名留學新生。", "international_students"),  # Taiwanese and other reports' words
         ("本校現有七百多位境外生。", "international_students"),
