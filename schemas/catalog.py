@@ -54,7 +54,10 @@ CURRENCIES = (
     *("美元", "美金", "港元", "港币", "港幣", "澳元", "欧元", "歐元", "日元", "英镑", "英鎊"),
     *("澳门元", "澳門元", "澳门币", "澳門幣", "葡币", "葡幣", "新台币", "新台幣", "台币", "台幣"),
 )
-MONEY_FACTORS = {m + c: f for c in CURRENCIES for m, f in MONEY_MULTIPLIERS.items()}
+# Pay written in thousands of no named currency (起薪約35K, 月薪25K以上: Taiwanese reports' monthly pay):
+# base unit other, its value expanded as money's is.
+THOUSANDS = {"K": 1_000}
+MONEY_FACTORS = {m + c: f for c in CURRENCIES for m, f in MONEY_MULTIPLIERS.items()} | THOUSANDS
 CNY_UNITS = tuple(m + c for c in RENMINBI for m in MONEY_MULTIPLIERS)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipelines.ingest.budget import check_budget
-from schemas.catalog import MONEY_MULTIPLIERS, RENMINBI
+from schemas.catalog import MONEY_MULTIPLIERS, RENMINBI, THOUSANDS
 
 from . import classify, simplify
 from .classify import classify_scored
@@ -490,8 +490,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         normalized, base = value, "percent"
     elif c.unit_text == "成":  # tenths of a whole
         normalized, base = value * 10, "percent"
-    elif c.unit_text == "K":  # pay in thousands (grammar.thousands_candidates), of whatever currency
-        normalized, base = value * 1000, "other"
+    elif c.unit_text in THOUSANDS:  # pay in thousands (grammar.thousands_candidates), of whatever currency
+        normalized, base = value * THOUSANDS[c.unit_text], "other"
     elif wan == "person_time":
         normalized, base = value, "person_time"  # 入讀人次約14萬
     elif wan in ("CNY", "other"):
