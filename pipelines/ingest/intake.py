@@ -363,15 +363,23 @@ class _Reading:
                     self.facts.put(sha, found)
                 self.verdicts[sha] = reason
 
+    def _verdict_here(self, c: _Checked) -> str:
+        """The time-budget verdict of a file checked in this process, decoding and extraction each
+        under its own budget as on the workers."""
+        try:
+            with budget.report_budget(self.seconds):
+                text = self.decoded.report(c.sha, c.raw.name, c.raw.data).text
+        except budget.BudgetExceeded as exc:
+            return str(exc)
+        job = first_read.Job(c.raw.name, text=text, extract=True)
+        return first_read.read_chunk([job], self.seconds, self.seconds)[0].verdict[0]
+
     def reason(self, c: _Checked, first_copy: bool) -> tuple[str, str]:
         """(media type, reason) of a checked file once its batch's work is done."""
         media, reason = (c.media, c.reason) if c.reason is not None else self.outcomes[c.key]
         if not reason and first_copy and self.time_budget:
             if c.sha not in self.verdicts:  # its bytes were asked about under a name that did not decode
-                text = self.decoded.report(c.sha, c.raw.name, c.raw.data).text
-                self.verdicts[c.sha] = first_read.read_chunk(
-                    [first_read.Job(c.raw.name, text=text, extract=True)], self.seconds, self.seconds
-                )[0].verdict[0]
+                self.verdicts[c.sha] = self._verdict_here(c)
             reason = self.verdicts[c.sha]
         return media, reason
 
