@@ -17,14 +17,25 @@ REPORT = """江陵职院深化产教融合
 """
 
 
+def _texts_and_facts(tmp_path, report: str):
+    """(texts, facts) of one report, through intake, decoding and extraction as a refresh runs them."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "r.txt").write_text(report, encoding="utf-8")
+    store = SnapshotStore(tmp_path / "snap")
+    texts = texts_frame(intake_frame(intake(scan_folder(inbox), store)), store)
+    return texts, facts_frame(texts, FactCache(None))
+
+
 @pytest.fixture
 def tables(tmp_path):
     """(texts, facts) of REPORT: seven facts."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "r.txt").write_text(REPORT, encoding="utf-8")
-    store = SnapshotStore(tmp_path / "snap")
-    texts = texts_frame(intake_frame(intake(scan_folder(inbox), store)), store)
-    facts = facts_frame(texts, FactCache(None))
+    texts, facts = _texts_and_facts(tmp_path, REPORT)
     assert len(facts) == 7
     return texts, facts
+
+
+@pytest.fixture
+def report_tables(tmp_path):
+    """report → (texts, facts) of that report (as `tables` gives them for REPORT)."""
+    return lambda report: _texts_and_facts(tmp_path, report)

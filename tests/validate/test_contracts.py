@@ -116,26 +116,15 @@ def test_money_has_a_money_unit_or_its_number_holds_its_wan(tables, unit_text, n
     assert ("money_has_money_unit" not in checks) == passes
 
 
-def test_every_unit_the_extractor_writes_passes_the_contract(tmp_path):
+def test_every_unit_the_extractor_writes_passes_the_contract(report_tables):
     """Facts in each unit the extractor normalises (万元, 成, pay in thousands, 人/次, an English
     million) pass the facts contract: a unit the extractor learns must be one the contract knows
     (pay in K was quarantined, normalized_value_consistent, until the catalogue gave K its factor)."""
-    from pipelines.extract.cache import FactCache
-    from pipelines.extract.facts_table import facts_frame
-    from pipelines.ingest.intake import intake, intake_frame, scan_folder
-    from pipelines.ingest.snapshots import SnapshotStore
-    from pipelines.ingest.texts import texts_frame
-
     report = (
         "江陵职业技术学院2023年技术服务到款额1400万元，毕业生八成留在本地就业，培训3494人/次。"
         "畢業生起薪平均約35K，碩士起薪約45~48K。The college trained 1.2 million workers.\n"
     )
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "r.txt").write_text(report, encoding="utf-8")
-    store = SnapshotStore(tmp_path / "snap")
-    texts = texts_frame(intake_frame(intake(scan_folder(inbox), store)), store)
-    facts = facts_frame(texts, FactCache(None))
+    texts, facts = report_tables(report)
     assert {"万元", "成", "K", "人/次"} <= set(facts["unit_text"])
     result = validate_facts(facts, texts)
     assert result.quarantine.empty, result.quarantine[["check", "record_id"]]
