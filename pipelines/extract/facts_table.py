@@ -18,7 +18,7 @@ from schemas.tables import FactsModel
 
 from .cache import FactCache
 from .frame_store import KEY, POS, FrameStore, frame_key
-from .parallel import Fanout, map_reports
+from .parallel import Fanout
 from .who_when import WHO_WHEN_FIELDS, ReportFacts, derive_chunk
 
 FACT_FIELDS = (
@@ -78,7 +78,7 @@ def _year(rep) -> int | None:
 
 
 def _who_and_when(
-    reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache, fan: Fanout | None = None
+    reports: list, keys: list[str], per_report: list[list[dict]], cache: FactCache, fan: Fanout
 ) -> Callable[[], list[list[list]]]:
     """Each report's who-and-when rows (who_when.py): cached ones read, the others started
     together (on every core when there are enough, see parallel.py); the function returned waits
@@ -97,10 +97,7 @@ def _who_and_when(
         )
         for i in todo
     ]
-    sizes = [len(j.text) for j in jobs]
-    pending = (
-        fan.submit(derive_chunk, jobs, sizes) if fan is not None else lambda: map_reports(derive_chunk, jobs, sizes)
-    )
+    pending = fan.submit(derive_chunk, jobs, [len(j.text) for j in jobs])
 
     def finish() -> list[list[list]]:
         derived = pending()

@@ -48,15 +48,6 @@ def extract_chunk(texts: Sequence[str]) -> list[list[dict]]:
     return [[f.to_dict() for f in extract_facts(t)] for t in texts]
 
 
-def extract_chunk_within(texts: Sequence[str], seconds: float) -> list[tuple[str, list[dict] | None, float]]:
-    """Per text (reason, facts, seconds taken): each extracted under its own time budget; the
-    reason is '' and facts are given when it finished in time, else facts is None."""
-    from .extractor import warm_up
-
-    warm_up()  # outside any report's budget
-    return [extract_within(t, seconds) for t in texts]
-
-
 def extract_within(text: str, seconds: float) -> tuple[str, list[dict] | None, float]:
     """(reason, facts, seconds taken) of one text extracted under a time budget of `seconds`."""
     from .extractor import extract_facts

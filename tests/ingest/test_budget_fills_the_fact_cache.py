@@ -44,9 +44,10 @@ def test_the_budget_checks_of_new_reports_run_together_and_once(tmp_path, monkey
 
 def test_a_report_over_its_budget_gets_the_reason_wherever_it_runs():
     from pipelines.devtools.hostile import repeated_clause
-    from pipelines.extract.parallel import extract_chunk_within
+    from pipelines.ingest.first_read import Job, read_chunk
 
-    (ok, slow) = extract_chunk_within(["合作企业45家。", repeated_clause(20000, "合作企业45家")], 0.05)
+    texts = ["合作企业45家。", repeated_clause(20000, "合作企业45家")]
+    (ok, slow) = (r.verdict for r in read_chunk([Job("r.txt", text=t, extract=True) for t in texts], 60, 0.05))
     assert ok[0] == "" and len(ok[1]) == 1
     assert slow[0] and slow[1] is None, slow[0]
 
