@@ -398,7 +398,7 @@ def lost_point_candidates(text: str) -> list[Candidate]:
 
 # Pay in thousands (起薪約35K, 月薪25K以上, 起薪約45~48K): how Taiwanese reports write monthly pay.
 # Read only where pay is named just before: 4K屏幕 or a 5K run name no pay.
-THOUSANDS = re.compile(
+PAY_IN_THOUSANDS = re.compile(
     r"(?<![0-9A-Za-z.])(?P<num>[1-9][0-9]{0,2}(?:\.[0-9])?)"
     r"(?:[ ]?[~～\-–至][ ]?(?P<num2>[1-9][0-9]{0,2}(?:\.[0-9])?))?[ ]?(?P<unit>[Kk])(?![A-Za-z0-9])"
 )
@@ -410,7 +410,7 @@ def thousands_candidates(text: str) -> list[Candidate]:
     if "K" not in text and "k" not in text:
         return []
     out = []
-    for m in THOUSANDS.finditer(text):
+    for m in PAY_IN_THOUSANDS.finditer(text):
         lo = max(0, m.start() - PAY_REACH)
         lo = max(lo, *(text.rfind(stop, lo, m.start()) + 1 for stop in "。！？；!?;\n"))  # in its own sentence
         if not PAY_WORD.search(text, lo, m.start()):
