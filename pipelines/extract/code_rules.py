@@ -173,6 +173,10 @@ OTHER_CONTEST = re.compile(
 SUPPLY = re.compile(r"(?<!劳务)输送|供给")
 TRAINED_FOR = re.compile(r"(?:为|向|給|给)[^，,。；;]{0,24}(?:培养|培育|造就|储备)")
 EMPLOYED_HERE = re.compile(r"就业")
+# Whom a sports or a forces' school supplies (向国家、省市各级优秀运动队输送后备人才, 向部队输送大学生士兵): no industry.
+NOT_INDUSTRY_SUPPLIED = re.compile(
+    r"(?:运动队|国家队|省队|体工队|部队|军队)[^，,。；;]{0,4}输送|输送[^，,。；;]{0,3}(?:运动员|士兵|兵员)"
+)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
@@ -199,6 +203,8 @@ def graduates_not_supplied(s: Setting) -> str | None:
         return "graduates counted, not said to be trained for or supplied to industry"
     if EMPLOYED_HERE.search(s.before) and not SUPPLY.search(s.before):
         return "graduates employed (输送6.5万名毕业生，就业6.2万人), not supplied"
+    if NOT_INDUSTRY_SUPPLIED.search(said):
+        return "supplied to sports teams or the forces (向优秀运动队输送, 向部队输送), not to industry"
     return None
 
 
@@ -303,7 +309,11 @@ NOT_A_MAJOR_AFTER = re.compile(r"^(专业化?点|专业布点|布点|专业类�
 NOT_A_MAJOR_BEFORE = re.compile(r"(专业化?点|布点数?|专业大类|大类)$")
 # 国家级骨干专业3个, 省级重点专业12个: majors counted for a designation they hold, not as offered.
 DESIGNATED_MAJOR = re.compile(r"(?:重点|骨干|特色|示范|品牌|精品|优势|一流|紧缺|试点)专业(?!群)")
-DESIGNATE_AFTER = re.compile(r"(?:[国省市校]家?级|自治区级)?(?:重点|骨干|特色|示范|品牌|精品|优势|一流)")
+# (a place may come first, and 高水平 or 示范性 before the title: 江苏省品牌专业, 江苏省高水平骨干专业)
+DESIGNATE_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))?(?:[国省市校]家?级|自治区级)?(?:高水平|示范性)?"
+    r"(?:重点|骨干|特色|示范|品牌|精品|优势|一流)"
+)
 PROGRAMME_NOUN = re.compile(
     r"专业|專業|专门化|專門化|方向|工种|工種|学科|學科|[Mm]ajor|[Pp]rogram|[Ss]pecialt|[Dd]iscipline"
 )
@@ -616,7 +626,7 @@ def teachers_sent_to_firms(s: Setting) -> str | None:
 
 
 # Learners counted (25名学生, 2100多名工程硕士, 学员): never industry staff who teach.
-LEARNERS_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:学生|学员|毕业生|学徒|研究生|硕士|本科生|新生|实习生|学子)")
+LEARNERS_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:学生|学员|毕业生|学徒|徒弟|研究生|硕士|本科生|新生|实习生|学子)")
 
 
 # Staff trained (培训保护性耕作技术人员580人, 累计培养逾3万名技术骨干): learners too, whatever their trade.
@@ -701,6 +711,19 @@ def own_teachers_not_industry(s: Setting) -> str | None:
     own = s.before[-24:] + s.after[:12]
     if OWN_STAFF.search(own) and not INDUSTRY_STAFF.search(own):
         return "the school's own teachers, with no one from industry named in their clause"
+    return None
+
+
+# Teaching resource libraries (国家级教学资源库2个, 76个资源库): no indicator counts them (the real gold: 15 of 15
+# other), though the words around them (课程, 标准, 立项) say courses, standards or projects.
+RESOURCE_LIBRARY = re.compile(r"^[^，,。；;]{0,8}?资源库|资源库(?:项目)?[共计为有达]{0,2}$")
+
+
+def resource_libraries(s: Setting) -> str | None:
+    if s.base_unit == "item" and (
+        s.noun == "资源库" or RESOURCE_LIBRARY.search(s.after) or RESOURCE_LIBRARY.search(s.before)
+    ):
+        return "teaching resource libraries, which no indicator counts"
     return None
 
 
@@ -835,6 +858,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     own_teachers_not_industry,
     institutes_not_think_tanks,
     classes_not_majors,
+    resource_libraries,
     share_of_a_whole,
     count_of_schools,
     award_not_from_a_competition,

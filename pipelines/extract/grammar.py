@@ -159,10 +159,15 @@ PERSON_NOUNS = (
     r"技术技能人才|技術技能人才|技能人才|高素质|高素質|人才|产业工人|產業工人|工人|毕业生|畢業生|学生|學生|学员|學員|"
     r"劳动者|勞動者|技能精英|职工|職工|员工|員工|农民|農民|從業人員|从业人员|青年|人員|人员|退役士兵|退役军人|退役軍人|"
     r"教师|教師|教职工|教職工|老师|老師|"
-    r"年轻人|年輕人|师生|師生|市民|残疾人|殘疾人|在校生|留学生|留學生|学子|學子|群众|群眾|用户|用戶"
+    r"年轻人|年輕人|师生|師生|市民|残疾人|殘疾人|在校生|留学生|留學生|学子|學子|群众|群眾|用户|用戶|"
+    r"青少年|妇女|婦女|农民工|農民工|劳动力|勞動力|官兵|应届生|應屆生|新农人|新農人"
 )
-# The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才).
-PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:{PERSON_NOUNS})"
+# The person noun right after the 万, or after its approximation mark and 的 (1000万左右的高素质技术技能人才),
+# or a few words of description before it (5.82万农村劳动力, 6万中职贫困毕业生, 200万AI人才) where the
+# noun ends the phrase (a stop, the text's end or a verb after it: not 5万学生公寓) and the words are no
+# verb of giving or helping (省财政2500万帮扶残疾人: yuan given to people).
+_PEOPLE_END = r"(?=[^\u4e00-\u9fff]|$|[实就参加从进获走返在赴到得受提接开完成为是将已均都也被来和与及等增脱致创务])"
+PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:(?:{PERSON_NOUNS})|(?:(?!专业|專業|[余餘多帮幫扶助资資用投给給为為向对對补補奖獎])[\u4e00-\u9fffA-Za-z]){{1,4}}?(?:{PERSON_NOUNS}){_PEOPLE_END})"
 # Jobs counted in 万 with no measure word (携1.3万余岗位进场): a count of jobs, base unit other.
 JOBS_AFTER = r"(?:[个個])?(?:就业|就業)?(?:岗位|崗位|职位|職位)"
 # 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
@@ -184,7 +189,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<pct1>[%％]|万元|萬元|亿元|億元|元|人次|人|名|个|個|家|所|项|項)?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"
     rf"(?:{_sp}(?P<suf>[余餘多]|(?<=十)[几幾])(?P<mult>[万萬亿億](?!美?元))?)?{_sp}"
     rf"(?P<unit>(?(pct1)(?:(?P=pct1)|(?<=[0-9０-９])[%％])|(?:{_measure}|(?<=[{CN_NUM_CHARS}0-9])大(?=[\u4e00-\u9fff])|(?:{BARE_NOUNS})|{TENTHS}"
-    rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER}|{JOBS_AFTER})|(?<=[万萬亿億][余餘多])(?={JOBS_AFTER})"
+    rf"|(?<=[百千万萬亿億])(?={PEOPLE_AFTER}|{JOBS_AFTER})|(?<=[万萬亿億][余餘多])(?={PEOPLE_AFTER}|{JOBS_AFTER})"
     rf"|(?<=[万萬亿億])(?={PEOPLE_VERB_AFTER}))))"
     rf"(?P<after>{_after})?"
 )

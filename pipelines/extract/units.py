@@ -181,7 +181,7 @@ for _base, _words in {
     "unit": "企业 公司 单位 單位 厂 学校 院校 学院 高校 职校 中职学校 大学 园区 平台 基地 中心 工作室 工作站 "
     "院系 系部 实验室 实训室 研究院 研究所 智库 联合体 共同体 集团 职教集团 联盟 产业学院 工坊 鲁班工坊 "
     "班 班级 班級 订单班 学徒制班 冠名班 协会 学会 机构 站 车间 孵化器 医院 合作社 农场 分院 校区 "
-    "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 工廠 工場 场馆 场所 "
+    "书院 理事会 成员单位 企業 學校 學院 基地 中心 平臺 實訓基地 实训基地 工廠 工厂 工場 工场 场馆 场所 "
     "示范点 服务站 培训点 教学点 服务点 实践基地 研究中心 创新中心 工程中心 "
     "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织 "
     "委员会 委員會 指导委员会 教指委 系 实训区 實訓區 实训场所 工坊 "
@@ -201,7 +201,7 @@ for _base, _words in {
     "other": "区县 區縣 区 县 縣 市 省 省份 国家 國家 地区 城市 乡镇 镇 村 户 行业 领域 类 批 次 "
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
-    "品牌 劳务品牌 勞務品牌 "  # brands (培育劳务品牌23个): neither organisations nor items
+    "品牌 劳务品牌 勞務品牌 模式 "  # brands (培育劳务品牌23个) and models (5种工坊建设模式): neither organisations nor items
     "学科 學科 "  # disciplines (涵盖12个学科), as the English reader has them
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 参赛队 參賽隊 分队 分隊 小分队 小分隊 "  # teams are none of the spec's organisations
     "团 團 实践团 實踐團 服务团 服務團 "  # nor are a summer's practice teams (5支企业访实践团); 集团 is longer

@@ -2348,3 +2348,48 @@ def test_teaching_achievement_awards_are_not_skills_awards_whatever_the_context_
     assert [f.indicator_code for f in extract_facts(text)] == ["other", "other", "other"]
     codes = [f.indicator_code for f in extract_facts("学院获教学成果奖1项，技能大赛一等奖3项。")]
     assert codes == ["other", "skill_competition_awards"]
+
+
+def test_people_counted_in_wan_may_be_described_before_their_noun():
+    """5.82万农村劳动力, 6万中职贫困毕业生, 27万余脱贫群众: a few words of description between the 万 and
+    the person noun, the mark after the 万 kept; not 5万学生公寓 (the noun is no phrase's end) nor
+    money given to people (财政500万帮扶残疾人)."""
+    got = facts_of("全县转移3.6万农村劳动力，安排2万中职贫困毕业生就业，带动12万余脱贫群众增收。")
+    assert got == [(36000, "person", "exact"), (20000, "person", "exact"), (120000, "person", "at_least")]
+    assert [f.base_unit for f in extract_facts("市财政800万帮扶残疾人创业。")] != ["person"]
+    assert all(f.base_unit != "person" for f in extract_facts("新建3万平方米学生公寓。"))
+
+
+def test_majors_counted_for_a_title_a_province_gives_are_not_majors_offered():
+    """其中2个浙江省品牌专业, 3个广东省高水平骨干专业: majors holding a title (other), not the majors
+    a school offers (开设32个专业 keeps its code)."""
+    text = "学院开设32个专业，其中2个浙江省品牌专业，3个广东省高水平骨干专业。"
+    assert codes_of(text) == ["majors_offered", "other", "other"]
+
+
+def test_apprentices_are_learners_not_industry_teachers():
+    """80名师傅带领300名徒弟: the apprentices are learners; the masters keep their code."""
+    codes = codes_of("企业选派80名师傅带领300名徒弟开展岗位培训。")
+    assert codes[1] == "other"
+
+
+def test_supplied_to_sports_teams_or_the_forces_is_not_supplied_to_industry():
+    text = "建校以来，学校向国家、省市各级优秀运动队输送后备人才300余人，培养运动健将20人。"
+    assert codes_of(text) == ["other", "other"]
+    assert codes_of("学院累计向企业输送毕业生3000余人。") == ["graduates_supplied_to_industry"]
+
+
+def test_teaching_resource_libraries_are_counted_under_no_indicator():
+    """国家级教学资源库3个, 主持建设12个资源库: no indicator counts resource libraries, whatever words of
+    courses, standards or projects stand near."""
+    assert codes_of("学校与企业共同开发课程标准，主持国家级教学资源库3个。") == ["other"]
+
+
+def test_the_noun_lexicon_holds_the_simplified_form_of_every_word_it_holds():
+    """Nouns are matched on text made Simplified: a Traditional word (工場) whose Simplified form (工场)
+    is missing is never found, and 10處工場 would count no workshops."""
+    from pipelines.extract.simplify import simplified
+    from pipelines.extract.units import NOUNS
+
+    assert [w for w in NOUNS if simplified(w) not in NOUNS] == []
+    assert facts_of("已完成模具等10處工場改造。") == [(10, "unit", "exact")]
