@@ -22,7 +22,8 @@ TAIWAN = re.compile(
     r"技职司|国教署|技职教育|台湾新闻网|"  # the same in a Simplified-character repost
     r"技職|技职|技術型高級中等學校|技术型高级中等学校|"  # Taiwan's words for vocational education and its schools
     r"民國[0-9一二三四五六七八九十]+年|民国[0-9一二三四五六七八九十]+年|財團法人|财团法人|"  # the ROC's years; its foundations' legal form
-    r"全[台臺](?![州山湾灣])"  # 全台首例: all Taiwan (not 全台州, a mainland city)
+    r"全[台臺](?![州山湾灣])|"  # 全台首例: all Taiwan (not 全台州, a mainland city)
+    r"[台臺]股|[0-9]{4}-TW\b"  # Taiwan's stock market and its tickers (上銀 (2049-TW)): financial news from Taiwan
 )
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
 HONG_KONG_MACAU = re.compile(

@@ -205,6 +205,9 @@ ENGLISH_NOUNS = {
             "tasks",
             "cases",
             "streams",
+            "major groups",  # 专业群 in English (two high-level major groups): programmes, not groups of people
+            "specialty groups",
+            "professional groups",
             "gold",
             "golds",  # 93 golds, 41 silvers and 28 bronzes: medals counted by their metal
             "silvers",

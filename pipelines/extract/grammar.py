@@ -174,7 +174,8 @@ JOBS_AFTER = r"(?:[个個])?(?:就业|就業)?(?:岗位|崗位|职位|職位)"
 # verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
 PEOPLE_VERB_AFTER = (
     r"[，,。；;）)（(]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根|"
-    r"设立|設立|用于|用於|建成|建设|建設|打造|购置|購置"  # 捐资10万设立奖学金, 耗资1.2亿建成…: an amount (filters.bare_wan_counts says of what)
+    r"设立|設立|用于|用於|建成|建设|建設|打造|购置|購置|"  # 捐资10万设立奖学金, 耗资1.2亿建成…: an amount (filters.bare_wan_counts says of what)
+    r"经费|經費|资金|資金"  # 投入近800萬經費: the money named right after its amount
 )
 # 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
 # hundredths (八成二 = 82 percent).

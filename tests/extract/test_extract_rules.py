@@ -2393,3 +2393,24 @@ def test_the_noun_lexicon_holds_the_simplified_form_of_every_word_it_holds():
 
     assert [w for w in NOUNS if simplified(w) not in NOUNS] == []
     assert facts_of("已完成模具等10處工場改造。") == [(10, "unit", "exact")]
+
+
+def test_taiwans_stock_market_and_tickers_mark_a_taiwanese_report():
+    """Financial news from Taiwan (台股, 上銀 (2049-TW)) counts its 元 in New Taiwan dollars."""
+    text = "台股\n產學聯盟今日啟動,上銀 (2049-TW)、東元 (1504-TW) 等企業加入,上銀贊助機器手臂,總金額逾 2000 萬元。"
+    assert facts_of(text)[-1] == (20_000_000, "other", "at_least")
+    assert facts_of("上銀贊助機器手臂,總金額逾 2000 萬元。")[-1] == (20_000_000, "CNY", "at_least")
+
+
+def test_money_named_right_after_a_bare_wan_is_an_amount():
+    """已投入近800萬經費建構研究中心: the money is named after its 万, with no 元."""
+    assert facts_of("近5年已投入近800万经费建设研究中心。") == [(8_000_000, "CNY", "approx")]
+
+
+def test_major_groups_in_english_are_programmes():
+    """two high-level major groups (专业群) counts programmes, not groups of people or bodies."""
+    assert facts_of("The college boasts two high-level major groups.") == [(2, "item", "exact")]
+    assert codes_of("The college boasts two high-level major groups and offers 36 majors.") == [
+        "programme_clusters",
+        "majors_offered",
+    ]
