@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -87,6 +88,26 @@ def test_institution_matches_are_the_patterns_own_matches_found_faster():
             assert [m.span() for m in run_matches(pattern, hint, t)] == [m.span() for m in pattern.finditer(t)]
     t = "甲乙丙丁青岛职业技术学院，戊己庚辛烟台职业学院"
     assert [m.group() for m in institution_matches(t, 5)] == [m.group() for m in INSTITUTION.finditer(t, 5)]
+    # places (runs of two characters and more) and firms; windows that open and close inside a run
+    edge = [
+        "沛县",
+        "县",
+        "a沛县b",
+        "在沛县和丰县，徐州市区",
+        "华为技术有限公司与中国石油集团",
+        t,
+        "青岛职业技术学院" * 3,
+    ]
+    for s in texts[:200] + edge:
+        for lo, hi in [(0, None), (1, None), (3, len(s) - 2), (len(s) // 2, None)]:
+            assert [m.span() for m in A.place_matches(s, lo, hi)] == [
+                m.span() for m in A.PLACE.finditer(s, lo, len(s) if hi is None else hi)
+            ]
+            # a firm's name may hold brackets, so its matches are those inside each run (the scan
+            # of every run that run_matches replaced)
+            runs = re.compile(r"[\u4e00-\u9fff]{3,}").finditer(s, lo, len(s) if hi is None else hi)
+            by_runs = [m.span() for r in runs for m in A.FIRM.finditer(s, r.start(), r.end())]
+            assert [m.span() for m in run_matches(A.FIRM, A._FIRM_HINT, s, lo, hi)] == by_runs
 
 
 def test_of_two_schools_named_equally_often_the_one_the_report_speaks_as_is_its_institution():
