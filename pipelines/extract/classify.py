@@ -46,7 +46,7 @@ class Classification:
 @dataclass(frozen=True)
 class _Matcher:
     codes: tuple[str, ...]
-    automaton: ahocorasick.Automaton | None  # keyword → (length, ((rule index, weight), …))
+    automaton: ahocorasick.Automaton | None  # keyword → (length, evidence length, ((rule index, weight), …))
     regexes: tuple[tuple[str, re.Pattern, tuple[tuple[int, float]]], ...]  # (literal head, pattern, ((rule, weight),))
 
 
@@ -92,24 +92,40 @@ def _matcher(base_unit: str) -> _Matcher:
     if literal:
         automaton = ahocorasick.Automaton()
         for k, rules in literal.items():
-            automaton.add_word(k, (len(k), tuple(rules)))
+            automaton.add_word(k, (len(k), _evidence_length(k), tuple(rules)))
         automaton.make_automaton()
     return _Matcher(tuple(ind.code for ind in indicators), automaton, tuple(regexes))
+
+
+# An English keyword's evidence counts in words, not letters: a Chinese keyword of two or three
+# characters (专业, 专业群) says as much as one of one or two words (majors, major groups), and by
+# letters "professional groups" in the clause before would outweigh "majors", the noun counted.
+ENGLISH_WORD_LENGTH = 1.5
+
+
+def _evidence_length(keyword: str) -> float:
+    if keyword.isascii():
+        return ENGLISH_WORD_LENGTH * len(keyword.split())
+    return float(len(keyword))
 
 
 def _scores(m: _Matcher, text: str, junction: int, near: float, counted: int) -> dict[int, float]:
     """Best score per rule in text; junction is where the number stood, and the `counted`
     characters after it are the noun phrase counted (a match there weighs most)."""
-    hits: list[tuple[int, int, tuple]] = []
+    hits: list[tuple[int, int, float, tuple]] = []
     if text and m.automaton is not None:
-        hits = [(last + 1 - length, last + 1, rules) for last, (length, rules) in m.automaton.iter(text)]
+        hits = [
+            (last + 1 - length, last + 1, weight, rules) for last, (length, weight, rules) in m.automaton.iter(text)
+        ]
     for head, pat, rules in m.regexes:
         if head in text:
-            hits += [(found.start(), found.end(), rules) for found in pat.finditer(text)]
+            hits += [
+                (found.start(), found.end(), _evidence_length(found.group()), rules) for found in pat.finditer(text)
+            ]
     best: dict[int, float] = {}
-    for start, end, rules in hits:
+    for start, end, length, rules in hits:
         dist = junction - end if end <= junction else (start - junction if start >= junction else 0)
-        base = near * math.exp(-dist / 16) + 0.8 * (end - start)
+        base = near * math.exp(-dist / 16) + 0.8 * length
         bonus = COUNTED_BONUS if end > junction and start < junction + counted else 0.0
         for i, weight in rules:
             score = weight * base + bonus

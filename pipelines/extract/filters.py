@@ -770,6 +770,7 @@ _PEOPLE_BEFORE = re.compile(
 
 _VISITS_BEFORE = re.compile(r"人次(?:数|數)?(?:为|為|达|達|约|約|近|超)?$")
 # Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
+_MONEY_NEXT = re.compile(r"经费|經費|资金|資金")
 _MONEY_BEFORE = re.compile(
     r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
 )
@@ -784,6 +785,8 @@ def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
         return "person"
     if _JOBS_NEXT.match(doc.text, c.unit_end) or _JOBS_BEFORE.search(doc.text, max(0, c.start - 6), c.start):
         return "other"
+    if _MONEY_NEXT.match(doc.text, c.unit_end):
+        return "CNY"  # 投入逾1.5億經費: the money named right after, whoever the sentence named before
     start, _ = doc.sentence(c.start)  # 毕业生超2.8万，其中1.2万进入吉利: the people were named a clause back
     if _VISITS_BEFORE.search(doc.text, max(start, c.start - 3), c.start):
         return "person_time"  # 入讀人次約14萬: the unit written before the number

@@ -2414,3 +2414,21 @@ def test_major_groups_in_english_are_programmes():
         "programme_clusters",
         "majors_offered",
     ]
+
+
+def test_a_mark_before_a_currency_and_a_space_still_marks_the_amount():
+    """超過新臺幣 2,000 萬元: the mark, the currency and a space before the number."""
+    assert facts_of("該公司捐贈之教材累計金額超過新臺幣 2,000 萬元。") == [(20_000_000, "other", "at_least")]
+
+
+def test_money_named_after_its_wan_is_money_whoever_was_named_before():
+    """「人才培育基地」揭牌，投入逾1.5億經費: talent named a clause back does not make the amount people."""
+    got = facts_of("学校举办人才培育基地揭牌典礼，投入逾1.5亿经费建设实验室。")
+    assert got == [(150_000_000, "CNY", "at_least")]
+
+
+def test_an_english_keyword_weighs_by_its_words_not_its_letters():
+    """It has opened eight professional groups and 39 majors: the noun counted (majors) outweighs a
+    longer English keyword in the clause before it."""
+    text = "It has opened eight professional groups and 39 majors, including the Navigation Technology Group."
+    assert codes_of(text) == ["programme_clusters", "majors_offered"]
