@@ -324,7 +324,7 @@ ENGLISH_DESIGNATION = re.compile(
 )
 OFFERED = re.compile(
     r"开设|开办|设置|设有|现设|下设|开有|招生专业|专业总数|共有|拥有|共设|增设|开齐|举办|现有|已有|目前有|现开|"
-    r"\b(?:offers|offered|offering|has|have|there are|opens|opened|runs|provides)\b"  # an English page's
+    r"(?i:\b(?:offers|offered|offering|has|have|there are|opens|opened|runs|provides)\b)"  # an English page's (There are …)
 )
 
 

@@ -2432,3 +2432,15 @@ def test_an_english_keyword_weighs_by_its_words_not_its_letters():
     longer English keyword in the clause before it."""
     text = "It has opened eight professional groups and 39 majors, including the Navigation Technology Group."
     assert codes_of(text) == ["programme_clusters", "majors_offered"]
+
+
+def test_next_years_numbers_are_a_plan():
+    """3校明年推200名公費生: what is to happen next year is a plan, not a count."""
+    assert [f.quote for f in extract_facts("三所学校明年招收200名公费生。")] == ["三所"]
+    assert facts_of("去年培训300人。") == [(300, "person", "exact")]
+
+
+def test_an_english_offering_verb_counts_whatever_its_case():
+    """There are … 4 specialized majors: the offering verb opens the sentence, capitalised."""
+    text = "There are 1 vocational undergraduate nursing major, and 4 specialized majors including Nursing."
+    assert codes_of(text)[-1] == "majors_offered"
