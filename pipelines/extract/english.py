@@ -351,10 +351,12 @@ NUMBER_OF = re.compile(
 # 110 million): the currency is the unit, yuan or another (a foreign currency's base unit is other).
 ENGLISH_CURRENCIES = {"hk$": "other", "hkd": "other", "mop": "other", "mop$": "other", "nt$": "other"}
 ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other", "rmb": "CNY", "cny": "CNY"}
-_CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY"
+# a dollar, euro or pound sign alone ($17 million, €2.5 million, £40,000): a foreign currency
+ENGLISH_CURRENCIES |= {"$": "other", "€": "other", "£": "other"}
+_CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY|\$|€|£"
 _SCALE = "|".join(SCALES)
 ENGLISH_MONEY = re.compile(
-    rf"{_opens(*ENGLISH_MARKS, 'HK', 'MOP', 'NT', 'US', 'RMB', 'CNY')}(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]*(?P<scale>{_SCALE})\b)?"
+    rf"{_opens(*ENGLISH_MARKS, 'HK', 'MOP', 'NT', 'US', 'RMB', 'CNY', '$', '€', '£')}(?<![\w$])(?:(?P<pre>{_marks})[ \t]+)?(?P<unit>{_CUR})[ \t]?(?P<num>{_NUM})(?:[ \t]*(?P<scale>{_SCALE})\b)?"
     rf"(?:[ \t]+to[ \t]+(?:(?:{_CUR})[ \t]?)?(?P<num2>{_NUM})(?:[ \t]*(?P<scale2>{_SCALE})\b)?)?",
     re.IGNORECASE,
 )

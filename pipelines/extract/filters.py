@@ -435,6 +435,25 @@ def exchange_rate(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# An amount restated in another currency in brackets (5,500 yuan ($812) a month, 200 million yuan ($29.26
+# million)): the same money twice; the yuan is the fact.
+CONVERTED_BEFORE = re.compile(
+    r"(?:yuan|RMB|CNY|元)[ \t]*[(（][ \t]*(?:(?:about|around|approximately|roughly|nearly|some|or|US)[ \t]*)?$",
+    re.IGNORECASE,
+)
+
+
+def converted_amount(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text.lower() in CONVERSION_CURRENCIES and CONVERTED_BEFORE.search(
+        doc.text, max(0, c.start - 24), c.start
+    ):
+        return "an amount restated in another currency in brackets (5,500 yuan ($812)), not a second amount"
+    return None
+
+
+CONVERSION_CURRENCIES = frozenset(("$", "us$", "usd", "€", "£", "hk$", "hkd"))
+
+
 def requirement(doc: Doc, c: Candidate) -> str | None:
     return "a requirement or target (不少于…), not a quantity" if c.prefix in REQUIREMENT_MARKS else None
 
@@ -934,6 +953,7 @@ RULES: tuple[Callable[[Doc, Candidate], str | None], ...] = (
     forecast,
     requirement,
     exchange_rate,
+    converted_amount,
     about_economy,
     bulletin_outside_education,
     threshold,

@@ -216,10 +216,13 @@ TABLE_ROW = re.compile(
     # a markdown row opens with its bar (| 专任教师数(万人) | 4.63 | 4.55 |) and may end in empty cells
     rf"^(?:[ \t]*[|｜])?[ \t]*(?P<label>[^\t\n|｜]{{2,40}}?)[ \t]*"
     rf"(?:[（(](?P<unit>{TABLE_UNIT})[）)]|{_cell_sep}(?P<unit2>{TABLE_UNIT}))"
-    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{CELL_NUMBER}[ \t]*)+)"
+    rf"[ \t]*[:：]?(?P<cells>(?:{_cell_sep}[ \t]*{CELL_NUMBER}(?:[ \t]*[-–~～至][ \t]*{CELL_NUMBER}|[ \t]*[+＋])?[ \t]*)+)"
     rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*(?:[ \t]*[|｜])*[ \t]*$",  # trailing change cells (+12.5%, -3.2) are not levels
     re.M,
 )
+# A number cell of such a row: a range (起薪均值(元/月) | 5800-6500 |) is one fact at its lower end, a
+# number with a plus (合作企业数量(家) | 200+ |) at least that.
+ROW_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})(?:[ \t]*[-–~～至][ \t]*(?P<num2>{CELL_NUMBER})|[ \t]*(?P<plus>[+＋]))?")
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
 UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
@@ -801,18 +804,18 @@ def table_candidates(text: str) -> list[Candidate]:
     out += space_table_candidates(text) + box_table_candidates(text)
     for m in TABLE_ROW.finditer(text):
         unit_group = "unit" if m.group("unit") else "unit2"
-        for n in CELL_NUM.finditer(text, m.start("cells"), m.end("cells")):
+        for n in ROW_CELL.finditer(text, m.start("cells"), m.end("cells")):
             out.append(
                 Candidate(
                     start=m.start("label"),
                     end=n.end(),
                     num_start=n.start(),
-                    num_end=n.end(),
-                    number=n.group(),
-                    number2=None,
+                    num_end=n.end("num2") if n.group("num2") else n.end("num"),
+                    number=n.group("num"),
+                    number2=n.group("num2"),
                     unit_text=m.group(unit_group),
                     prefix=None,
-                    suffix=None,
+                    suffix="+" if n.group("plus") else None,
                     after=None,
                     unit_start=m.start(unit_group),
                     unit_end=m.end(unit_group),

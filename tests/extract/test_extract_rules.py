@@ -2444,3 +2444,27 @@ def test_an_english_offering_verb_counts_whatever_its_case():
     """There are … 4 specialized majors: the offering verb opens the sentence, capitalised."""
     text = "There are 1 vocational undergraduate nursing major, and 4 specialized majors including Nursing."
     assert codes_of(text)[-1] == "majors_offered"
+
+
+def test_a_unit_rows_cells_may_hold_a_range_or_a_plus():
+    """合作企业数量(家) | 200+ | and 生均拨款(万元) | 1.2-1.8 |: at least 200; a range at its lower end."""
+    text = "指标 | 甲校 | 乙校 |\n---|---|---|\n合作企业数量(家) | 200+ | 150+ |\n生均拨款(万元) | 1.2-1.8 | 0.9 |\n"
+    assert facts_of(text) == [
+        (200, "unit", "at_least"),
+        (150, "unit", "at_least"),
+        (12000, "CNY", "range"),
+        (9000, "CNY", "exact"),
+    ]
+
+
+def test_a_dollar_euro_or_pound_sign_alone_is_a_foreign_currency():
+    """The school invested $17 million (€3 million): money, not renminbi; a bare million is no fact."""
+    assert facts_of("The school invested $17 million in simulators, and €3 million more.") == [
+        (17_000_000, "other", "exact"),
+        (3_000_000, "other", "exact"),
+    ]
+
+
+def test_an_amount_restated_in_another_currency_in_brackets_is_one_amount():
+    """earns 5,500 yuan ($812) a month: the dollars restate the yuan."""
+    assert facts_of("She earns 5,500 yuan ($812) a month.") == [(5500, "CNY", "exact")]
