@@ -313,6 +313,11 @@ def implausible_number(doc: Doc, c: Candidate) -> str | None:
 NAMED_PAIR = re.compile(r"[、和与與及][\u4e00-\u9fff]{2,3}(?:老师|老師)?$")
 
 
+# What follows a numeral's 元 in a name, never an amount of yuan: a place's or a body's word (三元区,
+# 三元新闻网, 三元里, 二元桥, 三元集团).
+YUAN_NAME_AFTER = re.compile(r"[区區县縣镇鎮里桥橋街路村乡鄉网網报報牌]|新闻|新聞|集团|集團|公司")
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
@@ -336,6 +341,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):
         return "a Chinese numeral with an ambiguous measure word"
+    if _CJK.match(n) and c.unit_text == "元" and not marked and YUAN_NAME_AFTER.match(doc.text, c.end):
+        return "a place or a name (三元区, 三元新闻网, 三元里), not yuan"
     if (
         _CJK.match(n)
         and (nxt := doc.text[c.end : c.end + 1])

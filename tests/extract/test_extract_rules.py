@@ -2468,3 +2468,8 @@ def test_a_dollar_euro_or_pound_sign_alone_is_a_foreign_currency():
 def test_an_amount_restated_in_another_currency_in_brackets_is_one_amount():
     """earns 5,500 yuan ($812) a month: the dollars restate the yuan."""
     assert facts_of("She earns 5,500 yuan ($812) a month.") == [(5500, "CNY", "exact")]
+
+
+def test_a_numerals_yuan_before_a_place_or_a_name_is_no_money():
+    """三元新闻网, 三元区: a district and its news site, not three yuan; 三百元 and 三元钱 are money."""
+    assert facts_of("来源：三元新闻网。三元区托育中心每人补贴三百元。") == [(300, "CNY", "exact")]
