@@ -103,8 +103,12 @@ def _matcher(base_unit: str) -> _Matcher:
 ENGLISH_WORD_LENGTH = 1.5
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _evidence_length(keyword: str) -> float:
-    if keyword.isascii():
+    """An English keyword's words at ENGLISH_WORD_LENGTH each; any other (1+X, 专业群) its characters."""
+    if keyword.isascii() and _ENGLISH_WORD.search(keyword):
         return ENGLISH_WORD_LENGTH * len(keyword.split())
     return float(len(keyword))
 

@@ -2473,3 +2473,10 @@ def test_an_amount_restated_in_another_currency_in_brackets_is_one_amount():
 def test_a_numerals_yuan_before_a_place_or_a_name_is_no_money():
     """三元新闻网, 三元区: a district and its news site, not three yuan; 三百元 and 三元钱 are money."""
     assert facts_of("来源：三元新闻网。三元区托育中心每人补贴三百元。") == [(300, "CNY", "exact")]
+
+
+def test_a_keyword_of_signs_and_one_letter_weighs_by_its_characters():
+    """1+X is no English word: it weighs its three characters, as before English keywords weighed
+    by words (1+X培训695人日 is 1+X training, not any non-degree training)."""
+    codes = codes_of("学院开展技术技能培训1000人日，开展1+X培训300人日。")
+    assert codes == ["nondegree_training_person_days", "onex_training_person_days"]
