@@ -49,6 +49,7 @@ MONEY_MULTIPLIERS = {
 # Currencies written after an amount. Macau's pataca (澳门元) is not the Australian dollar (澳元);
 # Taiwan's dollar is 新台币 or 台币 after an amount as well as before it.
 RENMINBI = ("元", "人民币", "人民幣")  # the yuan's names after an amount (七十万人民币)
+RENMINBI_EN = ("yuan", "rmb", "cny")  # its names in English, before or after an amount (CNY500,000, 8 million yuan)
 CURRENCIES = (
     *RENMINBI,
     *("美元", "美金", "港元", "港币", "港幣", "澳元", "欧元", "歐元", "日元", "英镑", "英鎊"),

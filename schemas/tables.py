@@ -19,7 +19,16 @@ from pandera.typing import Series
 
 from pipelines.ingest.formats import MEDIA_TYPES
 
-from .catalog import BASE_UNITS, CNY_UNITS, ENTITY_LEVELS, MONEY_FACTORS, QUALIFIERS, SHARE_FACTORS, indicator_codes
+from .catalog import (
+    BASE_UNITS,
+    CNY_UNITS,
+    ENTITY_LEVELS,
+    MONEY_FACTORS,
+    QUALIFIERS,
+    RENMINBI_EN,
+    SHARE_FACTORS,
+    indicator_codes,
+)
 from .pandas_only import pandas_types_only
 from .registry import PUBLISHED_MODELS
 from .text import Text
@@ -159,12 +168,12 @@ class FactsModel(pa.DataFrameModel):
 
     @pa.dataframe_check(
         name="money_has_money_unit",
-        description="a CNY fact has a 元 (or 人民币) unit, an English one (RMB, yuan), or none where its number holds "
+        description="a CNY fact has a 元 (or 人民币) unit, an English one (RMB, CNY, yuan), or none where its number holds "
         "its 万 or 亿 (捐资10万设立: an amount after a money word)",
     )
     def money_unit(cls, df: pd.DataFrame) -> Series[bool]:
         bare_wan = (df["unit_text"].fillna("") == "") & df["number_text"].str.contains("[万萬亿億]", regex=True)
-        english = df["unit_text"].fillna("").str.lower().isin(["rmb", "yuan"])
+        english = df["unit_text"].fillna("").str.lower().isin(list(RENMINBI_EN))
         return (df["base_unit"] != "CNY") | df["unit_text"].isin(list(CNY_UNITS)) | bare_wan | english
 
     @pa.dataframe_check(

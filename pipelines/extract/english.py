@@ -17,6 +17,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from schemas.catalog import RENMINBI_EN
+
 from .cells import Candidate, matched_candidate, opens_with, span_candidate
 
 ENGLISH_MARKS = {
@@ -263,7 +265,7 @@ ENGLISH_NOUNS = {
     **dict.fromkeys(["papers", "theses", "monographs"], "paper"),
     **dict.fromkeys(["person-times", "person times"], "person_time"),
     **dict.fromkeys(["percent", "per cent", "percentage points"], "percent"),
-    **dict.fromkeys(["yuan", "rmb"], "CNY"),
+    **dict.fromkeys(RENMINBI_EN, "CNY"),  # the names the facts contract knows (schemas.catalog)
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
 SCALES = {
@@ -274,6 +276,7 @@ SCALES = {
     "mn": 1_000_000,  # 138 Mn students, 17.6 Mn (the British Council's and the press's abbreviation)
     "billion": 1_000_000_000,
     "bln": 1_000_000_000,
+    "trillion": 1_000_000_000_000,  # 3.15 trillion yuan: not a unit "trillion yuan" of 3.15 yuan
 }
 # "m" and "bn" stand for million and billion glued to a number (USD188m, 1.33m teachers) or after a
 # currency (RMB 800 m); on their own after a space they may be metres, so they count only so.
@@ -350,7 +353,7 @@ NUMBER_OF = re.compile(
 # Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD
 # 110 million): the currency is the unit, yuan or another (a foreign currency's base unit is other).
 ENGLISH_CURRENCIES = {"hk$": "other", "hkd": "other", "mop": "other", "mop$": "other", "nt$": "other"}
-ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other", "rmb": "CNY", "cny": "CNY"}
+ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other"} | {c: "CNY" for c in RENMINBI_EN if c != "yuan"}
 # a dollar, euro or pound sign alone ($17 million, €2.5 million, £40,000): a foreign currency
 ENGLISH_CURRENCIES |= {"$": "other", "€": "other", "£": "other"}
 _CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY|\$|€|£"

@@ -123,9 +123,11 @@ def test_every_unit_the_extractor_writes_passes_the_contract(report_tables):
     report = (
         "江陵职业技术学院2023年技术服务到款额1400万元，毕业生八成留在本地就业，培训3494人/次。"
         "畢業生起薪平均約35K，碩士起薪約45~48K。The college trained 1.2 million workers.\n"
+        "The fund started with CNY500,000 and RMB 34.6 million, and the trade reached 3.15 trillion yuan. "
+        "A firm gave $17 million.\n"
     )
     texts, facts = report_tables(report)
-    assert {"万元", "成", "K", "人/次"} <= set(facts["unit_text"])
+    assert {"万元", "成", "K", "人/次", "CNY", "RMB", "yuan", "$"} <= set(facts["unit_text"])
     result = validate_facts(facts, texts)
     assert result.quarantine.empty, result.quarantine[["check", "record_id"]]
     assert len(result.valid) == len(facts)
