@@ -12,8 +12,8 @@ from collections.abc import Callable
 from .cells import Candidate
 from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc
-from .english import ENGLISH_NOUNS
-from .grammar import JOBS_AFTER, PEOPLE_AFTER, PERSON_NOUNS
+from .english import ENGLISH_CURRENCIES, ENGLISH_NOUNS
+from .grammar import JOBS_AFTER, MONEY_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 from .units import MONEY, MONEY_UNIT, head_noun_after
@@ -450,15 +450,14 @@ CONVERTED_BEFORE = re.compile(
 )
 
 
+# The English reader's currencies other than renminbi ($, US$, HK$, NT$, €, £ …).
+FOREIGN_IN_ENGLISH = frozenset(k for k, base in ENGLISH_CURRENCIES.items() if base == "other")
+
+
 def converted_amount(doc: Doc, c: Candidate) -> str | None:
-    if c.unit_text.lower() in CONVERSION_CURRENCIES and CONVERTED_BEFORE.search(
-        doc.text, max(0, c.start - 24), c.start
-    ):
+    if c.unit_text.lower() in FOREIGN_IN_ENGLISH and CONVERTED_BEFORE.search(doc.text, max(0, c.start - 24), c.start):
         return "an amount restated in another currency in brackets (5,500 yuan ($812)), not a second amount"
     return None
-
-
-CONVERSION_CURRENCIES = frozenset(("$", "us$", "usd", "€", "£", "hk$", "hkd"))
 
 
 def requirement(doc: Doc, c: Candidate) -> str | None:
@@ -796,7 +795,7 @@ _PEOPLE_BEFORE = re.compile(
 
 _VISITS_BEFORE = re.compile(r"人次(?:数|數)?(?:为|為|达|達|约|約|近|超)?$")
 # Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
-_MONEY_NEXT = re.compile(r"经费|經費|资金|資金")
+_MONEY_NEXT = re.compile(MONEY_AFTER)
 _MONEY_BEFORE = re.compile(
     r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
 )

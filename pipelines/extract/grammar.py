@@ -172,10 +172,12 @@ PEOPLE_AFTER = rf"(?:(?:{_after})的?)?(?:(?:{PERSON_NOUNS})|(?:(?!专业|專業
 JOBS_AFTER = r"(?:[个個])?(?:就业|就業)?(?:岗位|崗位|职位|職位)"
 # 毕业生超2.8万，其中1.2万进入吉利: people counted in 万 with the noun before the number and a
 # verb or a stop after it; filters.people_in_wan keeps only those whose clause names people.
+# Money named right after an amount in 万 or 亿 (投入近800萬經費): yuan (filters.bare_wan_counts).
+MONEY_AFTER = r"经费|經費|资金|資金"
 PEOPLE_VERB_AFTER = (
     r"[，,。；;）)（(]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根|"
     r"设立|設立|用于|用於|建成|建设|建設|打造|购置|購置|"  # 捐资10万设立奖学金, 耗资1.2亿建成…: an amount (filters.bare_wan_counts says of what)
-    r"经费|經費|资金|資金"  # 投入近800萬經費: the money named right after its amount
+    + MONEY_AFTER
 )
 # 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
 # hundredths (八成二 = 82 percent).
@@ -220,7 +222,7 @@ TABLE_ROW = re.compile(
     rf"(?:{_cell_sep}[+\-－—–±↑↓][^\t\n]*)*(?:[ \t]*[|｜])*[ \t]*$",  # trailing change cells (+12.5%, -3.2) are not levels
     re.M,
 )
-# A number cell of such a row: a range (起薪均值(元/月) | 5800-6500 |) is one fact at its lower end, a
+# A number cell of such a row: a range (生均拨款(万元) | 1.2-1.8 |) is one fact at its lower end, a
 # number with a plus (合作企业数量(家) | 200+ |) at least that.
 ROW_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})(?:[ \t]*[-–~～至][ \t]*(?P<num2>{CELL_NUMBER})|[ \t]*(?P<plus>[+＋]))?")
 # A table's unit note (单位:比例(%), 单位：人数(人),比例(%)): the units it lists, in order.
