@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from schemas.catalog import RENMINBI_EN
+
 from .cells import Candidate
 from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc
@@ -445,7 +447,7 @@ def exchange_rate(doc: Doc, c: Candidate) -> str | None:
 # An amount restated in another currency in brackets (5,500 yuan ($812) a month, 200 million yuan ($29.26
 # million)): the same money twice; the yuan is the fact.
 CONVERTED_BEFORE = re.compile(
-    r"(?:yuan|RMB|CNY|元)[ \t]*[(（][ \t]*(?:(?:about|around|approximately|roughly|nearly|some|or|US)[ \t]*)?$",
+    rf"(?:{'|'.join(RENMINBI_EN)}|元)[ \t]*[(（][ \t]*(?:(?:about|around|approximately|roughly|nearly|some|or|US)[ \t]*)?$",
     re.IGNORECASE,
 )
 

@@ -19,9 +19,6 @@ INSTITUTION_SUFFIX = (
     r"职业中专|職業中專|职教中心|職教中心|职业技术教育中心|職業技術教育中心|科技大学|科技大學"
 )
 INSTITUTION = re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{INSTITUTION_SUFFIX})")
-# Runs of Chinese characters by their shortest length: names are three characters at least, places
-# two (沛县).
-_CJK_RUNS = {n: re.compile(rf"[\u4e00-\u9fff]{{{n},}}") for n in (2, 3)}
 _SUFFIX = re.compile(INSTITUTION_SUFFIX)
 
 
