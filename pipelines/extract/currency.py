@@ -23,7 +23,8 @@ TAIWAN = re.compile(
     r"技職|技职|技術型高級中等學校|技术型高级中等学校|"  # Taiwan's words for vocational education and its schools
     r"民國[0-9一二三四五六七八九十]+年|民国[0-9一二三四五六七八九十]+年|財團法人|财团法人|"  # the ROC's years; its foundations' legal form
     r"全[台臺](?![州山湾灣])|"  # 全台首例: all Taiwan (not 全台州, a mainland city)
-    r"[台臺]股|[0-9]{4}-TW\b"  # Taiwan's stock market and its tickers (上銀 (2049-TW)): financial news from Taiwan
+    r"[台臺]股|[0-9]{4}-TW\b|"  # Taiwan's stock market and its tickers (上銀 (2049-TW)): financial news from Taiwan
+    r"立委|立法委員|立法委员"  # the Legislative Yuan's members (Hong Kong's are 立法會議員, the mainland's 人大代表)
 )
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
 HONG_KONG_MACAU = re.compile(
@@ -41,8 +42,11 @@ ROC_YEAR = re.compile(
 _TW_COUNTY = "|".join(("彰化", "雲林", "云林", "嘉義", "嘉义", "屏東", "屏东", "宜蘭", "宜兰", "花蓮", "花莲"))
 _TW_COUNTY += "|" + "|".join(("臺東", "台東", "台东", "苗栗", "南投", "新竹", "澎湖", "金門", "金门", "連江", "连江"))
 # 省 is a province, not the verb to save (省下约两千万元, 节省): 省下, 省钱 and 节省 are no sign.
+# Taiwan's own 中國 names are no sign either: its newspaper (中國時報), bank (中國信託), steelmaker (中國鋼鐵) and
+# universities (中國醫藥大學, 中國科技大學, 中國文化大學).
+_TW_CHINA_NAMES = "時報|时报|信託|信托|鋼鐵|钢铁|醫藥大學|医药大学|科技大學|科技大学|文化大學|文化大学"
 MAINLAND = re.compile(
-    rf"人民幣|人民币|中國|中国|(?<![節节])省(?![下錢钱去略力])|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委"
+    rf"人民幣|人民币|中[國国](?!{_TW_CHINA_NAMES})|(?<![節节])省(?![下錢钱去略力])|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委"
 )
 # How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
 REACH = 12

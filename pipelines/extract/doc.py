@@ -21,10 +21,10 @@ from pipelines.ingest.budget import check_budget
 from .suffixes import shortest_unique_lengths
 
 
-def last_match(rx: re.Pattern, s: str) -> re.Match | None:
-    """The last match of rx in s: of the words before a number, the nearest to it."""
+def last_match(rx: re.Pattern, s: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The last match of rx in s (in s[pos:endpos]): of the words before a number, the nearest to it."""
     found = None
-    for found in rx.finditer(s):  # noqa: B007  (the loop keeps the last)
+    for found in rx.finditer(s, pos, len(s) if endpos is None else endpos):  # noqa: B007  (the loop keeps the last)
         pass
     return found
 

@@ -136,6 +136,14 @@ ENGLISH_NOUNS = {
             "ranchers",
             "classmates",
             "undergraduates",
+            "guests",
+            "visitors",
+            "delegates",
+            "attendees",
+            "nannies",
+            "managers",
+            "miners",
+            "freshmen",
         ],
         "person",
     ),
@@ -152,6 +160,7 @@ ENGLISH_NOUNS = {
             "universities",
             "centres",
             "centers",
+            "institutes",
             "bases",
             "workshops",
             "organisations",
@@ -314,12 +323,13 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 # A word between a number and its noun (11,570 secondary vocational schools), not one that turns
 # to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
 # enterprises: the courses named before); 50,000 are full-time students counts students.
-_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z-]*"
+_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z&-]*"  # R&D
 ENGLISH_COUNT = re.compile(
-    rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})[ \t]+)?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
+    # a page that lost its spaces glues the mark, the digits and the word (over16,000students)
+    rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})(?:[ \t]+|(?=[0-9])))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
-    rf"(?:[ \t]+|-(?=percent|fold|yuan))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:[ \t]+|-(?=percent|fold|yuan)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
@@ -424,6 +434,32 @@ def _unit_label(text: str, m: re.Match) -> bool:
 
 
 GRADE_BEFORE = re.compile(r"\b(?:[Yy]ear|[Gg]rade|[Ll]evel)[ \t]+$")
+# A share in words before what it is a share of (make up a quarter of the mainland students, one sixth
+# of the total, half of them): a percentage; not a year's half or quarter (the first half of 2023).
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "tenth": 10}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
+ENGLISH_FRACTION = re.compile(
+    r"(?<![\w-])(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!the )"
+    r"(?:(?P<num>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t-]+)?(?P<unit>(?i:half|third|quarter|fifth|sixth|seventh|eighth|tenth))s?"
+    r"(?=[ \t]+of[ \t]+(?!an?[ \t]+(?:hour|century|mile|point)))"
+)
+
+
+FRACTION_AFTER = re.compile(
+    r"[ \t-]+(?i:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|tenths?)[ \t]+of\b"
+)
+
+
+def _fraction_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in ENGLISH_FRACTION.finditer(text):
+        den = _DENOMINATORS[m.group("unit").lower()]
+        num = _NUMERATORS[m.group("num").lower()] if m.group("num") else 0
+        if not num or num >= den:
+            continue  # thirds of, half of (with half of them working in …): no share the labellers count
+        share = f"{round(num / den * 100, 2):g}"
+        out.append(span_candidate(m.start(), m.end(), m.span(), m.span("unit"), share, "%"))
+    return out
 
 
 def english_candidates(text: str) -> list[Candidate]:
@@ -435,6 +471,8 @@ def english_candidates(text: str) -> list[Candidate]:
         if (_YEAR.fullmatch(number) and not pre) or _unit_label(text, m):  # more than 2000 hours: no year
             continue
         if GRADE_BEFORE.search(text, max(0, m.start() - 8), m.start()):  # year 9 graduates: a school grade
+            continue
+        if FRACTION_AFTER.match(text, m.end("num")):  # two thirds of graduates: a share (_fraction_candidates)
             continue
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
         c = replace(c, suffix=m.group("suffix"))
@@ -460,7 +498,7 @@ def english_candidates(text: str) -> list[Candidate]:
             continue  # rose to 2019's level
         # the quote is the number and its word (to 63,361); the unit is the noun named before it
         out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=m.group("num").replace(",", "")))
-    return out + _changes(text, out)
+    return out + _changes(text, out) + _fraction_candidates(text)
 
 
 # A change in a count, its noun unsaid (…totalled 1,885 at the end of the year, up by 51; 67

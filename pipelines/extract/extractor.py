@@ -607,6 +607,9 @@ def _code(inputs: tuple, setting: Setting, prior: tuple[str, float] | None = Non
         ruled_out = veto(replace(setting, code=scored.code))
         if ruled_out is None:
             return scored.code, scored.confidence
+        instead = ruled_out[2]
+        if instead and instead not in excluded and veto(replace(setting, code=instead)) is None:
+            return instead, scored.confidence  # a consortium's members counted: its member units
         if not ruled_out[1]:
             return "other", 1.0
         excluded |= {scored.code}  # the thing counted is not what it counts: the next code may fit

@@ -13,7 +13,7 @@ from schemas.catalog import RENMINBI_EN
 
 from .cells import Candidate
 from .comparison_columns import comparator_cells, in_comparator_cell
-from .doc import Doc
+from .doc import Doc, last_match
 from .english import ENGLISH_CURRENCIES, ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, MONEY_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .numbers import number_or_none
@@ -46,13 +46,17 @@ FORECAST = re.compile(
     r"[将將](?:要|会|會|再|分别|分別|逐步|陆续|陸續)?(?:新建|建设|建設|给予|給予|投入|完成|形成|打造|开设|開設|招收|提供|安排|举办|舉辦|办理|辦理"
     r"|稳定在|穩定在|保持在|扩大到|擴大到|增加到|增至|提高到|提升到"
     # what is to be organised, chosen or sent (将组织5期培训, 将评选出6项一等奖, 将输送近5000名)
-    r"|组织|組織|评选|評選|选拔|選拔|开展|開展|输送|輸送|招聘|招募|接收)|"
+    r"|组织|組織|评选|評選|选拔|選拔|开展|開展|输送|輸送|招聘|招募|接收"
+    r"|(?:资助|資助|奖励|獎勵|扶持)(?=[^，,。；;]{0,6}?[0-9０-９一二三四五六七八九十两兩百千]))|"  # 累计将资助学生300位: what a fund is to give (not 將資助範圍擴展至…)
     r"[将將](?:再|要|会|會)(?:培训|培訓)|"  # 年内将再培训90余人 (将 before 培训 alone may mark its object)
     # 计划 before what it plans (今年计划招聘20人, 计划培训4000名焊工, 计划用10年时间, 计划在未来3年内,
     # 计划三年内);
     # 按计划 is a plan kept; 计划投资 is a project's budget and 计划招收 an intake's places, facts the gold keeps
     r"(?<![按原照])(?:计划|計劃)(?=再|培养|培養|培育|招聘|录用|錄用|培训|培訓|新建|开设|開設|举办|舉辦|用[0-9一二三四五六七八九十两]|在[0-9一二三四五六七八九十两未今明]"
-    r"|[0-9一二三四五六七八九十两兩]+(?:年|个月|個月)[内內])"  # 计划三年内培养约千名: within a span to come
+    r"|[0-9一二三四五六七八九十两兩]+(?:年|个月|個月)[内內]"  # 计划三年内培养约千名: within a span to come
+    r"|出版|编写|編寫|编著|編著)|"  # 计划出版教材10本: books to be published
+    # the time a plan is to take (将用6年左右的时间为…培养近5000名), and a guess (估计第一年能招到500人)
+    r"[将將]用[0-9一二三四五六七八九十两兩]+(?:年|个月|個月)|估计|估計"
 )
 # 实现总量达到160万人的发展目标: a target, said after the number in its clause.
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,30}?的[^，,。；;]{0,4}(目标|目標)")
@@ -80,6 +84,8 @@ ECONOMY = re.compile(
     r"全[省市国國]共有(?![^，,。；;]{0,8}(?:学校|學校|院校|职业|職業|技工|中职|中職|高职|高職|学生|學生|专业|專業|教师|教師|基地|集团|集團|"
     r"中心|机构|機構|培训|培訓|幼儿园|幼兒園|高中|初中|小学|小學|中学|中學|高校|大学|大學|义务教育|義務教育|普通))|"
     r"(产业|行业|全省|全市|全区|全国|全县|地区)[^，。；]{0,6}产值|游客|旅游人次|接待.{0,4}人次|"
+    # a place's tourism (旅游总收入达到49.54亿元, 旅行社组织境内游3.86万人次)
+    r"旅游(?:总|綜合|综合)?收入|旅遊(?:總|綜合)?收入|(?:境内|境外|国内|國內|出境|入境)游|"
     r"固定资产投资|投资总额|种植面积|播种面积|耕地面积|养殖规模|存栏|出栏|增加值|核心产业|"
     # an industry's production and sales (新能源汽车产销分别达705.8万辆, 粗钢产量50强)
     r"产销|產銷|总产量|總產量|(?<![年月日])产量|(?<![年月日])產量|(?<!品牌)销量|(?<!品牌)銷量|产能|產能|"
@@ -94,7 +100,11 @@ ECONOMY = re.compile(
 # 一次需求量就达30多人, or a report named for 社会需求 that goes on to a rate).
 SHORTAGE = re.compile(
     r"(?:缺口|(?:人才|社会|社會|行业|行業|市场|市場)(?:实际|實際|年)?需求|需求规模|需求規模)[^，,。；;]{0,8}$"
+    # a shortage followed over the years (缺口从2016年的170万人增至2018年的198万人)
+    r"|缺口[^，,。；;]{0,24}(?:增至|增加到|增加至|扩大至|扩大到|擴大至|擴大到|达到|達到)[^，,。；;]{0,8}$"
 )
+# … or right after it (仅福建就存在超7000人的人才缺口)
+SHORTAGE_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,2}人才|技工|用工|人力|劳动力|勞動力)?缺口")
 GROWTH = re.compile(r"(增长|增幅|提高|提升|下降|降低|增加|减少|同比|环比|高出|上升|增速)了?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CN_DIGITS = set("一二两三四五六七八九十")
@@ -178,6 +188,8 @@ def ordinal_or_label(doc: Doc, c: Candidate) -> str | None:
         return "a job bank's name (104人力銀行, 1111人力銀行), not a count"
     if c.number in ELITE_PROJECTS and (before == "非" or ELITE_AFTER.match(text, c.num_end)):
         return "a class of universities (211院校, 非211本科, 985高校), not a count"
+    if c.unit_text == "人" and text[c.unit_end : c.unit_end + 1] in ("间", "間") and not c.suffix:
+        return "a room's size (宿舍以6人间为主), not a count of people"
     if c.unit_text in ("组", "組") and DIVIDED_BEFORE.search(text, max(0, c.start - 2), c.start):
         return "a division into groups (分3组), not a count"
     if POINTING_BEFORE.search(text, max(0, c.start - 5), c.start) or (
@@ -317,7 +329,11 @@ NAMED_PAIR = re.compile(r"[、和与與及][\u4e00-\u9fff]{2,3}(?:老师|老師)
 
 # What follows a numeral's 元 in a name, never an amount of yuan: a place's or a body's word (三元区,
 # 三元新闻网, 三元里, 二元桥, 三元集团).
-YUAN_NAME_AFTER = re.compile(r"[区區县縣镇鎮里桥橋街路村乡鄉网網报報牌]|新闻|新聞|集团|集團|公司")
+YUAN_NAME_AFTER = re.compile(
+    r"[区區县縣镇鎮里桥橋街路村乡鄉网網报報牌]|新闻|新聞|集团|集團|公司|"
+    # 二元协作模式, 多元化, 一元论: a numeral's 元 as "-fold" (dual, plural), no money
+    r"[化制论論]|协作|協作|结构|結構|模式|体制|體制|主体|主體|格局|对立|對立|协同|協同|融合|经济|經濟|治理|合作"
+)
 
 
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
@@ -326,7 +342,8 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     marked = c.prefix or c.suffix
     scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
     lone = n in ("一", "壹", "零", "〇") and not scaled and c.unit_text not in MEDALS  # 二金一銀 counts
-    if (lone and not _trailing_award_count(doc.text, c)) or (MAGNITUDES.fullmatch(n) and not marked):
+    hundredth = c.unit_text == "百分之"  # 百分之百: one hundred percent
+    if (lone and not _trailing_award_count(doc.text, c)) or (MAGNITUDES.fullmatch(n) and not marked and not hundredth):
         return "a numeral used as a word (一个, 千家万户, 百亿项目, 百千万人才工程; but 逾百项, 百余个, 近百万人 and 获三等奖一个 count)"
     if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
         # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
@@ -341,10 +358,17 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and not NAMED_PAIR.search(doc.text, max(0, c.start - 8), c.start)  # 李先保与汪姣两位老师 counts
     ):
         return "two people named in passing (两位指导老师, 二人), or two digits (两位数), not a count"
+    if (
+        n in ("两", "兩", "俩", "倆")
+        and c.unit_text in ("校",)
+        and not (c.prefix or c.suffix)
+        and not doc.text.endswith(("有", "共", "计", "計", "达", "達"), 0, c.start)
+    ):  # the real gold: 20 of 22 bare 两校 unlabelled, the other two in a longer numeral (二十二校)
+        return "the two schools named before (两校师生, 两校合作), not a count"
     if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):
         return "a Chinese numeral with an ambiguous measure word"
     if _CJK.match(n) and c.unit_text == "元" and not marked and YUAN_NAME_AFTER.match(doc.text, c.end):
-        return "a place or a name (三元区, 三元新闻网, 三元里), not yuan"
+        return "a place, a name or a word of -fold (三元区, 三元新闻网, 二元协作模式), not yuan"
     if (
         _CJK.match(n)
         and (nxt := doc.text[c.end : c.end + 1])
@@ -379,10 +403,11 @@ def _glossed(doc: Doc) -> bool:
 
 # A bound that defines a class (总经费超10亿元的高校, 就业率超过95%的专业): a threshold, not a quantity.
 THRESHOLD_AFTER = re.compile(
-    r"(?:及?(?:以上|以下))?[的的](?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|专业|專業|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題"
+    r"(?:及?(?:以上|以下))?[的的](?:[0-9]{1,4}[个個所家项項])?(?:高校|院校|学校|學校|(?:专业|專業)(?!教师|教師|老师|老師|[教技]?[师師]|人员|人員|学生|學生)|企业|企業|单位|單位|地区|地區|城市|省份|项目|項目|课题|課題"
     # …的有16所, …的数量, …的占33.93%, …的比例为11%: the class's own count or share follows
     r"|有|數量|数量|占|佔|比例|比重)"
-)  # not 的学生: 超过八成的毕业生 is a share of graduates; 经费10万元以上的项目37项 counts projects
+)  # not 的学生: 超过八成的毕业生 is a share of graduates, as 80%以上的专业教师 is of teachers;
+# 经费10万元以上的项目37项 counts projects
 BOUND_PREFIXES = ("超", "超过", "超過", "突破", "逾", "高于", "高於", "低于", "低於", "不足", "不到", "达到", "达")
 BOUND_PREFIXES += ("不低于", "不低於", "不高于", "不高於", "不少于", "不少於", "≥", "≤", "<", ">", "＜", "＞", "≧", "≦")
 # A band of a distribution (月平均起薪2001~3000元的占33.93%, 在6000元及以上的院校): a class's bounds.
@@ -517,7 +542,7 @@ ENGLISH_FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were)(?: also)? expected|expected to|(?:is|are) projected|plans? to|aims? to|(?:is|are) aiming (?:to|at)|"
     r"to reach the|"
     r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
-    r"(?:is|are) needed|expects? to|in the next (?:[a-z]+ )?(?:years?|months?)|(?:it's|it is|is) estimated|we'll|"
+    r"(?:is|are) needed|expects? to|(?:is|are|was|were) likely to|(?:is|are) going to|in the next (?:[a-z]+ )?(?:years?|months?)|(?:it's|it is|is) estimated|we'll|"
     r"(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)|"
     r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll|participate|attend|take part|"
     r"join|recruit|hire|host|hold|build|establish|launch|set up|select))\b",
@@ -635,10 +660,12 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
-    window = doc.text[max(clause_start, c.start - 16) : c.start]
+    window = doc.text[max(clause_start, c.start - 40) : c.start]
     # 缺 and 需 are the same in both scripts and no gloss splits them off: most numbers skip the work
     if ("缺" in window or "需" in window) and SHORTAGE.search(for_matching(window)):
         return "a shortage or a demand of an industry (人才缺口, 行业需求), not the institution's"
+    if SHORTAGE_AFTER.match(doc.text, c.unit_end):
+        return "a shortage of an industry (7000人的人才缺口), not the institution's"
     if c.unit_text in ACRES:
         said = for_matching(doc.text[clause_start : c.start])
         if FARMLAND.search(said) and not SCHOOL_LAND.search(said):
@@ -762,8 +789,19 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
     return None
 
 
+# A year before a word that begins with 家 (2023家政产教融合发展论坛, 2024家庭教育周): not a count of firms.
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+HOME_WORDS = set("政庭居电電具纺紡装裝校长長风風禽畜乡鄉园園访訪教族")
+# The seconds of a time of day (2017/6/19 14:17:28本站原创): hours and minutes just before.
+CLOCK_BEFORE = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9][:：]$")
+
+
 def date_or_duration(doc: Doc, c: Candidate) -> str | None:
     text = doc.text
+    if CLOCK_BEFORE.search(text, max(0, c.num_start - 7), c.num_start):
+        return "a time of day (14:17:28)"
+    if c.unit_text == "家" and text[c.unit_end : c.unit_end + 1] in HOME_WORDS and YEAR.fullmatch(c.number):
+        return "a year before a word of 家 (2023家政论坛)"
     after = text[c.unit_end : c.unit_end + 1]
     # the words after the unit are read in Simplified (3個學期, 24小時不間斷運轉 as 3个学期, 24小时不间断运转)
     if c.unit_text in ("个", "個") and simplified(text[c.unit_end : c.unit_end + 3]).startswith(
@@ -796,10 +834,12 @@ _PEOPLE_BEFORE = re.compile(
 
 
 _VISITS_BEFORE = re.compile(r"人次(?:数|數)?(?:为|為|达|達|约|約|近|超)?$")
-# Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿): an amount of yuan.
+# Money named shortly before a bare 万 or 亿 (捐资10万设立奖学金, 到款额超过了1.2亿, 为企业节省费用上千萬):
+# an amount of yuan.
 _MONEY_NEXT = re.compile(MONEY_AFTER)
 _MONEY_BEFORE = re.compile(
-    r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額"
+    r"耗资|耗資|斥资|斥資|出资|出資|捐资|捐資|捐赠|捐贈|捐款|捐助|投入|投资|投資|资助|資助|拨款|撥款|拨付|經費|经费|资金|資金|到款|到账|到賬|收入|奖金|獎金|金额|金額|"
+    r"费用|費用"
 )
 
 
@@ -818,11 +858,12 @@ def bare_wan_counts(doc: Doc, c: Candidate) -> str | None:
     if _VISITS_BEFORE.search(doc.text, max(start, c.start - 3), c.start):
         return "person_time"  # 入讀人次約14萬: the unit written before the number
     reach = 100 if doc.text[max(0, c.start - 1) : c.start].isascii() else 40  # English words are longer
-    if _PEOPLE_BEFORE.search(doc.text, max(start, c.start - reach), c.start):
+    money = last_match(_MONEY_BEFORE, doc.text, max(start, c.start - 20), c.start)
+    people = last_match(_PEOPLE_BEFORE, doc.text, max(start, c.start - reach), c.start)
+    if people and not (money and money.end() > people.end()):
         return "person"
-    if _MONEY_BEFORE.search(doc.text, max(start, c.start - 20), c.start):
-        return "CNY"
-    return None
+    # money named after the people (学生团队为企业节省费用上千万): the nearer word says what is counted
+    return "CNY" if money else None
 
 
 def people_in_wan(doc: Doc, c: Candidate) -> str | None:

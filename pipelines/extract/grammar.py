@@ -27,7 +27,7 @@ from .cells import (
 )
 from .english import english_candidates, english_spans
 from .line_tables import cell_per_line_candidates
-from .numbers import ARABIC, CN_NUM_CHARS, parse_number
+from .numbers import ARABIC, CN_DIGIT_CHARS, CN_NUM_CHARS, neighbour_range, parse_number
 from .simplify import PINYIN_GLOSS
 from .space_tables import area_table_candidates, noted_table_candidates, space_table_candidates
 from .units import MONEY_UNIT, head_noun_before
@@ -132,9 +132,11 @@ _mixed = (
     r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
     r"|(?<![0-9.．])[0-9]+[万萬](?:[0-9],[0-9]{3}|[0-9]{1,4})(?![0-9.．,，千百十万萬亿億])"
 )
-_num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{_cn})"
+# A decimal in Chinese numerals (一點八倍, 約二點二萬人, 一點四九億澳門元): whole, 点, the digits after.
+CN_DECIMAL = rf"[{CN_DIGIT_CHARS}十]+[点點][零〇一二三四五六七八九]+"
+_num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{CN_DECIMAL}(?:[万萬亿億](?![元]))?|{_cn})"
 _measure = (
-    r"人日|人天|人·日|人次|人·次|人[(（]次[)）]|人/次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|平方公尺|平方公里|平方千米|公顷|公頃|m2(?![0-9A-Za-z])|m²|万册|台套|项次|項次|场次|場次|家次|"
+    r"人日|人天|人·日|人/[日天]|人次|人·次|人[(（]次[)）]|人/次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|平方公尺|平方公里|平方千米|公顷|公頃|m2(?![0-9A-Za-z])|m²|万册|台套|项次|項次|场次|場次|家次|"
     r"[个個](?:[(（][a-zè]{1,4}[)）])?百分[点點]|百分[点點]|倍|"
     r"分(?![钟鐘配类類别別析布佈工院校会會享担擔期批红紅级級管数數厂廠部局社支之秒段赴])|"  # scores; see filters
     # machines (台, 臺), not a place the name of which opens with 台 (2024台湾大学生…, 2019台州…)
@@ -177,7 +179,7 @@ MONEY_AFTER = r"经费|經費|资金|資金"
 PEOPLE_VERB_AFTER = (
     r"[，,。；;）)（(]|进入|進入|走上|走向|就业|就業|成为|成為|考取|取得|获得|獲得|留在|扎根|紮根|"
     r"设立|設立|用于|用於|建成|建设|建設|打造|购置|購置|"  # 捐资10万设立奖学金, 耗资1.2亿建成…: an amount (filters.bare_wan_counts says of what)
-    + MONEY_AFTER
+    r"开发|開發|兴建|興建|新建|修建|扩建|擴建|改造|" + MONEY_AFTER  # 斥資10億開發高鐵校區
 )
 # 八成, 9成, 八成二: tenths of a whole, a share (not 成立, 成果, 成为 …); a digit after 成 is
 # hundredths (八成二 = 82 percent).
@@ -197,7 +199,8 @@ QUANTITY = re.compile(
     rf"(?P<after>{_after})?"
 )
 PERCENT_WORDS = re.compile(
-    rf"{opens_with([*PREFIX_MARKS, '百'])}(?P<pre>{_prefix})?(?P<unit>百分之)(?P<num>{_num}(?:[.点][0-9零一二三四五六七八九]+)?)(?P<after>{_after})?"
+    # 百分百 is 百分之百, one hundred percent
+    rf"{opens_with([*PREFIX_MARKS, '百'])}(?P<pre>{_prefix})?(?P<unit>百分之|百分(?=百))(?P<num>{_num}(?:[.点][0-9零一二三四五六七八九]+)?)(?P<after>{_after})?"
 )
 
 # Half (半数以上的毕业生, 超过半数): a share of 50 percent.
@@ -264,7 +267,7 @@ def find_candidates(text: str) -> list[Candidate]:
         out.append(_from_match(m))
     # 百分之's pattern opens with an optional mark, which a scan tries at every position: a text
     # without 百分之 skips it (半数 and 分之 find their core first and read the mark back: _share_in_words)
-    for m in PERCENT_WORDS.finditer(text) if "百分之" in text else ():
+    for m in PERCENT_WORDS.finditer(text) if "百分" in text else ():
         start = m.start("pre") if m.group("pre") else m.start("unit")
         out.append(
             Candidate(
@@ -861,6 +864,9 @@ def _from_match(m: re.Match) -> Candidate:
         num_end = m.end("suf")
     if m.group("mult"):  # 20余万人次: the multiplier after the approximation mark scales the number
         number, num_end = number + m.group("mult"), m.end("mult")
+    number2 = m.group("num2")
+    if number2 is None and (ends := neighbour_range(number)):
+        number, number2 = ends  # 七八十人: from 70 to 80
     pre = m.group("pre")
     if pre in NOT_A_MARK_AFTER and m.start("pre") and m.string[m.start("pre") - 1] in NOT_A_MARK_AFTER[pre]:
         pre = None
@@ -872,7 +878,7 @@ def _from_match(m: re.Match) -> Candidate:
         num_start=num_start,
         num_end=num_end,
         number=number,
-        number2=m.group("num2"),
+        number2=number2,
         unit_text=unit,
         prefix=pre,
         suffix=m.group("suf"),

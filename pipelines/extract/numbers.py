@@ -98,7 +98,36 @@ def parse_number(text: str) -> float:
         return value
     if re.fullmatch(r"(?:[0-9]+[千百十万萬亿億]+)+[0-9]*", s):
         return parse_mixed(s)
+    if m := _CN_DECIMAL.fullmatch(s):  # 二點二萬 → 22000, 一點八 → 1.8
+        whole, digits, mult = m.groups()
+        value = parse_chinese(whole) + float("0." + "".join(str(DIGITS[ch]) for ch in digits))
+        for ch in mult:
+            value *= BIG_UNITS[ch]
+        return round(value, 10)
     return parse_chinese(s)
+
+
+_CN_DECIMAL = re.compile(r"([^点點]+)[点點]([零〇○一二三四五六七八九]+)([万萬亿億]*)")
+
+
+# Two neighbouring digits before a unit of ten or more are a rough range, not a number: 七八十人 is
+# 70 to 80 people (not 80), 两三百 200 to 300, 三四十万 300,000 to 400,000, 十七八家 17 to 18 firms.
+_NEIGHBOURS = re.compile(r"(?P<a>[一二两兩三四五六七八])(?P<b>[二两兩三四五六七八九])(?P<tail>[十百千万萬亿億]+)")
+_TEENS = re.compile(r"十(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])")
+
+
+def neighbour_range(text: str) -> tuple[str, str] | None:
+    """The two ends of a rough range written with neighbouring digits (七八十 → 七十, 八十;
+    十七八 → 十七, 十八), or None where the numeral is no such range (一二三, 三五十)."""
+    if m := _NEIGHBOURS.fullmatch(text):
+        a, b, tail = m.group("a", "b", "tail")
+        if DIGITS[b] == DIGITS[a] + 1:
+            return a + tail, b + tail
+    elif m := _TEENS.fullmatch(text):
+        a, b = m.group("a", "b")
+        if DIGITS[b] == DIGITS[a] + 1:
+            return "十" + a, "十" + b
+    return None
 
 
 def number_or_none(text: str) -> float | None:

@@ -22,6 +22,8 @@ MEASURES: dict[str, str | None] = {
     "人·次": "person_time",
     "人(次)": "person_time",  # 12385人(次), 560人（次）: persons counted as visits (brackets read as ASCII)
     "人/次": "person_time",  # 3494人/次: the same with a slash
+    "人/日": "person_day",  # 超过6万人/日, 送教入县95人/天: person-days with a slash
+    "人/天": "person_day",
     "学时": "hour",
     **dict.fromkeys(("个学时", "個學時", "个课时", "個課時", "個学时", "个學時"), "hour"),  # 授课108个学时
     "家次": "other",  # visits of firms, not firms

@@ -2444,6 +2444,7 @@ def test_an_english_offering_verb_counts_whatever_its_case():
     """There are … 4 specialized majors: the offering verb opens the sentence, capitalised."""
     text = "There are 1 vocational undergraduate nursing major, and 4 specialized majors including Nursing."
     assert codes_of(text)[-1] == "majors_offered"
+    assert codes_of("Training in the center involves 11 majors, including automobile repair.") == ["majors_offered"]
 
 
 def test_a_unit_rows_cells_may_hold_a_range_or_a_plus():
@@ -2473,6 +2474,7 @@ def test_an_amount_restated_in_another_currency_in_brackets_is_one_amount():
 def test_a_numerals_yuan_before_a_place_or_a_name_is_no_money():
     """三元新闻网, 三元区: a district and its news site, not three yuan; 三百元 and 三元钱 are money."""
     assert facts_of("来源：三元新闻网。三元区托育中心每人补贴三百元。") == [(300, "CNY", "exact")]
+    assert facts_of("学校与另一主体实现人才共育的二元协作模式，走向多元化。") == []
 
 
 def test_a_keyword_of_signs_and_one_letter_weighs_by_its_characters():
@@ -2480,3 +2482,180 @@ def test_a_keyword_of_signs_and_one_letter_weighs_by_its_characters():
     by words (1+X培训695人日 is 1+X training, not any non-degree training)."""
     codes = codes_of("学院开展技术技能培训1000人日，开展1+X培训300人日。")
     assert codes == ["nondegree_training_person_days", "onex_training_person_days"]
+
+
+def test_neighbouring_digits_before_a_unit_of_ten_are_a_range_at_its_lower_end():
+    """七八十人 is 70 to 80 people, not 80; 十七八家 17 to 18 firms; 三四十万元 300,000 to 400,000 yuan;
+    a digit string (一二三) and digits that are not neighbours (三五十) are no such range."""
+    assert facts_of("每年就有七八十人到企业实习。") == [(70, "person", "range")]
+    assert facts_of("与十七八家企业合作。") == [(17, "unit", "range")]
+    assert facts_of("企业投入三四十万元建设实训室。") == [(300_000, "CNY", "range")]
+    assert facts_of("约有七八千件包裹。") == [(7000, "other", "range")]
+    assert facts_of("共有一二三名学生。") == [(123, "person", "exact")]
+
+
+def test_the_seconds_of_a_time_of_day_are_no_count():
+    """2017/6/19 14:17:28本站原创: a page's timestamp, not 28 books."""
+    assert facts_of("2017/6/19 14:17:28本站原创 学院培训学员300人。") == [(300, "person", "exact")]
+
+
+def test_a_year_before_a_word_of_jia_is_no_count_of_firms():
+    """2023家政产教融合发展论坛: the year of a forum on housekeeping (家政), not 2023 firms."""
+    assert facts_of("成立大会暨2023家政产教融合发展论坛在菏泽举行。") == []
+    assert facts_of("全市共有2023家企业参与校企合作。") == [(2023, "unit", "exact")]
+
+
+def test_a_shortage_named_after_its_number_is_the_industrys():
+    """存在超7000人的人才缺口: the industry's shortage, not people of the institution."""
+    assert facts_of("仅福建就存在超7000人的人才缺口。学院招收300名学生。") == [(300, "person", "exact")]
+    text = "人才需求缺口从2016年的137万人扩大至2018年的158万人。学院招收300名学生。"
+    assert facts_of(text) == [(300, "person", "exact")]
+
+
+def test_what_a_fund_is_to_give_is_a_plan():
+    """累计将资助学生300位: what the fund will give, not what it gave."""
+    assert facts_of("基金累计将资助学生300位。去年资助学生120位。") == [(120, "person", "exact")]
+    text = "政府並於新學年將資助範圍擴展至創意工業，迄今已惠及約4,500名學生。"  # the scope, not a count
+    assert facts_of(text) == [(4500, "person", "approx")]
+
+
+def test_a_bare_wan_after_costs_is_money():
+    """为企业节省费用上千萬: costs named before a bare 万 make it an amount of yuan."""
+    assert facts_of("学生团队为企业节省费用上千万。") == [(10_000_000, "CNY", "at_least")]
+
+
+def test_an_english_page_that_lost_its_spaces_still_counts():
+    """over16,000students, nearly 100,000communications talents: the mark, the number and the words
+    glued together; a standard or a code glued to its digits (ISO9001, 5G, 3D) is still no count."""
+    assert facts_of("There are over16,000students enrolled in the college.") == [(16000, "person", "at_least")]
+    text = "It has cultivated nearly 100,000communications talents for society."
+    assert facts_of(text) == [(100_000, "person", "approx")]
+    assert facts_of("It passed ISO9001 standards and built 5G base stations with 3D printers.") == []
+
+
+def test_guests_visitors_and_miners_are_people_in_english():
+    assert facts_of("The College received 16 foreign guests from Vietnam.") == [(16, "person", "exact")]
+    assert facts_of("The mine has trained 1,500 miners.") == [(1500, "person", "exact")]
+    assert facts_of("38 freshmen from the college began their studies.") == [(38, "person", "exact")]
+
+
+def test_what_is_likely_to_come_is_a_forecast_in_english():
+    """are likely to bring 6,000 jobs by 2025: what may come, not a count."""
+    assert facts_of("New energy operations are likely to bring 6,000 jobs to the county by 2025.") == []
+    assert facts_of("Fujian is going to hire about 200 full-time teachers from Taiwan in 2016.") == []
+
+
+def test_newly_added_majors_are_majors_offered():
+    """学校在2023年新增16个专业: majors added are majors the school offers."""
+    assert codes_of("此外，学校在2023年新增16个专业。") == ["majors_offered"]
+
+
+def test_a_consortiums_member_units_are_its_members_not_consortia():
+    """由95家单位共同组建的产教融合共同体: the members counted take consortium_member_units, not other."""
+    text = "由95家单位共同组建的全国首家生态园林行业产教融合共同体正式成立。"
+    assert codes_of(text) == ["consortium_member_units"]
+    text = "该共同体由学院等三家单位牵头，联合国内多个高校、科研单位及企业共同成立。"
+    assert codes_of(text) == ["other"]  # the few that lead it
+
+
+def test_books_planned_for_publication_are_a_plan():
+    """未来三年内计划出版教材10本: books a plan is to publish, not a count."""
+    assert facts_of("已出版教材15本，未来三年内计划出版教材10本。") == [(15, "item", "exact")]
+
+
+def test_rd_centres_in_english_are_innovation_platforms():
+    """10 provincial R&D centers: a word with an ampersand between the number and its noun, and
+    the catalogue's English names for research platforms."""
+    assert codes_of("It runs 10 provincial R&D centers.") == ["tech_innovation_platforms"]
+    assert facts_of("It also has 8 academic research institutes.") == [(8, "unit", "exact")]
+
+
+def test_a_share_of_teachers_above_a_bound_is_a_share_not_a_threshold():
+    """80%以上的专业教师担任企业技术顾问 is a share of teachers; 就业率90%以上的专业 defines a class."""
+    assert facts_of("该校80%以上的专业教师常年担任企业的技术顾问。") == [(80, "percent", "at_least")]
+    assert facts_of("就业率90%以上的专业有12个。") == [(12, "item", "exact")]
+
+
+def test_major_clusters_are_programme_clusters():
+    """5大专业集群 (and 專業集群) are clusters of programmes, as 专业群 are, not majors offered."""
+    assert codes_of("学院开设了5大专业集群。") == ["programme_clusters"]
+    assert codes_of("學院開設了3大專業集群。") == ["programme_clusters"]
+
+
+def test_legislators_and_the_china_times_mark_a_taiwanese_report():
+    """立委 (the Legislative Yuan's members) is Taiwan's word; 中國時報 is a Taiwanese paper, no sign of
+    the mainland: the university's 10億 spent on a campus is in New Taiwan dollars."""
+    text = "虎尾科技大學斥資10億開發高鐵校區,今日動工,立委蘇治芬召集部會實勘。(中國時報)"
+    assert facts_of(text) == [(1_000_000_000, "other", "exact")]
+    assert facts_of("学校斥资10亿开发新校区,今日动工。") == [(1_000_000_000, "CNY", "exact")]
+
+
+def test_a_share_employed_said_as_a_verb_is_the_employment_rate():
+    """毕业生一直100%就业 is the placement rate in all but name; 8.05%就业于北京 is where they went."""
+    assert codes_of("近几年，学校该专业毕业生一直100%就业。") == ["graduate_employment_rate"]
+    assert codes_of("毕业生中8.05%就业于北京市。") == ["other"]
+
+
+def test_the_two_schools_named_before_are_no_count():
+    """两校师生, 就两校在人才培养方面: the two schools a report is about, not a count of schools."""
+    assert facts_of("李书记和周主任就两校在人才培养方面深入交流，两校师生共300人参加。") == [(300, "person", "exact")]
+    assert facts_of("本次评选共有两校入选。") == [(2, "unit", "exact")]
+
+
+def test_a_share_in_english_words_is_a_percentage():
+    """make up a quarter of the students, one sixth of the total, half of them: shares; the first
+    half of 2023 is a part of a year, and two thirds of graduates no count of two graduates."""
+    text = "Students from Fujian make up a quarter of the mainland students there. Half of them stayed."
+    assert facts_of(text) == [(25, "percent", "exact")]  # a bare half the labellers leave (3 of 4)
+    assert facts_of("In the first half of 2023, two thirds of graduates found jobs.") == [(66.67, "percent", "exact")]
+
+
+def test_a_decimal_in_chinese_numerals_is_one_number():
+    """一點八倍 is 1.8 times (not 8), 約二點二萬人 22,000 people, 一點四九億澳門元 149 million patacas."""
+    assert parse_number("二點二萬") == 22000
+    assert parse_number("一点四九亿") == 149_000_000
+    assert facts_of("學生人數成長一點八倍。") == [(1.8, "other", "exact")]
+    assert facts_of("在粵外國留學生約二點二萬人。") == [(22000, "person", "approx")]
+    assert facts_of("九点三十分左右到达现场。") == []
+
+
+def test_a_places_tourism_is_the_economy():
+    """旅游总收入达到49.54亿元, 旅行社组织境内游3.86万人次: a county's tourism, not the college's."""
+    text = "全年旅行社组织境内游3.86万人次，旅游总收入达到49.54亿元。学院培训厨师300人。"
+    assert facts_of(text) == [(300, "person", "exact")]
+
+
+def test_one_hundred_percent_in_words_is_a_share():
+    """百分之百 and 百分百 are 100 percent, not a lone 百 used as a word."""
+    assert facts_of("该专业就业率是百分之百。") == [(100, "percent", "exact")]
+    assert facts_of("殡葬专业就业率百分百。") == [(100, "percent", "exact")]
+
+
+def test_a_creative_contests_awards_are_not_skills_awards():
+    """高校冰雪创意大赛…一等奖8项: a creative contest's prizes, not a skills competition's."""
+    text = "我校师生参加了第二届高校冰雪创意大赛，喜获一等奖8项。"
+    assert codes_of(text) == ["other"]
+    assert codes_of("我校学生在全国职业院校技能大赛中获一等奖3项。") == ["skill_competition_awards"]
+
+
+def test_a_rooms_size_is_no_count_of_people():
+    """宿舍以6人间为主, 四人间: rooms for six or four, not six or four people."""
+    assert facts_of("学生宿舍以6人间为主，另有四人间，共住学生300人。") == [(300, "person", "exact")]
+
+
+def test_the_time_a_plan_takes_and_a_guess_are_no_count():
+    """将用6年左右的时间为…培养近5000名: a plan's span; 估计第一年能招到500人: a guess."""
+    text = "全市将用6年左右的时间培养近5000名工程师。他估计第一年能招到500人。去年招生1200人。"
+    assert facts_of(text) == [(1200, "person", "exact")]
+
+
+def test_person_days_with_a_slash_are_person_days():
+    """培训超过6万人/日, 送教95人/天: person-days written with a slash, as 人/次 is person-times."""
+    assert facts_of("每年开展技能培训超过6万人/日。") == [(60000, "person_day", "at_least")]
+    assert facts_of("名师送教入县95人/天。") == [(95, "person_day", "exact")]
+
+
+def test_graduates_taken_into_posts_at_a_partner_are_hired_by_partners():
+    """已錄取51位畢業生進入石化事業部任職: graduates a partner firm took on."""
+    text = "台灣中油與林園高中簽署產學合作，至今已錄取51位畢業生進入石化事業部任職。"
+    assert codes_of(text) == ["graduates_hired_by_partners"]
