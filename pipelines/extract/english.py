@@ -289,7 +289,7 @@ SCALES = {
 }
 # "m" and "bn" stand for million and billion glued to a number (USD188m, 1.33m teachers) or after a
 # currency (RMB 800 m); on their own after a space they may be metres, so they count only so.
-SCALES |= {"m": 1_000_000, "bn": 1_000_000_000}
+SCALES |= {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}  # and thousands after a currency (£286k)
 _WORD_SCALE = "|".join(k for k in SCALES if len(k) > 2 or k == "mn")
 _GLUED_SCALE = r"(?:million|billion|thousand|mln|bln|mn|m|bn)(?![A-Za-z0-9])"
 # Counts written as words (Thirty-five enterprises, the three teachers); one is rarely a count of a plural.

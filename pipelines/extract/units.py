@@ -165,6 +165,8 @@ MEASURE_DEFAULT = {
     "张": "other",
     "張": "other",
     "支": "other",  # 100支 of anything, teams included (团队 5支)
+    "队": "other",  # teams (全省27队参赛, 錄取 29 隊進入決賽): none of the spec's organisations
+    "隊": "other",
     "个": "other",
     "個": "other",
     "套": "other",

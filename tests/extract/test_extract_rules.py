@@ -2466,6 +2466,11 @@ def test_a_dollar_euro_or_pound_sign_alone_is_a_foreign_currency():
     ]
 
 
+def test_thousands_after_a_currency_are_a_scale():
+    """£286k is 286,000 pounds."""
+    assert facts_of("The college received £286k to build a hydrogen station.") == [(286_000, "other", "exact")]
+
+
 def test_an_amount_restated_in_another_currency_in_brackets_is_one_amount():
     """earns 5,500 yuan ($812) a month: the dollars restate the yuan."""
     assert facts_of("She earns 5,500 yuan ($812) a month.") == [(5500, "CNY", "exact")]
@@ -2659,3 +2664,12 @@ def test_graduates_taken_into_posts_at_a_partner_are_hired_by_partners():
     """已錄取51位畢業生進入石化事業部任職: graduates a partner firm took on."""
     text = "台灣中油與林園高中簽署產學合作，至今已錄取51位畢業生進入石化事業部任職。"
     assert codes_of(text) == ["graduates_hired_by_partners"]
+
+
+def test_teams_counted_in_digits_are_counts_and_saving_is_no_province():
+    """錄取 29 隊進入決賽, 全省27队参赛: teams counted (base unit other); 学院一队 is a team's name.
+    超級省油車 and 省能空調 save fuel and energy: no 省 of the mainland in a Taiwanese report."""
+    assert facts_of("經嚴格評審後，錄取 29 隊進入決賽。") == [(29, "other", "exact")]
+    assert facts_of("武昌理工学院一队和二队参加比赛。") == []
+    text = "南台科大(民國九十二年起)超級省油車參賽,發展省能空調技術,全台首創,教育部增編九千萬元。"
+    assert facts_of(text)[-1] == (90_000_000, "other", "exact")
