@@ -700,7 +700,10 @@ def _takes_part(doc: Doc, c: Candidate) -> bool:
     return TAKES_PART.search(doc.text, c.end, min(sent_end, c.end + 40)) is not None
 
 
-PAGE_COUNTERS = re.compile(r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数|围观|圍觀")
+PAGE_COUNTERS = re.compile(
+    r"浏览|阅读|点击|访问量|访问次数|访问人次|点赞|转发|评论|收藏|下载次数|围观|圍觀|"
+    r"全文[(（]剩余|全文[(（]剩餘"  # a paywall's share of the article left unread: 订阅后可查看全文(剩余80%)
+)
 
 
 # 四个层面, 两项到账经费: a count of aspects or categories describes, it does not measure.

@@ -122,7 +122,7 @@ NOT_A_MARK_AFTER = {
     "最多": "达達到",
 }
 _after = "|".join(sorted((re.escape(m) for m in AFTER_MARKS if m != "多"), key=len, reverse=True)) + "|(?<=成)多"
-_cn = f"[{CN_NUM_CHARS}]+"
+_cn = f"[{CN_NUM_CHARS}][{CN_NUM_CHARS}０]*"  # 一五０組: a fullwidth zero among Chinese digits (Taiwan's style)
 _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 个, 22.60 萬人)
 _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
 # Digits between multipliers (2萬7千, 1億2千萬, 1亿5000万): one number, read in sections.
@@ -559,6 +559,12 @@ def header_table_candidates(text: str) -> list[Candidate]:
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
             r = plus = None
+            if unit is not None and unit[0] in ("人", "人次") and labels and (w := _WAN_CELL.fullmatch(text, a, b)):
+                label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
+                in_row.append(
+                    cell_candidate(text, start, labels, a, w.end("num"), ("万" + unit[0], *unit[1:]), label, b)
+                )
+                continue
             if (
                 unit is not None
                 and labels
@@ -642,6 +648,7 @@ _YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 _RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
 _PLUS_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[+＋]")  # 在校生规模 | 8000+ |: at least 8000
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
+_WAN_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[万萬]")  # | 12.4万 | under a column of people: 124,000
 
 
 def _own_unit_cells(text, row_start, cells, labels, names) -> list[Candidate]:
@@ -726,6 +733,17 @@ def _yearbook_cells(line: str, row: re.Match) -> list[re.Match | None]:
     return out
 
 
+def _one_line_header(line: str) -> bool:
+    """A header on one line whose first column names the rows and whose other columns are not all
+    bracketed (区域类型 学校数量 在校生规模(人) 生均教学设备值(万元)): a table of the space-table reader,
+    not a yearbook's units in order (they would fall under the wrong numbers)."""
+    names = line.split()
+    if len(names) < 3 or _CJK_CHAR.search(line) is None or any(ch.isdigit() for ch in line):
+        return False
+    bracketed = [bool(_YB_ONE_UNIT.search(n)) for n in names]
+    return sum(bracketed) >= 2 and not bracketed[0] and not all(bracketed[1:])
+
+
 def yearbook_table_candidates(text: str) -> list[Candidate]:
     """The numbers of a yearbook table whose header names at least two columns' units: each
     row's numbers take the units of the columns in order, left to right (a row with fewer
@@ -742,6 +760,9 @@ def yearbook_table_candidates(text: str) -> list[Candidate]:
         start = pos
         pos += len(line) + 1
         was_wrapped, wrapped = wrapped, False
+        if _one_line_header(line):
+            units, previous = [], ""  # the space-table reader aligns its rows column by column
+            continue
         if (
             len(line) <= 60
             and not _YB_UNITS_ROW.match(line)

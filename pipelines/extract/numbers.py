@@ -60,6 +60,7 @@ def parse_chinese(text: str) -> float:
     廿五 → 25."""
     if not text:
         raise ValueError("empty numeral")
+    text = text.replace("0", "〇").replace("０", "〇")  # 一五０: a fullwidth zero among Chinese digits
     for tens, written in TENS.items():
         text = text.replace(tens, written)
     if all(ch in DIGITS for ch in text) and len(text) > 1:

@@ -2673,3 +2673,27 @@ def test_teams_counted_in_digits_are_counts_and_saving_is_no_province():
     assert facts_of("武昌理工学院一队和二队参加比赛。") == []
     text = "南台科大(民國九十二年起)超級省油車參賽,發展省能空調技術,全台首創,教育部增編九千萬元。"
     assert facts_of(text)[-1] == (90_000_000, "other", "exact")
+
+
+def test_a_paywalls_share_left_unread_is_a_page_counter():
+    """订阅后可查看全文(剩余80%): the page's paywall, not a share of anything the report counts."""
+    assert facts_of("学校供图\n订阅后可查看全文(剩余80%)") == []
+
+
+def test_a_one_line_header_with_some_columns_bracketed_aligns_column_by_column():
+    """区域类型 学校数量 在校生规模(人) 生均教学设备值(万元): the people are the second number, not the first."""
+    text = "区域类型 学校数量 在校生规模(人) 生均教学设备值(万元)\n省会及副中心城市 134 185,320 1.2\n地级市城区 62 78,460 0.85\n"
+    assert (185_320, "person", "exact") in facts_of(text)
+    assert (134, "person", "exact") not in facts_of(text)
+
+
+def test_a_cell_in_wan_under_a_column_of_people_is_ten_thousand_people():
+    """| 2020 | 12.4万 | under 中职在校生数: 124,000 students; 招生数 counts people too."""
+    text = "| 年份 | 中职在校生数 | 招生数 |\n|---|---|---|\n| 2020 | 12.4万 | 4.3万 |\n"
+    assert facts_of(text) == [(124_000, "person", "exact"), (43_000, "person", "exact")]
+
+
+def test_a_fullwidth_zero_among_chinese_digits_is_a_zero():
+    """一五０組 (as Taiwanese papers write 150): one number, not 0."""
+    assert parse_number("一五０") == 150
+    assert facts_of("廠商捐贈課桌椅共一五０組。") == [(150, "other", "exact")]
