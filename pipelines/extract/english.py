@@ -462,6 +462,27 @@ def _fraction_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# The upper end of an amount's range written in words before its yuan (six thousand or seven
+# thousand yuan): the unit is the currency alone.
+_UPPER_BETWEEN = re.compile(
+    rf"(?:or|to)[ \t]+(?P<num>[0-9][0-9,.]*|{_WORDS})(?:[ \t]+(?P<scale>{_WORD_SCALE}))?[ \t]+", re.I
+)
+
+
+def _money_between(m: re.Match):
+    """None for a count whose noun is no currency or follows its number; for an amount in yuan
+    with words between (six thousand or seven thousand yuan), a function that makes the reading a
+    range with the currency as its unit, or False where the words are no range's upper end."""
+    words = m.group("unit").split()
+    if len(words) < 2 or words[-1].lower() not in RENMINBI_EN:
+        return None
+    upper = _UPPER_BETWEEN.fullmatch(m.string, m.start("unit"), m.end("unit") - len(words[-1]))
+    if upper is None:
+        return False
+    currency_at = m.end("unit") - len(words[-1])
+    return lambda c: replace(c, number2=_number(upper), unit_text=words[-1], unit_start=currency_at)
+
+
 def english_candidates(text: str) -> list[Candidate]:
     if not _LATIN.search(text):
         return []
@@ -476,6 +497,10 @@ def english_candidates(text: str) -> list[Candidate]:
             continue
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
         c = replace(c, suffix=m.group("suffix"))
+        if (money := _money_between(m)) is not None:
+            if money is False:
+                continue  # words between an amount and its yuan that are no range: not one amount
+            c = money(c)
         scaled = "scale" if m.group("scale") else "glued" if m.group("glued") else None
         out.append(replace(c, num_end=m.end(scaled)) if scaled else c)
     counted = {c.num_start for c in out}

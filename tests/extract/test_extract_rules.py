@@ -2697,3 +2697,13 @@ def test_a_fullwidth_zero_among_chinese_digits_is_a_zero():
     """一五０組 (as Taiwanese papers write 150): one number, not 0."""
     assert parse_number("一五０") == 150
     assert facts_of("廠商捐贈課桌椅共一五０組。") == [(150, "other", "exact")]
+
+
+def test_an_amount_in_yuan_with_its_upper_end_in_words_is_a_range_in_yuan():
+    """six thousand or seven thousand yuan: 6,000 to 7,000 yuan, whose unit is yuan (the facts contract
+    quarantined the unit 'or seven thousand yuan'); other words before yuan make no amount."""
+    facts = extract_facts("Workers can earn six thousand or seven thousand yuan a month.")
+    assert [(f.normalized_value, f.base_unit, f.qualifier, f.unit_text) for f in facts] == [
+        (6000, "CNY", "range", "yuan")
+    ]
+    assert facts_of("The fund gave 5 million more yuan.") == []
