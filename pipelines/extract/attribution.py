@@ -38,6 +38,7 @@ from pipelines.ingest.metadata import (
 
 from .doc import Doc, last_match
 from .english_names import ENGLISH_PROVINCES, english_names, gazetteer_lines, subject_college
+from .numbers import YEAR as BARE_YEAR
 from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 
@@ -1484,7 +1485,6 @@ def caption_period(
 
 CAPTION_NOT_AFTER = tuple("。！？；!?;：:")
 YEAR_CELL_MAX = 8  # characters: a year and its word (2023年, 107學年度), a column's header
-BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _year_row(text: str, pos: int) -> Period | None:

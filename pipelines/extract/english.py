@@ -20,6 +20,7 @@ from dataclasses import replace
 from schemas.catalog import RENMINBI_EN
 
 from .cells import Candidate, matched_candidate, opens_with, span_candidate
+from .numbers import YEAR
 
 ENGLISH_MARKS = {
     "over": "at_least",
@@ -374,7 +375,6 @@ ENGLISH_MONEY = re.compile(
     re.IGNORECASE,
 )
 _LATIN = re.compile(r"[A-Za-z]{3}")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")  # 2019 graduates, Institutions(2018): a year, not a count
 
 
 def english_base_unit(unit_text: str) -> str | None:
@@ -437,24 +437,22 @@ GRADE_BEFORE = re.compile(r"\b(?:[Yy]ear|[Gg]rade|[Ll]evel)[ \t]+$")
 # A share in words before what it is a share of (make up a quarter of the mainland students, one sixth
 # of the total, half of them): a percentage; not a year's half or quarter (the first half of 2023).
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "tenth": 10}
-_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_FRACTION_WORDS = "|".join(_DENOMINATORS)
 ENGLISH_FRACTION = re.compile(
     r"(?<![\w-])(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!the )"
-    r"(?:(?P<num>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t-]+)?(?P<unit>(?i:half|third|quarter|fifth|sixth|seventh|eighth|tenth))s?"
+    rf"(?:(?P<num>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t-]+)?(?P<unit>(?i:{_FRACTION_WORDS}))s?"
     r"(?=[ \t]+of[ \t]+(?!an?[ \t]+(?:hour|century|mile|point)))"
 )
-
-
-FRACTION_AFTER = re.compile(
-    r"[ \t-]+(?i:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|tenths?)[ \t]+of\b"
-)
+# After a count's number (two thirds of graduates): the share's words, read by _fraction_candidates.
+_PLURAL_FRACTIONS = "|".join(w for w in _DENOMINATORS if w != "half")
+FRACTION_AFTER = re.compile(rf"[ \t-]+(?i:half|halves|(?:{_PLURAL_FRACTIONS})s?)[ \t]+of\b")
 
 
 def _fraction_candidates(text: str) -> list[Candidate]:
     out = []
     for m in ENGLISH_FRACTION.finditer(text):
         den = _DENOMINATORS[m.group("unit").lower()]
-        num = _NUMERATORS[m.group("num").lower()] if m.group("num") else 0
+        num = NUMBER_WORDS[m.group("num").lower()] if m.group("num") else 0
         if not num or num >= den:
             continue  # thirds of, half of (with half of them working in …): no share the labellers count
         share = f"{round(num / den * 100, 2):g}"
@@ -476,10 +474,10 @@ def _money_between(m: re.Match):
     words = m.group("unit").split()
     if len(words) < 2 or words[-1].lower() not in RENMINBI_EN:
         return None
-    upper = _UPPER_BETWEEN.fullmatch(m.string, m.start("unit"), m.end("unit") - len(words[-1]))
+    currency_at = m.end("unit") - len(words[-1])
+    upper = _UPPER_BETWEEN.fullmatch(m.string, m.start("unit"), currency_at)
     if upper is None:
         return False
-    currency_at = m.end("unit") - len(words[-1])
     return lambda c: replace(c, number2=_number(upper), unit_text=words[-1], unit_start=currency_at)
 
 
@@ -489,7 +487,7 @@ def english_candidates(text: str) -> list[Candidate]:
     out = []
     for m in ENGLISH_COUNT.finditer(text):
         number, pre = m.group("num"), m.group("pre")
-        if (_YEAR.fullmatch(number) and not pre) or _unit_label(text, m):  # more than 2000 hours: no year
+        if (YEAR.fullmatch(number) and not pre) or _unit_label(text, m):  # more than 2000 hours: no year
             continue
         if GRADE_BEFORE.search(text, max(0, m.start() - 8), m.start()):  # year 9 graduates: a school grade
             continue
@@ -515,11 +513,11 @@ def english_candidates(text: str) -> list[Candidate]:
         if m.start("num") not in counted:  # 1 professor: read above already
             out.append(matched_candidate(m, m.start(), m.end(), number="1"))
     for m in BRACKETED.finditer(text):
-        if _YEAR.fullmatch(m.group("num")):
+        if YEAR.fullmatch(m.group("num")):
             continue
         out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))
     for m in NUMBER_OF.finditer(text):
-        if _YEAR.fullmatch(m.group("num")):
+        if YEAR.fullmatch(m.group("num")):
             continue  # rose to 2019's level
         # the quote is the number and its word (to 63,361); the unit is the noun named before it
         out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=m.group("num").replace(",", "")))
@@ -580,7 +578,7 @@ def english_spans(text: str) -> list[Candidate]:
         )
         out.append(c)
     for m in ENGLISH_RANGE.finditer(text):
-        if _YEAR.fullmatch(m.group("num")) and _YEAR.fullmatch(m.group("num2")):
+        if YEAR.fullmatch(m.group("num")) and YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years
         if float(m.group("num").replace(",", "")) > float(m.group("num2").replace(",", "")):
             continue  # from 31 per cent in 2002 to 10 per cent: a year, then a share; a range runs upwards

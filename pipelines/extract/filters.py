@@ -16,7 +16,7 @@ from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc, last_match
 from .english import ENGLISH_CURRENCIES, ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, MONEY_AFTER, PEOPLE_AFTER, PERSON_NOUNS
-from .numbers import number_or_none
+from .numbers import YEAR, number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
 from .units import MONEY, MONEY_UNIT, head_noun_after
 
@@ -793,7 +793,6 @@ def page_counter(doc: Doc, c: Candidate) -> str | None:
 
 
 # A year before a word that begins with 家 (2023家政产教融合发展论坛, 2024家庭教育周): not a count of firms.
-YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 HOME_WORDS = set("政庭居电電具纺紡装裝校长長风風禽畜乡鄉园園访訪教族")
 # The seconds of a time of day (2017/6/19 14:17:28本站原创): hours and minutes just before.
 CLOCK_BEFORE = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9][:：]$")

@@ -27,7 +27,7 @@ from .cells import (
 )
 from .english import english_candidates, english_spans
 from .line_tables import cell_per_line_candidates
-from .numbers import ARABIC, CN_DIGIT_CHARS, CN_NUM_CHARS, neighbour_range, parse_number
+from .numbers import ARABIC, CN_DECIMAL, CN_NUM_CHARS, YEAR, neighbour_range, parse_number
 from .simplify import PINYIN_GLOSS
 from .space_tables import area_table_candidates, noted_table_candidates, space_table_candidates
 from .units import MONEY_UNIT, head_noun_before
@@ -132,8 +132,6 @@ _mixed = (
     r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
     r"|(?<![0-9.．])[0-9]+[万萬](?:[0-9],[0-9]{3}|[0-9]{1,4})(?![0-9.．,，千百十万萬亿億])"
 )
-# A decimal in Chinese numerals (一點八倍, 約二點二萬人, 一點四九億澳門元): whole, 点, the digits after.
-CN_DECIMAL = rf"[{CN_DIGIT_CHARS}十]+[点點][零〇一二三四五六七八九]+"
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{CN_DECIMAL}(?:[万萬亿億](?![元]))?|{_cn})"
 _measure = (
     r"人日|人天|人·日|人/[日天]|人次|人·次|人[(（]次[)）]|人/次|[个個]?(?:学时|學時|课时|課時)|学时|课时|小时|小時|平方米|平方公尺|平方公里|平方千米|公顷|公頃|m2(?![0-9A-Za-z])|m²|万册|台套|项次|項次|场次|場次|家次|"
@@ -266,8 +264,9 @@ def find_candidates(text: str) -> list[Candidate]:
     for m in QUANTITY.finditer(text):
         out.append(_from_match(m))
     # 百分之's pattern opens with an optional mark, which a scan tries at every position: a text
-    # without 百分之 skips it (半数 and 分之 find their core first and read the mark back: _share_in_words)
-    for m in PERCENT_WORDS.finditer(text) if "百分" in text else ():
+    # without 百分之 or 百分百 skips it (百分点, far more common, opens no such share; 半数 and 分之 find
+    # their core first and read the mark back: _share_in_words)
+    for m in PERCENT_WORDS.finditer(text) if "百分之" in text or "百分百" in text else ():
         start = m.start("pre") if m.group("pre") else m.start("unit")
         out.append(
             Candidate(
@@ -541,7 +540,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
         shift = _alignment(text, cells, header) if header else 0
         if not labels and cells and not CELL_NUM.fullmatch(text[cells[0][0] : cells[0][1]]):
             labels = cells[:1]  # a row labelled only by its year (| 2020年 | 95.2% | 3200 |)
-        elif not labels and header and shift not in header[1] and _YEAR_CELL.fullmatch(text, *cells[0]):
+        elif not labels and header and shift not in header[1] and YEAR.fullmatch(text, *cells[0]):
             labels = cells[:1]  # … or by a bare year under a column of no unit (年份 | 经费(亿元) |, 2019 | 12.8 |)
         in_row: list[Candidate] = []
         for a, b in cells:
@@ -558,13 +557,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
         )
         for k, (a, b) in enumerate(cells):
             unit = header[1].get(k + shift) if header else None
-            r = plus = None
-            if unit is not None and unit[0] in ("人", "人次") and labels and (w := _WAN_CELL.fullmatch(text, a, b)):
-                label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
-                in_row.append(
-                    cell_candidate(text, start, labels, a, w.end("num"), ("万" + unit[0], *unit[1:]), label, b)
-                )
-                continue
+            r = plus = wan = None
             if (
                 unit is not None
                 and labels
@@ -572,11 +565,18 @@ def header_table_candidates(text: str) -> list[Candidate]:
                     CELL_NUM.fullmatch(text[a:b])
                     or (r := _RANGE_CELL.fullmatch(text, a, b))
                     or (plus := _PLUS_CELL.fullmatch(text, a, b))
+                    or (unit[0] in ("人", "人次") and (wan := _WAN_CELL.fullmatch(text, a, b)))
                 )
             ):
                 # the cell means its row's label and its column's header (2010年 专项能力 通过人数); a
-                # range in the cell (生均拨款(万元) | 1.2-1.8) is one fact at its lower end; 8000+ at least 8000
+                # range in the cell (生均拨款(万元) | 1.2-1.8) is one fact at its lower end; 8000+ at least 8000;
+                # 12.4万 under a column of people is in ten thousands
                 label = " ".join([*(text[x:y] for x, y in labels), text[unit[1] : unit[2]]])
+                if wan:
+                    in_row.append(
+                        cell_candidate(text, start, labels, a, wan.end("num"), ("万" + unit[0], *unit[1:]), label, b)
+                    )
+                    continue
                 if plus:
                     c = cell_candidate(text, start, labels, a, plus.end(1), unit, label=label)
                     in_row.append(replace(c, suffix="+", end=b))
@@ -644,7 +644,6 @@ def _table_lines(text: str):
             yield text[a:b], a, b
 
 
-_YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 _RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
 _PLUS_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[+＋]")  # 在校生规模 | 8000+ |: at least 8000
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")

@@ -108,7 +108,13 @@ def parse_number(text: str) -> float:
     return parse_chinese(s)
 
 
-_CN_DECIMAL = re.compile(r"([^点點]+)[点點]([零〇○一二三四五六七八九]+)([万萬亿億]*)")
+# A decimal in Chinese numerals (一點八倍, 約二點二萬人): the whole, 点, the digits after; CN_DECIMAL is the
+# grammar's scan for it, _CN_DECIMAL reads it (a white circle for zero among the digits too).
+_DECIMAL_DIGITS = "零〇一二三四五六七八九"
+CN_DECIMAL = rf"[{CN_DIGIT_CHARS}十]+[点點][{_DECIMAL_DIGITS}]+"
+_CN_DECIMAL = re.compile(rf"([^点點]+)[点點]([{_DECIMAL_DIGITS}○]+)([万萬亿億]*)")
+# A year in four digits (2019 graduates, 2023家政论坛, | 2020 | 95.2% |): fullmatched against a number.
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 # Two neighbouring digits before a unit of ten or more are a rough range, not a number: 七八十人 is
