@@ -46,12 +46,28 @@ ENGLISH_MARKS = {
     "surpassed": "at_least",
     "crossed": "at_least",
     "topped": "at_least",
+    "topping": "at_least",
+    "tops": "at_least",
+    "surpasses": "at_least",
+    "surpassing": "at_least",
+    "surpass": "at_least",
     "greater than": "at_least",
     "higher than": "at_least",
     "in excess of": "at_least",
+    "a maximum of": "at_most",  # an allowance with a maximum amount of HK$30,000
+    "maximum amount of": "at_most",
+    "a minimum of": "at_least",
 }
-# A mark after the number (1,300-plus majors).
-ENGLISH_SUFFIXES = {"-plus": "at_least"}
+# A mark after the number (1,300-plus majors) or after its noun (a salary of $11,000 or above, 300
+# students or more).
+ENGLISH_SUFFIXES = {
+    "-plus": "at_least",
+    "+": "at_least",
+    "or above": "at_least",
+    "or more": "at_least",
+    "and above": "at_least",
+}
+OR_MORE = re.compile(r"[ \t]+(?P<mark>or[ \t]+above|or[ \t]+more|and[ \t]+above)\b", re.IGNORECASE)
 # The base unit of a counted English noun (its plural as written).
 ENGLISH_NOUNS = {
     **dict.fromkeys(
@@ -176,6 +192,7 @@ ENGLISH_NOUNS = {
             "hospitals",
             "academies",
             "departments",
+            "faculties",
             "units",
             "classes",
             "hotels",
@@ -200,6 +217,7 @@ ENGLISH_NOUNS = {
             "certificates",
             "awards",
             "medals",
+            "medallions",  # WorldSkills' Medallions for Excellence
             "majors",
             "standards",
             "orders",
@@ -276,6 +294,8 @@ ENGLISH_NOUNS = {
     **dict.fromkeys(["person-times", "person times"], "person_time"),
     **dict.fromkeys(["percent", "per cent", "percentage points"], "percent"),
     **dict.fromkeys(RENMINBI_EN, "CNY"),  # the names the facts contract knows (schemas.catalog)
+    # other currencies named after an amount (around 25 million patacas): base unit other
+    **dict.fromkeys(["patacas", "dollars", "euros"], "other"),
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
 SCALES = {
@@ -324,11 +344,11 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 # A word between a number and its noun (11,570 secondary vocational schools), not one that turns
 # to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
 # enterprises: the courses named before); 50,000 are full-time students counts students.
-_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z&-]*"  # R&D
+_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z&\u2013-]*"  # R&D, national–level
 ENGLISH_COUNT = re.compile(
     # a page that lost its spaces glues the mark, the digits and the word (over16,000students)
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})(?:[ \t]+|(?=[0-9])))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
-    rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus)?"
+    rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus|\+)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
     rf"(?:[ \t]+|-(?=percent|fold|yuan)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
@@ -358,7 +378,7 @@ ENGLISH_RANGE = re.compile(
 # number that no unit or share follows.
 NUMBER_OF = re.compile(
     rf"{_opens('number', 'Number', 'NUMBER')}\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
-    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached|totall?ed|was|were)[ \t]+(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t]|(?!(?:and|in|by|while|from|as|on|at|during)\b)[a-z]))",
+    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached|totall?ed|was|were|is|are)[ \t]+(?:(?P<mark>about|around|approximately|nearly|almost|over|more than)[ \t]+)?(?P<num>{_SPACED}|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t](?!year|annum)|(?!(?:and|in|by|while|from|as|on|at|during|since|of[ \t]+which|per[ \t]+(?:year|annum))\b)[a-z]))",
     re.IGNORECASE,
 )
 # Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD
@@ -396,6 +416,7 @@ ENGLISH_SINGULARS = {
         "unit",
     ),
     **dict.fromkeys(["major", "course", "medal", "prize", "award", "patent", "textbook"], "item"),
+    **dict.fromkeys(["gold", "silver", "bronze"], "item"),  # one gold, one silver and two bronze medals
     **dict.fromkeys(["leader", "master", "teacher", "chairman", "expert"], "person"),
 }
 _singulars = "|".join(sorted(ENGLISH_SINGULARS, key=len, reverse=True))
@@ -423,16 +444,24 @@ TABLE_NUMBER = re.compile(r"[0-9]{1,2}-[0-9]{1,3}[ \t]+[A-Z]")
 
 
 def _unit_label(text: str, m: re.Match) -> bool:
-    """A table header's unit in brackets (Teachers (10 000 persons)): the number, a power of ten, is
-    its scale (a count in brackets, Safety courses (6,534 participants), is a count)."""
+    """A table header's unit in brackets (Teachers (10 000 persons), (100 million yuan)): the number,
+    a power of ten from a thousand up or before a scale word, is its scale (a count in brackets,
+    Safety courses (6,534 participants) or Flight Training (10 hours), is a count)."""
     digits = re.sub(r"[ ,\u00a0]", "", m.group("num"))
     return (
         text[m.start() - 1 : m.start()] in ("(", "（")
         and text[m.end() : m.end() + 1] in (")", "）")
         and re.fullmatch(r"10+", digits) is not None
+        and (len(digits) >= 4 or m.group("scale") is not None)
     )
 
 
+# A page number before a heading, as a contents page lists them (CONTENTS 目錄 … 8 Equipping Skilled
+# Professionals for Diverse Opportunities … 42 Celebrating Students' Achievements): a capitalised word
+# after the number, a contents page's title not far before it.
+HEADING_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+CONTENTS = re.compile(r"\bCONTENTS\b|\bContents\b|目錄|目录")
+CONTENTS_REACH = 400
 GRADE_BEFORE = re.compile(r"\b(?:[Yy]ear|[Gg]rade|[Ll]evel)[ \t]+$")
 # A share in words before what it is a share of (make up a quarter of the mainland students, one sixth
 # of the total, half of them): a percentage; not a year's half or quarter (the first half of 2023).
@@ -491,6 +520,10 @@ def english_candidates(text: str) -> list[Candidate]:
             continue
         if GRADE_BEFORE.search(text, max(0, m.start() - 8), m.start()):  # year 9 graduates: a school grade
             continue
+        if HEADING_AFTER.match(text, m.end("num")) and CONTENTS.search(
+            text, max(0, m.start() - CONTENTS_REACH), m.start()
+        ):
+            continue  # 8 Equipping Skilled Professionals, after CONTENTS: a contents page's entry
         if FRACTION_AFTER.match(text, m.end("num")):  # two thirds of graduates: a share (_fraction_candidates)
             continue
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
@@ -520,8 +553,70 @@ def english_candidates(text: str) -> list[Candidate]:
         if YEAR.fullmatch(m.group("num")):
             continue  # rose to 2019's level
         # the quote is the number and its word (to 63,361); the unit is the noun named before it
-        out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=m.group("num").replace(",", "")))
+        number = re.sub(r"[, \u00a0]", "", m.group("num"))  # 1 200: thousands set off by a space
+        mark = m.group("mark")
+        out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=number, prefix=mark and mark.lower()))
+    out = [_or_more(text, c) for c in out]
+    out += _from_to(text, out)
     return out + _changes(text, out) + _fraction_candidates(text)
+
+
+# A change told from one figure to another with no noun after either (the number of courses was up
+# from about 300 to more than 700; the figure had jumped from about 5,000 in 2004 to more than 16,000
+# last year): two counts of what the sentence's "number of" names, or, where the sentence speaks of
+# "the figure", of the count named last before it. Years (from 2010 to 2014) and spans with no noun
+# named (ages from 16 to 54) are none.
+ENGLISH_FROM_TO = re.compile(
+    rf"{_opens('from', 'From')}\bfrom[ \t]+(?:(?P<pre>{_marks})[ \t]+)?(?P<num>{_NUM})(?:[ \t]+in[ \t]+[12][0-9]{{3}})?"
+    rf"[ \t]+to[ \t]+(?:(?P<pre2>{_marks})[ \t]+)?(?P<num2>{_NUM})"
+    r"(?![0-9]|[.,][0-9]|[ \t]*(?:%|per[ \t]?cent|percent|percentage)"
+    r"|[ \t]+(?!(?:in|last|this|the|during|over|between|within|a|per|and)\b)[a-z])",
+    re.IGNORECASE,
+)
+NUMBER_OF_BEFORE = re.compile(rf"\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b", re.I)
+THE_FIGURE = re.compile(r"\b(?:the|this|that)[ \t]+(?:figure|total)\b", re.I)
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+FIGURE_REACH = 400  # characters from "the figure" back to the count it is (the paragraph before, as news writes it)
+
+
+def _from_to(text: str, counts: list[Candidate]) -> list[Candidate]:
+    out = []
+    taken = {c.num_start for c in counts}
+    named = sorted((c for c in counts if c.unit_text), key=lambda c: c.num_end)
+    ends = [c.num_end for c in named]
+    for m in ENGLISH_FROM_TO.finditer(text):
+        if YEAR.fullmatch(m.group("num")) and YEAR.fullmatch(m.group("num2")):
+            continue
+        lo = max(0, m.start() - CHANGE_REACH)
+        said = text[lo : m.start()]
+        stops = list(SENTENCE_END.finditer(said))
+        sentence = said[stops[-1].end() :] if stops else said
+        nouns = list(NUMBER_OF_BEFORE.finditer(sentence))
+        if nouns:
+            unit = nouns[-1].group("unit")
+        elif (
+            THE_FIGURE.search(sentence)
+            and (i := bisect_right(ends, m.start()))
+            and named[i - 1].num_end >= m.start() - FIGURE_REACH
+        ):
+            unit = named[i - 1].unit_text
+        else:
+            continue
+        for num, pre in (("num", "pre"), ("num2", "pre2")):
+            if m.start(num) in taken or YEAR.fullmatch(m.group(num)):
+                continue
+            mark = m.group(pre)
+            at = m.start(pre) if mark else m.start(num)
+            c = span_candidate(at, m.end(num), m.span(num), (m.end(num), m.end(num)), _number(m, num), unit)
+            out.append(replace(c, prefix=mark.lower() if mark else None))
+    return out
+
+
+def _or_more(text: str, c: Candidate) -> Candidate:
+    """A count or an amount with "or above" / "or more" after it is at least so much."""
+    if c.suffix or not (m := OR_MORE.match(text, c.end)):
+        return c
+    return replace(c, suffix=" ".join(m.group("mark").lower().split()))
 
 
 # A change in a count, its noun unsaid (…totalled 1,885 at the end of the year, up by 51; 67
@@ -576,7 +671,7 @@ def english_spans(text: str) -> list[Candidate]:
             unit_start=m.start("unit"),
             unit_end=m.end("unit"),
         )
-        out.append(c)
+        out.append(_or_more(text, c))
     for m in ENGLISH_RANGE.finditer(text):
         if YEAR.fullmatch(m.group("num")) and YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years

@@ -93,8 +93,24 @@ ECONOMY = re.compile(
     r"全[省市区县國国](?:的)?(?:高新技术企业|高新技術企業|科技型中小企业|科技型中小企業)|"
     # in English (the total industrial output value of 132 regulated enterprises reached 9.29 billion yuan)
     r"[Oo]utput value|[Ii]ndustrial output|[Gg]ross domestic product|[Rr]egulated enterprises|"
-    r"[Aa]bove designated size|[Tt]ax revenue|[Ff]iscal revenue"
+    r"[Aa]bove designated size|[Tt]ax revenue|[Ff]iscal revenue|"
+    # an industry's production and sales (a production output of 30,800 vehicles, the sales revenue of
+    # the industry reached 7.885 billion yuan)
+    r"[Pp]roduction output|[Ss]ales revenue|[Mm]arket size"
 )
+# An amount that is the size of an industry or a market, named after it (this $50 billion global
+# industry, a 100-billion-yuan market); not a count (200 industry experts: no currency is said).
+ECONOMY_AFTER_EN = re.compile(
+    r"(?:-[a-z]+)?[ \t]+(?:(?:global|world|worldwide|domestic|national|Chinese|local|regional)[ \t]+)?"
+    r"(?:industry|industries|market|markets|economy|sector)"
+    r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:in|of|by|for|with|that|which|and|is|was|to|has)\b)"  # not industry funds
+)
+# A table column of a shortage (对应本地产业缺口(万人)): the economy's figures (a job fair's 需求人数 are its own).
+SHORTAGE_COLUMN = re.compile(r"缺口")
+SHARE_COLUMN = re.compile(
+    r"匹配|满足|滿足"
+)  # 人才缺口匹配度: how well the school meets it, its own (缺口率 is the industry's)
+MONEY_EN = re.compile(r"[$€£¥]|yuan|RMB|CNY|HKD|USD|MOP|dollars?\b", re.I)
 # A shortage or a demand of an industry or a market, a few words before the number (人才缺口达1.2万人,
 # 行业年需求人才超过2万人, 西点师社会需求量达到200万人; not a job fair's 需求毕业生1787人, a firm's
 # 一次需求量就达30多人, or a report named for 社会需求 that goes on to a rate).
@@ -545,7 +561,7 @@ ENGLISH_FORECAST = re.compile(
     r"(?:is|are) needed|expects? to|(?:is|are|was|were) likely to|(?:is|are) going to|in the next (?:[a-z]+ )?(?:years?|months?)|(?:it's|it is|is) estimated|we'll|"
     r"(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)|"
     r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll|participate|attend|take part|"
-    r"join|recruit|hire|host|hold|build|establish|launch|set up|select))\b",
+    r"join|recruit|hire|host|hold|build|establish|launch|set up|select|enlarge|expand|double|triple|raise|boost))\b",
     re.IGNORECASE,
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
@@ -660,6 +676,8 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
+    if ECONOMY_AFTER_EN.match(doc.text, c.end) and MONEY_EN.search(doc.text, c.start, c.end):
+        return "the size of an industry or a market ($50 billion global industry), not the institution's"
     window = doc.text[max(clause_start, c.start - 40) : c.start]
     # 缺 and 需 are the same in both scripts and no gloss splits them off: most numbers skip the work
     if ("缺" in window or "需" in window) and SHORTAGE.search(for_matching(window)):
@@ -1022,6 +1040,8 @@ def table_row(doc: Doc, c: Candidate) -> str | None:
     one, as in prose: 比上年增长 | -11.6 is a fact in percent.)"""
     if FORECAST.search(c.table_label) or re.search(r"目标值|计划", c.table_label):
         return "a forecast or target (预计, 力争, 目标)"
+    if SHORTAGE_COLUMN.search(c.table_label) and not SHARE_COLUMN.search(c.table_label):
+        return "a column of an industry's shortage or demand (产业缺口(万人)), not the institution's"
     return None
 
 
