@@ -29,7 +29,9 @@ TAIWAN = re.compile(
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
 HONG_KONG_MACAU = re.compile(
     r"香港|本港|港府|特區政府|特区政府|立法會|立法会|發展局|发展局|勞工及福利局|劳工及福利局|職業訓練局|职业训练局|"
-    r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局"
+    r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局|"
+    # the training council by its short name, students staying on, mainland students as Hong Kong calls them
+    r"職訓局|职训局|留港|內地生|内地生|匯港"
 )
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(

@@ -51,6 +51,10 @@ PREFIX_MARKS = {
     "將近": "approx",
     "大约": "approx",
     "大約": "approx",
+    # a share about so large (理论部分约占30%): about, as 约 alone is
+    "约占": "approx",
+    "約占": "approx",
+    "約佔": "approx",
     "超过": "at_least",
     "超過": "at_least",
     "超过了": "at_least",

@@ -10,7 +10,7 @@ import re
 
 from schemas.catalog import CURRENCIES, MONEY_MULTIPLIERS
 
-from .simplify import PINYIN_GLOSS
+from .simplify import PINYIN_GLOSS, simplified
 
 # Measure words and units as written, longest first where one is a prefix of another.
 # value: base unit, or None where the counted noun decides.
@@ -28,6 +28,8 @@ MEASURES: dict[str, str | None] = {
     **dict.fromkeys(("个学时", "個學時", "个课时", "個課時", "個学时", "个學時"), "hour"),  # 授课108个学时
     "家次": "other",  # visits of firms, not firms
     "课时": "hour",
+    "課時": "hour",
+    "學時": "hour",
     "小时": "hour",
     "小時": "hour",
     "%": "percent",
@@ -273,7 +275,7 @@ def base_unit_for(measure: str, noun: str | None) -> str:
     """The spec's base unit for a count: fixed units first, then the noun, then the measure word."""
     # 個(gè)百分點: a mirror site's pinyin gloss; 人（次） and 人(次） as 人(次)
     measure = PINYIN_GLOSS.sub("", measure).replace("（", "(").replace("）", ")")
-    fixed = MEASURES.get(measure)
+    fixed = MEASURES.get(measure) or MEASURES.get(simplified(measure))  # 課時 as 课时
     if fixed:
         return fixed
     if noun and measure in ("部", "本", "篇") and noun in PAPER_NOUNS:

@@ -2707,3 +2707,112 @@ def test_an_amount_in_yuan_with_its_upper_end_in_words_is_a_range_in_yuan():
         (6000, "CNY", "range", "yuan")
     ]
     assert facts_of("The fund gave 5 million more yuan.") == []
+
+
+def test_a_count_in_brackets_after_its_noun_is_a_count_unless_a_table_header_scales_it():
+    """Flight Training (10 hours): ten hours; (10 000 persons) and (100 million yuan) scale a header."""
+    text = "It comprises Theoretical Knowledge (20 hours), Flight Training (10 hours) and an assessment."
+    assert facts_of(text) == [(20, "hour", "exact"), (10, "hour", "exact")]
+    assert facts_of("Students | Teachers (10 000 persons) |") == []
+    assert facts_of("Income (100 million yuan) |") == []
+
+
+def test_an_amount_that_sizes_an_industry_or_a_market_in_english_is_the_economys():
+    """this $50 billion global industry, the sales revenue of the industry, a production output of
+    30,800 vehicles: the economy's figures; 3 million yuan of industry funds are the college's."""
+    assert facts_of("It is a key player in this $50 billion global industry.") == []
+    assert facts_of("The sales revenue of the vehicle industry reached 7.885 billion yuan.") == []
+    assert facts_of("with a production output of 30,800 specialized vehicles") == []
+    assert facts_of("The college won 3 million yuan industry funds.") == [(3_000_000, "CNY", "exact")]
+
+
+def test_about_so_large_a_share_is_approximate():
+    """理论部分约占30%: about 30 percent, as 约30% is."""
+    assert facts_of("其中理论部分约占30%,操作部分約佔70%。") == [(30, "percent", "approx"), (70, "percent", "approx")]
+
+
+def test_english_marks_after_an_amount_and_before_it():
+    """$11,000 or above, 300 students or more, 2,700+ projects: at least; topping 95%: at least; a
+    maximum amount of HK$30,000: at most."""
+    assert facts_of("with a monthly salary of HK$11,000 or above.") == [(11_000, "other", "at_least")]
+    assert facts_of("It trained 300 students or more.") == [(300, "person", "at_least")]
+    assert facts_of("They cracked 2,700+ research projects.") == [(2700, "item", "at_least")]
+    assert facts_of("an employment rate topping 95%") == [(95, "percent", "at_least")]
+    assert facts_of("an allowance with a maximum amount of HK$30,000 for each apprentice") == [
+        (30_000, "other", "at_most")
+    ]
+
+
+def test_a_change_from_one_figure_to_another_counts_what_its_sentence_names():
+    """the number of courses was up from about 300 to more than 700; the figure (the workers named
+    before) jumped from about 5,000 in 2004 to more than 16,000: two counts each. Years and spans with
+    no noun named (ages from 16 to 54) are none; a plan's (will enlarge … from 139 to 220) neither."""
+    text = (
+        "Over 16,000 workers signed up for training courses at the centre in 2008.\n\n"
+        "He said that the figure had jumped from about 5,000 in 2004 to more than 16,000 last year.\n\n"
+        "The number of courses available was up from about 300 to more than 700 in the same time frame."
+    )
+    assert facts_of(text) == [
+        (16_000, "person", "at_least"),
+        (5000, "person", "approx"),
+        (16_000, "person", "at_least"),
+        (300, "item", "approx"),
+        (700, "item", "at_least"),
+    ]
+    assert facts_of("Trainees were aged from 16 to 54, and from 2010 to 2014 they came.") == []
+    assert facts_of("It will enlarge the number of its partner universities from 139 to 220.") == []
+
+
+def test_money_named_after_an_amount_in_another_currency_is_other_money():
+    """around 25 million patacas, 3 million dollars: base unit other, the value in full."""
+    assert facts_of("a subsidy of around 25 million patacas per year") == [(25_000_000, "other", "approx")]
+
+
+def test_a_traditional_unit_takes_the_base_unit_of_its_simplified_form():
+    """40課時 and 40學時 are hours, as 40课时 is."""
+    assert facts_of("培訓40課時。") == [(40, "hour", "exact")]
+    assert facts_of("培训40學時。") == [(40, "hour", "exact")]
+
+
+def test_a_hong_kong_report_that_names_its_training_council_by_its_short_name_counts_in_its_dollars():
+    """職訓局 … 留港 … 內地生: a Hong Kong report, whose 元 are Hong Kong dollars (base unit other)."""
+    text = "職訓局表示,每年學費平均約3萬元。「職專畢業生留港計劃」方面,上學年共招收600名非本地生,大部分為內地生。"
+    assert facts_of(text)[0] == (30_000, "other", "approx")
+
+
+def test_english_counts_of_medals_faculties_and_bases_with_a_dashed_word():
+    """one gold, ten Medallions for Excellence, 8 faculties, four national–level practice bases (an
+    en dash inside the word between), the number of students reaches to 17,000 of which …, the total
+    is about 100,000."""
+    text = "The team won one gold, one silver and ten Medallions for Excellence."
+    assert facts_of(text) == [(1, "item", "exact"), (1, "item", "exact"), (10, "item", "exact")]
+    text = "There are 8 faculties and four national–level advanced practice bases."
+    assert facts_of(text) == [(8, "unit", "exact"), (4, "unit", "exact")]
+    text = "The number of registered students reaches to 17,000 of which few are part-time."
+    assert facts_of(text) == [(17_000, "person", "exact")]
+    assert facts_of("The total number of graduates is about 100,000 since 1956.") == [(100_000, "person", "approx")]
+    assert facts_of("with an increased number of training places to 1 200 per year") == [(1200, "other", "exact")]
+
+
+def test_a_contents_page_lists_page_numbers_not_counts():
+    """CONTENTS 目錄 … 8 Equipping Skilled Professionals … 42 Celebrating Students: page numbers."""
+    text = (
+        "01 CONTENTS 目錄 Messages 8 Equipping Skilled Professionals for Diverse Opportunities 42 Celebrating Students"
+    )
+    assert facts_of(text) == []
+
+
+def test_a_table_column_of_an_industrys_shortage_is_the_economys():
+    """对应本地产业缺口(万人) and 人才缺口率 are the industry's; 人才缺口匹配度 is the school's own share."""
+    text = "专业大类 开设学校数 对应本地产业缺口(万人)\n装备制造类 112所 1.2\n信息技术类 98所 0.8\n"
+    assert facts_of(text) == [(112, "unit", "exact"), (98, "unit", "exact")]
+    text = "专业类别 招生占比 对应产业人才缺口率\n传统制造业 38% 15%\n现代服务业 22% 28%\n"
+    assert facts_of(text) == [(38, "percent", "exact"), (22, "percent", "exact")]
+    text = "专业群 合作企业 人才缺口匹配度\n智能制造 长虹 92%\n"
+    assert facts_of(text) == [(92, "percent", "exact")]
+
+
+def test_a_range_under_a_column_that_names_its_unit_is_one_fact_at_its_lower_end():
+    """起薪区间(元/月) | 4500-6200: a range of yuan at 4,500."""
+    text = "专业类别 代表学校 对口就业率 起薪区间(元/月)\n智能制造 山东工业技师学院 94.3% 4500-6200\n"
+    assert sorted(facts_of(text)) == [(94.3, "percent", "exact"), (4500, "CNY", "range")]
