@@ -373,12 +373,14 @@ ENGLISH_RANGE = re.compile(
     rf"(?:[ \t]?(?P<pct>%)|[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b)",
     re.IGNORECASE,
 )
+# "number of" and the noun it counts (the number of registered students), read before a count.
+_NUMBER_OF_NOUN = rf"\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
 # A count whose noun comes first (the number of participants rose by 3.4% to 63,361; the highest
 # number of participants, at 18,819): "number of" and a noun, then within the clause to / at and a
 # number that no unit or share follows.
 NUMBER_OF = re.compile(
-    rf"{_opens('number', 'Number', 'NUMBER')}\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b"
-    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached|totall?ed|was|were|is|are)[ \t]+(?:(?P<mark>about|around|approximately|nearly|almost|over|more than)[ \t]+)?(?P<num>{_SPACED}|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t](?!year|annum)|(?!(?:and|in|by|while|from|as|on|at|during|since|of[ \t]+which|per[ \t]+(?:year|annum))\b)[a-z]))",
+    rf"{_opens('number', 'Number', 'NUMBER')}{_NUMBER_OF_NOUN}"
+    rf"(?:[^.;:\n]|\.(?=[0-9])){{0,60}}?[ \t](?P<pre>to|at|reached|totall?ed|was|were|is|are)[ \t]+(?:(?P<mark>{_marks})[ \t]+)?(?P<num>{_SPACED}|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?!(?:[.,]?[0-9])*[ \t]*(?:%|per[ \t](?!year|annum)|(?!(?:and|in|by|while|from|as|on|at|during|since|of[ \t]+which|per[ \t]+(?:year|annum))\b)[a-z]))",
     re.IGNORECASE,
 )
 # Money after its currency (approximately HK$174,000,000, over HK$5 billion, HKD 75 million to HKD
@@ -573,7 +575,7 @@ ENGLISH_FROM_TO = re.compile(
     r"|[ \t]+(?!(?:in|last|this|the|during|over|between|within|a|per|and)\b)[a-z])",
     re.IGNORECASE,
 )
-NUMBER_OF_BEFORE = re.compile(rf"\bnumber of[ \t]+(?P<unit>(?:[a-z][a-z-]*[ \t]+){{0,3}}?(?:{_nouns}))\b", re.I)
+NUMBER_OF_BEFORE = re.compile(_NUMBER_OF_NOUN, re.I)
 THE_FIGURE = re.compile(r"\b(?:the|this|that)[ \t]+(?:figure|total)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 FIGURE_REACH = 400  # characters from "the figure" back to the count it is (the paragraph before, as news writes it)
