@@ -16,6 +16,8 @@ CELL_NUMBER = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?"
 CELL_NUM = re.compile(CELL_NUMBER)
 # A cell of a statistics table may fall (比上年增长 | -11.6): signed, where a reader allows it.
 SIGNED_CELL_NUM = re.compile("[-−－]?" + CELL_NUMBER)
+# A cell that holds a range (生均拨款(万元) | 1.2-1.8 |, 起薪区间(元/月) 4500-6200): one fact at its lower end.
+RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
 # A flattened table's header (毕业去向 | 人数 | 比例 |) gives the unit of a column of bare numbers.
 HEADER_UNITS = {
     "人数": "人",

@@ -67,7 +67,11 @@ ENGLISH_SUFFIXES = {
     "or more": "at_least",
     "and above": "at_least",
 }
-OR_MORE = re.compile(r"[ \t]+(?P<mark>or[ \t]+above|or[ \t]+more|and[ \t]+above)\b", re.IGNORECASE)
+# the marks of words after the noun, as written (or  above)
+_AFTER_WORDS = "|".join(k.replace(" ", r"[ \t]+") for k in ENGLISH_SUFFIXES if " " in k)
+OR_MORE = re.compile(rf"[ \t]+(?P<mark>{_AFTER_WORDS})\b", re.IGNORECASE)
+# Currencies other than the yuan named after an amount (around 25 million patacas).
+CURRENCY_NOUNS = ("patacas", "dollars", "euros")
 # The base unit of a counted English noun (its plural as written).
 ENGLISH_NOUNS = {
     **dict.fromkeys(
@@ -295,7 +299,7 @@ ENGLISH_NOUNS = {
     **dict.fromkeys(["percent", "per cent", "percentage points"], "percent"),
     **dict.fromkeys(RENMINBI_EN, "CNY"),  # the names the facts contract knows (schemas.catalog)
     # other currencies named after an amount (around 25 million patacas): base unit other
-    **dict.fromkeys(["patacas", "dollars", "euros"], "other"),
+    **dict.fromkeys(CURRENCY_NOUNS, "other"),
 }
 # Scales written as words after a number (6 million graduates, 4.7 million).
 SCALES = {
@@ -389,6 +393,8 @@ ENGLISH_CURRENCIES = {"hk$": "other", "hkd": "other", "mop": "other", "mop$": "o
 ENGLISH_CURRENCIES |= {"us$": "other", "usd": "other"} | {c: "CNY" for c in RENMINBI_EN if c != "yuan"}
 # a dollar, euro or pound sign alone ($17 million, €2.5 million, £40,000): a foreign currency
 ENGLISH_CURRENCIES |= {"$": "other", "€": "other", "£": "other"}
+# Every English unit that is money: a currency before the amount, the yuan or another currency after it.
+ENGLISH_MONEY_UNITS = frozenset(ENGLISH_CURRENCIES) | frozenset(RENMINBI_EN) | frozenset(CURRENCY_NOUNS)
 _CUR = r"HK\$|HKD|MOP\$?|NT\$|US\$|USD|RMB|CNY|\$|€|£"
 _SCALE = "|".join(SCALES)
 ENGLISH_MONEY = re.compile(

@@ -14,7 +14,7 @@ from schemas.catalog import RENMINBI_EN
 from .cells import Candidate
 from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc, last_match
-from .english import ENGLISH_CURRENCIES, ENGLISH_NOUNS
+from .english import ENGLISH_CURRENCIES, ENGLISH_MONEY_UNITS, ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, MONEY_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .numbers import YEAR, number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
@@ -99,18 +99,16 @@ ECONOMY = re.compile(
     r"[Pp]roduction output|[Ss]ales revenue|[Mm]arket size"
 )
 # An amount that is the size of an industry or a market, named after it (this $50 billion global
-# industry, a 100-billion-yuan market); not a count (200 industry experts: no currency is said).
+# industry, a 100-billion-yuan market); not a count (200 industry experts: its unit is no currency).
 ECONOMY_AFTER_EN = re.compile(
     r"(?:-[a-z]+)?[ \t]+(?:(?:global|world|worldwide|domestic|national|Chinese|local|regional)[ \t]+)?"
     r"(?:industry|industries|market|markets|economy|sector)"
     r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:in|of|by|for|with|that|which|and|is|was|to|has)\b)"  # not industry funds
 )
-# A table column of a shortage (对应本地产业缺口(万人)): the economy's figures (a job fair's 需求人数 are its own).
+# A table column of a shortage (对应本地产业缺口(万人), 人才缺口率): the economy's figures (a job fair's
+# 需求人数 are its own); 人才缺口匹配度, how well the school meets it, is the school's own share.
 SHORTAGE_COLUMN = re.compile(r"缺口")
-SHARE_COLUMN = re.compile(
-    r"匹配|满足|滿足"
-)  # 人才缺口匹配度: how well the school meets it, its own (缺口率 is the industry's)
-MONEY_EN = re.compile(r"[$€£¥]|yuan|RMB|CNY|HKD|USD|MOP|dollars?\b", re.I)
+SHARE_COLUMN = re.compile(r"匹配|满足|滿足")
 # A shortage or a demand of an industry or a market, a few words before the number (人才缺口达1.2万人,
 # 行业年需求人才超过2万人, 西点师社会需求量达到200万人; not a job fair's 需求毕业生1787人, a firm's
 # 一次需求量就达30多人, or a report named for 社会需求 that goes on to a rate).
@@ -676,7 +674,7 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
         return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
-    if ECONOMY_AFTER_EN.match(doc.text, c.end) and MONEY_EN.search(doc.text, c.start, c.end):
+    if (c.unit_text or "").lower() in ENGLISH_MONEY_UNITS and ECONOMY_AFTER_EN.match(doc.text, c.end):
         return "the size of an industry or a market ($50 billion global industry), not the institution's"
     window = doc.text[max(clause_start, c.start - 40) : c.start]
     # 缺 and 需 are the same in both scripts and no gloss splits them off: most numbers skip the work
@@ -1041,7 +1039,7 @@ def table_row(doc: Doc, c: Candidate) -> str | None:
     if FORECAST.search(c.table_label) or re.search(r"目标值|计划", c.table_label):
         return "a forecast or target (预计, 力争, 目标)"
     if SHORTAGE_COLUMN.search(c.table_label) and not SHARE_COLUMN.search(c.table_label):
-        return "a column of an industry's shortage or demand (产业缺口(万人)), not the institution's"
+        return "a column of an industry's shortage (产业缺口(万人)), not the institution's"
     return None
 
 

@@ -17,6 +17,7 @@ from .cells import (
     CELL_NUMBER,
     HEADER_UNITS,
     NOTE_ALONE,
+    RANGE_CELL,
     TABLE_UNIT,
     Candidate,
     cell_candidate,
@@ -515,7 +516,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
             CELL_NUM.fullmatch(text[a:b])
             or _LABELLED_NUM.search(text[a:b])
             or _OWN_UNIT_CELL.fullmatch(text[a:b])
-            or _RANGE_CELL.fullmatch(text[a:b])
+            or RANGE_CELL.fullmatch(text[a:b])
             or _PLUS_CELL.fullmatch(text[a:b])
             for a, b in cells
         ):  # a line of words is a header; a row of shares (85% | 97.2% |), of ranges or of 8000+ is data
@@ -567,7 +568,7 @@ def header_table_candidates(text: str) -> list[Candidate]:
                 and labels
                 and (
                     CELL_NUM.fullmatch(text[a:b])
-                    or (r := _RANGE_CELL.fullmatch(text, a, b))
+                    or (r := RANGE_CELL.fullmatch(text, a, b))
                     or (plus := _PLUS_CELL.fullmatch(text, a, b))
                     or (unit[0] in ("人", "人次") and (wan := _WAN_CELL.fullmatch(text, a, b)))
                 )
@@ -648,7 +649,6 @@ def _table_lines(text: str):
             yield text[a:b], a, b
 
 
-_RANGE_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[-–~～至][ \t]*({CELL_NUMBER})")
 _PLUS_CELL = re.compile(rf"({CELL_NUMBER})[ \t]*[+＋]")  # 在校生规模 | 8000+ |: at least 8000
 _OWN_UNIT_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[ \t]*(?P<unit>{TABLE_UNIT})")
 _WAN_CELL = re.compile(rf"(?P<num>{CELL_NUMBER})[万萬]")  # | 12.4万 | under a column of people: 124,000

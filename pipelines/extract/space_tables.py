@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cells import CELL_NUM, CELL_NUMBER, TABLE_UNIT, Candidate, cell_candidate, header_unit, matched_candidate
+from .cells import (
+    CELL_NUM,
+    CELL_NUMBER,
+    RANGE_CELL,
+    TABLE_UNIT,
+    Candidate,
+    cell_candidate,
+    header_unit,
+    matched_candidate,
+)
 
 _TOKEN = re.compile(r"\S+")
 _HEADER_CELL = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*")
@@ -24,7 +33,6 @@ MIN_COLUMNS = 3
 
 
 _FOOTNOTE = re.compile(r"^[*＊][0-9]*")  # *1申請人次: a footnote's mark before a column's name
-_RANGE_CELL = re.compile(rf"(?P<low>{CELL_NUMBER})[-–~～](?P<high>{CELL_NUMBER})")
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.．、]")  # 1. 砌磚工 2,540 …: the row's number, no value
 
 
@@ -80,10 +88,10 @@ def space_table_candidates(text: str) -> list[Candidate]:
                 elif k in units and CELL_NUM.fullmatch(text, a, b):
                     # a bare number under a header that names its unit (申請人次, 持資歷人數)
                     out.append(cell_candidate(text, la, [(la, lb)], a, b, units[k], label=f"{label} {header[k][0]}"))
-                elif k in units and (r := _RANGE_CELL.fullmatch(text, a, b)):
+                elif k in units and (r := RANGE_CELL.fullmatch(text, a, b)):
                     # a range under such a header (起薪区间(元/月) | 4500-6200): one fact at its lower end
-                    c = cell_candidate(text, la, [(la, lb)], a, r.end("low"), units[k], label=f"{label} {header[k][0]}")
-                    out.append(replace(c, number2=r.group("high").replace(",", ""), num_end=b, end=b))
+                    c = cell_candidate(text, la, [(la, lb)], a, b, units[k], label=f"{label} {header[k][0]}")
+                    out.append(replace(c, number=r.group(1), number2=r.group(2)))
             continue
         header = _header(text, start, line)
         units = {}

@@ -28,8 +28,6 @@ MEASURES: dict[str, str | None] = {
     **dict.fromkeys(("个学时", "個學時", "个课时", "個課時", "個学时", "个學時"), "hour"),  # 授课108个学时
     "家次": "other",  # visits of firms, not firms
     "课时": "hour",
-    "課時": "hour",
-    "學時": "hour",
     "小时": "hour",
     "小時": "hour",
     "%": "percent",
