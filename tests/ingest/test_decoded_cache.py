@@ -116,7 +116,36 @@ def test_a_torn_entry_is_decoded_again(tmp_path):
     import sqlite3
 
     with sqlite3.connect(cache.entries.path) as db:  # a value cut short, as a torn write would leave it
-        assert db.execute("UPDATE entries SET value = '{\"decod'").rowcount == 1
+        assert db.execute("UPDATE entries SET value = '{\"decod' WHERE kind = ''").rowcount == 1
     again = dc.DecodedCache(tmp_path)
     assert again.report("w" * 64, "b.txt", "合作企业12家。".encode()).text == "合作企业12家。"
     assert again.misses == 1
+
+
+def test_a_warm_intake_reads_each_report_s_summary_not_its_text(tmp_path, monkeypatch):
+    """Intake asks of bytes decoded before only whether they decode: it reads the small summary
+    kept beside each entry, never the entry with the whole text (once the time-budget verdict is
+    known too)."""
+    store = SnapshotStore(tmp_path / "snap")
+    cold = intake_frame(intake(_files(), store, decoded=dc.DecodedCache(tmp_path / "cache")))
+    asked: list[str] = []
+    original = dc.KeyedStore.get
+
+    def get(self, key, kind=""):
+        asked.append(kind)
+        return original(self, key, kind)
+
+    monkeypatch.setattr(dc.KeyedStore, "get", get)
+    warm = intake_frame(intake(_files(), store, decoded=dc.DecodedCache(tmp_path / "cache")))
+    assert asked.count(dc.SUMMARY) == 3 and "" not in asked
+    keep = ["file_name", "status", "reason", "media_type"]
+    assert warm[keep].equals(cold[keep])
+
+
+def test_a_summary_tells_what_its_entry_tells():
+    good = dc.decoded_entry("合作企业12家。".encode(), "b.txt")
+    blank = dc.decoded_entry(b"<html><script>x</script></html>", "c.html")
+    bad = {"error": "not a PDF"}
+    assert dc.summary_of(good) == {"media_type": "text/plain", "blank": False}
+    assert dc.summary_of(blank)["blank"] is True
+    assert dc.summary_of(bad) == bad
