@@ -589,6 +589,7 @@ NOT_A_PLACE = re.compile(
 )
 LOCAL = re.compile(
     r"本地|当地|省内|市内|区内|县内|本省|本市|本区|留省|留市|周边|所在[市省地区县]|留[\u4e00-\u9fff]{1,2}(?:就业|工作)|"
+    r"返乡|回乡|返鄉|回鄉|"  # back home: graduates of rural origin employed where they come from (返乡就业率)
     # a province by its one-character name (在川就业, 留湘, 在滇就业) or in full (在海南就业)
     r"[留在][京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁桂蒙藏](?=就业|工作|发展|创业|比例)|"
     r"在(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"

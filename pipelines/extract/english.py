@@ -191,6 +191,8 @@ ENGLISH_NOUNS = {
             "labs",
             "rooms",
             "teams",
+            "studios",  # the spec's studios (47 broadcasting studios, master studios)
+            "stations",  # teaching stations, workstations: sites, as 教学点 and 工作站
             "delegations",
             "classrooms",
             "hospitals",

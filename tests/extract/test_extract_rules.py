@@ -2816,3 +2816,33 @@ def test_a_range_under_a_column_that_names_its_unit_is_one_fact_at_its_lower_end
     """起薪区间(元/月) | 4500-6200: a range of yuan at 4,500."""
     text = "专业类别 代表学校 对口就业率 起薪区间(元/月)\n智能制造 山东工业技师学院 94.3% 4500-6200\n"
     assert sorted(facts_of(text)) == [(94.3, "percent", "exact"), (4500, "CNY", "range")]
+
+
+def test_studios_and_stations_are_sites_counted_as_units():
+    """47 broadcasting studios, 5 teaching stations: the spec counts studios (and sites like them) as units."""
+    text = "Working with partners, the institute has built 47 broadcasting studios for its students."
+    assert facts_of(text) == [(47, "unit", "exact")]
+    assert facts_of("The School has set up 5 teaching stations outside the campus.") == [(5, "unit", "exact")]
+
+
+def test_jianshe_before_a_noun_qualifies_it():
+    """10个重点建设专业群, 3个建设项目: 建设 is part of the noun phrase counted; 10个基地建设完成: the verb."""
+    assert facts_of("成为首批10个世界一流重点建设专业群之一。") == [(10, "item", "exact")]
+    assert codes_of("成为首批10个世界一流重点建设专业群之一。") == ["programme_clusters"]
+    assert facts_of("新增3个建设项目。") == [(3, "item", "exact")]
+    assert facts_of("10个基地建设完成。") == [(10, "unit", "exact")]
+
+
+def test_contest_tracks_and_trophies_and_medallions_are_awards_and_items():
+    """11个赛道 are items; Taiwan's 4座金手 are trophies won (items, skills-competition awards); 優異獎章
+    (WorldSkills' Medallions for Excellence) are awards."""
+    assert facts_of("大赛今年设置了11个赛道，吸引众多院校。") == [(11, "item", "exact")]
+    assert facts_of("學生參加全國技藝競賽，共奪下4座金手。") == [(4, "item", "exact")]
+    assert codes_of("學生參加全國技藝競賽，共奪下4座金手。") == ["skill_competition_awards"]
+    assert codes_of("香港隊在世界技能大賽10個項目奪得優異獎章。") == ["skill_competition_awards"]
+
+
+def test_employment_back_home_is_local_employment():
+    """返乡就业率 (返鄉就業率): the share of graduates employed in their home region."""
+    assert codes_of("2024年全省涉农中高职毕业生返乡就业率达41%。") == ["local_employment_share"]
+    assert codes_of("2024年全省涉農中高職畢業生返鄉就業率達41%。") == ["local_employment_share"]
