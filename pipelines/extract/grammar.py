@@ -433,11 +433,12 @@ def thousands_candidates(text: str) -> list[Candidate]:
         lo = max(lo, *(text.rfind(stop, lo, m.start()) + 1 for stop in "。！？；!?;\n"))  # in its own sentence
         if not PAY_WORD.search(text, lo, m.start()):
             continue
-        before = next((p for p in ("約", "约", "近", "逾") if text.endswith(p, 0, m.start())), None)
+        mark = PREFIX_BEFORE.search(text, max(lo, m.start() - 6), m.start())  # 約35K, 超過31K
+        before = mark.group() if mark else None
         after = next((a for a in AFTER_MARKS if a != "多" and text.startswith(a, m.end())), None)
         out.append(
             Candidate(
-                start=m.start() - (1 if before else 0),
+                start=m.start() - (len(before) if before else 0),
                 end=m.end() + (len(after) if after else 0),
                 num_start=m.start(),
                 num_end=m.end("unit"),

@@ -2846,3 +2846,9 @@ def test_employment_back_home_is_local_employment():
     """返乡就业率 (返鄉就業率): the share of graduates employed in their home region."""
     assert codes_of("2024年全省涉农中高职毕业生返乡就业率达41%。") == ["local_employment_share"]
     assert codes_of("2024年全省涉農中高職畢業生返鄉就業率達41%。") == ["local_employment_share"]
+
+
+def test_pay_in_thousands_takes_any_mark_before_it():
+    """超過35K is at least 35,000 (a two-character mark, as 約35K takes 約)."""
+    assert facts_of("取得驗光師證照者起薪超過35K。") == [(35_000, "other", "at_least")]
+    assert facts_of("起薪平均約35K。") == [(35_000, "other", "approx")]
