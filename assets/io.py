@@ -1,24 +1,27 @@
 """How step outputs move between the assets of one run, and why two runs cannot spoil each other.
 
-`RunParquetIOManager` stores each asset's DataFrame as Parquet under the instance's storage,
-keyed by run id: `$DAGSTER_HOME/storage/chanjiao-runs/<run_id>/<asset>.parquet`. A step reads its
-inputs only from its own run's folder, so a second run on the same instance (the sensor, the
-schedule, `make run`, a UI launch) can neither overwrite nor feed another's intermediate tables;
-each loaded frame carries the run id it came from (`df.attrs["chanjiao/run_id"]`), which the
-release checks before publishing. A run also holds the instance's refresh lock from its first
-step to its last (`refresh_lock`), so one refresh at a time runs per instance whatever started
-it: a second waits, saying so, and gives up with a clear error after `CHANJIAO_REFRESH_WAIT`
-seconds (default 600). At a run's start the folders of every run that is no longer in progress
-are removed, so storage holds at most the current run's tables.
+`RunParquetIOManager` hands each asset's DataFrame to the steps of its run that read it, in
+memory: the executor runs every step in one process, so a step's frame is kept until the last
+step of the run's plan that reads it has loaded it (each reader but the last gets a copy of its
+own, so none can change another's input). A table is written as Parquet, keyed by run id
+(`$DAGSTER_HOME/storage/chanjiao-runs/<run_id>/<asset>.parquet`), only when a process is done
+with it while a reader has not taken it: a step run in a process of its own (a multiprocess
+executor) leaves its table there for the next step's process, which reads it back. In the
+one-process run every table is taken in memory and none is written: at 10,000 reports the
+writes cost about 2 s of a refresh (Arrow conversion and Parquet encoding of every step's frame)
+and nothing ever read them. Each loaded frame carries the run id it came from
+(`df.attrs["chanjiao/run_id"]`), which the release checks before publishing.
 
-Parquet instead of pickles: each table is written once, column by column, readable by any tool,
-and a frame round-trips its types (pyarrow keeps the pandas metadata).
+A step reads its inputs only from its own run (in memory, or from its own run's folder), so a
+second run on the same instance (the sensor, the schedule, `make run`, a UI launch) can neither
+overwrite nor feed another's intermediate tables. A run also holds the instance's refresh lock
+from its first step to its last (`refresh_lock`), so one refresh at a time runs per instance
+whatever started it: a second waits, saying so, and gives up with a clear error after
+`CHANJIAO_REFRESH_WAIT` seconds (default 600). At a run's start the folders of every run that is
+no longer in progress are removed, so storage holds at most the current run's tables.
 
-Handed over in memory within the run: the executor runs every step in one process, so a step's
-frame is also kept in memory until the last step of the run's plan that reads it has loaded it
-(each reader but the last gets a copy of its own, so none can change another's input), and only a
-reader the run did not hand a frame to reads the Parquet file. At 10,000 reports reading the
-tables back cost 4.5 s of a 28 s refresh with one new report.
+Parquet instead of pickles where a table is written: once, column by column, readable by any
+tool, and a frame round-trips its types (pyarrow keeps the pandas metadata).
 """
 
 from __future__ import annotations
@@ -130,7 +133,8 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
 
     _lock: object = PrivateAttr(default=None)
     _trimmed_for: str = PrivateAttr(default="")
-    _handoff: dict = PrivateAttr(default_factory=dict)  # (run id, output) → [frame, readers left]
+    # (run id, step, output) → [frame, readers left, path where it goes if a process ends with it]
+    _handoff: dict = PrivateAttr(default_factory=dict)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._lock = None
@@ -143,36 +147,46 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
         sweep_finished_runs(instance, keep=run_id)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
-        self._handoff.clear()  # frames no step of the run read (a reader skipped or failed)
-        lock = getattr(self, "_lock", None)
-        if lock is not None:
-            lock.__exit__(None, None, None)
-            self._lock = None
+        """The process is done with its steps: a table a reader has not taken (a reader that runs in
+        a process of its own; in a one-process run, a reader skipped or failed) is written for it."""
+        try:
+            for (run_id, _, _), (frame, _, path) in self._handoff.items():
+                self._write(frame, path, run_id)
+        finally:
+            self._handoff.clear()
+            lock = getattr(self, "_lock", None)
+            if lock is not None:
+                lock.__exit__(None, None, None)
+                self._lock = None
 
     @staticmethod
     def _path(instance: dg.DagsterInstance, run_id: str, asset_key: dg.AssetKey) -> Path:
         return runs_root(instance) / run_id / ("__".join(asset_key.path) + ".parquet")
 
-    def handle_output(self, context: dg.OutputContext, obj) -> None:
-        import pandas as pd  # with the first step, not when the code location loads
+    @staticmethod
+    def _write(obj, path: Path, run_id: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pandas(obj, preserve_index=False)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"chanjiao_run_id": run_id})
+        tmp = path.with_name(f".{path.name}.tmp")
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+
+    def handle_output(self, context: dg.OutputContext, obj) -> None:
+        import pandas as pd  # with the first step, not when the code location loads
 
         if obj is None:
             return
         if not isinstance(obj, pd.DataFrame):
             raise TypeError(f"{context.asset_key.to_user_string()}: expected a pandas DataFrame, got {type(obj)}")
         path = self._path(context.step_context.instance, context.run_id, context.asset_key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pandas(obj, preserve_index=False)
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"chanjiao_run_id": context.run_id})
-        tmp = path.with_name(f".{path.name}.tmp")
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)
         readers = plan_readers(context.step_context.execution_plan, context.step_key, context.name)
-        if readers:
-            self._handoff[(context.run_id, context.step_key, context.name)] = [obj, readers]
-        context.add_output_metadata({"stored_at": dg.MetadataValue.path(str(path))})
+        if readers:  # nothing else reads a table no step of the run reads: runs never read another's
+            self._handoff[(context.run_id, context.step_key, context.name)] = [obj, readers, path]
+        context.add_output_metadata({"readers_in_run": readers})
 
     @staticmethod
     def _read(path: Path):
@@ -208,10 +222,13 @@ class RunParquetIOManager(dg.ConfigurableIOManager):
 
 
 def plan_readers(plan, step_key: str, output_name: str) -> int:
-    """How many inputs of the steps the run's plan executes read this step output."""
+    """How many inputs of the steps the run's plan executes read this step output (an ordering
+    dependency, an input of type Nothing, loads nothing: it is no reader)."""
     n = 0
     for step in plan.get_steps_to_execute_in_topo_order():
         for inp in step.step_inputs:
+            if inp.dagster_type_key == "Nothing":
+                continue
             for handle in inp.get_step_output_handle_dependencies():
                 n += handle.step_key == step_key and handle.output_name == output_name
     return n
