@@ -331,9 +331,14 @@ class _Reading:
                 jobs.append(first_read.Job(c.raw.name, c.raw.data, extract=extract))
                 meta.append((c.key, c.sha if extract else "", c.media))
             elif c.reason == "" and self.time_budget and not self._known_verdict(c.sha):  # decoded before
-                text = self.decoded.report(c.sha, c.raw.name, c.raw.data).text  # its text, from the cache
-                jobs.append(first_read.Job(c.raw.name, text=text, extract=True))
-                meta.append(("", c.sha, c.media))
+                entry = self.decoded.entry(c.key)
+                if entry is None:  # its summary outlived its entry (a torn value): decoded again, in budget
+                    self.asked.add(c.key)
+                    jobs.append(first_read.Job(c.raw.name, c.raw.data, extract=True))
+                    meta.append((c.key, c.sha, c.media))
+                else:
+                    jobs.append(first_read.Job(c.raw.name, text=first_read.entry_text(entry), extract=True))
+                    meta.append(("", c.sha, c.media))
         work = partial(first_read.read_chunk, decode_seconds=self.seconds, extract_seconds=self.seconds)
         pending = fan.submit(work, jobs, [j.size for j in jobs])
 

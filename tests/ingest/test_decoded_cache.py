@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 import pipelines.ingest.decoded_cache as dc
+from pipelines.ingest import first_read
 from pipelines.ingest.decode import Decoded
 from pipelines.ingest.formats import Location
 from pipelines.ingest.intake import QUARANTINED, RawFile, intake, intake_frame
@@ -149,3 +150,27 @@ def test_a_summary_tells_what_its_entry_tells():
     assert dc.summary_of(good) == {"media_type": "text/plain", "blank": False}
     assert dc.summary_of(blank)["blank"] is True
     assert dc.summary_of(bad) == bad
+
+
+def test_a_summary_whose_entry_is_torn_sends_the_report_to_be_decoded_again_in_budget(tmp_path, monkeypatch):
+    """A report known to decode (its summary) whose time-budget verdict is wanted needs its text: where
+    the entry itself no longer reads, the bytes go to the workers again, decoded under the budget, not
+    in this process without one."""
+    store = SnapshotStore(tmp_path / "snap")
+    intake(_files(), store, time_budget=False, decoded=dc.DecodedCache(tmp_path / "cache"))  # no verdicts kept
+    import sqlite3
+
+    cache = dc.DecodedCache(tmp_path / "cache")
+    with sqlite3.connect(cache.entries.path) as db:  # the entries torn, their summaries whole
+        assert db.execute("UPDATE entries SET value = '{\"decod' WHERE kind = ''").rowcount == 3
+    asked: list[bool] = []
+    original = first_read.read_chunk
+
+    def read_chunk(jobs, *a, **k):
+        asked.extend(j.text is None for j in jobs)
+        return original(jobs, *a, **k)
+
+    monkeypatch.setattr(first_read, "read_chunk", read_chunk)
+    records = intake_frame(intake(_files(), store, decoded=cache))
+    assert list(records["status"]) == ["ingested", "ingested", QUARANTINED]
+    assert asked == [True, True] and cache.misses == 2  # the two that decode: their bytes, decoded again
