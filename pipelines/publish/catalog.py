@@ -90,13 +90,14 @@ def point_latest(root: Path, data: dict) -> None:
         os.replace(tmp, link)
 
 
-def rebuild(root: Path, unless_current: bool = False) -> dict:
+def rebuild(root: Path, unless_current: bool = False, drawn: dict | None = None) -> dict:
     """Rewrite catalog.json and index.html from the release folders. One writer at a time per
     published folder (a lock on the folder), which first removes the temporary files a writer killed
     mid-write left behind (`.catalog.json.*.tmp`, `.index.html.*.tmp`). With `unless_current`
     (a refresh that published nothing), files already current are left alone: catalog.json when
     its content is the same, index.html (charts over every release: seconds to render) when it
-    is also newer than catalog.json and than the code that renders it."""
+    is also newer than catalog.json and than the code that renders it. drawn: charts already drawn
+    for a dataset's version (index_page.write_index_page)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root, os.O_RDONLY)  # the lock is on the folder itself: no lock file to publish
@@ -112,7 +113,7 @@ def rebuild(root: Path, unless_current: bool = False) -> dict:
         point_latest(root, data)
         from .index_page import write_index_page  # pandas and Arrow: only when a page is drawn
 
-        write_index_page(root, data)
+        write_index_page(root, data, drawn)
     finally:
         os.close(fd)
     return data

@@ -200,9 +200,19 @@ def csv_chunks(out: pd.DataFrame, table: str, rows: int | None = None) -> Iterat
     Arrow: byte for byte what pandas' to_csv writes (BOM, header, commas, \\n line ends, quotes
     only where a cell holds a comma, a quote or a line end), without a Python call per cell. Raises
     NotOfItsKind (possibly after some pieces) where a value is not of its column's kind."""
+    yield csv_header(table)
+    for piece, _ in csv_row_pieces(out, table, rows):
+        yield piece
+
+
+def csv_header(table: str) -> bytes:
+    return (",".join(c.name for c in columns(PUBLISHED_TABLES[table])) + "\n").encode(CSV_ENCODING)
+
+
+def csv_row_pieces(out: pd.DataFrame, table: str, rows: int | None = None) -> Iterator[tuple[bytes, np.ndarray]]:
+    """csv_chunks without the header: each piece of rows with the byte length of each of its rows."""
     rows = CSV_CHUNK_ROWS if rows is None else rows
     specs = columns(PUBLISHED_TABLES[table])
-    yield (",".join(c.name for c in specs) + "\n").encode(CSV_ENCODING)
     nothing, comma = pa.scalar("", pa.large_string()), pa.scalar(",", pa.large_string())
     start, n = 0, min(rows, FIRST_CHUNK_ROWS)
     while start < len(out):
@@ -220,8 +230,9 @@ def csv_chunks(out: pd.DataFrame, table: str, rows: int | None = None) -> Iterat
         ends = np.frombuffer(offsets, dtype=np.int64, count=len(joined) + 1, offset=joined.offset * 8)
         size = int(ends[-1] - ends[0])
         piece = data.slice(int(ends[0]), size).to_pybytes()
-        del cells, joined, offsets, data
-        yield piece
+        lengths = np.diff(ends)
+        del cells, joined, offsets, data, ends
+        yield piece, lengths
         n = max(1, min(rows, int(CSV_CHUNK_BYTES * len(part) / max(size, 1))))
 
 

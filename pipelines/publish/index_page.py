@@ -537,12 +537,18 @@ def render(catalog_data: dict, charts: dict[str, list[IndicatorChart] | None]) -
     )
 
 
-def write_index_page(root: Path, catalog_data: dict) -> Path:
-    """Write published/index.html atomically (readers see the old page or the new one)."""
+def write_index_page(
+    root: Path, catalog_data: dict, drawn: dict[str, tuple[str, ReleaseView | None]] | None = None
+) -> Path:
+    """Write published/index.html atomically (readers see the old page or the new one). drawn:
+    dataset -> (version, its indicator_charts) where the caller drew them already (a release draws
+    its own from its staging folder while its database is written)."""
     root = Path(root)
-    charts = {
-        name: indicator_charts(root / name / ds["latest"]) for name, ds in catalog_data.get("datasets", {}).items()
-    }
+    drawn = drawn or {}
+    charts = {}
+    for name, ds in catalog_data.get("datasets", {}).items():
+        version, view = drawn.get(name, (None, None))
+        charts[name] = view if version == ds["latest"] else indicator_charts(root / name / ds["latest"])
     path = root / INDEX
     write_atomic(path, render(catalog_data, charts))
     return path

@@ -28,7 +28,7 @@ from pipelines.atomic import write_atomic
 from schemas.describe import columns
 from schemas.tables import PUBLISHED_TABLES
 
-from . import catalog, row_hash_store, versioning
+from . import catalog, csv_rows, row_hash_store, versioning
 from .changelog import (
     HashedRows,
     ReleaseDiff,
@@ -42,7 +42,7 @@ from .changelog import (
 from .datapackage import database_resource, descriptor, readme
 from .duckdb_file import write_duckdb
 from .files import WrittenFile, canonical, write_table
-from .fingerprint import tables_fingerprint
+from .fingerprint import fingerprint_and_row_keys
 from .folders import (  # noqa: F401 (published here too: callers name release.ReleaseError)
     DATA_SUFFIXES,
     ReleaseError,
@@ -199,7 +199,7 @@ def _run(
     # 2. process: unchanged tables (same fingerprint as the latest release) write nothing; else
     # write the data files in staging, compare, decide the version
     canon = {t: canonical(tables[t], t) for t in PUBLISHED_TABLES}  # sorted once, for the hash and the files
-    fingerprint = tables_fingerprint(canon, is_canonical=True)
+    fingerprint, keys = fingerprint_and_row_keys(canon, is_canonical=True)
     if prev_dir is not None and version is None and _fingerprints(ddir).get(previous) == fingerprint:
         catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
         rows = {t: len(tables[t]) for t in PUBLISHED_TABLES}
@@ -215,8 +215,15 @@ def _run(
             parquet = {t: write_table(canon[t], t, staging, True, ("parquet",)) for t in PUBLISHED_TABLES}
             duck = pool.submit(write_duckdb, staging, dataset)
             files: list[WrittenFile] = []
+            indexes: dict[str, csv_rows.CsvIndex] = {}
+            prev_sums = _data_sums(prev_dir) if prev_dir is not None else {}
             for t in PUBLISHED_TABLES:
-                files += parquet[t] + write_table(canon[t], t, staging, True, ("csv",))
+                # rows the previous release has are copied from its CSV file (csv_rows)
+                before = csv_rows.previous(ddir, previous, prev_dir, t, prev_sums.get(f"{t}.csv"))
+                csv, index = csv_rows.write_csv(canon[t], t, staging, keys[t], before)
+                files += parquet[t] + [csv]
+                if index is not None:
+                    indexes[t] = index
                 pa.default_memory_pool().release_unused()  # Arrow's pool keeps what a table's files freed
             sums = {f.path.name: f.sha256 for f in files}
             if prev_dir is not None and _data_sums(prev_dir) == sums and version is None:
@@ -225,6 +232,10 @@ def _run(
                 _remember_fingerprint(ddir, previous, fingerprint)
                 catalog.rebuild(root, unless_current=True)  # repairs a catalogue left stale by a killed run
                 return ReleaseResult(dataset, previous, prev_dir, False, previous, None, {}, _rows(files))
+            # the catalogue page's charts of these tables, drawn while the database is being written
+            from .index_page import indicator_charts
+
+            view = indicator_charts(staging)
             database = duck.result()
             sides, diff, before = compared.result()
         if prev_dir is not None and not allow_shrink:
@@ -269,7 +280,8 @@ def _run(
         raise
     _remember_fingerprint(ddir, version, fingerprint)
     row_hash_store.save(ddir, version, sides, {t: sums[f"{t}.parquet"] for t in sides})
-    catalog.rebuild(root)
+    csv_rows.save(ddir, version, indexes, {t: sums[f"{t}.csv"] for t in indexes})
+    catalog.rebuild(root, drawn={dataset: (version, view)})
     return ReleaseResult(dataset, version, target, True, previous, kind, diff_metadata(diff), _rows(files))
 
 

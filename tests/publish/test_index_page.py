@@ -393,3 +393,12 @@ def test_a_big_release_lists_the_first_facts_and_says_where_the_rest_are(pub, mo
     assert len(re.findall(r"<tr data-province=", table)) == 3
     assert f'<span id="shown-{DATASET}">3</span> of {n})' in html
     assert f"the first 3 of {n} facts" in html
+
+
+def test_the_page_a_release_draws_is_the_page_the_catalogue_draws_from_disk(pub):
+    """A release draws its charts from its staging folder while its database is written; the page
+    is the one drawn afterwards from the published folders."""
+    page = (pub / "index.html").read_bytes()
+    (pub / "index.html").unlink()
+    catalog.rebuild(pub)
+    assert (pub / "index.html").read_bytes() == page

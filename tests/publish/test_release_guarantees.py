@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.ingest import refresh_inputs
-from pipelines.publish import catalog, release, row_hash_store
+from pipelines.publish import catalog, csv_rows, release, row_hash_store
 from pipelines.publish.download import download
 
 from conftest import ROOT
@@ -44,9 +44,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def hidden(folder: Path) -> list[str]:
     """Leftovers of a publish (staging folders, temp files); the dataset's lock file, its
-    fingerprint record, the latest release's row hashes and the record of the latest release's
-    inputs stay by design."""
-    kept = (release.LOCK_FILE, release.FINGERPRINT_FILE, row_hash_store.STORE_DIR, refresh_inputs.RECORD_FILE)
+    fingerprint record, the latest release's row hashes and CSV row index, and the record of the
+    latest release's inputs stay by design."""
+    kept = (
+        release.LOCK_FILE,
+        release.FINGERPRINT_FILE,
+        row_hash_store.STORE_DIR,
+        csv_rows.STORE_DIR,
+        refresh_inputs.RECORD_FILE,
+    )
     return [str(p.relative_to(folder)) for p in folder.rglob(".*") if p.name not in kept]
 
 
