@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ import pyarrow.parquet as pq
 
 from pipelines.atomic import write_atomic
 
+from . import latest_store
 from .files import (
     CSV_CHUNK_BYTES,
     NotOfItsKind,
@@ -178,20 +178,17 @@ def _folder(ddir: Path, version: str) -> Path:
 def save(ddir: Path, version: str, indexes: dict[str, CsvIndex], sha256: dict[str, str]) -> None:
     """Keep version's CSV indexes (sha256: table -> sha256 of its CSV file in the release) and drop
     any older version's: only the latest release is ever copied from."""
-    store = Path(ddir) / STORE_DIR
-    staging = store / f".{version}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for table, index in indexes.items():
-        arrays = {"key": pa.array(index.keys, type=pa.uint64()), "start": pa.array(index.starts[:-1], type=pa.int64())}
-        meta = {"scheme": SCHEME, "sha256": sha256[table], "stamp": index.stamp, "size": str(int(index.starts[-1]))}
-        pq.write_table(pa.table(arrays).replace_schema_metadata(meta), staging / f"{table}.parquet")
-    final = _folder(ddir, version)
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    for p in store.iterdir():
-        if p != final:
-            shutil.rmtree(p, ignore_errors=True)
+
+    def write(folder: Path) -> None:
+        for table, index in indexes.items():
+            arrays = {
+                "key": pa.array(index.keys, type=pa.uint64()),
+                "start": pa.array(index.starts[:-1], type=pa.int64()),
+            }
+            meta = {"scheme": SCHEME, "sha256": sha256[table], "stamp": index.stamp, "size": str(int(index.starts[-1]))}
+            pq.write_table(pa.table(arrays).replace_schema_metadata(meta), folder / f"{table}.parquet")
+
+    latest_store.replace(Path(ddir) / STORE_DIR, version, write)
 
 
 def load(ddir: Path, version: str, table: str, sha256: str) -> CsvIndex | None:

@@ -11,7 +11,6 @@ different file, another scheme, other columns) is not used: the caller reads the
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import latest_store
 from .changelog import HashedRows
 
 STORE_DIR = ".rowhashes"
@@ -33,21 +33,15 @@ def _folder(ddir: Path, version: str) -> Path:
 def save(ddir: Path, version: str, sides: dict[str, HashedRows], sha256: dict[str, str]) -> None:
     """Keep version's hashes (sha256: table -> sha256 of its Parquet file in the release) and
     drop any older version's: only the latest release is ever compared with."""
-    store = Path(ddir) / STORE_DIR
-    staging = store / f".{version}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for table, side in sides.items():
-        arrays = {c: pa.array(side.keys[c].to_numpy(), type=pa.string()) for c in side.keys.columns}
-        arrays[HASH_COLUMN] = pa.array(side.hashes, type=pa.uint64())
-        meta = {"scheme": SCHEME, "cols": json.dumps(side.cols), "sha256": sha256[table]}
-        pq.write_table(pa.table(arrays).replace_schema_metadata(meta), staging / f"{table}.parquet")
-    final = _folder(ddir, version)
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    for p in store.iterdir():
-        if p != final:
-            shutil.rmtree(p, ignore_errors=True)
+
+    def write(folder: Path) -> None:
+        for table, side in sides.items():
+            arrays = {c: pa.array(side.keys[c].to_numpy(), type=pa.string()) for c in side.keys.columns}
+            arrays[HASH_COLUMN] = pa.array(side.hashes, type=pa.uint64())
+            meta = {"scheme": SCHEME, "cols": json.dumps(side.cols), "sha256": sha256[table]}
+            pq.write_table(pa.table(arrays).replace_schema_metadata(meta), folder / f"{table}.parquet")
+
+    latest_store.replace(Path(ddir) / STORE_DIR, version, write)
 
 
 def load(ddir: Path, version: str, table: str, sha256: str | None) -> HashedRows | None:
