@@ -85,9 +85,10 @@ def _matcher(base_unit: str) -> _Matcher:
         for k in dict.fromkeys(ind.match_keywords_zh):
             weight = 1.0 / (1.0 + 0.4 * (uses[k, ind.base_unit] - 1))
             if _is_literal(k):
-                literal[k].append((i, weight))
+                for variant in _cased(k):
+                    literal[variant].append((i, weight))
             else:
-                regexes.append((_head(k), re.compile(k), ((i, weight),)))
+                regexes += [(_head(v), re.compile(v), ((i, weight),)) for v in _cased(k)]
     automaton = None
     if literal:
         automaton = ahocorasick.Automaton()
@@ -95,6 +96,14 @@ def _matcher(base_unit: str) -> _Matcher:
             automaton.add_word(k, (len(k), _evidence_length(k), tuple(rules)))
         automaton.make_automaton()
     return _Matcher(tuple(ind.code for ind in indicators), automaton, tuple(regexes))
+
+
+def _cased(keyword: str) -> tuple[str, ...]:
+    """A lower-case English keyword as headlines and sentences also write it (industry colleges,
+    Industry colleges, Industry Colleges); any other keyword as it is."""
+    if not (keyword.isascii() and keyword.islower() and _ENGLISH_WORD.search(keyword)):
+        return (keyword,)
+    return tuple(dict.fromkeys((keyword, keyword.capitalize(), keyword.title())))
 
 
 # An English keyword's evidence counts in words, not letters: a Chinese keyword of two or three

@@ -313,6 +313,11 @@ NOT_A_MAJOR_AFTER = re.compile(r"^(专业化?点|专业布点|布点|专业类�
 NOT_A_MAJOR_BEFORE = re.compile(r"(专业化?点|布点数?|专业大类|大类)$")
 # 国家级骨干专业3个, 省级重点专业12个: majors counted for a designation they hold, not as offered.
 DESIGNATED_MAJOR = re.compile(r"(?:重点|骨干|特色|示范|品牌|精品|优势|一流|紧缺|试点)专业(?!群)")
+# The designation right before 专业, as a name of majors holds it: 高水平专业(群)6个, 国家骨干院校重点建设专业5个,
+# 中央财政支持高等职业学校专业2个 (majors the central budget supports).
+DESIGNATED_MAJOR_END = re.compile(
+    r"(?:(?:重点|骨干|特色|示范|品牌|精品|优势|一流|紧缺|试点|高水平)(?:建设)?|中央财政支持[\u4e00-\u9fff]{0,8}?)专业$"
+)
 # (a place may come first, and 高水平 or 示范性 before the title: 江苏省品牌专业, 江苏省高水平骨干专业)
 DESIGNATE_AFTER = re.compile(
     r"(?:[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))?(?:[国省市校]家?级|自治区级)?(?:高水平|示范性)?"
@@ -351,7 +356,9 @@ def majors_not_offered(s: Setting) -> str | None:
         "专业"
     ):
         return "majors counted for a designation they hold (骨干专业, 重点专业), not as offered"
-    if DESIGNATE_AFTER.match(s.after):
+    if DESIGNATE_AFTER.match(s.after) or DESIGNATED_MAJOR_END.search(
+        re.sub(r"[(（]群[)）]$", "", s.before.rstrip("共有为达计约近"))
+    ):
         return "majors counted for a designation they hold (骨干专业, 重点专业), not as offered"
     if not OFFERED.search(sentence_so_far(s.context) + s.before):
         return "majors counted for what they won, not said to be offered"
@@ -650,6 +657,19 @@ def candidates_not_holders(s: Setting) -> str | None:
     return None
 
 
+# Titles of honour a body confers on the skilled (认定的乡村工匠104人, 12名乡村工匠名师入选, 技能大师): people
+# recognised by name, not holders of a vocational certificate, unless a certificate is said.
+HONOUR_TITLES = re.compile(r"工匠|名师|名師|大师|大師|能手|带头人|帶頭人|领军人才|領軍人才|技能之星")
+CERTIFICATE_WORDS = re.compile(r"证书|證書|等级|等級|职业资格|職業資格|资历|資歷|取证|取證|考证|考證|持证|持證")
+
+
+def honours_not_certificates(s: Setting) -> str | None:
+    near = s.before[-16:] + s.after[:12]
+    if s.code == "vocational_certificate_holders" and HONOUR_TITLES.search(near) and not CERTIFICATE_WORDS.search(near):
+        return "people given a title of honour (乡村工匠, 名师), not holders of a certificate"
+    return None
+
+
 # People a contest or a drive counts (参赛选手3万余人, 20万职工参与竞赛选拔, 456名选手): contestants and
 # workers taking part, neither graduates supplied to industry nor staff who teach nor technicians trained.
 CONTESTANTS = re.compile(r"选手|参赛者|参赛人员|职工|员工")
@@ -860,6 +880,7 @@ RULES: tuple[Callable[[Setting], str | None], ...] = (
     teachers_sent_to_firms,
     learners_not_teachers,
     candidates_not_holders,
+    honours_not_certificates,
     own_teachers_not_industry,
     institutes_not_think_tanks,
     classes_not_majors,
@@ -913,7 +934,16 @@ NEXT_MAY_FIT = (
 
 # Rules that say what the thing counted is: the code it takes instead, where the rules allow it
 # (not the few that lead or found a body: 三家单位牵头…共同成立).
-INSTEAD = {members_not_bodies: "consortium_member_units"}
+# Skilled talent of no technician grade that a place or school sends out (每年向社会输送3万余名技能人才)
+# is graduates supplied to industry.
+SENT_OUT = re.compile(r"(?:输送|輸送)[^，,。；;]{0,10}$")
+
+
+def _sent_out(s: Setting) -> str | None:
+    return "graduates_supplied_to_industry" if SENT_OUT.search(s.before[-16:]) else None
+
+
+INSTEAD = {members_not_bodies: "consortium_member_units", technicians_not_made: _sent_out}
 LEADING = re.compile(r"^[^，,。；;]{0,4}(?:牵头|牽頭|发起|發起|倡议|倡議)")
 
 
@@ -926,5 +956,5 @@ def veto(s: Setting) -> tuple[str, bool, str | None] | None:
         reason = rule(s)
         if reason:
             instead = INSTEAD.get(rule) if not LEADING.match(s.after) else None
-            return reason, rule in NEXT_MAY_FIT, instead
+            return reason, rule in NEXT_MAY_FIT, instead(s) if callable(instead) else instead
     return None

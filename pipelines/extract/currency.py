@@ -31,7 +31,9 @@ HONG_KONG_MACAU = re.compile(
     r"香港|本港|港府|特區政府|特区政府|立法會|立法会|發展局|发展局|勞工及福利局|劳工及福利局|職業訓練局|职业训练局|"
     r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局|"
     # the training council by its short name, students staying on, mainland students as Hong Kong calls them
-    r"職訓局|职训局|留港|內地生|内地生|匯港"
+    r"職訓局|职训局|留港|內地生|内地生|匯港|"
+    # its regions and districts and its newspaper (九龍和新界供電網, 將軍澳, 明報專訊)
+    r"九龍|九龙|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报"
 )
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(
@@ -50,6 +52,7 @@ _TW_CHINA_NAMES = "時報|时报|信託|信托|鋼鐵|钢铁|醫藥大學|医药
 MAINLAND = re.compile(
     rf"人民幣|人民币|中[國国](?!{_TW_CHINA_NAMES})|(?<![節节])省(?![下錢钱去略力油電电時时水事能])|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委"
 )
+TW_COUNTY_NAMED = re.compile(rf"(?:{_TW_COUNTY})縣|縣[(（]市[)）]")
 # How far back in the clause a currency word still governs the amount (新台幣1億元, 港幣約3萬元).
 REACH = 12
 
@@ -69,7 +72,12 @@ def report_money_is_foreign(text: str) -> bool:
             return True
     taiwan = {m.group() for m in TAIWAN.finditer(text)} | ({"ROC year"} if ROC_YEAR.search(text) else set())
     hong_kong_macau = {m.group() for m in HONG_KONG_MACAU.finditer(text)}
-    return (len(taiwan) >= 2 or len(hong_kong_macau) >= 2) and not MAINLAND.search(text)
+    if not (len(taiwan) >= 2 or len(hong_kong_macau) >= 2):
+        return False
+    # a report that names a Taiwanese county (苗栗縣) or Taiwan's 縣(市) speaks of that county by
+    # its 縣 alone too (縣內廠商, 縣長): that 縣 is no sign of the mainland
+    county_of_taiwan = TW_COUNTY_NAMED.search(text) is not None
+    return not any(m.group() != "縣" or not county_of_taiwan for m in MAINLAND.finditer(text))
 
 
 def doc_is_foreign_money(doc: Doc, pos: int) -> bool:

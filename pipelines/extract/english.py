@@ -351,12 +351,14 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 # to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
 # enterprises: the courses named before); 50,000 are full-time students counts students.
 _WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z&\u2013-]*"  # R&D, national–level
+# A name in quotes between the number and its noun (150 "Skill Night School" training projects).
+_QUOTED_NAME = r"[\"“][^\"“”\n]{1,40}[\"”]"
 ENGLISH_COUNT = re.compile(
     # a page that lost its spaces glues the mark, the digits and the word (over16,000students)
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})(?:[ \t]+|(?=[0-9])))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus|\+)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
-    rf"(?:[ \t]+|-(?=percent|fold|yuan)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:{_WORD_BETWEEN}[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:[ \t]+|-(?=percent|fold|yuan)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:(?:{_WORD_BETWEEN}|{_QUOTED_NAME})[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):

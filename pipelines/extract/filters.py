@@ -76,7 +76,7 @@ DESIGNED_FOR = re.compile(r"的?(规模设计|規模設計|设计规模|設計�
 PLAN = re.compile(r"招生计划|計劃招生|计划招生|招生計劃|招生总计划|招生總計劃|预留计划|預留計劃|计划为|計劃為")
 # Figures about an economy, an industry or a government rather than the institution.
 ECONOMY = re.compile(
-    r"生产总值|GDP|经济总量|财政收入|产业规模|市场规模|总产值|年产值|营业收入|业务收入|营收|"
+    r"生产总值|GDP|经济总量|经济规模|經濟規模|财政收入|产业规模|市场规模|总产值|年产值|营业收入|业务收入|营收|"
     r"规模以上|规上|常住人口|户籍人口|总人口|人口总量|人口规模|产业集群规模|(?<!非)税收|出口额|"
     # 全国共有… counts what a place has, unless what it counts are its schools, students or teachers
     # (全国共有职业学校1.15万所: the vocational system's own size; 全国共有幼儿园29.48万所: an
@@ -557,9 +557,14 @@ ENGLISH_FORECAST = re.compile(
     r"to reach the|"
     r"should be|must be|targets? of|pledged|pledges to|would (?:achieve|reach|expand|add|be used)|"
     r"(?:is|are) needed|expects? to|(?:is|are|was|were) likely to|(?:is|are) going to|in the next (?:[a-z]+ )?(?:years?|months?)|(?:it's|it is|is) estimated|we'll|"
-    r"(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)|"
     r"will (?:reach|exceed|be|have|increase|rise|grow|train|create|add|invest|study|enrol|enroll|participate|attend|take part|"
     r"join|recruit|hire|host|hold|build|establish|launch|set up|select|enlarge|expand|double|triple|raise|boost))\b",
+    re.IGNORECASE,
+)
+# A programme's purpose looks ahead of the numbers after it (a program to train 500 teachers), not of
+# those it is said of before (40 Laotian trainees who arrived … under a program to train railway specialists).
+ENGLISH_PROGRAMME = re.compile(
+    r"\b(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)\b",
     re.IGNORECASE,
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
@@ -577,7 +582,9 @@ def _english_forecast(text: str, start: int, end: int) -> bool:
     stops = [m.end() for m in _ENGLISH_STOP.finditer(text, lo, start)]
     after = _ENGLISH_STOP.search(text, end, hi)
     a, b = (stops[-1] if stops else lo), (after.start() if after else hi)
-    return not _CJK.search(text, a, b) and ENGLISH_FORECAST.search(text, a, b) is not None
+    if _CJK.search(text, a, b):
+        return False
+    return ENGLISH_FORECAST.search(text, a, b) is not None or ENGLISH_PROGRAMME.search(text, a, start) is not None
 
 
 # What a competition or a government event is made of (赛区, 大项, 分赛项, 部委): figures about the
@@ -670,8 +677,12 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
     found = ECONOMY.search(doc.text, clause_start, c.start) or ECONOMY.search(
         for_matching(doc.text[clause_start : c.start])  # 規模以上紡織企業, 出口額: the words in Traditional characters
     )
-    if found and found.group().startswith("全") and (_takes_part(doc, c) or c.unit_text in SCHOOLS_MEASURE):
-        return None  # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in schooling
+    if found and found.group().startswith("全"):
+        said = found.end() if found.string is doc.text else clause_start + found.end()
+        if _takes_part(doc, c) or c.unit_text in SCHOOLS_MEASURE or TAKES_PART.search(doc.text, said, c.start):
+            # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in
+            # schooling (全市共有173家企业…参与), and what those who took part got (…申请…3000元学费补助)
+            return None
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
     if (c.unit_text or "").lower() in ENGLISH_MONEY_UNITS and ECONOMY_AFTER_EN.match(doc.text, c.end):
@@ -707,8 +718,11 @@ def _share_of_population(found: re.Match) -> bool:
 
 
 # 全市共有173家企业、69家培训机构参与了学徒培养工作: what a place has, counted for the part it takes
-# in schooling, is not the economy's size.
-TAKES_PART = re.compile(r"参与|參與|参加|參加|学徒|學徒|校企|实习|實習|订单|訂單|产教|產教|合作|申报|申報|报名|報名")
+# in schooling, is not the economy's size; so are those who applied for a scheme (全市共有560名职工申请…
+# 学费补助).
+TAKES_PART = re.compile(
+    r"参与|參與|参加|參加|学徒|學徒|校企|实习|實習|订单|訂單|产教|產教|合作|申报|申報|报名|報名|申请|申請"
+)
 
 
 def _takes_part(doc: Doc, c: Candidate) -> bool:

@@ -2852,3 +2852,96 @@ def test_pay_in_thousands_takes_any_mark_before_it():
     """超過35K is at least 35,000 (a two-character mark, as 約35K takes 約)."""
     assert facts_of("取得驗光師證照者起薪超過35K。") == [(35_000, "other", "at_least")]
     assert facts_of("起薪平均約35K。") == [(35_000, "other", "approx")]
+
+
+def test_lianhe_peiyang_before_a_noun_qualifies_it():
+    """70个学生联合培养项目 are projects (items), not students; 3个企业联合培养学生: firms."""
+    assert facts_of("目前已有至少70个学生联合培养项目。") == [(70, "item", "at_least")]
+    assert facts_of("学院与3个企业联合培养学生。") == [(3, "unit", "exact")]
+
+
+def test_a_place_total_of_people_who_applied_for_a_scheme_is_no_economy_figure():
+    """全市共有560名职工申请…3000元学费补助: the workers who applied and the grant are the scheme's."""
+    text = "今年春季班中，全市共有560名职工申请“求学圆梦行动”3000元学费补助。"
+    assert facts_of(text) == [(560, "person", "exact"), (3000, "CNY", "exact")]
+
+
+def test_a_programme_purpose_after_an_english_count_is_no_forecast():
+    """40 trainees who arrived … under a program to train specialists: the program's purpose comes
+    after the count; a program to train 500 teachers still looks ahead."""
+    text = "He is among a group of 40 Laotian trainees who arrived in Kunming in March under a program to train railway specialists."
+    assert facts_of(text) == [(40, "person", "exact")]
+    assert facts_of("The college launched a program to train 500 teachers from Laos.") == []
+
+
+def test_english_keywords_match_in_headline_case():
+    """Promoting 42 International Industry Colleges; Employment Rate Exceeds 90 Percent: a headline's
+    capitals do not hide the catalogue's English keywords."""
+    assert codes_of("China and ASEAN: 19 alliances, and Promoting 42 International Industry Colleges") == [
+        "other",
+        "industry_colleges",
+    ]
+    assert codes_of("Vocational Graduates' Employment Rate Exceeds 90 Percent") == ["graduate_employment_rate"]
+
+
+def test_a_taiwanese_county_speaks_of_itself_by_its_xian_alone():
+    """苗栗縣 … 縣內廠商, 縣長; 直轄市及縣(市): a Taiwanese report's bare 縣 is its own county, no sign of
+    the mainland, and its 元 are New Taiwan dollars (base unit other)."""
+    text = "勞動部補助設備，苗栗縣政府自籌2267萬餘元整修舊校區。縣長表示，縣內廠商樂觀其成。"
+    assert facts_of(text) == [(22670000, "other", "at_least")]
+    text = "國教署訂定「直轄市及縣(市)主管機關推動技職教育績效獎勵」，共頒發 950 萬元。"
+    assert facts_of(text) == [(9500000, "other", "exact")]
+    # a mainland county's report keeps its yuan
+    assert facts_of("苗栗路小学所在的某縣投入2267萬元。") == [(22670000, "CNY", "exact")]
+
+
+def test_the_size_of_an_economy_is_no_figure_of_a_school():
+    """低空经济规模已超过6700亿元: the economy's size, like an industry's or a market's."""
+    assert facts_of("2024年中国低空经济规模已超过6700亿元，学院新建无人机实训室3个。") == [(3, "unit", "exact")]
+
+
+def test_majors_named_by_a_designation_are_not_the_majors_offered():
+    """高水平專業(群)6個, 国家骨干院校重点建设专业5个, 中央財政支持…專業2個: majors counted for a designation
+    (the spec's veto: other), though the sentence says the school offers majors."""
+    text = "學院設有42個專業，高水平專業(群)6個，中央財政支持高等職業學校專業2個，国家骨干院校重点建设专业5个。"
+    assert codes_of(text) == ["majors_offered", "other", "other", "other"]
+
+
+def test_firms_a_school_builds_with_are_its_partners():
+    """与60余家企业共建实训基地: the firms are partners (the base is not what is counted)."""
+    assert codes_of("学院与60余家企业共建实训基地。") == ["partner_enterprises"]
+
+
+def test_skilled_talent_sent_to_industry_with_no_technician_grade_is_graduates_supplied():
+    """年输送技能人才超1000人: no technician grade (not skilled_technicians_trained), but talent sent to firms."""
+    assert codes_of("学院年输送技能人才超1000人。") == ["graduates_supplied_to_industry"]
+    assert codes_of("全国技能人才总量超过2亿人。") == ["other"]
+
+
+def test_people_given_a_title_of_honour_are_not_certificate_holders():
+    """已认定的乡村工匠104人: recognised rural craftsmen, a title; 技能等级认定的高级工300人 hold certificates."""
+    assert codes_of("截至目前，全区现有已认定的乡村工匠104人。") == ["other"]
+    assert codes_of("全年新增技能等级认定的高级工300人。") == ["vocational_certificate_holders"]
+
+
+def test_a_quoted_name_between_an_english_count_and_its_noun():
+    """150 "Skill Night School" training projects: the name in quotes is part of the noun phrase."""
+    assert facts_of('The province launched 150 "Skill Night School" training projects in 2025.') == [
+        (150, "item", "exact")
+    ]
+
+
+def test_hong_kong_districts_and_its_paper_name_its_dollars():
+    """明報專訊 … 九龍和新界供電網 … 月薪約9000元: a Hong Kong report, its 元 Hong Kong dollars (other)."""
+    text = "【明報專訊】學院的學生要控制整個九龍和新界供電網。見習工程師月薪約9000元。"
+    assert facts_of(text) == [(9000, "other", "approx")]
+
+
+def test_english_training_projects_and_short_courses_are_non_degree_training():
+    assert codes_of("The college runs over 50 skill training projects annually.") == ["nondegree_training_projects"]
+    assert codes_of("The academy offers over 100 short courses to the public.") == ["nondegree_training_projects"]
+
+
+def test_units_a_consortium_is_made_of_are_its_members():
+    """111家单位组成…共同体; 120家单位共同组建: the units that make up a community are its members."""
+    assert codes_of("111家单位组成！港航水利行业产教融合共同体成立") == ["consortium_member_units"]
