@@ -932,8 +932,6 @@ NEXT_MAY_FIT = (
 )
 
 
-# Rules that say what the thing counted is: the code it takes instead, where the rules allow it
-# (not the few that lead or found a body: 三家单位牵头…共同成立).
 # Skilled talent of no technician grade that a place or school sends out (每年向社会输送3万余名技能人才)
 # is graduates supplied to industry.
 SENT_OUT = re.compile(r"(?:输送|輸送)[^，,。；;]{0,10}$")
@@ -943,6 +941,8 @@ def _sent_out(s: Setting) -> str | None:
     return "graduates_supplied_to_industry" if SENT_OUT.search(s.before[-16:]) else None
 
 
+# Rules that say what the thing counted is: the code it takes instead (or a function of the setting
+# that says it), where the rules allow it (not the few that lead or found a body: 三家单位牵头…共同成立).
 INSTEAD = {members_not_bodies: "consortium_member_units", technicians_not_made: _sent_out}
 LEADING = re.compile(r"^[^，,。；;]{0,4}(?:牵头|牽頭|发起|發起|倡议|倡議)")
 

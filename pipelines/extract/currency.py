@@ -32,8 +32,9 @@ HONG_KONG_MACAU = re.compile(
     r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局|"
     # the training council by its short name, students staying on, mainland students as Hong Kong calls them
     r"職訓局|职训局|留港|內地生|内地生|匯港|"
-    # its regions and districts and its newspaper (九龍和新界供電網, 將軍澳, 明報專訊)
-    r"九龍|九龙|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报"
+    # its regions and districts and its newspaper (九龍和新界供電網, 將軍澳, 明報專訊); not the mainland's
+    # 九龙 (Chongqing's 九龙坡, Fujian's 九龙江, Sichuan's 九龙县)
+    r"九[龍龙](?![坡江县縣湖山镇鎮])|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报"
 )
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(

@@ -219,8 +219,8 @@ def _run(
             prev_sums = _data_sums(prev_dir) if prev_dir is not None else {}
             for t in PUBLISHED_TABLES:
                 # rows the previous release has are copied from its CSV file (csv_rows)
-                before = csv_rows.previous(ddir, previous, prev_dir, t, prev_sums.get(f"{t}.csv"))
-                csv, index = csv_rows.write_csv(canon[t], t, staging, keys[t], before)
+                last_csv = csv_rows.previous(ddir, previous, prev_dir, t, prev_sums.get(f"{t}.csv"))
+                csv, index = csv_rows.write_csv(canon[t], t, staging, keys[t], last_csv)
                 files += parquet[t] + [csv]
                 if index is not None:
                     indexes[t] = index
