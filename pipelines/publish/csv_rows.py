@@ -27,18 +27,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipelines.atomic import write_atomic
-
 from . import latest_store
-from .files import (
-    CSV_CHUNK_BYTES,
-    NotOfItsKind,
-    WrittenFile,
-    _pandas_csv,
-    csv_header,
-    csv_row_pieces,
-    sha256_file,
-)
+from .files import CSV_CHUNK_BYTES, WrittenFile, csv_header, csv_row_pieces, write_csv_pieces, written_file
 from .fingerprint import writer_version
 
 STORE_DIR = ".csvrows"
@@ -80,16 +70,12 @@ def write_csv(
     if previous is not None and previous.index.stamp != mark:
         previous = None
     lengths: list[np.ndarray] = []
-    try:
-        write_atomic(path, _pieces(canon, table, keys, previous, lengths), durable=False)
+    index = None
+    if write_csv_pieces(path, _pieces(canon, table, keys, previous, lengths), canon, table):
         header = len(csv_header(table))
         starts = np.concatenate([[0], np.cumsum(np.concatenate(lengths or [np.empty(0, np.int64)]))]) + header
         index = CsvIndex(np.asarray(keys, dtype=np.uint64), starts.astype(np.int64), mark)
-    except NotOfItsKind:
-        write_atomic(path, _pandas_csv(canon, table), durable=False)
-        index = None
-    written = WrittenFile(path, table, "csv", path.stat().st_size, sha256_file(path), len(canon))
-    return written, index
+    return written_file(path, table, "csv", len(canon)), index
 
 
 def _pieces(

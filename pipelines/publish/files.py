@@ -8,7 +8,7 @@ CSV: UTF-8 with BOM (Excel opens Chinese intact), \\n line ends, ISO dates, empt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,10 +140,24 @@ def write_parquet(df: pd.DataFrame, table: str, path: Path, is_canonical: bool =
 
 def write_csv(df: pd.DataFrame, table: str, path: Path, is_canonical: bool = False) -> None:
     out = df if is_canonical else canonical(df, table)
+    write_csv_pieces(path, csv_chunks(out, table, CSV_CHUNK_ROWS), out, table)
+
+
+def write_csv_pieces(path: Path, pieces: Iterable[bytes], out: pd.DataFrame, table: str) -> bool:
+    """Write the CSV of the canonical table `out` from its pieces (csv_chunks, or a file's pieces
+    built otherwise); where a value no column kind expects stops them (NotOfItsKind), pandas'
+    writer writes the table instead, cell by cell. True when the pieces were written."""
     try:
-        write_atomic(path, csv_chunks(out, table, CSV_CHUNK_ROWS), durable=False)
-    except NotOfItsKind:  # a value no column kind expects: pandas' writer, cell by cell
+        write_atomic(path, pieces, durable=False)
+        return True
+    except NotOfItsKind:
         write_atomic(path, _pandas_csv(out, table), durable=False)
+        return False
+
+
+def written_file(path: Path, table: str, fmt: str, rows: int) -> WrittenFile:
+    """A file just written, with its size and sha256."""
+    return WrittenFile(path, table, fmt, path.stat().st_size, sha256_file(path), rows)
 
 
 def _pandas_csv(out: pd.DataFrame, table: str) -> bytes:
@@ -295,7 +309,7 @@ def write_table(
             continue
         path = Path(folder) / f"{table}.{fmt}"
         writer(df, table, path, is_canonical)
-        out.append(WrittenFile(path, table, fmt, path.stat().st_size, sha256_file(path), len(df)))
+        out.append(written_file(path, table, fmt, len(df)))
     return out
 
 

@@ -55,6 +55,9 @@ def _fingerprint(out: pd.DataFrame, table: str, values: np.ndarray, nulls: np.nd
     return h.hexdigest()
 
 
+_MASK = (1 << 64) - 1
+
+
 def _null_weights(n: int) -> np.ndarray:
     """n fixed odd 64-bit numbers (splitmix64 of the column's position)."""
     out = []
@@ -64,9 +67,6 @@ def _null_weights(n: int) -> np.ndarray:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
         out.append((z ^ (z >> 31)) | 1)
     return np.array(out, dtype=np.uint64)
-
-
-_MASK = (1 << 64) - 1
 
 
 def row_keys(values: np.ndarray, nulls: np.ndarray) -> np.ndarray:
