@@ -45,6 +45,8 @@ MONEY_MULTIPLIERS = {
     "千萬": 10_000_000,
     "亿": 100_000_000,
     "億": 100_000_000,
+    "万亿": 1_000_000_000_000,  # trillions (快递业务收入7万亿元)
+    "萬億": 1_000_000_000_000,
 }
 # Currencies written after an amount. Macau's pataca (澳门元) is not the Australian dollar (澳元);
 # Taiwan's dollar is 新台币 or 台币 after an amount as well as before it.

@@ -12,7 +12,7 @@ import re
 from .doc import Doc
 
 FOREIGN_CURRENCY = re.compile(
-    r"新[台臺]幣|新[台臺]币|[台臺]幣|[台臺]币|港幣|港币|港元|澳門幣|澳门币|葡幣|美金|NT\$|HK\$|US\$"
+    r"新[台臺]幣|新[台臺]币|[台臺]幣|[台臺]币|港幣|港币|港元|澳門幣|澳门币|葡幣|(?<=[0-9０-９万萬千百十])美金|美金(?=[0-9０-９])|NT\$|HK\$|US\$"
 )
 RENMINBI = re.compile(r"人民幣|人民币|RMB|CNY")
 # Signs of a report from Taiwan, each counted once: a report needs two of them.
@@ -24,14 +24,21 @@ TAIWAN = re.compile(
     r"民國[0-9一二三四五六七八九十]+年|民国[0-9一二三四五六七八九十]+年|財團法人|财团法人|"  # the ROC's years; its foundations' legal form
     r"全[台臺](?![州山湾灣])|"  # 全台首例: all Taiwan (not 全台州, a mainland city)
     r"[台臺]股|[0-9]{4}-TW\b|"  # Taiwan's stock market and its tickers (上銀 (2049-TW)): financial news from Taiwan
-    r"立委|立法委員|立法委员"  # the Legislative Yuan's members (Hong Kong's are 立法會議員, the mainland's 人大代表)
+    r"立委|立法委員|立法委员|"  # the Legislative Yuan's members (Hong Kong's are 立法會議員, the mainland's 人大代表)
+    # Taiwan's word for a news report (the mainland's is 报道, 報道 in a Traditional repost), its papers and
+    # stations, its Executive Yuan and economics ministry (the mainland has neither), its five-year and
+    # medical junior colleges, its indigenous peoples
+    r"報導|聯合報|联合报|自由時報|自由时报|中國時報|中国时报|ETtoday|東森|东森|今日新聞|NOWnews|"
+    r"行政院|經濟部|经济部|五專|醫專|原住民|"
+    # its cities and counties by their bare names (not 平台南, a platform's 台 before 南京)
+    r"高雄|基隆|澎湖|桃園|臺南|(?<!平)台南(?![京宁寧昌通阳陽充平])|臺北|(?<!平)台北(?![京])"
 )
 # Signs of a report from Hong Kong or Macau, whose 元 are their dollars: a report needs two of them.
 HONG_KONG_MACAU = re.compile(
     r"香港|本港|港府|特區政府|特区政府|立法會|立法会|發展局|发展局|勞工及福利局|劳工及福利局|職業訓練局|职业训练局|"
     r"建造業議會|建造业议会|僱員再培訓局|雇员再培训局|澳門|澳门|本澳|澳府|勞工事務局|劳工事务局|"
     # the training council by its short name, students staying on, mainland students as Hong Kong calls them
-    r"職訓局|职训局|留港|內地生|内地生|匯港|"
+    r"職訓局|职训局|VTC|留港|內地生|内地生|匯港|醫管局|医管局|"  # the council's English initials; the Hospital Authority
     # its regions and districts and its newspaper (九龍和新界供電網, 將軍澳, 明報專訊); not the mainland's
     # 九龙 (Chongqing's 九龙坡, Fujian's 九龙江, Sichuan's 九龙县)
     r"九[龍龙](?![坡江县縣湖山镇鎮])|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报"
@@ -39,7 +46,8 @@ HONG_KONG_MACAU = re.compile(
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(
     r"(?<![0-9０-９.])1[01][0-9](?:[~～至-]1[01][0-9])?(?:學年度|学年度|年)"
-    r"|一[0０〇零][0-9０-９一二三四五六七八九〇零](?:學年度|学年度|年)"  # 一0五年, 一〇六年: the same in Chinese numerals
+    # 一0五年, 一〇六年, 一一四學年度: the same in Chinese numerals
+    r"|(?<![一二三四五六七八九十〇零0-9０-９])一[0０〇零一][0-9０-９一二三四五六七八九〇零](?:學年度|学年度|年)"
 )
 # Signs of the mainland (a 縣 of a 省, the 中国 of a site's name), which overrule them.
 # Taiwan's own counties (彰化縣), its 縣市 (cities and counties) and 縣府 (a county's government, as

@@ -14,7 +14,7 @@ from schemas.catalog import MONEY_MULTIPLIERS, RENMINBI, THOUSANDS
 
 from . import classify, simplify
 from .classify import classify_scored
-from .code_rules import ENGLISH_UNIT, Setting, veto
+from .code_rules import ENGLISH_UNIT, Setting, members_of_a_consortium, veto
 from .currency import doc_is_foreign_money
 from .doc import Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
@@ -132,6 +132,8 @@ def extract_facts(text: str) -> list[Fact]:
 
 
 TOTAL_PRIOR = 6.0
+# The weight of a consortium's sentence saying what it is made of (code_rules.members_of_a_consortium).
+MEMBERS_PRIOR = 6.0
 # How far past the unit the raw text is read for the 24 characters of clause that follow it (a
 # gloss per character at most triples a text); well within the memo key's window (repeats.REACH).
 AFTER_READ = 72
@@ -576,7 +578,8 @@ def _to_fact(doc: Doc, c: Candidate) -> tuple[Fact, tuple] | None:
         inputs[2],
         text[c.end : sent_end] if ENGLISH_NOUN.fullmatch(c.unit_text) else "",  # an English fact's rest
     )
-    code, confidence = _code(inputs, setting)
+    prior = ("consortium_member_units", MEMBERS_PRIOR) if members_of_a_consortium(setting) else None
+    code, confidence = _code(inputs, setting, prior)
     about = "partner" if PARTNER_SUBJECT.search(clause_before) else "institution"
     return Fact(
         quote=text[quote_start:quote_end],

@@ -96,8 +96,13 @@ ECONOMY = re.compile(
     r"[Aa]bove designated size|[Tt]ax revenue|[Ff]iscal revenue|"
     # an industry's production and sales (a production output of 30,800 vehicles, the sales revenue of
     # the industry reached 7.885 billion yuan)
-    r"[Pp]roduction output|[Ss]ales revenue|[Mm]arket size"
+    r"[Pp]roduction output|[Ss]ales revenue|[Mm]arket size|"
+    # a place's or an age group's unemployment (城镇调查失业率为5.3%, 青年失业率约为17%); a cohort's
+    # 非失业率 (MyCOS: graduates not unemployed) is the graduates' own
+    r"(?<!非)失业率|(?<!非)失業率|[Uu]nemployment rates?"
 )
+# The jobless counted, right after the count (即兩萬六千四百人失業): the economy's, not a school's.
+JOBLESS_AFTER = re.compile(r"(?:失业|失業)(?![人者])")
 # An amount that is the size of an industry or a market, named after it (this $50 billion global
 # industry, a 100-billion-yuan market); not a count (200 industry experts: its unit is no currency).
 ECONOMY_AFTER_EN = re.compile(
@@ -306,6 +311,15 @@ def _trailing_award_count(text: str, c: Candidate) -> bool:
     )
 
 
+# 一個銅獎, 一个项目的银牌, 一枚金牌: one award counted before it (the real gold labels all 36 of them); not
+# a scholarship or prize money (一個月1萬元獎學金, 一个奖金池).
+AWARD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:奖|獎|金牌|银牌|銀牌|铜牌|銅牌)(?![学學金励勵])")
+
+
+def _award_counted_after(text: str, c: Candidate) -> bool:
+    return c.unit_text in ("个", "個", "项", "項", "枚") and bool(AWARD_AFTER.match(text, c.unit_end))
+
+
 def place_named_by_a_count(doc: Doc, c: Candidate) -> str | None:
     """三门县, 三门峡, 三门技师学院: 三门 is a place, not three courses."""
     if (
@@ -357,7 +371,9 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     scaled = c.unit_text[:1] in ("十", "百", "千", "万", "萬", "亿", "億")  # 一万元: the 一 counts ten thousand
     lone = n in ("一", "壹", "零", "〇") and not scaled and c.unit_text not in MEDALS  # 二金一銀 counts
     hundredth = c.unit_text == "百分之"  # 百分之百: one hundred percent
-    if (lone and not _trailing_award_count(doc.text, c)) or (MAGNITUDES.fullmatch(n) and not marked and not hundredth):
+    if (lone and not _trailing_award_count(doc.text, c) and not _award_counted_after(doc.text, c)) or (
+        MAGNITUDES.fullmatch(n) and not marked and not hundredth
+    ):
         return "a numeral used as a word (一个, 千家万户, 百亿项目, 百千万人才工程; but 逾百项, 百余个, 近百万人 and 获三等奖一个 count)"
     if 1 < len(n) < 3 and all(ch in CN_DIGITS_ONLY for ch in n):
         # three or more are a number written digit by digit (一三六校, 五一九位), as Taiwan writes them
@@ -685,6 +701,8 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
             return None
     if found and not _share_of_population(found):
         return "a figure about the economy, not the institution"
+    if c.unit_text in ("人", "名") and JOBLESS_AFTER.match(doc.text, c.unit_end):
+        return "people out of work (兩萬人失業), the economy's figure, not the institution's"
     if (c.unit_text or "").lower() in ENGLISH_MONEY_UNITS and ECONOMY_AFTER_EN.match(doc.text, c.end):
         return "the size of an industry or a market ($50 billion global industry), not the institution's"
     window = doc.text[max(clause_start, c.start - 40) : c.start]

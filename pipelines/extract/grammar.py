@@ -132,9 +132,10 @@ _sp = r"[ \u3000]?"  # a stray space inside a number phrase (50 余家, 近200 �
 _gloss = r"(?:[(（【][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）】])?"  # 萬(wàn)人: a spam site's pinyin
 # Digits between multipliers (2萬7千, 1億2千萬, 1亿5000万): one number, read in sections.
 # 19萬2千5百元, 5萬2500元 (a cheque's wording) and 2萬5908人 (as Taiwanese news writes a count): the
-# digits after 万 are its lower sections, never more than four of them.
+# digits after 万 are its lower sections, never more than four of them; after 億 the 萬 may group its
+# thousands (1億7,200萬元).
 _mixed = (
-    r"[0-9]+[亿億](?:[0-9]+千[万萬]?|[0-9]+[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
+    r"[0-9]+[亿億](?:[0-9]+千[万萬]?|(?:[0-9],[0-9]{3}|[0-9]+)[万萬])|[0-9]+[万萬][0-9]+千(?:[0-9]+百)?"
     r"|(?<![0-9.．])[0-9]+[万萬](?:[0-9],[0-9]{3}|[0-9]{1,4})(?![0-9.．,，千百十万萬亿億])"
 )
 _num = rf"(?:{_mixed}|{ARABIC}(?:{_sp}[千万萬亿億](?![元]){_gloss})*|{CN_DECIMAL}(?:[万萬亿億](?![元]))?|{_cn})"

@@ -1367,7 +1367,8 @@ def test_an_english_placement_rate_is_the_employment_rate_and_a_share_of_a_group
     assert codes_by_number("The employment rate of the 2023 graduates is 96.85%, which is high.")["96.85"] == (
         "graduate_employment_rate"
     )
-    assert codes_by_number("The unemployment rate of young people was 17%.")["17"] == "other"
+    # an unemployment rate is the economy's figure, no fact at all (filters.about_economy)
+    assert "17" not in codes_by_number("The unemployment rate of young people was 17%.")
     # the rate named a sentence before, and a share of a group, are not it
     text = "The province maintains a graduate employment rate of over 95% [4]. - More than 70% of new employees in key industries come from vocational schools."
     got = codes_by_number(text)
@@ -2945,3 +2946,59 @@ def test_english_training_projects_and_short_courses_are_non_degree_training():
 def test_units_a_consortium_is_made_of_are_its_members():
     """111家单位组成…共同体; 120家单位共同组建: the units that make up a community are its members."""
     assert codes_of("111家单位组成！港航水利行业产教融合共同体成立") == ["consortium_member_units"]
+
+
+def test_firms_and_units_a_consortium_says_it_is_made_of_are_its_members():
+    """西藏农牧职业教育集团由区内外31家农牧企业…组成; 联合…等16家大型农牧企业; 成员单位由45家增至52家:
+    the consortium's sentence says what it is made of; its member schools stay `other` (spec), and the
+    units that lead it are no members."""
+    assert codes_of("西藏农牧职业教育集团由区内外31家农牧企业和相关职业技术院校组成。") == ["consortium_member_units"]
+    text = "湖北现代畜牧业职业教育集团成立，联合正大集团等16家大型农牧企业、黄冈职业技术学院等5家高职院校。"
+    assert codes_of(text) == ["consortium_member_units", "other"]
+    assert codes_of("联盟的成员单位由45家增至52家。") == ["consortium_member_units", "consortium_member_units"]
+    assert codes_of("共同体由上海商学院等三家单位牵头成立。") == ["other"]
+    # firms with no consortium in the sentence keep the classifier's code
+    assert codes_of("学院新增合作企业16家。") == ["partner_enterprises"]
+
+
+def test_taiwans_papers_bylines_ministries_and_cities_name_its_dollars():
+    """記者…／高雄報導 … 市價逾五十萬元; 工商時報 … 經濟部 … 1億7,200萬元: two signs of Taiwan (its word 報導 for
+    a report, its cities, its Executive Yuan and economics ministry, its school years in Chinese numerals)
+    make its 元 New Taiwan dollars; 億 before a 萬 grouped by a comma is one number."""
+    text = "記者吳門鍵／高雄報導 隆陽汽車致贈一台市價逾五十萬元的重型機車給中山工商。"
+    assert facts_of(text) == [(500000, "other", "at_least")]
+    text = "工商時報報導，該校獲經濟部學界科專計畫，總經費由1億7,200萬元增加至2億元。"
+    assert facts_of(text) == [(172000000, "other", "exact"), (200000000, "other", "exact")]
+    text = "成大南工一一四學年度勇奪十二座金手獎，榮獲總獎金七十二萬元，成績為臺南之冠。"
+    assert (720000, "other", "exact") in facts_of(text)
+    # a mainland report: its platform's 台 before 南京 is no Taiwanese city
+    assert facts_of("学校搭建服务平台南京分中心，投入资金1亿7,200万元。") == [(172000000, "CNY", "exact")]
+    # 精美金屬: no US dollars (美金 is money only beside a number)
+    assert facts_of("一件精美金屬工藝品出爐，學院投入設備經費120萬元。") == [(1200000, "CNY", "exact")]
+
+
+def test_unemployment_rates_and_the_jobless_are_the_economys_figures():
+    """青年失業率…百分之三十六點一; 少了三千七百人失業; the youth unemployment rate exceeded 20%: the
+    economy's figures. A cohort's 非失业率 (graduates not out of work) is its own."""
+    assert facts_of("3月份全国城镇调查失业率为5.3%，学院毕业生就业率为96%。") == [(96, "percent", "exact")]
+    assert facts_of("青年失業人數少了三千七百人失業，該中心培訓了四萬五千多名青年人。") == [
+        (45000, "person", "at_least")
+    ]
+    assert facts_of("2009届毕业生的非失业率约为91.2%。") == [(91.2, "percent", "approx")]
+    assert facts_of("The official youth unemployment rate exceeded 20% in June.") == []
+    # the unemployed trained by a school are its trainees
+    assert facts_of("学院培训失业人员3000人。") == [(3000, "person", "exact")]
+
+
+def test_one_award_counted_before_it_is_a_count():
+    """取得一個銅獎和兩個特別獎; 一个项目的银牌; 一枚金牌: 一 before an award counts one award (a bare 一个
+    elsewhere is a word), but not a scholarship (一个奖学金)."""
+    text = "澳門代表團在技能大賽取得一個銅獎和兩個特別獎，以及一個優異獎。"
+    assert facts_of(text) == [(1, "item", "exact"), (2, "item", "exact"), (1, "item", "exact")]
+    assert facts_of("他在世界技能大赛获得一个项目的银牌和一枚金牌。") == [(1, "item", "exact"), (1, "item", "exact")]
+    assert facts_of("学校设立了一个奖学金。") == []
+
+
+def test_trillions_of_yuan_are_one_money_unit():
+    """7万亿元: 万亿 is a multiplier of yuan (a trillion), not a count of 7 with an unknown unit."""
+    assert facts_of("该校校友企业年营业额累计达1.2万亿元。") == [(1.2e12, "CNY", "exact")]
