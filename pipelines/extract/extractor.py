@@ -46,7 +46,9 @@ PHRASE_STOP = re.compile(
     # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
     r"按(?!摩)|"
     # among them (34个获奖项目中我市获8项): 中 after the noun, then who or how many of them
-    r"(?<=[\u4e00-\u9fff])中(?=我|其|有|共|各|本|该|仅|只)"
+    r"(?<=[\u4e00-\u9fff])中(?=我|其|有|共|各|本|该|仅|只)|"
+    # the predicate's adverb or verb of having (16个软件信息类实训室均配备行业前沿设备: not 行业)
+    r"均|(?<![首成京])都|分别|配备|拥有|具有|具备"
 )
 LIST_JOINERS = ("、", "和", "与", "及")
 EVENT_MEASURES = frozenset("场場次期批")  # sessions and rounds of something: what they are of is no count

@@ -33,6 +33,9 @@ FORECAST = re.compile(
     # by (2023年底前建设50家左右; not 年底前已建成)
     r"(?:年底前|年末前|年底之前)(?:再|要|将|共)?(?:建设|建成|打造|培育|遴选|认定|新增|建立|組建|组建)|"
     r"(?:提出|要求)(?=[^。；;]{0,30}?(?:增至|增加至|增加到|提高到|提高至|提升至|提升到|達至|达至))|"
+    # what a plan sets out to build (提出集中力量建设50所左右高水平高职学校, 提出三年内建成360个)
+    r"提出(?:要|将|將)?(?:集中力量|加快)?(?:[0-9一二三四五六七八九十两兩]+年[内內])?"
+    r"(?:建设|建設|打造|建成|培育|遴选|遴選)(?=[^，,。；;]{0,12}?[0-9０-９一二三四五六七八九十两兩百千])|"
     # the same in Traditional characters
     r"預期|計劃到|規劃到|目標是|目標為|目標到|目標在|目標：|將達|將建成|將新增|將實現|將培養|將突破|擬於|擬將|擬建(?![\u4e00-\u9fff]{0,3}?(?:單位|名單))|擬新增|"
     r"擬投入|預測|今後|"
@@ -548,6 +551,8 @@ def forecast(doc: Doc, c: Candidate) -> str | None:
     ):
         return "a target for a year (到2020年，…总量达到520万人), not a result"
     english = doc.text[c.unit_start : c.unit_end].isascii()
+    if english and ENGLISH_TARGET_BEFORE.search(doc.text, max(0, c.start - 60), c.start):
+        return "a target named before its figure (a target employment rate of 60 per cent)"
     if english and _english_forecast(doc.text, c.start, c.end):
         return "a forecast, target or rule in English (is expected, should be no less than)"
     if (
@@ -582,6 +587,11 @@ ENGLISH_FORECAST = re.compile(
 ENGLISH_PROGRAMME = re.compile(
     r"\b(?:program|programme|plan|initiative|campaign|project|scheme) to (?:establish|build|train|set up|create|cultivate)\b",
     re.IGNORECASE,
+)
+# A target named right before its figure (a desired target employment rate of 60 per cent): the figure
+# is the target; the sentence's other figures (73 per cent of courses failed to meet it) are results.
+ENGLISH_TARGET_BEFORE = re.compile(
+    r"\btargets?(?:\s+[a-z-]+){0,3}\s+(?:of|at)\s+(?:about |around |over |at least |only )?$", re.IGNORECASE
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
 ENGLISH_FUNDS = re.compile(r"RMB|USD|US\$|yuan|dollars?|fund|invest|budget|allocat|grant", re.IGNORECASE)

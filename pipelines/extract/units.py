@@ -44,6 +44,7 @@ MEASURES: dict[str, str | None] = {
     "家": "unit",  # organisations and firms, always
     "": "person",  # 8万产业工人: a number in 万 right before a person noun
     "班": "unit",  # classes
+    "班次": "item",  # training classes run (开展培训120班次): courses, as the gold counts them
     "枚": "item",  # medals
     # awards counted with no measure word (20金手46優勝, 4金3银2铜)
     **dict.fromkeys(

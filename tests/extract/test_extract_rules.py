@@ -3002,3 +3002,27 @@ def test_one_award_counted_before_it_is_a_count():
 def test_trillions_of_yuan_are_one_money_unit():
     """7万亿元: 万亿 is a multiplier of yuan (a trillion), not a count of 7 with an unknown unit."""
     assert facts_of("该校校友企业年营业额累计达1.2万亿元。") == [(1.2e12, "CNY", "exact")]
+
+
+def test_an_adverb_or_a_verb_of_having_ends_the_counted_phrase():
+    """16个软件信息类实训室均配备行业前沿设备: the phrase counted ends at 均 (its noun is 实训室, not 行业)."""
+    assert facts_of("学校建有16个软件信息类实训室均配备行业前沿设备。") == [(16, "unit", "exact")]
+    assert facts_of("学院与3个首都企业合作。") == [(3, "unit", "exact")]  # 首都 is no adverb
+
+
+def test_what_a_plan_sets_out_to_build_is_a_target():
+    """意见提出集中力量建设50所左右高水平高职学校: a plan's aim; 提出了3项建议 is a count of proposals made."""
+    assert facts_of("意见提出集中力量建设50所左右高水平高职学校和150个左右高水平专业群。") == []
+    assert facts_of("学校提出三年内建成360个基地。") == []
+    assert facts_of("学院提出了3项建议。") == [(3, "item", "exact")]
+
+
+def test_an_english_target_named_before_its_figure():
+    """73 per cent of courses failed to meet a target employment rate of 60 per cent: the 60 is the target."""
+    text = "About 73 per cent of courses failed to meet a desired target employment rate of 60 per cent."
+    assert facts_of(text) == [(73, "percent", "approx")]
+
+
+def test_training_classes_run_are_counted_in_banci():
+    """开展培训120班次: training classes run (班次), not class No. 120."""
+    assert facts_of("广州市残联开展培训120班次。") == [(120, "item", "exact")]
