@@ -61,9 +61,22 @@ def count_of_schools(s: Setting) -> str | None:
         schools = (s.noun or "") in SCHOOL_NOUNS or (s.noun is None and s.unit_text in ("所", "校"))
     else:
         schools = s.unit_text in ("所", "校") or (s.noun or "") in SCHOOL_NOUNS  # 16校: the noun is the unit
+        # an English count's noun is its unit: partners that are schools (partnerships with 20 universities;
+        # not 60 schools and enterprises, nor 42 industry colleges)
+        schools = schools or (
+            s.code == "partner_enterprises"
+            and ENGLISH_SCHOOLS.search(s.unit_text) is not None
+            and not ENGLISH_FIRMS.search(s.unit_text)
+        )
     if s.base_unit == "unit" and schools:
         return "a count of schools"
     return None
+
+
+ENGLISH_SCHOOLS = re.compile(
+    r"\b(?:universit(?:y|ies)|(?<!industry )(?<!industrial )colleges?|schools?|polytechnics?)\b", re.IGNORECASE
+)
+ENGLISH_FIRMS = re.compile(r"\b(?:enterprises?|compan(?:y|ies)|firms?|businesses|employers?)\b", re.IGNORECASE)
 
 
 COMPETITION = re.compile(

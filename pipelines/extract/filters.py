@@ -524,9 +524,22 @@ def requirement(doc: Doc, c: Candidate) -> str | None:
     return "a requirement or target (不少于…), not a quantity" if c.prefix in REQUIREMENT_MARKS else None
 
 
+# A later clause that states what is, now or before (預計招生6萬7,951人，…今年錄取人數是6萬1,122人; 预计开设39班次，
+# 截至目前为止已有8班开班): a forecast's mark governs the clauses up to it, not this one.
+FRESH_CLAUSE = re.compile(r"[，,]\s*(?:而|但)?(?:今年|去年|前年|目前|截至目前|实际|實際|已经|已經|已)")
+
+
+def _fresh_after_forecast(doc: Doc, first: int, num_start: int) -> bool:
+    last = first
+    for m in FORECAST.finditer(doc.text, first, num_start):
+        last = m.end()
+    return FRESH_CLAUSE.search(doc.text, last, num_start) is not None
+
+
 def forecast(doc: Doc, c: Candidate) -> str | None:
     start, end = doc.sentence(c.start)
-    if _first_forecast(doc, start, end) < c.num_start:  # the number's own mark too (将超过50%)
+    first = _first_forecast(doc, start, end)
+    if first < c.num_start and not _fresh_after_forecast(doc, first, c.num_start):  # its own mark too (将超过50%)
         return "a forecast or target (预计, 力争, 目标)"
     if _glossed(doc) and _first_forecast(doc, start, end, bare=True) < len(
         PINYIN_GLOSS.sub("", doc.text[start : c.num_start])

@@ -3026,3 +3026,20 @@ def test_an_english_target_named_before_its_figure():
 def test_training_classes_run_are_counted_in_banci():
     """开展培训120班次: training classes run (班次), not class No. 120."""
     assert facts_of("广州市残联开展培训120班次。") == [(120, "item", "exact")]
+
+
+def test_english_firms_a_school_works_with_are_its_partners():
+    """has cooperated with 225 enterprises; partnered with 10 enterprises: partners. Universities it
+    partners with are no firms, and industry colleges stay industry colleges."""
+    assert codes_of("The college has cooperated with 225 enterprises settled in Beijing.") == ["partner_enterprises"]
+    assert codes_of("It has established partnerships with 12 universities in Russia.") == ["other"]
+    assert codes_of("China and ASEAN: Promoting 42 International Industry Colleges") == ["industry_colleges"]
+
+
+def test_a_later_clause_that_states_what_is_escapes_the_forecast():
+    """預計招生人數是6萬7,951人，…今年錄取人數是6萬1,122人: the forecast governs its own clause; the clause
+    of this year's admissions (今年, 目前, 已) states what is."""
+    text = "預計招生人數是6萬7,951人，也比去年多，今年錄取人數是6萬1,122人，錄取率81%。"
+    assert facts_of(text) == [(61122, "person", "exact"), (81, "percent", "exact")]
+    text = "拟新增的8所职业本科院校，目前我国职业本科院校已超过100所，将达到102所。"
+    assert facts_of(text) == [(100, "unit", "at_least")]
