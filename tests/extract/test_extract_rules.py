@@ -3043,3 +3043,11 @@ def test_a_later_clause_that_states_what_is_escapes_the_forecast():
     assert facts_of(text) == [(61122, "person", "exact"), (81, "percent", "exact")]
     text = "拟新增的8所职业本科院校，目前我国职业本科院校已超过100所，将达到102所。"
     assert facts_of(text) == [(100, "unit", "at_least")]
+
+
+def test_students_commissioned_by_an_employer_are_order_class_enrolment():
+    """定向委培510名地铁营运管理人员: commissioned training (委培) for an employer is order training."""
+    assert codes_of("地铁公司与12所院校签订了委培协议，定向委培510名地铁营运管理人员。") == [
+        "other",
+        "order_class_enrolment",
+    ]
