@@ -304,8 +304,10 @@ def _signed(text: str, start: int) -> bool:
     return text[start - 1] in "+＋" and (start < 2 or text[start - 2] in " \t\n|｜(（[【")
 
 
+# Words of an award, counted before them (一個銅獎) or after them (三等奖一个).
+AWARDS = r"奖|獎|金牌|银牌|銀牌|铜牌|銅牌"
 # 获三等奖一个。: a count that trails the award it counts, ending its clause.
-AWARD_BEFORE = re.compile(r"(?:奖|獎|奖项|獎項|金牌|银牌|銀牌|铜牌|銅牌)$")
+AWARD_BEFORE = re.compile(rf"(?:{AWARDS}|奖项|獎項)$")
 
 
 def _trailing_award_count(text: str, c: Candidate) -> bool:
@@ -316,7 +318,7 @@ def _trailing_award_count(text: str, c: Candidate) -> bool:
 
 # 一個銅獎, 一个项目的银牌, 一枚金牌: one award counted before it (the real gold labels all 36 of them); not
 # a scholarship or prize money (一個月1萬元獎學金, 一个奖金池).
-AWARD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:奖|獎|金牌|银牌|銀牌|铜牌|銅牌)(?![学學金励勵])")
+AWARD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,5}}?(?:{AWARDS})(?![学學金励勵])")
 
 
 def _award_counted_after(text: str, c: Candidate) -> bool:
