@@ -373,6 +373,9 @@ BRACKETED = re.compile(
     rf"{_opens(*ENGLISH_NOUNS)}\b(?P<unit>{_nouns})(?:[ \t]+[a-z]+){{0,4}}?[ \t]*[(（](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)[)）]",
     re.IGNORECASE,
 )
+# What every BRACKETED match holds (a letter, then its bracketed number): a text without one skips
+# the scan, whose noun alternation otherwise runs at every letter of the text.
+BRACKETED_GATE = re.compile(r"[A-Za-z][ \t]*[(（][0-9]")
 # A range (85% to 90%, 32 to 196 trainees, between 10 and 16 per cent): one fact at its lower end.
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 ENGLISH_RANGE = re.compile(
@@ -484,6 +487,7 @@ ENGLISH_FRACTION = re.compile(
     rf"(?:(?P<num>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t-]+)?(?P<unit>(?i:{_FRACTION_WORDS}))s?"
     r"(?=[ \t]+of[ \t]+(?!an?[ \t]+(?:hour|century|mile|point)))"
 )
+FRACTION_GATE = re.compile(r"[ \t]of[ \t]")  # what every fraction's lookahead needs: a text without it skips the scan
 # After a count's number (two thirds of graduates): the share's words, read by _fraction_candidates.
 _PLURAL_FRACTIONS = "|".join(w for w in _DENOMINATORS if w != "half")
 FRACTION_AFTER = re.compile(rf"[ \t-]+(?i:half|halves|(?:{_PLURAL_FRACTIONS})s?)[ \t]+of\b")
@@ -491,7 +495,7 @@ FRACTION_AFTER = re.compile(rf"[ \t-]+(?i:half|halves|(?:{_PLURAL_FRACTIONS})s?)
 
 def _fraction_candidates(text: str) -> list[Candidate]:
     out = []
-    for m in ENGLISH_FRACTION.finditer(text):
+    for m in ENGLISH_FRACTION.finditer(text) if FRACTION_GATE.search(text) else ():
         den = _DENOMINATORS[m.group("unit").lower()]
         num = NUMBER_WORDS[m.group("num").lower()] if m.group("num") else 0
         if not num or num >= den:
@@ -557,7 +561,7 @@ def english_candidates(text: str) -> list[Candidate]:
     for m in ENGLISH_ONE.finditer(text):
         if m.start("num") not in counted:  # 1 professor: read above already
             out.append(matched_candidate(m, m.start(), m.end(), number="1"))
-    for m in BRACKETED.finditer(text):
+    for m in BRACKETED.finditer(text) if BRACKETED_GATE.search(text) else ():
         if YEAR.fullmatch(m.group("num")):
             continue
         out.append(matched_candidate(m, m.start(), m.end(), number=m.group("num").replace(",", "")))

@@ -27,6 +27,13 @@ _BARRED_CELL = re.compile(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*$", re.M)
 # a cell's line may open with a bar too, where a row's label opens it (| 一.中職學生計 |)
 _CELL_LINE = re.compile(r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?P<cell>[^|｜\n]*?)[ \t\u3000]*[|｜]?[ \t\u3000]*$")
 _VALUE = re.compile(r"^(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?$")
+# A line that is one value cell, as _CELL_LINE and _VALUE read it: a table without one has no
+# number to give, and prose (most texts) skips the line-by-line reading.
+_VALUE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[|｜][ \t\u3000]*)?(?:[<>＜＞≤≥]|[-−－](?=[0-9]))?[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9]+)?[%％]?"
+    r"[ \t\u3000]*[|｜]?[ \t\u3000]*$",
+    re.M,
+)
 _SENTENCE_END = re.compile(r"[。！？；!?;，,：:]$")
 _ENGLISH_GLOSS = re.compile(r"[A-Za-z][A-Za-z ,.&'’()/-]*")  # words only: no digits, no Chinese
 _CJK_LABEL = re.compile(r"[\u4e00-\u9fff]")
@@ -179,7 +186,7 @@ def _caption(text: str, at: int) -> tuple[tuple[str, int, int], str] | None:
 
 
 def cell_per_line_candidates(text: str) -> list[Candidate]:
-    if text.count("\n") < 6:
+    if text.count("\n") < 6 or not _VALUE_LINE.search(text):
         return []
     out: list[Candidate] = []
     for cells in _runs(text):

@@ -82,3 +82,46 @@ def test_places_scanned_by_hinted_runs_are_the_places_a_whole_scan_finds(texts):
         for part in [text, *re.split(r"[。！？!?\n]", text)[:40]]:
             assert [m.span() for m in attribution.place_matches(part)] == [m.span() for m in rx.finditer(part)]
     assert sum(1 for t in texts for _ in attribution.place_matches(for_matching(t))) >= 1000
+
+
+@pytest.mark.parametrize(
+    ("gate", "rx"),
+    [(english.BRACKETED_GATE, english.BRACKETED), (english.FRACTION_GATE, english.ENGLISH_FRACTION)],
+)
+def test_a_text_an_english_scan_skips_holds_none_of_its_matches(gate, rx, texts):
+    """BRACKETED and ENGLISH_FRACTION run only where their gate finds what every match holds (a
+    letter before a bracketed number; ' of ' after a fraction): a text the gate rejects has no match."""
+    probes = ["Participants (76,385)", "graduates （12）", "two thirds of graduates", "Half of them", "one third"]
+    for text in texts + probes:
+        if not gate.search(text):
+            assert next(rx.finditer(text), None) is None
+    assert sum(1 for t in texts + probes if gate.search(t) and next(rx.finditer(t), None)) >= 3
+
+
+def test_table_rows_tried_line_by_line_are_the_rows_a_whole_scan_finds(texts):
+    """grammar.table_rows tries TABLE_ROW only at the starts of lines that hold a cell and a number:
+    the same rows as TABLE_ROW.finditer, with Windows line ends, a leading blank line, and on a
+    one-line text of many cells (where each line is tried once, not once per cell)."""
+    probes = [
+        "横向技术服务到款额（万元）\t1256.80\n| 专任教师数(万人) | 4.63 | 4.55 |\n",
+        "合作企业数量(家) | 200+ |\r\n生均拨款(万元) | 1.2-1.8 |",
+        "学生\t1\t2" * 500,
+        "",
+    ]
+    for text in texts + probes:
+        for variant in (text, text.replace("\n", "\r\n"), "\n" + text):
+            assert [m.span() for m in grammar.table_rows(variant)] == [
+                m.span() for m in grammar.TABLE_ROW.finditer(variant)
+            ]
+    assert sum(1 for t in texts for _ in grammar.table_rows(t)) >= 10  # the comparison saw rows
+
+
+def test_a_text_with_no_line_of_one_value_gives_no_cell_per_line_table(texts, monkeypatch):
+    """line_tables reads its tables only where some line is one value cell (_VALUE_LINE): without the
+    gate, the texts it skips give the same (no) candidates."""
+    from pipelines.extract import line_tables
+
+    gated = [t for t in texts if t.count("\n") >= 6 and not line_tables._VALUE_LINE.search(t)]
+    assert len(gated) >= 1000
+    monkeypatch.setattr(line_tables, "_VALUE_LINE", re.compile(""))
+    assert all(line_tables.cell_per_line_candidates(t) == [] for t in gated)
