@@ -110,6 +110,10 @@ class Doc:
             found = self._sentences[pos] = (start, min(end + 1, len(self.text)))
         return found
 
+    def whole_sentence(self, pos: int) -> tuple[int, int]:
+        """Sentence bounds, not narrowed (the end excludes the closing punctuation)."""
+        return self._bounds(self._sentence, pos, len(self.text))
+
     def clause(self, pos: int) -> tuple[int, int]:
         start, end = self._bounds(self._clause, pos, len(self.text))
         if end - start <= MAX_SPAN:

@@ -16,7 +16,7 @@ from . import classify, simplify
 from .classify import classify_scored
 from .code_rules import ENGLISH_UNIT, Setting, members_of_a_consortium, veto
 from .currency import doc_is_foreign_money
-from .doc import Doc, shortest_unique
+from .doc import MAX_SPAN, Doc, shortest_unique
 from .english import ENGLISH_MARKS, ENGLISH_SUFFIXES, english_base_unit
 from .filters import bare_wan_counts, why_not_a_fact
 from .glued_rows import glued_header, unglued_percent, unglued_year
@@ -130,7 +130,42 @@ def extract_facts(text: str) -> list[Fact]:
             seen[keyed[0]] = None if made is None else (shifted(as_record(made[0]), -keyed[1]), made[1])
         if made is not None:
             found.append((made[0], cand, made[1]))
-    return _parts_follow_their_total(doc, found)
+    return _parts_follow_their_total(doc, _once_per_repeated_sentence(doc, found))
+
+
+# A sentence at least this long (characters, spaces aside) that a page prints again word for word (a
+# summary above its article, a caption under each photo, a page pasted twice) states its facts once.
+REPEATED_SENTENCE_MIN = 20
+# A short label before a colon that opens a saying (本文摘要：, 【摘要】, 导读:): not part of what it says.
+SAYING_LABEL = re.compile(r"^(?:[^，,。：:]{1,8}[：:]|【[^】]{1,6}】)")
+
+
+def _once_per_repeated_sentence(doc: Doc, found: list[tuple[Fact, Candidate, tuple]]) -> list:
+    """found without the facts a sentence the text has already said, word for word, has already
+    given: the first saying's are kept (a fact its first saying did not give, as when a forecast
+    before it had ruled it out, stays). A table's cells (rows may repeat in their own right) and
+    sentences longer than MAX_SPAN (one comma-joined clause of a hostile file) are kept as they are."""
+    words_at: dict[int, str] = {}  # a sentence's start → its words ("" where it is not compared)
+    given: set[tuple] = set()  # (words, number, value, unit, how many such before it in the sentence)
+    counts: dict[tuple, int] = {}
+    out = []
+    for item in found:
+        fact, c = item[0], item[1]
+        if c.table_label is None:
+            s0, s1 = doc.whole_sentence(c.start)
+            if s0 not in words_at:
+                words = "".join(doc.text[s0:s1].split()) if s1 - s0 <= MAX_SPAN else ""
+                words = SAYING_LABEL.sub("", words, count=1)  # 本文摘要：… says what the article says
+                words_at[s0] = words if len(words) >= REPEATED_SENTENCE_MIN else ""
+            if words := words_at[s0]:
+                same = (s0, c.number, fact.normalized_value, fact.base_unit)
+                counts[same] = n = counts.get(same, 0) + 1
+                key = (words, *same[1:], n)
+                if key in given:
+                    continue
+                given.add(key)
+        out.append(item)
+    return out
 
 
 TOTAL_PRIOR = 6.0

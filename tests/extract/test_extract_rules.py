@@ -3051,3 +3051,33 @@ def test_students_commissioned_by_an_employer_are_order_class_enrolment():
         "other",
         "order_class_enrolment",
     ]
+
+
+def test_a_sentence_printed_twice_states_its_facts_once():
+    """A page that prints its summary above the article (or a caption under each photo) says the same
+    sentence twice: its facts are read once, from the first saying."""
+    said = "学院与85家企业开展校企合作，共建产业学院3个，全年开展社会培训2.1万人日。"
+    text = "本文摘要：" + said + "\n\n" + said + "\n另有合作企业12家。"
+    assert facts_of(text) == [(85, "unit", "exact"), (3, "unit", "exact"), (21000, "person_day", "exact"), (12, "unit", "exact")]
+    assert [f.char_start < len("本文摘要：" + said) for f in extract_facts(text)][:3] == [True, True, True]
+
+
+def test_a_sentence_said_once_and_a_repeated_table_row_keep_every_fact():
+    """Two sentences that differ, and a table row that a table repeats, are not one saying."""
+    text = "2022年学院与85家企业开展校企合作。2023年学院与85家企业开展校企合作。"
+    assert len(facts_of(text)) == 2
+    text = "| 指标 | 2022年 | 2023年 |\n| 订单班学生（人） | 500 | 500 |\n| 订单班学生（人） | 500 | 500 |\n"
+    assert len(facts_of(text)) == 4
+
+
+def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch):
+    """Where a rule ruled out the first saying's number (its surroundings differ), the second saying,
+    which gives it, keeps it: only facts already given are dropped."""
+    from pipelines.extract import extractor
+
+    said = "学院与85家企业开展校企合作，共建产业学院3个。"
+    text = said + "\n\n" + said
+    real = extractor.why_not_a_fact
+    monkeypatch.setattr(extractor, "why_not_a_fact", lambda doc, c: "test" if c.start < len(said) else real(doc, c))
+    facts = extractor.extract_facts(text)
+    assert [(f.normalized_value, f.char_start >= len(said)) for f in facts] == [(85, True), (3, True)]
