@@ -50,6 +50,12 @@ PHRASE_STOP = re.compile(
     # the predicate's adverb or verb of having (16个软件信息类实训室均配备行业前沿设备: not 行业)
     r"均|(?<![首成京])都|分别|配备|拥有|具有|具备"
 )
+# Places counted by 个 that open the phrase (14個市州中職學校, 792個貧困縣組織實施…): the number counts
+# the places, whatever noun follows them (the gold: 162 such counts are `other`, 7 `unit`, those of a
+# county-level 县级 centre, which is no place). Matched on the Simplified phrase.
+PLACE_FIRST = re.compile(
+    r"(?:贫困|偏远|民族|脱贫)?(区县|县区|县市|市县|市州|地州|盟市|地市|省市|省份|省区|乡镇|县)(?![级长委城域])"
+)
 LIST_JOINERS = ("、", "和", "与", "及")
 EVENT_MEASURES = frozenset("场場次期批")  # sessions and rounds of something: what they are of is no count
 # A clause that qualifies the noun counted, before it (个与市场需求脱节的专业, 个面向新兴产业的专业).
@@ -424,6 +430,8 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     phrase = tail[: stop.start()] if stop else tail
     phrase = phrase[:16]
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
+    if c.unit_text in ("个", "個") and (place := PLACE_FIRST.match(phrase)):
+        noun = place.group(1) if place.group(1) in NOUNS else "县"
     if (noun is None or NOUNS[noun] == "other") and (rel := RELATIVE_CLAUSE.match(tail)):
         # 36个与市场需求脱节的专业: the noun comes after the clause that qualifies it
         rest = tail[rel.end() :]

@@ -3070,6 +3070,14 @@ def test_a_sentence_said_once_and_a_repeated_table_row_keep_every_fact():
     assert len(facts_of(text)) == 4
 
 
+def test_places_counted_before_what_they_hold_are_places():
+    """14個市州中職學校, 全國792個貧困縣組織實施: the number counts the places (other), whatever noun
+    follows them; a county-level centre (县级学习中心) is a centre."""
+    assert facts_of("甘肅省12所高職院校以及14個市州中職學校結成對子。")[1] == (14, "other", "exact")
+    assert facts_of("在全國792個貧困縣組織實施培訓計劃。") == [(792, "other", "exact")]
+    assert facts_of("建成23个县级学习中心。") == [(23, "unit", "exact")]
+
+
 def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch):
     """Where a rule ruled out the first saying's number (its surroundings differ), the second saying,
     which gives it, keeps it: only facts already given are dropped."""
