@@ -3078,6 +3078,12 @@ def test_places_counted_before_what_they_hold_are_places():
     assert facts_of("建成23个县级学习中心。") == [(23, "unit", "exact")]
 
 
+def test_schools_that_are_demonstration_schools_are_counted():
+    """我市26所示范骨干职业院校: 所 before 示范 is the measure of schools, not 所示 (as shown)."""
+    assert facts_of("我市26所示范骨干职业院校参加。") == [(26, "unit", "exact")]
+    assert facts_of("如表2所示，学院发展良好。") == []
+
+
 def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch):
     """Where a rule ruled out the first saying's number (its surroundings differ), the second saying,
     which gives it, keeps it: only facts already given are dropped."""
