@@ -61,11 +61,34 @@ HEADER_CELL = re.compile(
 )
 
 
+# The units an English yearbook writes in brackets after a row's or a column's name (Number of
+# Schools (unit), Teachers (10 000 persons)): the units as the grammar reads them (10 000 persons
+# are 万人: the value is scaled as 万人's is).
+ENGLISH_ROW_UNITS = {
+    "unit": "所",
+    "units": "所",
+    "person": "人",
+    "persons": "人",
+    "10 000 persons": "万人",
+    "10,000 persons": "万人",
+    "10000 persons": "万人",
+    "yuan": "元",
+    "10 000 yuan": "万元",
+    "10,000 yuan": "万元",
+    "100 million yuan": "亿元",
+}
+# An English header cell naming its column's unit in brackets (Schools (unit), New Enrollment (person)).
+ENGLISH_HEADER_CELL = re.compile(r"^[A-Za-z][A-Za-z '’&.,-]{0,40}[（(](?P<unit>[A-Za-z0-9 ,]{1,20})[）)]$")
+
+
 def header_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
-    """The unit a header cell text[a:b] names (参加人数 → 人, 到款额（万元） → 万元), with the cell's span."""
+    """The unit a header cell text[a:b] names (参加人数 → 人, 到款额（万元） → 万元, Schools (unit) → 所),
+    with the cell's span."""
     h = HEADER_CELL.match(text[a:b])
     if not h:
-        return None
+        e = ENGLISH_HEADER_CELL.match(text[a:b])
+        unit = e and ENGLISH_ROW_UNITS.get(" ".join(e.group("unit").split()).lower())
+        return (unit, a, b) if unit else None
     return (h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b
 
 

@@ -15,6 +15,7 @@ from .box_tables import box_table_candidates
 from .cells import (
     CELL_NUM,
     CELL_NUMBER,
+    ENGLISH_ROW_UNITS,
     HEADER_UNITS,
     NOTE_ALONE,
     RANGE_CELL,
@@ -254,6 +255,7 @@ UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
 _WHOLE_NOTE = re.compile(rf"^\s*{NOTE_ALONE}(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
+_ENGLISH_WHOLE_NOTE = re.compile(r"^[\s|｜]*[(（]([A-Za-z0-9 ,]{1,20})[)）][\s|｜]*$")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
 _COUNT_ABOVE = re.compile(r"人数|人數|人次")
@@ -512,7 +514,13 @@ def header_table_candidates(text: str) -> list[Candidate]:
     # a row's cell that is a unit alone in brackets (| 各类学校数合计 | (所) | … |): the unit of its
     # numbers and of the rows after it, up to the next such cell (a yearbook's groups of rows)
     group_unit: tuple[str, int, int] | None = None
+    wrapped_at = -1  # where the line after a header line starts: a header's next cell may stand there
     for line, start, end in _table_lines(text):
+        if (en := _ENGLISH_WHOLE_NOTE.match(line)) and (
+            unit := ENGLISH_ROW_UNITS.get(" ".join(en.group(1).split()).lower())
+        ):  # an English yearbook's | (unit) | ||||: the table's one unit
+            whole_note, note = (unit, start + en.start(1), start + en.end(1)), None
+            continue
         if bare := _WHOLE_NOTE.match(line):  # 单位：万元 above a table, or 單位:元 | |||| in its first line
             whole_note, note = (bare.group(1), start + bare.start(1), start + bare.end(1)), None
             if "|" not in line and "｜" not in line:
@@ -541,6 +549,11 @@ def header_table_candidates(text: str) -> list[Candidate]:
         ):  # a line of words is a header; a row of shares (85% | 97.2% |), of ranges or of 8000+ is data
             if all(set(text[a:b]) <= set("-—:： ") for a, b in cells):
                 continue  # a |---|---| rule under a header keeps it
+            if wrapped_at == start and len(cells) == 1 and header_unit(text, *cells[0]):
+                # a header wrapped one cell a line (Region | Schools (unit) | / New Enrollment (person) |):
+                # the line's cell is the next column of the header above
+                cells = names + cells
+            wrapped_at = end + 1
             names, group_unit = cells, None
             columns = {}
             for k, (a, b) in enumerate(cells):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .cells import ENGLISH_ROW_UNITS, HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
 from .simplify import for_matching
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run
@@ -228,19 +228,6 @@ def cell_per_line_candidates(text: str) -> list[Candidate]:
 # else (Number of Schools (unit), Teachers (10 000 persons), 学校数(所)): the units as the grammar
 # reads them (10 000 persons are 万人: the value is scaled as 万人's is).
 _ROW_UNIT = re.compile(rf"[（(]\s*(?P<unit>{TABLE_UNIT}|[A-Za-z0-9 ,]{{1,20}})\s*[)）]\s*$")
-ENGLISH_ROW_UNITS = {
-    "unit": "所",
-    "units": "所",
-    "person": "人",
-    "persons": "人",
-    "10 000 persons": "万人",
-    "10,000 persons": "万人",
-    "10000 persons": "万人",
-    "yuan": "元",
-    "10 000 yuan": "万元",
-    "10,000 yuan": "万元",
-    "100 million yuan": "亿元",
-}
 
 
 # A row whose label names people (2017届 毕业生, 在校学生人数): its bare numbers are headcounts.

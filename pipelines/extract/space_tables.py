@@ -17,6 +17,7 @@ from dataclasses import replace
 from .cells import (
     CELL_NUM,
     CELL_NUMBER,
+    ENGLISH_ROW_UNITS,
     RANGE_CELL,
     TABLE_UNIT,
     Candidate,
@@ -110,6 +111,15 @@ AREA_UNIT = r"平方米|平方公尺|㎡|m2|亩|畝"
 _NOTE_LINE = re.compile(
     rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT}|{AREA_UNIT})[ \t\u3000]*$"
 )
+# An English yearbook's note of its table's unit, alone on a line under the title: (unit), (person).
+_ENGLISH_NOTE_LINE = re.compile(r"^[ \t]*[(（](?P<unit>[A-Za-z0-9 ,]{1,20})[)）][ \t]*$")
+# … or its title, where it counts one thing (20-17 Number of Secondary Vocational Schools (2009)): schools
+# counted are 所, people counted 人.
+_ENGLISH_COUNT_TITLE = re.compile(
+    r"^[ \t|]*(?:[0-9]{1,2}-[0-9]{1,3}[ \t]+)?Number of [A-Za-z ,'’-]{0,60}?"
+    r"\b(?P<unit>Schools|Institutions|Colleges|Students|Teachers|Graduates|Entrants)[ \t]*(?:\([0-9]{4}\))?[ \t|]*$"
+)
+_TITLE_UNITS = {"Schools": "所", "Institutions": "所", "Colleges": "所"}
 _LABEL_TOKEN = re.compile(r"[^\s0-9０-９]*[\u4e00-\u9fff][^\s0-9０-９]*|[(（][^\s]*[)）]")
 # the English gloss a bilingual yearbook writes after a row's Chinese label (教室 Classroom, 教工住宅
 # Residential Quarters for Teachers & Workers)
@@ -118,13 +128,17 @@ NOTE_REACH = 32  # lines with words from a note to its table's first row (a bili
 MIN_VALUES = 2
 
 
-def _label_and_values(text: str, cells: list[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
-    """A row of a label (words, no digits) and the numbers after it, if the line is one."""
+def _label_and_values(
+    text: str, cells: list[tuple[int, int]], english: bool = False
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """A row of a label (words, no digits) and the numbers after it, if the line is one; under an
+    English note (english) the label may be English words alone (Secondary Vocational Schools 10169 30 …)."""
     k = len(cells)
     while k > 0 and CELL_NUM.fullmatch(text, *cells[k - 1]):
         k -= 1
     values, label = cells[k:], cells[:k]
-    if len(values) < MIN_VALUES or not label or not _LABEL_TOKEN.fullmatch(text, *label[0]):
+    first = _GLOSS_WORD if english else _LABEL_TOKEN
+    if len(values) < MIN_VALUES or not label or not first.fullmatch(text, *label[0]):
         return None
     if not all(_LABEL_TOKEN.fullmatch(text, a, b) or _GLOSS_WORD.fullmatch(text, a, b) for a, b in label[1:]):
         return None
@@ -148,6 +162,7 @@ def noted_table_candidates(text: str) -> list[Candidate]:
     row of another width ends a group; one pass over the lines."""
     out: list[Candidate] = []
     note: tuple[str, int, int] | None = None
+    english = False  # the note is an English yearbook's: its rows' labels may be English words alone
     since = 0  # lines since the note
     group: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
 
@@ -162,13 +177,24 @@ def noted_table_candidates(text: str) -> list[Candidate]:
         pos += len(line) + 1
         if m := _NOTE_LINE.match(line):
             flush()
-            note, since = (m.group("unit"), start + m.start("unit"), start + m.end("unit")), 0
+            note, since, english = (m.group("unit"), start + m.start("unit"), start + m.end("unit")), 0, False
+            continue
+        if (m := _ENGLISH_NOTE_LINE.match(line)) and (
+            unit := ENGLISH_ROW_UNITS.get(" ".join(m.group("unit").split()).lower())
+        ):
+            flush()
+            note, since, english = (unit, start + m.start("unit"), start + m.end("unit")), 0, True
+            continue
+        if m := _ENGLISH_COUNT_TITLE.match(line):  # a later (unit) note line overrides it
+            flush()
+            unit = _TITLE_UNITS.get(m.group("unit"), "人")
+            note, since, english = (unit, start + m.start("unit"), start + m.end("unit")), 0, True
             continue
         if note is None or not line.strip():
             continue
         since += 1
         cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)]
-        row = _label_and_values(text, cells)
+        row = _label_and_values(text, cells, english)
         if row is not None and (group or since <= NOTE_REACH) and (not group or len(row[1]) == len(group[0][1])):
             group.append(row)
             continue

@@ -3084,6 +3084,32 @@ def test_schools_that_are_demonstration_schools_are_counted():
     assert facts_of("如表2所示，学院发展良好。") == []
 
 
+def test_an_english_yearbook_header_names_its_columns_units_in_brackets():
+    """Schools (unit), New Enrollment (person): a header's English units, on one line or wrapped one
+    cell a line, give every column below its unit."""
+    rows = "Total | 435 | 294033 |\nJinan | 41 | 21023 |\n"
+    one_line = "Region | Schools (unit) | New Enrollment (person) |\n" + rows
+    wrapped = "Region | Schools (unit) |\nNew Enrollment (person) |\n" + rows
+    expected = [(435, "unit", "exact"), (294033, "person", "exact"), (41, "unit", "exact"), (21023, "person", "exact")]
+    assert facts_of(one_line) == expected
+    assert facts_of(wrapped) == expected
+
+
+def test_an_english_yearbook_note_gives_its_table_one_unit():
+    """(unit) alone under an English table's title, as a line or as a bar row: every number of the
+    rows below, labelled in English, counts schools."""
+    body = "Secondary Vocational Schools 10169 30 7283\nAdult Specialized Secondary School 1614 4 1452\n"
+    text = "Number of Secondary Vocational Schools (2011)\n(unit)\nItem Total Central Local\n" + body
+    assert [v for v, _, _ in facts_of(text)] == [10169, 30, 7283, 1614, 4, 1452]
+    assert {u for _, u, _ in facts_of(text)} == {"unit"}
+    barred = "| Number of Schools (2004) | ||||\n| (unit) | ||||\n| Item | Total | Central | Local |\n"
+    barred += "| Secondary Vocational Schools | 11570 | 100 | 9837 |\n"
+    assert facts_of(barred) == [(11570, "unit", "exact"), (100, "unit", "exact"), (9837, "unit", "exact")]
+    # with no note, a title that counts schools gives them their unit
+    titled = "20-17 Number of Secondary Vocational Schools (2009)\nItem Total Central Local\n" + body
+    assert facts_of(titled) == facts_of(text)
+
+
 def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch):
     """Where a rule ruled out the first saying's number (its surroundings differ), the second saying,
     which gives it, keeps it: only facts already given are dropped."""
