@@ -574,6 +574,7 @@ def english_candidates(text: str) -> list[Candidate]:
         out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=number, prefix=mark and mark.lower()))
     out = [_or_more(text, c) for c in out]
     out += _from_to(text, out)
+    out += _in_year(text, out)
     return out + _changes(text, out) + _fraction_candidates(text)
 
 
@@ -625,6 +626,37 @@ def _from_to(text: str, counts: list[Candidate]) -> list[Candidate]:
             at = m.start(pre) if mark else m.start(num)
             c = span_candidate(at, m.end(num), m.span(num), (m.end(num), m.end(num)), _number(m, num), unit)
             out.append(replace(c, prefix=mark.lower() if mark else None))
+    return out
+
+
+# A count that leaves its noun to the count before it and says only its year (50,000 students signed up
+# in 2017, 70,000 in 2018, and 160,000 in 2019; 76,000 colleges …, compared with 62,000 in 2017): a
+# count of what that count counts, where the sentence has not ended between them.
+ENGLISH_IN_YEAR = re.compile(
+    r"(?<![\w.,$£€¥])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?:[ \t]+(?P<scale>million|billion))?"
+    r"(?=[ \t]+in[ \t]+(?:19|20)[0-9]{2}\b)",
+    re.IGNORECASE,
+)
+IN_YEAR_REACH = 160  # characters back to the count whose noun it leaves out
+
+
+def _in_year(text: str, counts: list[Candidate]) -> list[Candidate]:
+    named = sorted((c for c in counts if c.unit_text and c.unit_text != "%"), key=lambda c: c.num_end)
+    if not named:
+        return []
+    taken = {c.num_start for c in counts}
+    ends = [c.num_end for c in named]
+    out = []
+    for m in ENGLISH_IN_YEAR.finditer(text):
+        if m.start() in taken or YEAR.fullmatch(m.group("num")):
+            continue
+        i = bisect_right(ends, m.start())
+        if not i or named[i - 1].num_end < m.start() - IN_YEAR_REACH:
+            continue
+        before = named[i - 1]
+        if SENTENCE_END.search(text, before.num_end, m.start()) or "\n" in text[before.num_end : m.start()]:
+            continue
+        out.append(span_candidate(m.start(), m.end(), m.span("num"), (m.end(), m.end()), _number(m), before.unit_text))
     return out
 
 

@@ -3110,6 +3110,14 @@ def test_an_english_yearbook_note_gives_its_table_one_unit():
     assert facts_of(titled) == facts_of(text)
 
 
+def test_an_english_count_that_leaves_its_noun_to_the_count_before_it():
+    """50,000 students signed up in 2017, 70,000 in 2018: the later counts count students; a count
+    with no named count before it in its sentence is none."""
+    text = "At the university, 50,000 students signed up in 2017, 70,000 in 2018, and 160,000 in 2019."
+    assert facts_of(text) == [(50000, "person", "exact"), (70000, "person", "exact"), (160000, "person", "exact")]
+    assert facts_of("The index rose. It was 70,000 in 2018.") == []
+
+
 def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch):
     """Where a rule ruled out the first saying's number (its surroundings differ), the second saying,
     which gives it, keeps it: only facts already given are dropped."""
