@@ -56,8 +56,8 @@ _TW_COUNTY = "|".join(("彰化", "雲林", "云林", "嘉義", "嘉义", "屏東
 _TW_COUNTY += "|" + "|".join(("臺東", "台東", "台东", "苗栗", "南投", "新竹", "澎湖", "金門", "金门", "連江", "连江"))
 # 省 is a province, not the verb to save (省下约两千万元, 节省, 超級省油車): 省下, 省钱, 省油 and 节省 are no sign.
 # Taiwan's own 中國 names are no sign either: its newspaper (中國時報), bank (中國信託), steelmaker (中國鋼鐵) and
-# universities (中國醫藥大學, 中國科技大學, 中國文化大學).
-_TW_CHINA_NAMES = "時報|时报|信託|信托|鋼鐵|钢铁|醫藥大學|医药大学|科技大學|科技大学|文化大學|文化大学"
+# universities (中國醫藥大學, 中國科技大學 and its short name 中國科大 in Traditional characters, 中國文化大學).
+_TW_CHINA_NAMES = "時報|时报|信託|信托|鋼鐵|钢铁|醫藥大學|医药大学|科技大學|科技大学|文化大學|文化大学|(?<=國)科大"
 MAINLAND = re.compile(
     rf"人民幣|人民币|中[國国](?!{_TW_CHINA_NAMES})|(?<![節节])省(?![下錢钱去略力油電电時时水事能])|自治區|自治区|(?<!{_TW_COUNTY})(?:縣(?![市府])|县)|市委|黨委|党委"
 )

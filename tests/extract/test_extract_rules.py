@@ -3129,3 +3129,10 @@ def test_a_fact_the_first_saying_did_not_give_is_the_second_sayings(monkeypatch)
     monkeypatch.setattr(extractor, "why_not_a_fact", lambda doc, c: "test" if c.start < len(said) else real(doc, c))
     facts = extractor.extract_facts(text)
     assert [(f.normalized_value, f.char_start >= len(said)) for f in facts] == [(85, True), (3, True)]
+
+
+def test_a_taiwanese_university_named_china_is_no_sign_of_the_mainland():
+    """中國科大 (China University of Technology, in Taipei) beside 技職, 科大 and 報導: the page's 萬元 are
+    New Taiwan dollars (other), as its other Taiwanese universities named 中國 are no sign either."""
+    text = "聯合晚報記者即時報導，技職科大獲補助：北科大獲7000萬元，虎尾科大、中國科大各獲4000萬元。"
+    assert {u for _, u, _ in facts_of(text)} == {"other"}
