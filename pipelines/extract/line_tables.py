@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cells import ENGLISH_ROW_UNITS, HEADER_UNITS, NOTE_ALONE, SIGNED_CELL_NUM, TABLE_UNIT, Candidate, cell_candidate, header_unit
+from .cells import (
+    ENGLISH_ROW_UNITS,
+    HEADER_UNITS,
+    NOTE_ALONE,
+    SIGNED_CELL_NUM,
+    TABLE_UNIT,
+    Candidate,
+    cell_candidate,
+    header_unit,
+)
 from .simplify import for_matching
 
 MAX_CELL = 24  # characters: a longer line is prose, and ends the run

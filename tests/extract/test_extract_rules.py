@@ -3058,7 +3058,12 @@ def test_a_sentence_printed_twice_states_its_facts_once():
     sentence twice: its facts are read once, from the first saying."""
     said = "学院与85家企业开展校企合作，共建产业学院3个，全年开展社会培训2.1万人日。"
     text = "本文摘要：" + said + "\n\n" + said + "\n另有合作企业12家。"
-    assert facts_of(text) == [(85, "unit", "exact"), (3, "unit", "exact"), (21000, "person_day", "exact"), (12, "unit", "exact")]
+    assert facts_of(text) == [
+        (85, "unit", "exact"),
+        (3, "unit", "exact"),
+        (21000, "person_day", "exact"),
+        (12, "unit", "exact"),
+    ]
     assert [f.char_start < len("本文摘要：" + said) for f in extract_facts(text)][:3] == [True, True, True]
 
 
