@@ -555,7 +555,17 @@ def money_without_an_enterprise(s: Setting) -> str | None:
         return "an amount per head (给每名学生发放3000元), not what the enterprise put in"
     if RURAL_AID.search(said_around(s)) and not FIRM_GIVES.search(s.before[-20:]):
         return "a school's or a body's aid to villages (捐赠乡村振兴资金), not an enterprise's investment"
+    if PROJECT_TOTAL.search(s.before):
+        return "a project's total investment (项目总投资3亿元), whoever puts it in, not an enterprise's contribution"
     return None
+
+
+# A project's total or planned investment, named right before the amount (总投资1.05亿元, 项目计划投资3亿元):
+# the real gold counts all 134 such amounts `other`, a firm's project or not.
+PROJECT_TOTAL = re.compile(
+    r"(?:总投资|總投資|投资总额|投資總額|总投入|總投入|计划投资|計劃投資|规划投资|規劃投資|预计投资|預計投資)"
+    r"[^，,。；;]{0,8}$"
+)
 
 
 EQUIPMENT = re.compile(r"设备|仪器|器材|装备|设施|装置|机床|车辆|软件|物资|耗材|工具|实训台|生产线|模型")

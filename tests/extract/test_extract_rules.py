@@ -3141,3 +3141,10 @@ def test_a_taiwanese_university_named_china_is_no_sign_of_the_mainland():
     New Taiwan dollars (other), as its other Taiwanese universities named 中國 are no sign either."""
     text = "聯合晚報記者即時報導，技職科大獲補助：北科大獲7000萬元，虎尾科大、中國科大各獲4000萬元。"
     assert {u for _, u, _ in facts_of(text)} == {"other"}
+
+
+def test_a_projects_total_investment_is_no_firms_contribution():
+    """项目总投资1.05亿元: the total a project costs, whoever pays, is `other`; what a firm puts into a
+    joint base (与华为公司共同投入500万元) stays its cash investment."""
+    assert codes_of("某集团实训基地项目总投资1.05亿元，由企业出资建设。") == ["other"]
+    assert codes_of("学院与华为公司共同投入500万元共建实训基地。") == ["enterprise_cash_investment"]
