@@ -1348,6 +1348,12 @@ NAMED_REPORT = re.compile(
     r"(?:公报|公報|报告|報告|蓝皮书|藍皮書|白皮书|白皮書|年鉴|年鑑)》"
 )
 OPENING_REPORT_REACH = 300
+# An English statistics table titled with its year at the report's opening (20-20 Number of Secondary
+# Vocational Schools (2011); Basic Statistics on Education (2006-2007)): the year its cells are of.
+ENGLISH_TABLE_TITLE = re.compile(
+    r"^[^\n]{0,40}?(?:Statistics|Number of)[^\n]{0,80}?\(((?:19|20)[0-9]{2})(?:[ \t]*[-–][ \t]*((?:19|20)[0-9]{2}))?\)",
+    re.M,
+)
 
 
 def report_period(title: str | None, text: str, year: int | None, this_year: int, taiwan: bool = False) -> Period:
@@ -1359,6 +1365,9 @@ def report_period(title: str | None, text: str, year: int | None, this_year: int
         return Period(stated.start, stated.end, "report")
     if named := NAMED_REPORT.search(text, 0, OPENING_REPORT_REACH):  # 教育部發布《2024年…統計公報》
         return Period(int(named.group(1)), int(named.group(1)), "report")
+    if titled := ENGLISH_TABLE_TITLE.search(text, 0, OPENING_REPORT_REACH):  # … Schools by Region (2015)
+        start = int(titled.group(1))
+        return Period(start, int(titled.group(2) or start), "report")
     if year is None:
         found = ANY_YEAR.findall(gregorian(text, taiwan)) + ENGLISH_YEAR.findall(text)
         years = [int(y) for y in found if int(y) <= this_year]

@@ -968,3 +968,21 @@ def test_a_technical_school_named_by_its_short_suffix_is_the_reports_subject():
     assert {e.name for e in entities_of(text, institution=None, publisher=None, title=None, year=2024)} == {
         "中江富民技校"
     }
+
+
+def test_an_english_statistics_tables_title_year_dates_its_cells():
+    """20-20 Number of Secondary Vocational Schools (2011) at a report's opening: the cells below are
+    of 2011; a range in the title (2006-2007) is the period's range."""
+    text = "20-20 Number of Secondary Vocational Schools (2011)\n(unit)\nItem Total Central Local\n"
+    text += "Secondary Vocational Schools 10169 30 7283\nAdult Specialized Secondary School 1614 4 1452\n"
+    facts, found = attributions(text, institution=None)
+    assert len(facts) == 6 and {(a.period.start, a.period.end) for a in found} == {(2011, 2011)}
+    text = "Basic Statistics on Education (2006-2007)\n单位:人、所\nItem 2006 2007\n"
+    assert period_of_opening(text) == (2006, 2007)
+
+
+def period_of_opening(text: str) -> tuple[int | None, int | None]:
+    from pipelines.extract.attribution import report_period
+
+    p = report_period(None, text, None, 2026)
+    return p.start, p.end
