@@ -37,7 +37,7 @@ from pipelines.ingest.metadata import (
 )
 
 from .doc import Doc, last_match
-from .english_names import ENGLISH_PROVINCES, english_names, gazetteer_lines, subject_college
+from .english_names import CITIES_EN, ENGLISH_PROVINCES, english_names, gazetteer_lines, subject_college
 from .numbers import YEAR as BARE_YEAR
 from .numbers import number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
@@ -430,6 +430,8 @@ SENTENCE_LEAD = re.compile(r"[\s\d一二三四五六七八九十、.．()（）�
 # A place alone in a table's cell labels its row (| 瑞安市 | 5 | 11552 |): the row's numbers are its,
 # in a report on places (a school's table of places is where its graduates went: mentions' rows).
 ROW_LABEL_BEFORE = re.compile(r"(?:^|[|｜])[ \t]*$")
+# … or by its English name, alone in the row's first cell (| Jinan | 41 |, Tai'an | 20 |)
+ROW_PLACE_EN = re.compile(r"(?:^|[|｜])[ \t]*([A-Z][A-Za-z'’ -]{1,24}?)[ \t]*(?=[|｜])")
 ROW_LABEL_AFTER = re.compile(r"[ \t]*[|｜]")
 
 
@@ -570,6 +572,15 @@ def mentions(
             continue
         if (len(name) >= 3 or name.endswith("县")) and _is_subject(sentence, start, m.end(), rows):
             add(start, m.end(), Entity(name, "city"))
+    if rows:  # an English yearbook's row labelled by its place (| Jinan | 41 | 21023 |)
+        for m in ROW_PLACE_EN.finditer(sentence):
+            word = m.group(1)
+            if word in CITIES_EN:
+                city = CITIES_EN[word]
+                add(m.start(1), m.end(1), Entity(city if city.endswith(("市", "州", "盟", "地区")) else city + "市", "city"))
+            elif word in ENGLISH_PROVINCES:
+                short = ENGLISH_PROVINCES[word]
+                add(m.start(1), m.end(1), Entity(_SHORT_PROVINCE.get(short, short), "province"))
     found.sort(key=lambda x: x[0])
     if rows:
         found = _without_place_columns(sentence, found, names)

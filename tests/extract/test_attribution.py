@@ -986,3 +986,14 @@ def period_of_opening(text: str) -> tuple[int | None, int | None]:
 
     p = report_period(None, text, None, 2026)
     return p.start, p.end
+
+
+def test_an_english_yearbook_row_labelled_by_its_place_is_that_places():
+    """| Jinan | 41 | 21023 |: a row of a table of places, labelled by a city's or a province's English
+    name, gives its numbers to that place."""
+    text = "Basic Statistics on Secondary Vocational Schools by Region (2015) | |||\n"
+    text += "Region | Schools (unit) | New Enrollment (person) |\nTotal | 435 | 294033 |\n"
+    text += "Jinan | 41 | 21023 |\nQingdao | 57 | 32215 |\nShandong | 435 | 294033 |\n"
+    facts, found = attributions(text, institution=None)
+    by_number = {f.number_text: a.entity for f, a in zip(facts, found, strict=True)}
+    assert by_number["41"] == Entity("济南市", "city") and by_number["32215"] == Entity("青岛市", "city")
