@@ -577,7 +577,11 @@ def mentions(
             word = m.group(1)
             if word in CITIES_EN:
                 city = CITIES_EN[word]
-                add(m.start(1), m.end(1), Entity(city if city.endswith(("市", "州", "盟", "地区")) else city + "市", "city"))
+                add(
+                    m.start(1),
+                    m.end(1),
+                    Entity(city if city.endswith(("市", "州", "盟", "地区")) else city + "市", "city"),
+                )
             elif word in ENGLISH_PROVINCES:
                 short = ENGLISH_PROVINCES[word]
                 add(m.start(1), m.end(1), Entity(_SHORT_PROVINCE.get(short, short), "province"))
