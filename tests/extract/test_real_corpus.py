@@ -56,7 +56,9 @@ FLOORS = {
     # twenty-five batches MW-LU in, after its rules (0.741 / 0.993 / 0.867 on arrival, 0.757 / 0.992 / 0.871
     # after: sparse pages, Taiwanese closures and budgets, markdown tables of plans; the 5,676 reports before
     # them went 0.8821 -> 0.8830 under the session's rules, with six pages' gold corrected for NT dollars),
-    # so the F1 floor steps down from 0.88 to 0.87: the new batches, not a regression, took the whole below it
+    # so the F1 floor steps down from 0.88 to 0.87: the new batches, not a regression, took the whole below it;
+    # 0.876 / 0.996 / 0.907 (F1 0.8762) with the thirty-second's LV-JD in, after its rules (0.745 / 0.995 / 0.942
+    # on arrival; the 6,003 reports before them 0.8783 -> 0.8804, their gold labelling a repeated sentence once)
     "dev": {"f1": 0.87, "qualifier_acc": 0.97, "code_acc": 0.9},
     "held_out": {"f1": 0.86, "qualifier_acc": 0.97, "code_acc": 0.78},  # measured 0.875 / 0.990 / 0.810 (H)
 }
@@ -177,6 +179,9 @@ def test_attribution_holds_on_the_development_batches():
     # 0.697 / 0.712 with TW-ST in (their entity 0.528: English profiles whose college is named only in
     # English, contests' totals given to their organisers, names inferred from a site's host); 0.632 / 0.695 /
     # 0.714 with RG-RL in; 0.629 / 0.693 / 0.714 with RM-RP in (RO's English pages name their college only
-    # in English: entity 0.17 on arrival; RN's bureau summaries 0.16); 0.626 / 0.694 / 0.714 with RQ-RT in
+    # in English: entity 0.17 on arrival; RN's bureau summaries 0.16); 0.626 / 0.694 / 0.714 with RQ-RT in;
+    # 0.620 / 0.690 / 0.727 with the thirty-second session's LV-JD in and its English statistics tables read
+    # (their 265 newly matched facts had no period and their provinces' rows no city), 0.623 / 0.692 / 0.728
+    # (all reports) after the title year and the English row places (KI and KV: 0.681 / 0.869 -> 0.843 / 0.869)
     assert result.name_ok / result.facts >= 0.62 and result.period_ok / result.facts >= 0.70, result.summary()
     assert result.level_ok / result.facts >= 0.69, result.summary()
