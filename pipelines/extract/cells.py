@@ -77,8 +77,15 @@ ENGLISH_ROW_UNITS = {
     "10,000 yuan": "万元",
     "100 million yuan": "亿元",
 }
+# An English unit in brackets, as a header cell or a table's note writes it: (unit), (10 000 persons).
+ENGLISH_BRACKETED_UNIT = r"[（(](?P<unit>[A-Za-z0-9 ,]{1,20})[）)]"
 # An English header cell naming its column's unit in brackets (Schools (unit), New Enrollment (person)).
-ENGLISH_HEADER_CELL = re.compile(r"^[A-Za-z][A-Za-z '’&.,-]{0,40}[（(](?P<unit>[A-Za-z0-9 ,]{1,20})[）)]$")
+ENGLISH_HEADER_CELL = re.compile(rf"^[A-Za-z][A-Za-z '’&.,-]{{0,40}}{ENGLISH_BRACKETED_UNIT}$")
+
+
+def english_unit(words: str) -> str | None:
+    """The unit an English yearbook's bracketed words name (10 000 persons → 万人), however spaced or cased."""
+    return ENGLISH_ROW_UNITS.get(" ".join(words.split()).lower())
 
 
 def header_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
@@ -87,7 +94,7 @@ def header_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
     h = HEADER_CELL.match(text[a:b])
     if not h:
         e = ENGLISH_HEADER_CELL.match(text[a:b])
-        unit = e and ENGLISH_ROW_UNITS.get(" ".join(e.group("unit").split()).lower())
+        unit = e and english_unit(e.group("unit"))
         return (unit, a, b) if unit else None
     return (h.group("word") and HEADER_UNITS[h.group("word")]) or h.group("unit"), a, b
 

@@ -431,7 +431,7 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     phrase = phrase[:16]
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
     if c.unit_text in ("个", "個") and (place := PLACE_FIRST.match(phrase)):
-        noun = place.group(1) if place.group(1) in NOUNS else "县"
+        noun = head_noun_after(place.group(1))  # the place's own noun (市州 → 州): a place, `other`
     if (noun is None or NOUNS[noun] == "other") and (rel := RELATIVE_CLAUSE.match(tail)):
         # 36个与市场需求脱节的专业: the noun comes after the clause that qualifies it
         rest = tail[rel.end() :]

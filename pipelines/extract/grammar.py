@@ -15,13 +15,14 @@ from .box_tables import box_table_candidates
 from .cells import (
     CELL_NUM,
     CELL_NUMBER,
-    ENGLISH_ROW_UNITS,
+    ENGLISH_BRACKETED_UNIT,
     HEADER_UNITS,
     NOTE_ALONE,
     RANGE_CELL,
     TABLE_UNIT,
     Candidate,
     cell_candidate,
+    english_unit,
     header_unit,
     matched_candidate,
     opens_with,
@@ -255,7 +256,7 @@ UNIT_NOTE = re.compile(r"^\s*单位\s*[:：]")
 _UNIT_CELL = re.compile(rf"(?:{TABLE_UNIT})")
 _WHOLE_NOTE = re.compile(rf"^\s*{NOTE_ALONE}(?:[|｜\s]*)$")
 _NOTE_UNIT = re.compile(rf"[（(]({TABLE_UNIT})[）)]")
-_ENGLISH_WHOLE_NOTE = re.compile(r"^[\s|｜]*[(（]([A-Za-z0-9 ,]{1,20})[)）][\s|｜]*$")
+_ENGLISH_WHOLE_NOTE = re.compile(rf"^[\s|｜]*{ENGLISH_BRACKETED_UNIT}[\s|｜]*$")
 # label(number) inside a cell (其他企业(50.47),其他(37.18)): the number of that label.
 _LABELLED_NUM = re.compile(r"(?P<label>[^\s()（）,，|｜:：]{1,16})[（(](?P<num>[0-9]+(?:\.[0-9]+)?)[)）]")
 _COUNT_ABOVE = re.compile(r"人数|人數|人次")
@@ -516,10 +517,9 @@ def header_table_candidates(text: str) -> list[Candidate]:
     group_unit: tuple[str, int, int] | None = None
     wrapped_at = -1  # where the line after a header line starts: a header's next cell may stand there
     for line, start, end in _table_lines(text):
-        if (en := _ENGLISH_WHOLE_NOTE.match(line)) and (
-            unit := ENGLISH_ROW_UNITS.get(" ".join(en.group(1).split()).lower())
-        ):  # an English yearbook's | (unit) | ||||: the table's one unit
-            whole_note, note = (unit, start + en.start(1), start + en.end(1)), None
+        if (en := _ENGLISH_WHOLE_NOTE.match(line)) and (unit := english_unit(en.group("unit"))):
+            # an English yearbook's | (unit) | ||||: the table's one unit
+            whole_note, note = (unit, start + en.start("unit"), start + en.end("unit")), None
             continue
         if bare := _WHOLE_NOTE.match(line):  # 单位：万元 above a table, or 單位:元 | |||| in its first line
             whole_note, note = (bare.group(1), start + bare.start(1), start + bare.end(1)), None

@@ -18,13 +18,13 @@ import re
 from collections import Counter
 
 from .cells import (
-    ENGLISH_ROW_UNITS,
     HEADER_UNITS,
     NOTE_ALONE,
     SIGNED_CELL_NUM,
     TABLE_UNIT,
     Candidate,
     cell_candidate,
+    english_unit,
     header_unit,
 )
 from .simplify import for_matching
@@ -255,7 +255,7 @@ def _row_units(text: str, cells: list[tuple[int, int]], blocks, k: int) -> dict[
                     out[i] = ("人", a, b)
                 continue
             written = " ".join(m.group("unit").split())
-            unit = written if re.fullmatch(TABLE_UNIT, written) else ENGLISH_ROW_UNITS.get(written.lower())
+            unit = written if re.fullmatch(TABLE_UNIT, written) else english_unit(written)
             if unit:
                 out[i] = (unit, m.start("unit"), m.end("unit"))
     return out

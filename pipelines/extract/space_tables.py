@@ -17,11 +17,12 @@ from dataclasses import replace
 from .cells import (
     CELL_NUM,
     CELL_NUMBER,
-    ENGLISH_ROW_UNITS,
+    ENGLISH_BRACKETED_UNIT,
     RANGE_CELL,
     TABLE_UNIT,
     Candidate,
     cell_candidate,
+    english_unit,
     header_unit,
     matched_candidate,
 )
@@ -112,7 +113,7 @@ _NOTE_LINE = re.compile(
     rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT}|{AREA_UNIT})[ \t\u3000]*$"
 )
 # An English yearbook's note of its table's unit, alone on a line under the title: (unit), (person).
-_ENGLISH_NOTE_LINE = re.compile(r"^[ \t]*[(（](?P<unit>[A-Za-z0-9 ,]{1,20})[)）][ \t]*$")
+_ENGLISH_NOTE_LINE = re.compile(rf"^[ \t]*{ENGLISH_BRACKETED_UNIT}[ \t]*$")
 # … or its title, where it counts one thing (20-17 Number of Secondary Vocational Schools (2009)): schools
 # counted are 所, people counted 人.
 _ENGLISH_COUNT_TITLE = re.compile(
@@ -179,9 +180,7 @@ def noted_table_candidates(text: str) -> list[Candidate]:
             flush()
             note, since, english = (m.group("unit"), start + m.start("unit"), start + m.end("unit")), 0, False
             continue
-        if (m := _ENGLISH_NOTE_LINE.match(line)) and (
-            unit := ENGLISH_ROW_UNITS.get(" ".join(m.group("unit").split()).lower())
-        ):
+        if (m := _ENGLISH_NOTE_LINE.match(line)) and (unit := english_unit(m.group("unit"))):
             flush()
             note, since, english = (unit, start + m.start("unit"), start + m.end("unit")), 0, True
             continue
