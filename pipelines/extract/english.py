@@ -57,6 +57,14 @@ ENGLISH_MARKS = {
     "a maximum of": "at_most",  # an allowance with a maximum amount of HK$30,000
     "maximum amount of": "at_most",
     "a minimum of": "at_least",
+    # a floor or a cap said by negation (a monthly salary not less than $8,000): not the bare mark's sense
+    "not less than": "at_least",
+    "no less than": "at_least",
+    "not fewer than": "at_least",
+    "no fewer than": "at_least",
+    "not more than": "at_most",
+    "no more than": "at_most",
+    "not exceeding": "at_most",
 }
 # A mark after the number (1,300-plus majors) or after its noun (a salary of $11,000 or above, 300
 # students or more).
@@ -190,10 +198,8 @@ ENGLISH_NOUNS = {
             "laboratories",
             "labs",
             "rooms",
-            "teams",
             "studios",  # the spec's studios (47 broadcasting studios, master studios)
             "stations",  # teaching stations, workstations: sites, as 教学点 and 工作站
-            "delegations",
             "classrooms",
             "hospitals",
             "academies",
@@ -292,6 +298,16 @@ ENGLISH_NOUNS = {
             "industries",
             "positions",
             "products",
+            # teams and delegations, as the gold counts 支 and 个 团队 (teaching teams, 36 delegations):
+            # groups of people, neither persons nor organisations
+            "teams",
+            "delegations",
+            # an area joined to its number by a hyphen (a 4000-square-meter training center, a
+            # 2-hectare herb field): the unit in the singular
+            "square-meter",
+            "square-metre",
+            "hectare",
+            "acre",
         ],
         "other",
     ),
@@ -358,7 +374,7 @@ ENGLISH_COUNT = re.compile(
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})(?:[ \t]+|(?=[0-9])))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
     rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus|\+)?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
-    rf"(?:[ \t]+|-(?=percent|fold|yuan)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:(?:{_WORD_BETWEEN}|{_QUOTED_NAME})[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
+    rf"(?:[ \t]+|-(?=percent|fold|yuan|square-met|hectare|acre)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:(?:{_WORD_BETWEEN}|{_QUOTED_NAME})[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
 )
 # A share or a scaled count with an English mark before it and no noun after (above 96%, 4.7 million):
@@ -433,6 +449,7 @@ ENGLISH_SINGULARS = {
     **dict.fromkeys(["major", "course", "medal", "prize", "award", "patent", "textbook"], "item"),
     **dict.fromkeys(["gold", "silver", "bronze"], "item"),  # one gold, one silver and two bronze medals
     **dict.fromkeys(["leader", "master", "teacher", "chairman", "expert"], "person"),
+    **dict.fromkeys(["team"], "other"),  # one provincial teaching team, as "teams"
 }
 _singulars = "|".join(sorted(ENGLISH_SINGULARS, key=len, reverse=True))
 ENGLISH_ONE = re.compile(
@@ -455,6 +472,8 @@ def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+# the words that put a year before the number after "to" (in 2017 to 3,173 yuan)
+YEAR_BEFORE = re.compile(r"\b(?:in|In|of|since|Since)[ \t]+$")
 TABLE_NUMBER = re.compile(r"[0-9]{1,2}-[0-9]{1,3}[ \t]+[A-Z]")
 
 
@@ -723,6 +742,8 @@ def english_spans(text: str) -> list[Candidate]:
     for m in ENGLISH_RANGE.finditer(text):
         if YEAR.fullmatch(m.group("num")) and YEAR.fullmatch(m.group("num2")):
             continue  # 2019 to 2021: years
+        if YEAR.fullmatch(m.group("num")) and YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # from 3,105 yuan in 2017 to 3,173 yuan: a year, then the amount it rose to
         if float(m.group("num").replace(",", "")) > float(m.group("num2").replace(",", "")):
             continue  # from 31 per cent in 2002 to 10 per cent: a year, then a share; a range runs upwards
         if TABLE_NUMBER.match(text, m.start()) and text[m.start() - 1 : m.start()] in ("", "\n"):

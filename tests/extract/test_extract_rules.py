@@ -1547,7 +1547,7 @@ def test_english_thousands_set_off_by_spaces_contest_nouns_and_a_headers_unit_sc
 
     assert got("In 2000-01, 1 789 graduates and 5 927 full-time students.") == [(1789, "person"), (5927, "person")]
     assert got("Thirty-six teams and 2,557 competitors took part in 86 events.") == [
-        (36, "unit"),
+        (36, "other"),  # teams are groups of people, as the gold counts 支 and 团队
         (2557, "person"),
         (86, "item"),
     ]
@@ -3148,3 +3148,30 @@ def test_a_projects_total_investment_is_no_firms_contribution():
     joint base (与华为公司共同投入500万元) stays its cash investment."""
     assert codes_of("某集团实训基地项目总投资1.05亿元，由企业出资建设。") == ["other"]
     assert codes_of("学院与华为公司共同投入500万元共建实训基地。") == ["enterprise_cash_investment"]
+
+
+def test_english_teams_delegations_and_hyphenated_areas():
+    """Teams and delegations are groups of people, as the gold counts 支 and 团队 (other); an area
+    joined to its number by a hyphen (a 4000-square-meter centre, a 2-hectare field) is an area."""
+    assert facts_of("The college has 8 teaching teams and one provincial teaching team.") == [
+        (8, "other", "exact"),
+        (1, "other", "exact"),
+    ]
+    assert facts_of("It received 30 visiting delegations.") == [(30, "other", "exact")]
+    assert facts_of("A 4000-square-meter training center and a 2-hectare herb field.") == [
+        (4000, "other", "exact"),
+        (2, "other", "exact"),
+    ]
+
+
+def test_an_english_year_before_to_starts_no_range():
+    """from 3,105 yuan in 2017 to 3,173 yuan in 2018: 2017 is a year, not a range's lower end."""
+    text = "The average salary increased from 3,105 yuan in 2017 to 3,173 yuan in 2018."
+    assert facts_of(text) == [(3105, "CNY", "exact"), (3173, "CNY", "exact")]
+
+
+def test_english_floors_and_caps_said_by_negation():
+    """not less than $8,000 is a floor, no more than 30 students a cap: the negation turns the bare
+    mark's sense."""
+    text = "Apprentices get a monthly salary not less than $8,000, with no more than 30 students a class."
+    assert facts_of(text) == [(8000, "other", "at_least"), (30, "person", "at_most")]
