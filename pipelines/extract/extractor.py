@@ -48,7 +48,9 @@ PHRASE_STOP = re.compile(
     # among them (34个获奖项目中我市获8项): 中 after the noun, then who or how many of them
     r"(?<=[\u4e00-\u9fff])中(?=我|其|有|共|各|本|该|仅|只)|"
     # the predicate's adverb or verb of having (16个软件信息类实训室均配备行业前沿设备: not 行业)
-    r"均|(?<![首成京])都|分别|配备|拥有|具有|具备"
+    r"均|(?<![首成京])都|分别|配备|拥有|具有|具备|"
+    # a verb's aspect particle ends the noun phrase before its verb (13個職教集團集聚了全市…: not 市)
+    r"了"
 )
 # Places counted by 个 that open the phrase (14個市州中職學校, 792個貧困縣組織實施…): the number counts
 # the places, whatever noun follows them (the gold: 162 such counts are `other`, 7 `unit`, those of a

@@ -22,9 +22,11 @@ from .units import MONEY, MONEY_UNIT, head_noun_after
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉", '"': '"', "‘": "’"}
 
+# 争取 looks ahead to what is striven for, but not where it says an effort made: 积极争取, and a 争取 with
+# no object (地方政府多方奔走、积极争取,…斥资超10亿元; 經向相關部門積極爭取,西藏選派了5名).
 FORECAST = re.compile(
     r"要求各地|要求各省|要求各级|要求各級|要求全国|要求全國|"  # what a ministry asks of the regions
-    r"预计|預計|力争|力爭|(?:争取|爭取)(?![^，。；]{0,14}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
+    r"预计|預計|力争|力爭|(?<!积极)(?<!積極)(?:争取|爭取)(?![，,、]|[^，。；]{0,14}(?:资金|資金|经费|經費|支持|投资|投資|到))|预期|有望|计划到|計劃到|规划到|目标是|目标为|目標是|"
     r"将达到|將達到|(?<!需)要达到|(?<!需)要達到|将达|将建成|将新增|将实现|将培养|将突破|将超过|將超過|拟于|拟将|拟建(?![\u4e00-\u9fff]{0,3}?(?:单位|名单))|拟新增|拟投入|预测|展望|远景|"
     r"目标到|目标在|目标：|目标:|下一步|今后|将继续|將繼續|明年(?!度?[的起])|"  # 3校明年推200名公費生: next year's plan
     # what will be once a date comes (届时), what is hoped for (希望今年…可以超过三千万元)
@@ -1039,6 +1041,10 @@ PER_MANY = re.compile(r"每(?:[一二三四五六七八九十]|[0-9]+)?[十百�
 
 # 每天工作8小时: hours of a schedule, not hours of training given.
 PER_DAY = re.compile(r"每(?:天|日|周|週|月)")
+# 每訓練1名學生給予最高7.2萬元, 每新增1个岗位补贴…: the one a rate is paid for, not a count.
+PER_ONE = re.compile(
+    r"每(?:训练|訓練|培训|培訓|培养|培養|招收|录用|錄用|聘用|僱用|雇用|吸纳|吸納|安置|接收|新增|增加|增)$"
+)
 
 
 def density_per_many(doc: Doc, c: Candidate) -> str | None:
@@ -1047,6 +1053,8 @@ def density_per_many(doc: Doc, c: Candidate) -> str | None:
         return "a density per so many people (每万名劳动力中920人), not a count"
     if c.unit_text in ("小时", "小時") and PER_DAY.search(doc.text, max(clause_start, c.start - 12), c.start):
         return "hours of a schedule (每天工作8小时), not a volume"
+    if c.number == "1" and not c.number2 and PER_ONE.search(doc.text, max(clause_start, c.start - 4), c.start):
+        return "the one a rate is paid for (每訓練1名學生), not a count"
     return None
 
 

@@ -191,7 +191,8 @@ for _base, _words in {
     "园 社团 俱乐部 驿站 组织 院所 科研院所 行业组织 社会组织 "
     "委员会 委員會 指导委员会 教指委 系 实训区 實訓區 实训场所 工坊 "
     "场域 場域 实习场域 實習場域 考场 考場 考点 考點 展位 展摊 展攤 据点 據點 "  # sites: practice fields, test sites, booths, outposts
-    "部门 部門 处室 處室 科室",  # departments of a body (内设9个职能处室, 18个政府部门)
+    "部门 部門 处室 處室 科室 "  # departments of a body (内设9个职能处室, 18个政府部门)
+    "中学 中學 小学 小學 职中 職中 职高 職高 技校",  # schools by their stage (43个中学办了…班)
     "item": "项目 課題 课题 任务 子任务 专利 標準 标准 课程 課程 教材 专业 專業 专业群 證書 证书 证照 證照 认证 認證 试点 "
     "赛项 大赛 竞赛 比赛 赛道 賽道 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
     "金手 銀手 银手 銅手 铜手 "  # Taiwan's contest trophies (4座金手): awards

@@ -3150,6 +3150,22 @@ def test_a_projects_total_investment_is_no_firms_contribution():
     assert codes_of("学院与华为公司共同投入500万元共建实训基地。") == ["enterprise_cash_investment"]
 
 
+def test_zhengqu_as_an_effort_made_is_no_forecast():
+    """积极争取 and a 争取 with no object say what was done (地方政府多方奔走、积极争取,…斥资超10亿元);
+    争取 before what is striven for still looks ahead."""
+    done = "回望1999年，地方政府多方奔走、积极争取，斥资超10亿元，建起现代化校园。"
+    assert facts_of(done) == [(1000000000, "CNY", "at_least")]
+    assert facts_of("经向相关部门争取，选派了5名参赛选手。") == [(5, "person", "exact")]
+    assert facts_of("学校争取培训学员5000人。") == []
+
+
+def test_an_aspect_particle_ends_the_counted_phrase():
+    """13個職教集團集聚了全市19所院校: the phrase ends before the verb 了 marks, so the count is of
+    groups (unit), not of the 市 after the verb; 43个中学 count schools."""
+    assert facts_of("全市13個職教集團集聚了全市19所院校。")[0] == (13, "unit", "exact")
+    assert facts_of("江苏已有43个中学办了水产职业教育班。") == [(43, "unit", "exact")]
+
+
 def test_english_teams_delegations_and_hyphenated_areas():
     """Teams and delegations are groups of people, as the gold counts 支 and 团队 (other); an area
     joined to its number by a hyphen (a 4000-square-meter centre, a 2-hectare field) is an area."""
@@ -3175,3 +3191,15 @@ def test_english_floors_and_caps_said_by_negation():
     mark's sense."""
     text = "Apprentices get a monthly salary not less than $8,000, with no more than 30 students a class."
     assert facts_of(text) == [(8000, "other", "at_least"), (30, "person", "at_most")]
+
+
+def test_the_one_a_rate_is_paid_for_is_no_count():
+    """每訓練1名學生給予最高7.2萬元: the one trained is the rate's unit; 培训1名 elsewhere is a count."""
+    assert [v for v, _, _ in facts_of("企业每訓練1名學生給予7.2萬元訓練費。")] == [72000]
+    assert facts_of("今年共培训1名技师。") == [(1, "person", "exact")]
+
+
+def test_a_pinyin_gloss_between_a_mark_and_its_number():
+    """A mirror's gloss after the mark (不超過(guò)6000元, 超過(guò)95%) leaves the mark the number's."""
+    assert facts_of("补贴每人每年最高不超過(guò)6000元。") == [(6000, "CNY", "at_most")]
+    assert facts_of("畢業生就業率超過(guò)95%。") == [(95, "percent", "at_least")]
