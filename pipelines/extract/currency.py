@@ -30,6 +30,8 @@ TAIWAN = re.compile(
     # medical junior colleges, its indigenous peoples
     r"報導|聯合報|联合报|自由時報|自由时报|中國時報|中国时报|ETtoday|東森|东森|今日新聞|NOWnews|"
     r"行政院|經濟部|经济部|五專|醫專|原住民|"
+    # its word for colleges and universities (the mainland writes 大专院校) and its Workforce Development Agency
+    r"大專校院|大专校院|勞動力發展署|劳动力发展署|"
     # its cities and counties by their bare names (not 平台南, a platform's 台 before 南京)
     r"高雄|基隆|澎湖|桃園|臺南|(?<!平)台南(?![京宁寧昌通阳陽充平])|臺北|(?<!平)台北(?![京])"
 )
@@ -41,7 +43,11 @@ HONG_KONG_MACAU = re.compile(
     r"職訓局|职训局|VTC|留港|內地生|内地生|匯港|醫管局|医管局|"  # the council's English initials; the Hospital Authority
     # its regions and districts and its newspaper (九龍和新界供電網, 將軍澳, 明報專訊); not the mainland's
     # 九龙 (Chongqing's 九龙坡, Fujian's 九龙江, Sichuan's 九龙县)
-    r"九[龍龙](?![坡江县縣湖山镇鎮])|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报"
+    r"九[龍龙](?![坡江县縣湖山镇鎮])|新界|港島|港岛|將軍澳|将军澳|屯門|屯门|荃灣|荃湾|觀塘|观塘|葵涌|明報|明报|"
+    # its government's words for its schooling: the policy address, self-financing post-secondary
+    # institutions, the qualifications framework, its professional and vocational education, the
+    # grants committee and the joint admissions
+    r"施政報告|施政报告|自資|自资|專上|专上|資歷架構|资历架构|職專教育|职专教育|教資會|教资会|聯招|联招|JUPAS"
 )
 # The ROC calendar (105年, 108~112年: Taiwan's years; the mainland writes four digits): one sign.
 ROC_YEAR = re.compile(

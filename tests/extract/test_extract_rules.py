@@ -3203,3 +3203,13 @@ def test_a_pinyin_gloss_between_a_mark_and_its_number():
     """A mirror's gloss after the mark (不超過(guò)6000元, 超過(guò)95%) leaves the mark the number's."""
     assert facts_of("补贴每人每年最高不超過(guò)6000元。") == [(6000, "CNY", "at_most")]
     assert facts_of("畢業生就業率超過(guò)95%。") == [(95, "percent", "at_least")]
+
+
+def test_taiwans_and_hong_kongs_own_words_say_whose_dollars():
+    """大專校院 and 勞動力發展署 are Taiwan's words, 施政報告, 自資 and 專上 Hong Kong's: a page with
+    two of them counts its 元 in its own dollars (other)."""
+    taiwan = "勞動部勞動力發展署補助大專校院學程，每人最高補助7.2萬元。"
+    assert {u for _, u, _ in facts_of(taiwan)} == {"other"}
+    hong_kong = "施政報告提出支持自資專上院校，每名學生每年資助最多8,000元。"
+    assert {u for _, u, _ in facts_of(hong_kong)} == {"other"}
+    assert {u for _, u, _ in facts_of("学院获资助最多8,000元。")} == {"CNY"}
