@@ -269,6 +269,21 @@ ENGLISH_RATE_AFTER = re.compile(r"\s*(?:average |overall |graduate |job )?(?:emp
 EMPLOYED = re.compile(r"\bemployed\b|\bemployment\b|\bplaced\b|\b(?:found|secured|landed) (?:a )?jobs?\b", re.I)
 
 
+# what may stand between a rate named and its figure (the employment rate stood at 95%): words, no
+# other figure and no clause break
+RATE_TO_FIGURE = re.compile(r"[A-Za-z' \t]*")
+
+
+def _rate_named_just_before(own: str) -> bool:
+    """The placement rate named right before the figure in its clause (the employment rate stood at)."""
+    last = next(reversed(list(RATE_WORD.finditer(own))), None)
+    return (
+        last is not None
+        and PLACEMENT_RATE.search(last.group()) is not None
+        and RATE_TO_FIGURE.fullmatch(own, last.end()) is not None
+    )
+
+
 def _english_share(s: Setting) -> str | None:
     """In English: the rate named in the number's own sentence (the employment rate … is 96.85%),
     not one the sentence before named; and a percentage of a group (70% of new employees, 70
@@ -281,7 +296,9 @@ def _english_share(s: Setting) -> str | None:
     if ENGLISH_RATE_AFTER.match(s.after):  # an over 90 percent employment rate: the rate follows
         return None
     if SHARE_OF.match(s.after):
-        return None if EMPLOYED.search(s.after) else "a share of a group, not the placement rate"
+        if EMPLOYED.search(s.after) or _rate_named_just_before(own):
+            return None  # the employment rate stood at 95% among graduates: the rate, then whose
+        return "a share of a group, not the placement rate"
     if not PLACEMENT_RATE.search(next(reversed(RATE_WORD.findall(own)), "")):
         return "a share in a sentence that names no placement rate"
     return None
@@ -528,9 +545,10 @@ def members_of_a_consortium(s: Setting) -> bool:
 
 ENTERPRISE_MONEY = ("enterprise_cash_investment", "enterprise_equipment_value")
 # Who may put money or equipment in: a firm or industry body, or a donor (a donation of money is
-# cash investment, of equipment equipment value).
+# cash investment, of equipment equipment value). 产业 as the industry's side only (产业方, 产业资本):
+# a place's industries (与自治区优势骨干产业零距离对接，宁夏启动投资4.4亿元) put no money in.
 ENTERPRISE_ACTOR = re.compile(
-    r"企业|公司|厂|集团|行业|产业|校企|商会|银行|协会|合作方|伙伴|捐|赠|赞助|冠名|社会资本|社会力量|民营|外资|股份|"
+    r"企业|公司|厂|集团|行业|产业(?=方|资本|界)|校企|商会|银行|协会|合作方|伙伴|捐|赠|赞助|冠名|社会资本|社会力量|民营|外资|股份|"
     r"\b(?:[Cc]ompany|[Ff]irm|[Ee]nterprise|[Cc]orporation|[Gg]roup|donat(?:ed|es|ion|ing)|[Ss]ponsor(?:ed|s)?)\b"
 )
 

@@ -3213,3 +3213,28 @@ def test_taiwans_and_hong_kongs_own_words_say_whose_dollars():
     hong_kong = "施政報告提出支持自資專上院校，每名學生每年資助最多8,000元。"
     assert {u for _, u, _ in facts_of(hong_kong)} == {"other"}
     assert {u for _, u, _ in facts_of("学院获资助最多8,000元。")} == {"CNY"}
+
+
+def test_a_placement_rate_named_before_its_figure_and_its_group():
+    """The employment rate stood at 95% among graduates: the rate is named before the figure, the
+    group after it; a share of a group with no rate named before it stays a share."""
+    assert codes_of("The employment rate stood at 95% among graduates.") == ["graduate_employment_rate"]
+    assert codes_of("The employment rate was 98%, with 60% of graduates in the province.") == [
+        "graduate_employment_rate",
+        "other",
+    ]
+
+
+def test_a_time_after_zai_is_no_place_of_employment():
+    """在毕业初期就业率为71.9%: 在 opens a time (when they graduated), not a place they work in (在本地就业)."""
+    text = "高校畢業生在畢業初期就業率為71.9%。"
+    assert codes_of(text) == ["graduate_employment_rate"]
+    assert codes_of("毕业生在本地就业的比例为60%。") == ["local_employment_share"]
+
+
+def test_a_places_industries_put_no_money_in():
+    """与自治区优势骨干产业对接，宁夏启动投资4.4亿元: the region's industries are no investor; a firm
+    named as the one who puts money in still is."""
+    text = "为实现职业教育与自治区优势骨干产业零距离对接，宁夏启动投资4.4亿元建设实训中心。"
+    assert codes_of(text) == ["other"]
+    assert codes_of("学院与华为公司共同投入500万元共建实训基地。") == ["enterprise_cash_investment"]
