@@ -116,6 +116,7 @@ AFTER_MARKS = {
     "有余": "at_least",
     "有餘": "at_least",
     "多": "at_least",  # only after 成 (1成多: more than a tenth); 3个多月 is a duration
+    "起跳": "at_least",  # 月薪10萬元起跳: pay starting from (not 起 alone: 118万起 counts cases)
 }
 
 # 上 marks "over" only before a bare order of magnitude (上億人次, 上千家): not 以上3个.
@@ -193,9 +194,9 @@ TENTHS = r"成(?:[一二三四五六七八九](?![十百千万萬成])|[1-9](?![
 # A quantity opens with a mark, a digit or a numeral (a lookahead on them: the scan 2.8x faster).
 _OPENS = opens_with([*PREFIX_MARKS, *"0123456789０１２３４５６７８９", *CN_NUM_CHARS])
 QUANTITY = re.compile(
-    # 超 95%: a space may follow the mark, as it may precede the unit; so may a currency (約新台幣12億元)
+    # 超 95%: a space may follow the mark, as it may precede the unit; so may a currency (約新台幣12億元, 約美金 666 元)
     # a mirror's pinyin gloss may stand between the mark and the number (不超過(guò)6000元)
-    rf"{_OPENS}(?:(?P<pre>{_prefix})(?:{_sp}|(?:新[台臺][幣币]|人民[币幣]){_sp}|{PINYIN_GLOSS.pattern}))?"
+    rf"{_OPENS}(?:(?P<pre>{_prefix})(?:{_sp}|(?:新[台臺][幣币]|人民[币幣]|美金|美元|港[幣币元]|澳[門门][幣币]){_sp}|{PINYIN_GLOSS.pattern}))?"
     rf"(?P<num>{_num})"
     # a range may write its unit on both ends (8%-12%, 3000元至4000元): the unit is then the same
     rf"(?:(?P<pct1>[%％]|万元|萬元|亿元|億元|元|人次|人|名|个|個|家|所|项|項)?(?P<rsep>[—–\-~～至到])(?P<num2>{_num}))?"

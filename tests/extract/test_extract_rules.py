@@ -3238,3 +3238,23 @@ def test_a_places_industries_put_no_money_in():
     text = "为实现职业教育与自治区优势骨干产业零距离对接，宁夏启动投资4.4亿元建设实训中心。"
     assert codes_of(text) == ["other"]
     assert codes_of("学院与华为公司共同投入500万元共建实训基地。") == ["enterprise_cash_investment"]
+
+
+def test_a_foreign_currency_between_a_mark_and_its_number():
+    """約美金 666 元: the mark 約 reaches over the currency named before the number, as over 新台幣."""
+    assert facts_of("住宿費約新台幣 20,000 元(約美金 666 元)。") == [
+        (20000, "other", "approx"),
+        (666, "other", "approx"),
+    ]
+
+
+def test_what_bodies_will_jointly_hold_is_a_plan():
+    """将联合举办183期示范培训班，培训学员18300名: 将 before a joint verb looks ahead, as 将 before the
+    verb alone does; what the bodies already run (依托31个培训基地) is counted."""
+    text = "依托全国31个培训基地，中央组织部、农业部将联合举办183期示范培训班，培训学员18300名。"
+    assert [v for v, _, _ in facts_of(text)] == [31]
+
+
+def test_pay_starting_from_is_a_floor():
+    """月薪10萬元起跳: pay that starts from an amount is at least it (起 alone may count cases: 118万起)."""
+    assert [q for _, _, q in facts_of("畢業生月薪10萬元起跳。")] == ["at_least"]
