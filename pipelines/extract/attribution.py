@@ -583,8 +583,7 @@ def mentions(
                     Entity(city if city.endswith(("市", "州", "盟", "地区")) else city + "市", "city"),
                 )
             elif word in ENGLISH_PROVINCES:
-                short = ENGLISH_PROVINCES[word]
-                add(m.start(1), m.end(1), Entity(_SHORT_PROVINCE.get(short, short), "province"))
+                add(m.start(1), m.end(1), _english_province(word))
     found.sort(key=lambda x: x[0])
     if rows:
         found = _without_place_columns(sentence, found, names)
@@ -925,7 +924,12 @@ def english_area(text: str) -> Entity | None:
         return None
     if len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
         return None
-    short = ENGLISH_PROVINCES[ranked[0][0]]
+    return _english_province(ranked[0][0])
+
+
+def _english_province(word: str) -> Entity:
+    """The province an English name is (Shandong → 山东省, Inner Mongolia → 内蒙古自治区)."""
+    short = ENGLISH_PROVINCES[word]
     return Entity(_SHORT_PROVINCE.get(short, short), "province")
 
 

@@ -274,16 +274,6 @@ EMPLOYED = re.compile(r"\bemployed\b|\bemployment\b|\bplaced\b|\b(?:found|secure
 RATE_TO_FIGURE = re.compile(r"[A-Za-z' \t]*")
 
 
-def _rate_named_just_before(own: str) -> bool:
-    """The placement rate named right before the figure in its clause (the employment rate stood at)."""
-    last = next(reversed(list(RATE_WORD.finditer(own))), None)
-    return (
-        last is not None
-        and PLACEMENT_RATE.search(last.group()) is not None
-        and RATE_TO_FIGURE.fullmatch(own, last.end()) is not None
-    )
-
-
 def _english_share(s: Setting) -> str | None:
     """In English: the rate named in the number's own sentence (the employment rate … is 96.85%),
     not one the sentence before named; and a percentage of a group (70% of new employees, 70
@@ -295,11 +285,13 @@ def _english_share(s: Setting) -> str | None:
         return "the placement of trainees, not of graduates"
     if ENGLISH_RATE_AFTER.match(s.after):  # an over 90 percent employment rate: the rate follows
         return None
+    named = next(reversed(list(RATE_WORD.finditer(own))), None)  # the last rate the sentence names
+    placement = named is not None and PLACEMENT_RATE.search(named.group()) is not None
     if SHARE_OF.match(s.after):
-        if EMPLOYED.search(s.after) or _rate_named_just_before(own):
+        if EMPLOYED.search(s.after) or (placement and RATE_TO_FIGURE.fullmatch(own, named.end())):
             return None  # the employment rate stood at 95% among graduates: the rate, then whose
         return "a share of a group, not the placement rate"
-    if not PLACEMENT_RATE.search(next(reversed(RATE_WORD.findall(own)), "")):
+    if not placement:
         return "a share in a sentence that names no placement rate"
     return None
 
