@@ -173,6 +173,23 @@ ENGLISH_NOUNS = {
             "managers",
             "miners",
             "freshmen",
+            # a trade's or an age group's people (over 6,000 local youth, 30 welders)
+            "youth",
+            "mechanics",
+            "welders",
+            "drivers",
+            "electricians",
+            "chefs",
+            "cooks",
+            "pupils",
+            "alumni",
+            "migrants",
+            # the disciplined services' trainees (42 probationary inspectors, 250 recruit constables)
+            "inspectors",
+            "constables",
+            "recruits",
+            "firefighters",
+            "policemen",
         ],
         "person",
     ),
@@ -202,6 +219,9 @@ ENGLISH_NOUNS = {
             "stations",  # teaching stations, workstations: sites, as 教学点 and 工作站
             "classrooms",
             "hospitals",
+            "corporations",  # employers by another name (42 corporates, 300 businesses)
+            "corporates",
+            "businesses",
             "academies",
             "departments",
             "faculties",
@@ -366,7 +386,7 @@ _SPACED = r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])"
 # A word between a number and its noun (11,570 secondary vocational schools), not one that turns
 # to another quantity (rose to 11,813 and that of students) or a passive (891 were organised for
 # enterprises: the courses named before); 50,000 are full-time students counts students.
-_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)[a-z][a-z&\u2013-]*"  # R&D, national–level
+_WORD_BETWEEN = r"(?!(?:that|those|which|than|has|have|had)\b|(?:was|were|is|are)[ \t]+[a-z]+ed\b)(?:U\.S\.|[a-z][a-z&\u2013-]*)"  # R&D, national–level, U.S. dollars
 # A name in quotes between the number and its noun (150 "Skill Night School" training projects).
 _QUOTED_NAME = r"[\"“][^\"“”\n]{1,40}[\"”]"
 ENGLISH_COUNT = re.compile(
@@ -593,6 +613,7 @@ def english_candidates(text: str) -> list[Candidate]:
         out.append(matched_candidate(m, m.start("pre"), m.end("num"), number=number, prefix=mark and mark.lower()))
     out = [_or_more(text, c) for c in out]
     out += _from_to(text, out)
+    out += _of_which(text, out)
     out += _in_year(text, out)
     return out + _changes(text, out) + _fraction_candidates(text)
 
@@ -613,6 +634,42 @@ NUMBER_OF_BEFORE = re.compile(_NUMBER_OF_NOUN, re.I)
 THE_FIGURE = re.compile(r"\b(?:the|this|that)[ \t]+(?:figure|total)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 FIGURE_REACH = 400  # characters from "the figure" back to the count it is (the paragraph before, as news writes it)
+
+
+# Parts of a total told with no noun of their own (132 training bases and rooms, of which 45 are
+# supported by the central government, 33 are supported by the province, and 17 by the company):
+# each counts what the total counts, in the same sentence.
+OF_WHICH = re.compile(
+    rf"{_opens('of', 'among', 'Of', 'Among')}\b(?:of which|of whom|among which|among whom|among them)[ \t]+"
+    rf"(?P<num>{_NUM})[ \t]+(?:are|were|is|was)\b",
+    re.IGNORECASE,
+)
+NEXT_PART = re.compile(
+    rf"[ \t]*,[ \t]*(?:and[ \t]+)?(?P<num>{_NUM})[ \t]+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE
+)  # …, 4 have senior titles
+PART_REACH = 200  # characters from a total to its "of which"
+
+
+def _of_which(text: str, counts: list[Candidate]) -> list[Candidate]:
+    out = []
+    taken = {c.num_start for c in counts}
+    named = sorted((c for c in counts if c.unit_text and english_base_unit(c.unit_text)), key=lambda c: c.num_end)
+    ends = [c.num_end for c in named]
+    for m in OF_WHICH.finditer(text):
+        i = bisect_right(ends, m.start())
+        if not i or m.start() - named[i - 1].num_end > PART_REACH:
+            continue
+        total = named[i - 1]
+        if SENTENCE_END.search(text, total.num_end, m.start()):
+            continue  # the total of another sentence
+        stop = SENTENCE_END.search(text, m.end())
+        parts = [m, *NEXT_PART.finditer(text, m.end(), stop.start() if stop else len(text))]
+        for p in parts:
+            if p.start("num") in taken or YEAR.fullmatch(p.group("num")):
+                continue
+            end = p.end("num")
+            out.append(span_candidate(p.start("num"), end, p.span("num"), (end, end), _number(p, "num"), total.unit_text))
+    return out
 
 
 def _from_to(text: str, counts: list[Candidate]) -> list[Candidate]:

@@ -14,7 +14,7 @@ from schemas.catalog import RENMINBI_EN
 from .cells import Candidate
 from .comparison_columns import comparator_cells, in_comparator_cell
 from .doc import Doc, last_match
-from .english import ENGLISH_CURRENCIES, ENGLISH_MONEY_UNITS, ENGLISH_NOUNS
+from .english import CURRENCY_NOUNS, ENGLISH_CURRENCIES, ENGLISH_MONEY_UNITS, ENGLISH_NOUNS
 from .grammar import JOBS_AFTER, MONEY_AFTER, PEOPLE_AFTER, PERSON_NOUNS
 from .numbers import YEAR, number_or_none
 from .simplify import PINYIN_GLOSS, for_matching, simplified
@@ -519,7 +519,9 @@ FOREIGN_IN_ENGLISH = frozenset(k for k, base in ENGLISH_CURRENCIES.items() if ba
 
 
 def converted_amount(doc: Doc, c: Candidate) -> str | None:
-    if c.unit_text.lower() in FOREIGN_IN_ENGLISH and CONVERTED_BEFORE.search(doc.text, max(0, c.start - 24), c.start):
+    unit = c.unit_text.lower()
+    foreign = unit in FOREIGN_IN_ENGLISH or unit.rsplit(" ", 1)[-1] in CURRENCY_NOUNS  # (146 U.S. dollars)
+    if foreign and CONVERTED_BEFORE.search(doc.text, max(0, c.start - 24), c.start):
         return "an amount restated in another currency in brackets (5,500 yuan ($812)), not a second amount"
     return None
 

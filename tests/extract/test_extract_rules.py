@@ -3258,3 +3258,46 @@ def test_what_bodies_will_jointly_hold_is_a_plan():
 def test_pay_starting_from_is_a_floor():
     """月薪10萬元起跳: pay that starts from an amount is at least it (起 alone may count cases: 118万起)."""
     assert [q for _, _, q in facts_of("畢業生月薪10萬元起跳。")] == ["at_least"]
+
+
+
+def test_english_people_of_a_trade_or_an_age_group():
+    """over 6,000 local youth, 30 welders, 12 chefs: people, as students and workers are. (Seamen and
+    sailors are left out: the real pages count an industry's crews with them, 500,000 seamen.)"""
+    text = "The college trained over 6,000 local youth; it hired 30 welders and 12 chefs."
+    assert facts_of(text) == [(6000, "person", "at_least"), (30, "person", "exact"), (12, "person", "exact")]
+
+
+def test_us_dollars_written_with_dots():
+    """3.6 million U.S. dollars: one amount in a foreign currency (other), as US dollars is."""
+    assert facts_of("The firms earned 3.6 million U.S. dollars.") == [(3600000, "other", "exact")]
+    # restated in brackets after its yuan, as $ is: the same money twice
+    text = "The plant invested 26 million yuan (3.6 million U.S. dollars) in the college."
+    assert facts_of(text) == [(26000000, "CNY", "exact")]
+
+
+def test_english_parts_of_a_total_with_no_noun_of_their_own():
+    """132 bases and rooms, of which 45 are supported by…, 33 are…, and 17 are…: each part counts what
+    the total counts; a total in another sentence lends none."""
+    text = (
+        "It has 132 training bases and training rooms, of which 45 are supported by the central government, "
+        "33 are supported by the province, and 17 are supported by the company."
+    )
+    assert facts_of(text) == [(132, "unit", "exact"), (45, "unit", "exact"), (33, "unit", "exact"), (17, "unit", "exact")]
+    assert facts_of("It has 132 training bases. Of which 45 are new.") == [(132, "unit", "exact")]
+    text = "It has 20 faculty members, among whom 10 are full-time teachers, 6 are PHDs, 4 have senior titles."
+    assert [u for _, u, _ in facts_of(text)] == ["person"] * 4
+
+
+def test_english_employers_by_other_names():
+    """42 corporates, 300 businesses: organisations (unit), as companies and firms are."""
+    assert facts_of("The programme drew 42 corporates; 300 businesses joined.") == [
+        (42, "unit", "exact"),
+        (300, "unit", "exact"),
+    ]
+
+
+def test_english_trainees_of_the_disciplined_services():
+    """42 probationary inspectors, 250 recruit constables, 420 firefighters: people."""
+    text = "Forty-two probationary inspectors and 250 recruit constables passed out with 420 firefighters."
+    assert [u for _, u, _ in facts_of(text)] == ["person"] * 3
