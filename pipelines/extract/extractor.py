@@ -42,7 +42,7 @@ PHRASE_STOP = re.compile(
     r"建立|建成|形成|设立|成立|签署|创办|举办|开办|"
     # chosen or named as something (3个职教集团入选国家示范性职业教育集团): what it became is no part of it
     r"入选|获评|评为|认定为|列入|纳入|荣获|进入|晋级|入围|"
-    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师|专业|工种)|"
+    r"培训(?!基地|中心|项目|班|点|站|学院|机构|课程|教材|资源|师|专业|工种|名额|学额)|"  # 1200个培训名额: places
     # sorted by something (333个合作项目按类型分): the sorting is no part of the phrase
     r"按(?!摩)|"
     # among them (34个获奖项目中我市获8项): 中 after the noun, then who or how many of them
@@ -480,11 +480,60 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
             # 标准运动场、篮球场10个: in a list of trailing counts an item that names a thing counts
             # that thing; where it is no known noun, a noun further back belongs to another item
             # (省级实训基地4个、市级2个 elides it: the item is only a level or a verb)
-            return phrase, head_noun_before(item)
+            return phrase, head_noun_before(item) or _bracket_head(text, c.start, sentence_start, c.unit_text)
         noun = head_noun_before(_words(text[clause_start : c.start]))
     if noun is None and c.unit_text not in PERSON_MEASURES:
         noun = head_noun_before(_words(text[max(sentence_start, c.start - 30) : c.start]))
+    if noun is None and c.unit_text in ("个", "個"):
+        noun = _bracket_head(text, c.start, sentence_start, c.unit_text) or _chain_head(
+            text, c.start, sentence_start, c.unit_text
+        )
     return phrase, noun
+
+
+# 137个优秀项目(中职组45个、高职组47个和本科组45个): the parts in brackets after a count count its noun.
+COUNT_BEFORE_BRACKET = re.compile(
+    r"[0-9０-９一二三四五六七八九十两兩百千万萬.]+(?P<m>[个個])(?P<noun>[^，,。；;()（）]{1,12})[(（][^()（）]*$"
+)
+BRACKET_REACH = 48
+
+
+def _bracket_head(text: str, start: int, sentence_start: int, measure: str) -> str | None:
+    if measure not in ("个", "個"):
+        return None
+    m = COUNT_BEFORE_BRACKET.search(text, max(sentence_start, start - BRACKET_REACH), start)
+    if not m or m.group("m") != measure:
+        return None
+    return head_noun_before(_words(m.group("noun")))
+
+
+# 专业群有113个,面向现代服务业的112个,…,面向现代农业的32个,其他32个: clauses that each end in a
+# count in the same measure word name their noun once, at the chain's first count.
+CHAIN_LINK = re.compile(r"[0-9０-９一二三四五六七八九十两兩百千万萬.]+(?P<m>[个個])[，,；;]$")
+CHAIN_GAP = 16  # characters of a link's own words (面向先进制造业的)
+CHAIN_REACH = 160
+
+
+def _chain_head(text: str, start: int, sentence_start: int, measure: str) -> str | None:
+    lo = max(sentence_start, start - CHAIN_REACH)
+    at = start
+    first = None
+    while True:
+        gap_start = max(lo, at - CHAIN_GAP - 12)
+        before = text[gap_start:at]
+        cut = max(before.rfind(ch) for ch in "，,；;")
+        if cut < 0:
+            break
+        link = CHAIN_LINK.search(before, 0, cut + 1)
+        if not link or link.group("m") != measure:
+            break
+        if len(before) - cut - 1 > CHAIN_GAP:
+            break
+        first = gap_start + link.start()
+        at = first
+    if first is None:
+        return None
+    return head_noun_before(_words(text[max(lo, first - 12) : first]))
 
 
 def _both_sides(text: str, qs: int, qe: int, c: Candidate, hi: int) -> tuple[int, int]:

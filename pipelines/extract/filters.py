@@ -371,6 +371,10 @@ YUAN_NAME_AFTER = re.compile(
 )
 
 
+# Certificates counted in sheets (四張丙級證照, 兩張乙級): what a 張 after a Chinese numeral counts.
+CERTIFICATE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:證照|证照|證書|证书|執照|执照|[甲乙丙][級级])")
+
+
 def weak_numeral(doc: Doc, c: Candidate) -> str | None:
     """一个, 一项, 千家万户: a bare 一 or a lone 百/千/万 is a word, not a count."""
     n = c.number
@@ -402,7 +406,11 @@ def weak_numeral(doc: Doc, c: Candidate) -> str | None:
         and not doc.text.endswith(("有", "共", "计", "計", "达", "達"), 0, c.start)
     ):  # the real gold: 20 of 22 bare 两校 unlabelled, the other two in a longer numeral (二十二校)
         return "the two schools named before (两校师生, 两校合作), not a count"
-    if _CJK.match(n) and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張"):
+    if (
+        _CJK.match(n)
+        and c.unit_text in ("期", "次", "批", "台", "套", "本", "条", "张", "張")
+        and not (c.unit_text in ("张", "張") and CERTIFICATE_AFTER.match(doc.text, c.end))
+    ):  # 四張丙級證照: the noun after says what the sheets are
         return "a Chinese numeral with an ambiguous measure word"
     if _CJK.match(n) and c.unit_text == "元" and not marked and YUAN_NAME_AFTER.match(doc.text, c.end):
         return "a place, a name or a word of -fold (三元区, 三元新闻网, 二元协作模式), not yuan"
@@ -451,7 +459,18 @@ BOUND_PREFIXES += ("不低于", "不低於", "不高于", "不高於", "不少�
 BAND_AFTER = re.compile(r"及(?:以上|以下)")
 
 
+# 註冊率未達六成的大專校院有6所, 連續三年未滿六成, 跌破六成: a share in 成 that a school falls below
+# is the line it falls below (the 淹水線 of registration), not a share measured (the gold: 17 to 2; 不足三成,
+# a share told as small, is not among these words)
+LINE_BELOW = re.compile(r"(?:未達|未达|未滿|未满|跌破|跌落|未及)$")
+LINE_PREFIXES = ("低於", "低于", "不到")
+
+
 def threshold(doc: Doc, c: Candidate) -> str | None:
+    if c.unit_text == "成" and (
+        c.prefix in LINE_PREFIXES or LINE_BELOW.search(doc.text, max(0, c.start - 2), c.start)
+    ):
+        return "a line a share falls below (註冊率未達六成), not a share measured"
     bound = c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下") or c.number2 is not None
     if (bound or BAND_AFTER.match(doc.text, c.unit_end)) and (
         THRESHOLD_AFTER.match(doc.text, c.unit_end)
@@ -1047,6 +1066,10 @@ PER_DAY = re.compile(r"每(?:天|日|周|週|月)")
 PER_ONE = re.compile(
     r"每(?:训练|訓練|培训|培訓|培养|培養|招收|录用|錄用|聘用|僱用|雇用|吸纳|吸納|安置|接收|新增|增加|增)$"
 )
+# 每5年修訂1次, 每月召開1次, 每年1次探亲机票: once in a period says how often, not how many.
+PER_PERIOD = re.compile(
+    r"每(?:[0-9一二两兩三四五六七八九十]+)?[个個]?(?:年|学年|學年|学期|學期|季度|季|月|周|週|天|日)[^，,。；;]{0,12}$"
+)
 
 
 def density_per_many(doc: Doc, c: Candidate) -> str | None:
@@ -1057,6 +1080,13 @@ def density_per_many(doc: Doc, c: Candidate) -> str | None:
         return "hours of a schedule (每天工作8小时), not a volume"
     if c.number == "1" and not c.number2 and PER_ONE.search(doc.text, max(clause_start, c.start - 4), c.start):
         return "the one a rate is paid for (每訓練1名學生), not a count"
+    if (
+        c.unit_text == "次"
+        and c.number in ("1", "一")
+        and not c.number2
+        and PER_PERIOD.search(doc.text, max(clause_start, c.start - 20), c.start)
+    ):
+        return "how often (每5年修訂1次), not a count"
     return None
 
 

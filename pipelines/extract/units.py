@@ -112,6 +112,8 @@ MEASURES: dict[str, str | None] = {
     "职种": "item",
     "職種": "item",
     "面": "item",  # medals (8面金牌): the grammar reads 面 only before one
+    "块": "item",  # medals only (49块金牌: the grammar reads 块 before a medal alone)
+    "塊": "item",
     "支": None,
     "套": None,
     # machines, whatever stands before them (学校购置电脑36台: not the school)
@@ -196,6 +198,7 @@ for _base, _words in {
     "item": "项目 課題 课题 任务 子任务 专利 標準 标准 课程 課程 教材 专业 專業 专业群 證書 证书 证照 證照 认证 認證 试点 "
     "赛项 大赛 竞赛 比赛 赛道 賽道 奖 奖项 金奖 银奖 铜奖 一等奖 二等奖 三等奖 成果 案例 资源库 "
     "金手 銀手 银手 銅手 铜手 "  # Taiwan's contest trophies (4座金手): awards
+    "甲級 乙級 丙級 甲级 乙级 丙级 "  # Taiwan's certificate grades (飲料調製乙級9張, 14張乙級): certificates
     "软件著作权 著作权 软著 方案 规范 指南 技术 工艺 产品 合同 专业点 精品课 微课 慕课 慕課 "
     "课题组 项 品种 新品种 技术难题 难题 发明 获奖 荣誉 称号 教学资源 资源 模块 "
     "工法 专利权 认证 项目化 赛事 活动项目 工程 奖励 学分 学程 學程 第二课堂 科目 "

@@ -3260,6 +3260,12 @@ def test_pay_starting_from_is_a_floor():
     assert [q for _, _, q in facts_of("畢業生月薪10萬元起跳。")] == ["at_least"]
 
 
+def test_once_in_a_period_is_how_often():
+    """每5年修訂1次, 每月召開1次: once in a period says how often; 1次 with no 每 before it is a count."""
+    assert facts_of("原則上每5年修訂1次專業目錄，每年調整1次專業。") == []
+    assert facts_of("每月召開1次委員會議。") == []
+    assert [v for v, _, _ in facts_of("今年共开展培训1次，培训120人。")] == [1, 120]
+
 
 def test_english_people_of_a_trade_or_an_age_group():
     """over 6,000 local youth, 30 welders, 12 chefs: people, as students and workers are. (Seamen and
@@ -3289,6 +3295,45 @@ def test_english_parts_of_a_total_with_no_noun_of_their_own():
     assert [u for _, u, _ in facts_of(text)] == ["person"] * 4
 
 
+def test_a_chain_of_counts_names_its_noun_once():
+    """专业群有113个,面向现代服务业的112个,…,其他32个: clauses that each end in a count in 个 count what
+    the chain's first count counts, however far back it stands."""
+    text = "专业群有113个,面向现代服务业的112个,面向先进制造业的100个,面向现代农业的32个,其他32个。"
+    assert {u for _, u, _ in facts_of(text)} == {"item"}
+    assert facts_of("学校建有实训室20个,其中校企共建的8个,其他12个。") == [
+        (20, "unit", "exact"),
+        (8, "unit", "exact"),
+        (12, "unit", "exact"),
+    ]
+
+
+def test_parts_in_brackets_count_the_noun_before_them():
+    """137个优秀项目(中职组45个、高职组47个和本科组45个): each part in brackets counts projects."""
+    text = "137个优秀项目(中职组45个、高职组47个和本科组45个)进入总决赛。"
+    assert facts_of(text) == [(137, "item", "exact"), (45, "item", "exact"), (47, "item", "exact"), (45, "item", "exact")]
+
+
+def test_medals_counted_in_kuai():
+    """49块金牌, 269塊獎牌: medals, as 枚 and 面 count them; 块 before anything else is no measure word."""
+    assert facts_of("决出49块金牌、49块银牌，共决出269塊獎牌。") == [
+        (49, "item", "exact"),
+        (49, "item", "exact"),
+        (269, "item", "exact"),
+    ]
+    assert facts_of("花了100块钱。") == []
+
+
+def test_a_line_a_share_falls_below_is_no_share():
+    """註冊率未滿六成的大專校院有6所, 跌破六成, 低於6成: the line schools fall below, not a share measured;
+    a share told as small (不足五成) stays one."""
+    assert facts_of("註冊率未滿六成的大專校院有6所，兩所護理學校註冊率跌破六成。") == [
+        (6, "unit", "exact"),
+        (2, "unit", "exact"),
+    ]
+    assert facts_of("全國共6校低於6成。") == [(6, "unit", "exact")]
+    assert facts_of("就业率不足五成。") == [(50, "percent", "at_most")]
+
+
 def test_english_employers_by_other_names():
     """42 corporates, 300 businesses: organisations (unit), as companies and firms are."""
     assert facts_of("The programme drew 42 corporates; 300 businesses joined.") == [
@@ -3297,7 +3342,19 @@ def test_english_employers_by_other_names():
     ]
 
 
+def test_certificates_counted_in_sheets():
+    """四張丙級證照, 飲料調製乙級9張: certificates (item), a Chinese numeral before 張 included where the noun
+    after says what the sheets are; 三張海報 stays no count."""
+    assert facts_of("共考取四張丙級證照，其中飲料調製乙級9張。") == [(4, "item", "exact"), (9, "item", "exact")]
+    assert facts_of("發放三張海報。") == []
+
+
 def test_english_trainees_of_the_disciplined_services():
     """42 probationary inspectors, 250 recruit constables, 420 firefighters: people."""
     text = "Forty-two probationary inspectors and 250 recruit constables passed out with 420 firefighters."
     assert [u for _, u, _ in facts_of(text)] == ["person"] * 3
+
+
+def test_training_places_are_places():
+    """1 200个培训名额: study places (other), the noun after 培训 and not a course or a project."""
+    assert facts_of("計劃提供共1 200个培训名额。") == [(1200, "other", "exact")]
