@@ -668,7 +668,9 @@ def _of_which(text: str, counts: list[Candidate]) -> list[Candidate]:
             if p.start("num") in taken or YEAR.fullmatch(p.group("num")):
                 continue
             end = p.end("num")
-            out.append(span_candidate(p.start("num"), end, p.span("num"), (end, end), _number(p, "num"), total.unit_text))
+            out.append(
+                span_candidate(p.start("num"), end, p.span("num"), (end, end), _number(p, "num"), total.unit_text)
+            )
     return out
 
 

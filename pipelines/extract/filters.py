@@ -467,9 +467,7 @@ LINE_PREFIXES = ("低於", "低于", "不到")
 
 
 def threshold(doc: Doc, c: Candidate) -> str | None:
-    if c.unit_text == "成" and (
-        c.prefix in LINE_PREFIXES or LINE_BELOW.search(doc.text, max(0, c.start - 2), c.start)
-    ):
+    if c.unit_text == "成" and (c.prefix in LINE_PREFIXES or LINE_BELOW.search(doc.text, max(0, c.start - 2), c.start)):
         return "a line a share falls below (註冊率未達六成), not a share measured"
     bound = c.prefix in BOUND_PREFIXES or c.after in ("以上", "以下") or c.number2 is not None
     if (bound or BAND_AFTER.match(doc.text, c.unit_end)) and (

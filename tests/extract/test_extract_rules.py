@@ -3289,7 +3289,12 @@ def test_english_parts_of_a_total_with_no_noun_of_their_own():
         "It has 132 training bases and training rooms, of which 45 are supported by the central government, "
         "33 are supported by the province, and 17 are supported by the company."
     )
-    assert facts_of(text) == [(132, "unit", "exact"), (45, "unit", "exact"), (33, "unit", "exact"), (17, "unit", "exact")]
+    assert facts_of(text) == [
+        (132, "unit", "exact"),
+        (45, "unit", "exact"),
+        (33, "unit", "exact"),
+        (17, "unit", "exact"),
+    ]
     assert facts_of("It has 132 training bases. Of which 45 are new.") == [(132, "unit", "exact")]
     text = "It has 20 faculty members, among whom 10 are full-time teachers, 6 are PHDs, 4 have senior titles."
     assert [u for _, u, _ in facts_of(text)] == ["person"] * 4
@@ -3310,7 +3315,12 @@ def test_a_chain_of_counts_names_its_noun_once():
 def test_parts_in_brackets_count_the_noun_before_them():
     """137个优秀项目(中职组45个、高职组47个和本科组45个): each part in brackets counts projects."""
     text = "137个优秀项目(中职组45个、高职组47个和本科组45个)进入总决赛。"
-    assert facts_of(text) == [(137, "item", "exact"), (45, "item", "exact"), (47, "item", "exact"), (45, "item", "exact")]
+    assert facts_of(text) == [
+        (137, "item", "exact"),
+        (45, "item", "exact"),
+        (47, "item", "exact"),
+        (45, "item", "exact"),
+    ]
 
 
 def test_medals_counted_in_kuai():
