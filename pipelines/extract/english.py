@@ -14,7 +14,7 @@ One regular-expression pass, tried only where the text has Latin letters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from schemas.catalog import RENMINBI_EN
@@ -655,6 +655,7 @@ def _of_which(text: str, counts: list[Candidate]) -> list[Candidate]:
     taken = {c.num_start for c in counts}
     named = sorted((c for c in counts if c.unit_text and english_base_unit(c.unit_text)), key=lambda c: c.num_end)
     ends = [c.num_end for c in named]
+    stops: list[int] | None = None  # where sentences end, found once a text (not once an "of which")
     for m in OF_WHICH.finditer(text):
         i = bisect_right(ends, m.start())
         if not i or m.start() - named[i - 1].num_end > PART_REACH:
@@ -662,8 +663,10 @@ def _of_which(text: str, counts: list[Candidate]) -> list[Candidate]:
         total = named[i - 1]
         if SENTENCE_END.search(text, total.num_end, m.start()):
             continue  # the total of another sentence
-        stop = SENTENCE_END.search(text, m.end())
-        parts = [m, *NEXT_PART.finditer(text, m.end(), stop.start() if stop else len(text))]
+        if stops is None:
+            stops = [e.start() for e in SENTENCE_END.finditer(text)]
+        k = bisect_left(stops, m.end())
+        parts = [m, *NEXT_PART.finditer(text, m.end(), stops[k] if k < len(stops) else len(text))]
         for p in parts:
             if p.start("num") in taken or YEAR.fullmatch(p.group("num")):
                 continue
