@@ -27,6 +27,7 @@ ENGLISH_MARKS = {
     "more than": "at_least",
     "at least": "at_least",
     "nearly": "approx",
+    "near": "approx",  # near 100 Higher Diploma programmes
     "almost": "approx",
     "about": "approx",
     "around": "approx",
@@ -74,6 +75,8 @@ ENGLISH_SUFFIXES = {
     "or above": "at_least",
     "or more": "at_least",
     "and above": "at_least",
+    "or so": "approx",  # 140 or so teachers: between the number and its noun
+    "dozen": "approx",  # a dozen teachers: about twelve (set by the reader, not matched after a noun)
 }
 # the marks of words after the noun, as written (or  above)
 _AFTER_WORDS = "|".join(k.replace(" ", r"[ \t]+") for k in ENGLISH_SUFFIXES if " " in k)
@@ -175,6 +178,7 @@ ENGLISH_NOUNS = {
             "freshmen",
             # a trade's or an age group's people (over 6,000 local youth, 30 welders)
             "youth",
+            "colleagues",  # Chen and four colleagues from Quanzhou
             "mechanics",
             "welders",
             "drivers",
@@ -247,6 +251,9 @@ ENGLISH_NOUNS = {
             "pilots",
             "patents",
             "certificates",
+            "certifications",  # 15 certifications, 28 computer-related licenses: certificates held
+            "licenses",
+            "licences",
             "awards",
             "medals",
             "medallions",  # WorldSkills' Medallions for Excellence
@@ -369,6 +376,7 @@ NUMBER_WORDS = {
 _WORDS = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
     r"|(?:a|one)(?=[ \t]+(?:hundred|thousand|million|billion)\b)"
+    r"|a[ \t]+dozen(?=[ \t])"  # a dozen teachers: twelve, about (more than a dozen: at least)
 )
 _marks = "|".join(sorted(ENGLISH_MARKS, key=len, reverse=True))
 _nouns = "|".join(sorted(ENGLISH_NOUNS, key=len, reverse=True))
@@ -392,7 +400,7 @@ _QUOTED_NAME = r"[\"“][^\"“”\n]{1,40}[\"”]"
 ENGLISH_COUNT = re.compile(
     # a page that lost its spaces glues the mark, the digits and the word (over16,000students)
     rf"{_opens(*ENGLISH_MARKS, *NUMBER_WORDS, *_DIGITS)}(?<![\w.,])(?:(?P<pre>{_marks})(?:[ \t]+|(?=[0-9])))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|{_SPACED}|[0-9]+(?:\.[0-9]+)?|{_WORDS})"
-    rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus|\+)?"
+    rf"(?:(?:[ \t]+|-)(?P<scale>{_WORD_SCALE})|(?P<glued>{_GLUED_SCALE}))?(?P<suffix>-plus|\+|[ \t]+or[ \t]+so(?=[ \t]))?"
     # a unit joined by a hyphen (an 8.24-percent increase, 1.8-fold, a 3.26-million-yuan donation)
     rf"(?:[ \t]+|-(?=percent|fold|yuan|square-met|hectare|acre)|(?<=[0-9])(?=[a-z]{{3}}))(?P<unit>(?:(?:{_WORD_BETWEEN}|{_QUOTED_NAME})[ \t]+){{0,3}}?(?:{_nouns}))\b",  # one line: a table's labels are not its nouns
     re.IGNORECASE,
@@ -478,9 +486,14 @@ ENGLISH_ONE = re.compile(
 )
 
 
+_DOZEN = re.compile(r"a[ \t]+dozen", re.IGNORECASE)
+
+
 def _number(m: re.Match, group: str = "num", scale_group: str = "scale") -> str:
     """The number a match writes, in digits, its scale word applied (6 million → 6000000)."""
     raw = m.group(group)
+    if _DOZEN.fullmatch(raw):
+        return "12"
     value = NUMBER_WORDS.get(raw.lower().split("-")[0])
     if value is not None:
         tail = raw.lower().partition("-")[2]
@@ -582,7 +595,9 @@ def english_candidates(text: str) -> list[Candidate]:
         if FRACTION_AFTER.match(text, m.end("num")):  # two thirds of graduates: a share (_fraction_candidates)
             continue
         c = matched_candidate(m, m.start(), m.end(), number=_number(m), prefix=pre.lower() if pre else None)
-        c = replace(c, suffix=m.group("suffix"))
+        c = replace(c, suffix=" ".join(m.group("suffix").split()) if m.group("suffix") else None)
+        if not pre and _DOZEN.fullmatch(m.group("num")):
+            c = replace(c, suffix="dozen")  # a dozen teachers: about twelve
         if (money := _money_between(m)) is not None:
             if money is False:
                 continue  # words between an amount and its yuan that are no range: not one amount

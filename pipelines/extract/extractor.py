@@ -24,7 +24,7 @@ from .grammar import AFTER_MARKS, PREFIX_MARKS, SUFFIX_MARKS, Candidate, find_ca
 from .numbers import parse_number, tidy
 from .repeats import as_record, shifted, window_key
 from .simplify import PINYIN_GLOSS, for_matching, simplified
-from .units import MONEY, NOUNS, base_unit_for, head_noun_after, head_noun_before, nouns_in
+from .units import MONEY, NOUNS, PERSON_FIRST, base_unit_for, head_noun_after, head_noun_before, nouns_in
 from .version import EXTRACTOR_VERSION
 
 # Words that end the counted noun phrase after a measure word.
@@ -418,6 +418,10 @@ LEVEL_NOUNS = frozenset(
 )
 
 
+# What a word for people opens rather than heads (14個教師賽, 3个学生会, 2个教师团队): not people.
+PERSON_COMPOUNDS = frozenset("赛賽会會证證卡队隊团團组組群节節奖獎社")
+
+
 def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, str | None]:
     """The noun phrase after the unit and the head noun the count refers to."""
     if c.table_label is not None:
@@ -434,6 +438,13 @@ def _counted_noun(text: str, c: Candidate, sentence_start: int) -> tuple[str, st
     noun = head_noun_after(phrase) if c.unit_text in ("个", "個", "大") or phrase else None
     if c.unit_text in ("个", "個") and (place := PLACE_FIRST.match(phrase)):
         noun = head_noun_after(place.group(1))  # the place's own noun (市州 → 州): a place, `other`
+    if (
+        noun is None
+        and c.unit_text in ("个", "個")
+        and (person := PERSON_FIRST.match(phrase))
+        and phrase[person.end() : person.end() + 1] not in PERSON_COMPOUNDS
+    ):
+        noun = person.group()  # 我們班40個人, 3000多个学生报名: people, where no other noun heads the phrase
     if (noun is None or NOUNS[noun] == "other") and (rel := RELATIVE_CLAUSE.match(tail)):
         # 36个与市场需求脱节的专业: the noun comes after the clause that qualifies it
         rest = tail[rel.end() :]

@@ -631,8 +631,9 @@ ENGLISH_TARGET_BEFORE = re.compile(
 )
 ENGLISH_PURPOSE = re.compile(r"\bto (?:re)?train(?: about| around| some| up to)?\s+$", re.IGNORECASE)
 ENGLISH_FUNDS = re.compile(r"RMB|USD|US\$|yuan|dollars?|fund|invest|budget|allocat|grant", re.IGNORECASE)
-# a sentence ends at a stop before a space, closing quotes or brackets between (…in Guangzhou." According to)
-_ENGLISH_STOP = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。；;\n]")
+# a sentence ends at a stop before a space, closing quotes or brackets between (…in Guangzhou." According to),
+# and at a source's citation mark, where a summary's points end with no stop (…skilled talents annually [1] - The…)
+_ENGLISH_STOP = re.compile(r"[.!?][\"'”’)]*(?=\s)|\[[0-9]{1,3}\](?=\s)|[。；;\n]")
 
 
 def _english_forecast(text: str, start: int, end: int) -> bool:
@@ -741,7 +742,12 @@ def about_economy(doc: Doc, c: Candidate) -> str | None:
     )
     if found and found.group().startswith("全"):
         said = found.end() if found.string is doc.text else clause_start + found.end()
-        if _takes_part(doc, c) or c.unit_text in SCHOOLS_MEASURE or TAKES_PART.search(doc.text, said, c.start):
+        if (
+            _takes_part(doc, c)
+            or c.unit_text in SCHOOLS_MEASURE
+            or TAKES_PART.search(doc.text, said, c.start)
+            or SCHOOLS_AFTER.match(doc.text, c.unit_end)
+        ):
             # 全国共有…: the schools a place has (48所…院校), or firms counted for their part in
             # schooling (全市共有173家企业…参与), and what those who took part got (…申请…3000元学费补助)
             return None
@@ -773,6 +779,9 @@ SCHOOL_LAND = re.compile(r"基地|学校|学院|校|实训|实习|示范|占地|
 
 
 SCHOOLS_MEASURE = ("所",)  # the measure word of schools: 全国共有48所铁路行业办学特色院校
+# …or the schools named after the count (全市共有21个现代产业学院): the search for 全市共有 ends at the
+# number, so its own look-ahead cannot see them
+SCHOOLS_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:学院|學院|院校|学校|學校|高校|大学|大學)")
 
 
 def _share_of_population(found: re.Match) -> bool:

@@ -86,6 +86,23 @@ PREFIX_MARKS = {
     "不少於": "at_least",
     "不低於": "at_least",
     "上限": "at_most",  # a cap (交通補助上限5萬2500元)
+    # up to, as a grant or a wage is capped (补助受训费用最高10万元, 最高可達6000元, 最多可领9万6000元);
+    # 最高达 is the highest reached (月薪最高达6000元): no mark
+    "最高": "at_most",
+    "最高可": "at_most",
+    "最高可达": "at_most",
+    "最高可達": "at_most",
+    "最高可获": "at_most",
+    "最高可獲": "at_most",
+    "最高可领": "at_most",
+    "最高可領": "at_most",
+    "最高补助": "at_most",
+    "最高補助": "at_most",
+    "最多可": "at_most",
+    "最多可领": "at_most",
+    "最多可領": "at_most",
+    "最多可获": "at_most",
+    "最多可獲": "at_most",
     "上限为": "at_most",
     "上限為": "at_most",
     "上": "at_least",  # only before a bare order of magnitude, see _prefix

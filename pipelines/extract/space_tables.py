@@ -109,9 +109,19 @@ def space_table_candidates(text: str) -> list[Candidate]:
 # (单位:个 above; 中等职业学校 11611 92 9502 6672 2830 2017 below): rows of a label and as many numbers.
 # a yearbook's note may name an area (单位:平方米, the floor space of school buildings): no count's unit
 AREA_UNIT = r"平方米|平方公尺|㎡|m2|亩|畝"
+# (a bilingual yearbook glosses it: 单位:人 (person))
 _NOTE_LINE = re.compile(
-    rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT}|{AREA_UNIT})[ \t\u3000]*$"
+    rf"^[ \t\u3000]*[单單][ \t\u3000]*位[ \t\u3000]*[:：][ \t\u3000]*(?P<unit>{TABLE_UNIT}|{AREA_UNIT})"
+    r"(?:[ \t\u3000]*[(（][A-Za-z ]{1,20}[)）])?[ \t\u3000]*$"
 )
+# A yearbook row that names its own unit in brackets heads the rows under it (学校数 (所) Number of
+# Schools (unit) 1764 1771, then 普通高等学校 … 82 83): its unit is theirs until the next such row.
+_ROW_UNIT = re.compile(rf"[(（](?P<unit>{TABLE_UNIT}|{AREA_UNIT}|冊|册|種)(?:/人)?[)）]")
+# …or counts people at its end (全校學生人數 7,882 7,229)
+_PEOPLE_LABEL = re.compile(r"(?:人[数數]|人[次])(?=[ \t\u3000]*$|[ \t\u3000]+[A-Za-z])")
+_ROW_UNIT_GATE = re.compile(r"[(（]|人[数數次]")
+# The line of years over the columns (项 目 Item 2020 2021): the header, no row.
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 # An English yearbook's note of its table's unit, alone on a line under the title: (unit), (person).
 _ENGLISH_NOTE_LINE = re.compile(rf"^[ \t]*{ENGLISH_BRACKETED_UNIT}[ \t]*$")
 # … or its title, where it counts one thing (20-17 Number of Secondary Vocational Schools (2009)): schools
@@ -138,6 +148,8 @@ def _label_and_values(
     while k > 0 and CELL_NUM.fullmatch(text, *cells[k - 1]):
         k -= 1
     values, label = cells[k:], cells[:k]
+    if label and text[label[0][0] : label[0][1]] in ("#", "＃"):
+        label = label[1:]  # # 高 中: a yearbook's mark of a part of the row above
     first = _GLOSS_WORD if english else _LABEL_TOKEN
     if len(values) < MIN_VALUES or not label or not first.fullmatch(text, *label[0]):
         return None
@@ -159,17 +171,20 @@ def _rows_candidates(
 
 def noted_table_candidates(text: str) -> list[Candidate]:
     """The numbers of such a table, each with the note's unit; a group of at least two rows with the
-    same number of values, each row's label read with it. Prose (a line that ends a sentence) or a
-    row of another width ends a group; one pass over the lines."""
+    same number of values, each row's label read with it. A row whose label names its own unit
+    (学校数 (所), 中文圖書(冊), 全校學生人數) counts in it, and so do the rows under it until another
+    names one, with or without a note. Prose (a line that ends a sentence) or a row of another width
+    ends a group; one pass over the lines."""
     out: list[Candidate] = []
     note: tuple[str, int, int] | None = None
     english = False  # the note is an English yearbook's: its rows' labels may be English words alone
     since = 0  # lines since the note
-    group: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    group: list[tuple[tuple[tuple[int, int], list[tuple[int, int]]], tuple[str, int, int]]] = []
 
     def flush() -> None:
-        if note is not None and len(group) >= 2:
-            out.extend(_rows_candidates(text, group, note))
+        if len(group) >= 2:
+            for row, unit in group:
+                out.extend(_rows_candidates(text, [row], unit))
         group.clear()
 
     pos = 0
@@ -189,21 +204,40 @@ def noted_table_candidates(text: str) -> list[Candidate]:
             unit = _TITLE_UNITS.get(m.group("unit"), "人")
             note, since, english = (unit, start + m.start("unit"), start + m.end("unit")), 0, True
             continue
-        if note is None or not line.strip():
+        if not line.strip():
+            continue
+        named = note is not None or _ROW_UNIT_GATE.search(line)
+        cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)] if named else []
+        row = _label_and_values(text, cells, english) if cells else None
+        if row is not None and (own := _row_unit(text, *row[0])):
+            if note is None:
+                since = 0  # a table that names its units row by row begins here
+            note = own
+        if note is None:
             continue
         since += 1
-        cells = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(line)]
-        row = _label_and_values(text, cells, english)
-        if row is not None and (group or since <= NOTE_REACH) and (not group or len(row[1]) == len(group[0][1])):
-            group.append(row)
+        if row is not None and all(_YEAR_CELL.fullmatch(text, a, b) for a, b in row[1]):
+            continue  # 项 目 Item 2020 2021: the columns' years
+        if row is not None and (group or since <= NOTE_REACH) and (not group or len(row[1]) == len(group[0][0][1])):
+            group.append((row, note))
             continue
         flush()
         if row is not None and since <= NOTE_REACH:
-            group.append(row)
+            group.append((row, note))
         elif row is None and ("。" in line or len(line) > 80):
             note = None  # prose: the note's table is over
     flush()
     return out
+
+
+def _row_unit(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The unit a row's label names: in brackets (学校数 (所), 校地面積(平方公尺)), or as a headcount
+    at its end (全校學生人數)."""
+    if m := _ROW_UNIT.search(text, a, b):
+        return m.group("unit"), m.start("unit"), m.end("unit")
+    if m := _PEOPLE_LABEL.search(text, a, b):
+        return ("人次" if m.group().endswith("次") else "人"), m.start(), m.end()
+    return None
 
 
 # A table of floor space with no note of its unit: the school-buildings tables of the ministry's and

@@ -212,6 +212,7 @@ for _base, _words in {
     "生产线 生產線 流水线 流水線 产线 產線 "  # production lines: neither organisations nor items
     "门类 大类 岗位 工种 职业 个省 州 盟 旗 乡 街道 社区 国 语种 批次 年级 层次 "
     "品牌 劳务品牌 勞務品牌 模式 "  # brands (培育劳务品牌23个) and models (5种工坊建设模式): neither organisations nor items
+    "人工智能 人工 "  # 3个人工智能…: a field, not people
     "学科 學科 "  # disciplines (涵盖12个学科), as the English reader has them
     "团队 團隊 代表队 代表隊 队伍 隊伍 队 隊 参赛队 參賽隊 分队 分隊 小分队 小分隊 "  # teams are none of the spec's organisations
     "团 團 实践团 實踐團 服务团 服務團 "  # nor are a summer's practice teams (5支企业访实践团); 集团 is longer
@@ -230,6 +231,15 @@ for _base, _words in {
         NOUNS.setdefault(_w, _base)
 
 _NOUN_RE = re.compile("|".join(sorted(map(re.escape, NOUNS), key=len, reverse=True)))
+# People counted in 个 (我們班40個人, 1200个毕业生): the phrase's head only where they open it and no
+# other noun heads it (100个招聘名额引来众多学生 counts places), so they stay out of _NOUN_RE.
+PERSON_NOUNS = (  # noqa: SIM905 (one line of words, as NOUNS has them)
+    "人 人员 人員 学生 學生 学员 學員 毕业生 畢業生 同学 同學 孩子 员工 員工 职工 職工 老师 老師 "
+    "教师 教師 农民工 農民工 学徒 學徒 徒弟 工人 人才"
+).split()
+for _w in PERSON_NOUNS:
+    NOUNS.setdefault(_w, "person")
+PERSON_FIRST = re.compile("|".join(sorted(map(re.escape, PERSON_NOUNS), key=len, reverse=True)))
 # 市级, 省部级, 市域, 省内: a place word that qualifies a noun is not the noun counted.
 _NOT_A_HEAD_AFTER = set("级級域部内外属")
 PAPER_NOUNS = ("专著", "專著", "著作", "论著", "論著", "编著", "论文", "論文")
@@ -290,6 +300,8 @@ def base_unit_for(measure: str, noun: str | None) -> str:
         noun = None  # 604件 after 全国 or 重庆市: a place is never counted in 件 or 项
     if noun and measure in NOT_ORGANISATIONS and NOUNS[noun] == "unit":
         noun = None  # 温州职业技术学院(176件), 公司捐赠口罩10万只: an organisation is never counted in 件 or 只
+    if noun and NOUNS[noun] == "person" and measure not in ("个", "個"):
+        noun = None  # 3批学生, 5支教师队: batches and teams, not the people in them
     if noun in ACTORS and measure in ("项", "項"):
         noun = None  # 深圳信息职业技术学院共获30项: the school wins items, it is not what is counted
     if noun:

@@ -3368,3 +3368,97 @@ def test_english_trainees_of_the_disciplined_services():
 def test_training_places_are_places():
     """1 200个培训名额: study places (other), the noun after 培训 and not a course or a project."""
     assert facts_of("計劃提供共1 200个培训名额。") == [(1200, "other", "exact")]
+
+
+def test_english_near_and_or_so_are_approximations():
+    """near 100 programmes, 140 or so teachers, 30 staff or so: about so many; four colleagues are people."""
+    text = (
+        "It offers near 100 Higher Diploma programmes; it has 140 or so teachers, 30 staff or so and four colleagues."
+    )
+    assert facts_of(text) == [
+        (100, "item", "approx"),
+        (140, "person", "approx"),
+        (30, "person", "approx"),
+        (4, "person", "exact"),
+    ]
+
+
+def test_english_citation_mark_ends_a_summary_point():
+    """A summary's points end at their source's mark ([1] - The…) with no full stop: the next point's
+    plan (aims to) is not the figures' before it."""
+    text = (
+        "Weifang has 65 vocational schools, serving more than 300,000 students [1] - The project, "
+        "initiated by a college, aims to promote medicine overseas [2]"
+    )
+    assert facts_of(text) == [(65, "unit", "exact"), (300000, "person", "at_least")]
+    assert facts_of("The college has 65 vocational schools and aims to grow.") == []
+
+
+def test_a_place_counts_its_colleges_named_after_the_number():
+    """全市共有21个现代产业学院: the schools a city has, named after the count, are counted; 全市共有1200家企业
+    stays the economy's."""
+    assert [v for v, _, _ in facts_of("全市共有21个现代产业学院被确定为市级产业学院。")] == [21]
+    assert facts_of("全市共有1200家企业。") == []
+
+
+def test_up_to_is_a_cap():
+    """最高10万元, 最高补助6万3500元, 最高可达6000元, 最多可领9万6000元: at most so much; 最高达6000元 is the
+    highest reached, exact."""
+    text = (
+        "补助受训费用最高10万元，每人最高补助6万3500元，薪资最高可达6000元，最多可领9万6000元奖励金。月薪最高达6000元。"
+    )
+    assert [q for _, _, q in facts_of(text)] == ["at_most"] * 4 + ["exact"]
+
+
+def test_people_counted_in_ge():
+    """我們班40個人, 3000多个学生, 1200个毕业生: people; a noun after them heads the phrase (5个学生创业项目
+    are projects), and people in batches or teams (3批学生) are not counted as people."""
+    text = "我們班40個人都要去，共有3000多个学生报名，1200个毕业生，孵化了5个学生创业项目。"
+    assert [u for _, u, _ in facts_of(text)] == ["person", "person", "person", "item"]
+    assert [u for _, u, _ in facts_of("建设3个人工智能实训室。")] == ["unit"]
+    assert all(u != "person" for _, u, _ in facts_of("共接收3批学生。"))
+
+
+def test_yearbook_rows_that_name_their_unit():
+    """A yearbook's row that brackets its unit (学校数 (所) … 1764 1771) lends it to the rows under it
+    until the next such row; the line of years over the columns is no row; 单位:人 (person) is a note."""
+    text = (
+        "项   目   Item   2020 2021\n"
+        "学校数           (所)   Number of Schools   (unit)   1764 1771\n"
+        " 普通高等学校             Regular Institutions of Higher Education           82 83\n"
+        " 中等职业学校             Vocational Secondary Schools                   77 78\n"
+        "专任教师          (人)   Number of Full-time Teachers          (person)   194760 202702\n"
+        " 普通高等学校             Regular Institutions of Higher Education           71202 75682\n"
+    )
+    assert facts_of(text) == [(v, "unit", "exact") for v in (1764, 1771, 82, 83, 77, 78)] + [
+        (v, "person", "exact") for v in (194760, 202702, 71202, 75682)
+    ]
+    noted = "单位:人 (person)\n项   目 Item 2020 2021\n 技工学校  Technical Schools 13134 13040\n # 高 中   Senior Secondary Schools 14620 14713\n"
+    assert facts_of(noted) == [(v, "person", "exact") for v in (13134, 13040, 14620, 14713)]
+
+
+def test_table_rows_that_each_name_their_unit():
+    """Rows under a header of terms (類別 113-1 112-2), each label naming its unit (全校學生人數, 中文圖書(冊),
+    校地面積(平方公尺)): each row counts in its own; a row that names none (電子書) keeps the unit above."""
+    text = (
+        "類別 113-1 112-2\n"
+        "全校學生人數 7,882 7,229\n"
+        "日間部研究所 178 151\n"
+        "中文圖書(冊) 247,518 246,949\n"
+        "電子書 65,882 61,800\n"
+        "校地面積(平方公尺) 90,760 90,760\n"
+    )
+    assert [u for _, u, _ in facts_of(text)] == ["person"] * 4 + ["other"] * 6
+    assert facts_of("中文圖書(冊) 247,518 246,949\n這是一段文字。") == []  # one row is no table
+
+
+def test_english_certifications_and_licenses_are_items():
+    """15 certifications, 28 computer-related licenses: certificates held (item), as certificates are."""
+    text = "Students average 15 certifications; one holds 28 computer-related licenses."
+    assert facts_of(text) == [(15, "item", "exact"), (28, "item", "exact")]
+
+
+def test_english_a_dozen_is_twelve():
+    """a dozen teachers: about twelve; more than a dozen institutions: at least twelve."""
+    text = "He sends a dozen teachers; more than a dozen institutions enrol them."
+    assert facts_of(text) == [(12, "person", "approx"), (12, "unit", "at_least")]
