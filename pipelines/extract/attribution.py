@@ -1411,6 +1411,8 @@ def _period_at(
     year = fallback.end
     if row := _year_row(text, pos):
         return row
+    if column := _year_column(text, pos):
+        return column
     if caption := caption_period(text, pos, year, fallback, taiwan, captions):
         return caption
     start, _ = doc.sentence(pos)
@@ -1524,6 +1526,58 @@ def _year_row(text: str, pos: int) -> Period | None:
         return None
     row = YEAR_ROW.match(text, line, pos)
     return Period(int(row.group(1)), int(row.group(1)), "text") if row else None
+
+
+# A table whose columns are years (项 目 Item 2020 2021 over 普通高等学校 … 82 83): each value's period is
+# its column's year. The header is looked for a few lines up only, and lines are read a bounded way,
+# so a text without line breaks stays linear.
+HEADER_LINES_UP = 40
+_COLUMN_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?:年|年度)?")
+_VALUE_TOKEN = re.compile(r"[0-9０-９][0-9０-９,，.．]*[%％]?")
+
+
+def _trailing(tokens: list[str], pattern: re.Pattern) -> list[str]:
+    """The tokens at the end of a line that all match pattern."""
+    k = len(tokens)
+    while k > 0 and pattern.fullmatch(tokens[k - 1]):
+        k -= 1
+    return tokens[k:]
+
+
+def _year_column(text: str, pos: int) -> Period | None:
+    """The year of the column the value at pos stands in, where its row ends in as many values as a
+    line above it ends in years (the columns' header)."""
+    lo = max(0, pos - ROW_REACH)
+    line_start = text.rfind("\n", lo, pos) + 1
+    if not line_start and lo:
+        return None
+    line_end = text.find("\n", pos, pos + ROW_REACH)
+    if line_end == -1:
+        if pos + ROW_REACH < len(text):
+            return None
+        line_end = len(text)
+    values = _trailing(text[line_start:line_end].split(), _VALUE_TOKEN)
+    if len(values) < 2:
+        return None
+    at = len(text[pos:line_end].split())  # the value's place from the line's end (1: the last)
+    if not 1 <= at <= len(values):
+        return None
+    end = line_start - 1
+    for _ in range(HEADER_LINES_UP):
+        if end <= 0:
+            return None
+        start = max(0, end - ROW_REACH, text.rfind("\n", max(0, end - ROW_REACH), end) + 1)
+        tokens = text[start:end].split()
+        end = start - 1
+        years = _trailing(tokens, _COLUMN_YEAR)
+        if len(years) >= 2 and len(tokens) > len(years):
+            if len(years) != len(values):
+                return None
+            year = int(_COLUMN_YEAR.fullmatch(years[len(years) - at]).group(1))
+            return Period(year, year, "text")
+        if "。" in text[start : end + 1]:
+            return None  # prose: no header above
+    return None
 
 
 def gregorian(s: str, taiwan: bool = False) -> str:

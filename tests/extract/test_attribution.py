@@ -997,3 +997,21 @@ def test_an_english_yearbook_row_labelled_by_its_place_is_that_places():
     facts, found = attributions(text, institution=None)
     by_number = {f.number_text: a.entity for f, a in zip(facts, found, strict=True)}
     assert by_number["41"] == Entity("济南市", "city") and by_number["32215"] == Entity("青岛市", "city")
+
+
+def test_a_tables_year_columns_date_its_cells():
+    """项 目 Item 2020 2021 over rows that end in two values: each value is of its column's year; a
+    row with another number of values, or a header past a sentence, dates nothing."""
+    text = (
+        "18-1 主要年份教育事业基本情况\n"
+        "项   目   Item   2020 2021\n"
+        "学校数           (所)   Number of Schools   (unit)   1764 1771\n"
+        " 普通高等学校             Regular Institutions of Higher Education           82 83\n"
+    )
+    facts, found = attributions(text, institution=None, year=2022)
+    assert [(f.number_text, a.period.start, a.period.end) for f, a in zip(facts, found, strict=True)] == [
+        ("1764", 2020, 2020),
+        ("1771", 2021, 2021),
+        ("82", 2020, 2020),
+        ("83", 2021, 2021),
+    ]
