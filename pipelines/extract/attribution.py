@@ -1604,7 +1604,8 @@ def period_of(
     report's (去年, 前年, 今年) too, for a number's own sentence in a report dated by its metadata."""
     s = gregorian(sentence_before, taiwan)
     if m := last_match(YEAR_RANGE, s):
-        return Period(int(m.group(1)), int(m.group(2)), "text")
+        a, b = sorted((int(m.group(1)), int(m.group(2))))  # 2020—2016 as a typo writes it: the same years
+        return Period(a, b, "text")
     if m := last_match(ACADEMIC, s):
         if m.group(1):
             end = int(m.group(2))
@@ -1613,7 +1614,9 @@ def period_of(
     if m := last_match(FIVE_YEAR_PLAN, s):
         return Period(PLAN_START[m.group(1)], PLAN_START[m.group(1)] + 4, "text")
     if (m := SINCE.search(s)) and report_year:
-        return Period(int(m.group(1)), report_year, "text")
+        # 2020年以来 in a report its metadata dates earlier (2016, a mirror's wrong date): since then,
+        # to a year no earlier than the start
+        return Period(int(m.group(1)), max(int(m.group(1)), report_year), "text")
     if (
         (m := RECENT.search(s))
         and report_year

@@ -1015,3 +1015,14 @@ def test_a_tables_year_columns_date_its_cells():
         ("82", 2020, 2020),
         ("83", 2021, 2021),
     ]
+
+
+def test_a_period_never_ends_before_it_starts():
+    """2020年以来 in a report dated 2016 (a mirror's wrong date) runs from 2020, not back to 2016; a range
+    a typo writes backwards (2020—2016年) is the same years in order."""
+    from pipelines.extract.attribution import period_of
+
+    since = period_of("2020年以来,本市持续推进鲁班工坊建设,设立了", 2016)
+    assert (since.start, since.end) == (2020, 2020)
+    backwards = period_of("2020—2016年共培训", 2024)
+    assert (backwards.start, backwards.end) == (2016, 2020)
