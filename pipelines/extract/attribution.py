@@ -1567,15 +1567,16 @@ def _year_column(text: str, pos: int) -> Period | None:
         if end <= 0:
             return None
         start = max(0, end - ROW_REACH, text.rfind("\n", max(0, end - ROW_REACH), end) + 1)
-        tokens = text[start:end].split()
+        line = text[start:end]
         end = start - 1
+        tokens = line.split()
         years = _trailing(tokens, _COLUMN_YEAR)
         if len(years) >= 2 and len(tokens) > len(years):
             if len(years) != len(values):
                 return None
             year = int(_COLUMN_YEAR.fullmatch(years[len(years) - at]).group(1))
             return Period(year, year, "text")
-        if "。" in text[start : end + 1]:
+        if "。" in line:
             return None  # prose: no header above
     return None
 

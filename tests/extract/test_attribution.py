@@ -1015,6 +1015,9 @@ def test_a_tables_year_columns_date_its_cells():
         ("82", 2020, 2020),
         ("83", 2021, 2021),
     ]
+    past_prose = "项 目 2020 2021\n学校一览。\n学校数 (所) 1764 1771\n普通高等学校 82 83\n"
+    facts, found = attributions(past_prose, institution=None, year=2022)
+    assert len(facts) == 4 and all(a.period.start != 2020 for a in found)
 
 
 def test_a_period_never_ends_before_it_starts():
